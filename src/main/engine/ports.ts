@@ -1,0 +1,101 @@
+// The seams between engine parts. Each part is built against these interfaces, so the
+// receiver, the trigger emulator, the stores and the transports can be tested alone.
+import type {
+  CaptureDetail, CaptureKind, CapturePage, CaptureQuery, CaptureSummary, CapturedResponse,
+  HeaderTuple, TriggerOutcome,
+} from '../../shared/capture';
+import type { EngineEvent } from '../../shared/events';
+
+/** A request as the receiver read it, before anything is stored. */
+export interface IncomingRequest {
+  /** assigned when the request started, so the trigger log can point at the capture */
+  id: string;
+  receivedAt: number;
+  method: string;
+  url: string;
+  httpVersion: string;
+  rawHeaders: HeaderTuple[];
+  body: Buffer;
+  remoteAddress: string;
+  remotePort: number;
+  timings: { startedAt: number; headersMs: number; bodyMs: number };
+}
+
+/** What the router decided; the receiver stores the capture, runs `commit`, then answers. */
+export interface RouteDecision {
+  kind: CaptureKind;
+  response: CapturedResponse;
+  triggerId?: string;
+  outcome?: TriggerOutcome;
+  /**
+   * Writes that must be durable before the answer goes out (trigger log entry, trigger run).
+   * Called after the capture is appended, with its summary.
+   */
+  commit?: (capture: CaptureSummary) => Promise<void>;
+}
+
+export type RequestRouter = (request: IncomingRequest) => Promise<RouteDecision>;
+
+/** A capture as stored: everything of CaptureDetail but the body preview, plus the body bytes. */
+export interface NewCapture {
+  request: IncomingRequest;
+  decision: Pick<RouteDecision, 'kind' | 'response' | 'triggerId' | 'outcome'>;
+}
+
+export interface CaptureStore {
+  /** resolves once the record is written to the OS (group commits are fine) */
+  append(capture: NewCapture): Promise<CaptureSummary>;
+  list(query: CaptureQuery): Promise<CapturePage>;
+  /** the most recent captures of one trigger, newest first (for what-if) */
+  recentForTrigger(triggerId: string, limit: number): CaptureSummary[];
+  get(id: string, bodyPreviewLimit?: number): Promise<CaptureDetail | null>;
+  readBody(id: string): Promise<Buffer | null>;
+  delete(ids: string[]): Promise<number>;
+  clear(): Promise<number>;
+  setRetention(retention: { maxCaptures: number; maxBytes: number }): Promise<void>;
+  count(): number;
+  close(): Promise<void>;
+}
+
+export type EventListener = (batch: EngineEvent[]) => void;
+
+export interface EventBus {
+  emit(event: EngineEvent): void;
+  /** listeners receive events in batches (≈100 ms); returns an unsubscribe function */
+  subscribe(listener: EventListener): () => void;
+  /** delivers whatever is pending now (used on shutdown and in tests) */
+  flush(): void;
+}
+
+/** How secrets are kept at rest: Electron passes safeStorage, headless mode stores them as-is. */
+export interface SecretCodec {
+  readonly encrypted: boolean;
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+}
+
+import type { ApiHandlers, EngineInfo } from '../../shared/contract';
+import type { SettingsPatch } from '../../shared/settings';
+import type { WorkspaceFile } from '../../shared/trigger';
+
+export interface EngineOptions {
+  /** where workspace.json and the journals live */
+  dataDir: string;
+  mode: 'electron' | 'headless';
+  /** overrides for this launch only (CLI --port/--host); not written to the workspace */
+  settingsOverride?: SettingsPatch;
+  /** a workspace loaded with `serve --config`: replaces triggers and env for this data dir */
+  workspace?: WorkspaceFile;
+  secretCodec?: SecretCodec;
+  /** injectable clock for tests */
+  now?: () => number;
+}
+
+export interface Engine {
+  readonly handlers: ApiHandlers;
+  readonly events: EventBus;
+  info(): EngineInfo;
+  /** opens the stores and starts the receiver; rejects with a one-line reason */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,83 @@
+// Captured requests: what the receiver stores, byte for byte, and the summaries lists show.
+
+/** A raw header as it arrived: name in its original case, duplicates kept, in order. */
+export type HeaderTuple = [name: string, value: string];
+
+/** Where a request landed. */
+export type CaptureKind = 'inbox' | 'launch' | 'run-info';
+
+export interface CaptureTimings {
+  /** epoch ms when the request's first bytes were seen */
+  startedAt: number;
+  /** ms from start until the headers were parsed */
+  headersMs: number;
+  /** ms from start until the last body byte arrived */
+  bodyMs: number;
+}
+
+/** Everything a list row needs; small enough to keep 100k in memory. */
+export interface CaptureSummary {
+  id: string;
+  /** strictly increasing across the store's life; newest has the largest */
+  seq: number;
+  receivedAt: number;
+  method: string;
+  /** the raw request target, exactly as sent (path and query) */
+  url: string;
+  path: string;
+  status: number;
+  bodySize: number;
+  contentType: string | null;
+  remoteAddress: string;
+  kind: CaptureKind;
+  triggerId?: string;
+  /** for launch/run-info captures: the verdict in one word */
+  outcome?: TriggerOutcome;
+}
+
+export interface CapturedResponse {
+  status: number;
+  headers: HeaderTuple[];
+  /** the response body as text (responses are always small text or JSON here) */
+  body: string;
+}
+
+export interface CaptureDetail extends CaptureSummary {
+  httpVersion: string;
+  rawHeaders: HeaderTuple[];
+  remotePort: number;
+  timings: CaptureTimings;
+  /** base64 of the body bytes (all of them, or the first `bodyPreviewLimit` when truncated) */
+  bodyBase64: string;
+  bodyTruncated: boolean;
+  response: CapturedResponse;
+}
+
+export type TriggerOutcome = 'launched' | 'rejected' | 'run-info' | 'not-found' | 'method-not-allowed' | 'too-large';
+
+export interface CaptureFilter {
+  /** free text: matched against method, url, header names/values and body text */
+  text?: string;
+  methods?: string[];
+  /** substring of the path */
+  path?: string;
+  /** substring matched against "name: value" of every header */
+  header?: string;
+  /** substring of the body text (utf-8) */
+  body?: string;
+  kind?: CaptureKind;
+  triggerId?: string;
+}
+
+export interface CaptureQuery {
+  filter?: CaptureFilter;
+  /** only captures with seq < beforeSeq (paging towards older) */
+  beforeSeq?: number;
+  limit?: number;
+}
+
+export interface CapturePage {
+  items: CaptureSummary[];
+  /** how many captures match the filter in total */
+  total: number;
+}

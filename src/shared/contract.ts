@@ -1,0 +1,130 @@
+// The one contract between the renderer and the engine. Every call the renderer can make is
+// a key of ApiCalls; both transports (Electron IPC and HTTP+WebSocket) carry exactly these.
+import type { CaptureDetail, CapturePage, CaptureQuery } from './capture';
+import type { Settings, SettingsPatch } from './settings';
+import type { EnvVariable, Trigger } from './trigger';
+import type { TriggerLogEntry, TriggerLogFilter, TriggerRun } from './trigger-log';
+
+export interface EngineInfo {
+  version: string;
+  mode: 'electron' | 'headless';
+  /** e.g. http://127.0.0.1:7780 — what senders post to */
+  receiverUrl: string;
+  dataDir: string;
+  /** the receiver could not start (busy port...): the reason, shown in the UI */
+  receiverError: string | null;
+}
+
+export interface ImportResult {
+  triggers: number;
+  env: number;
+}
+
+export interface WhatIfRow {
+  captureId: string;
+  receivedAt: number;
+  /** the verdict recorded when the request arrived */
+  before: 'passed' | 'failed';
+  /** the verdict under the edited trigger */
+  after: 'passed' | 'failed';
+  /** type and index of the first failing condition under the edited trigger */
+  failedAt?: { index: number; type: string; reason: string };
+}
+
+/** Each call: [argument, result]. The argument is always one serialisable object (or void). */
+export interface ApiCalls {
+  'engine.info': [void, EngineInfo];
+
+  'captures.list': [CaptureQuery, CapturePage];
+  'captures.get': [{ id: string }, CaptureDetail | null];
+  'captures.delete': [{ ids: string[] }, { deleted: number }];
+  'captures.clear': [void, { deleted: number }];
+
+  'settings.get': [void, Settings];
+  'settings.update': [SettingsPatch, Settings];
+
+  'triggers.list': [void, Trigger[]];
+  'triggers.save': [{ trigger: Trigger; previousId?: string }, Trigger];
+  'triggers.delete': [{ id: string }, { deleted: boolean }];
+  'triggers.whatIf': [{ trigger: Trigger; limit?: number }, WhatIfRow[]];
+
+  'env.list': [void, EnvVariable[]];
+  'env.save': [{ env: EnvVariable[] }, EnvVariable[]];
+
+  'workspace.export': [{ includeSecrets?: boolean }, { json: string }];
+  'workspace.import': [{ json: string; mode?: 'merge' | 'replace' }, ImportResult];
+
+  'triggerLog.list': [{ filter?: TriggerLogFilter; limit?: number }, TriggerLogEntry[]];
+  'triggerLog.forCapture': [{ captureId: string }, TriggerLogEntry | null];
+  'triggerRuns.get': [{ id: string }, TriggerRun | null];
+}
+
+export type ApiMethod = keyof ApiCalls;
+export type ApiArgs<M extends ApiMethod> = ApiCalls[M][0];
+export type ApiResult<M extends ApiMethod> = ApiCalls[M][1];
+
+/** The runtime list of calls: what the preload exposes, and what tests check handlers against. */
+export const API_METHODS = [
+  'engine.info',
+  'captures.list',
+  'captures.get',
+  'captures.delete',
+  'captures.clear',
+  'settings.get',
+  'settings.update',
+  'triggers.list',
+  'triggers.save',
+  'triggers.delete',
+  'triggers.whatIf',
+  'env.list',
+  'env.save',
+  'workspace.export',
+  'workspace.import',
+  'triggerLog.list',
+  'triggerLog.forCapture',
+  'triggerRuns.get',
+] as const satisfies readonly ApiMethod[];
+
+// A call added to ApiCalls but not to API_METHODS is a compile error here.
+type MissingFromList = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+const everyMethodListed: MissingFromList extends never ? true : MissingFromList = true;
+void everyMethodListed;
+
+/** What the engine implements: one handler per call. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>>;
+};
+
+/** What the renderer calls: the same shape, whatever the transport. */
+export type ApiClient = {
+  [M in ApiMethod]: ApiArgs<M> extends void ? () => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
+};
+
+/** An error that crosses a transport: a message for people and a stable code for code. */
+export interface ApiErrorPayload {
+  code: string;
+  message: string;
+  /** JSON path of the offending field, when the error is about input */
+  path?: string;
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly path?: string;
+  constructor(code: string, message: string, path?: string) {
+    super(message);
+    this.code = code;
+    this.path = path;
+  }
+  toPayload(): ApiErrorPayload {
+    return { code: this.code, message: this.message, path: this.path };
+  }
+}
+
+/** Names of the Electron IPC channels: one per call, plus the event stream. */
+export const IPC_EVENT_CHANNEL = 'hookbench:events';
+export const ipcChannelFor = (method: ApiMethod): string => `hookbench:call:${method}`;
+
+/** Names of the web transport's routes. */
+export const WEB_CALL_PREFIX = '/api/call/';
+export const WEB_EVENTS_PATH = '/api/events';

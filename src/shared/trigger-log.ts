@@ -1,0 +1,85 @@
+// What evaluating a request against a trigger produced: the trace the UI shows and the log keeps.
+import type { TriggerOutcome } from './capture';
+
+/** One piece of a rendered HMAC basestring, for the visualiser. */
+export interface BasestringSegment {
+  kind: 'literal' | 'body' | 'header' | 'query' | 'method' | 'url';
+  /** the placeholder argument: the header or query name */
+  name?: string;
+  /** the segment's text as source: "{header:X-Slack-Request-Timestamp}" or the literal */
+  source: string;
+  /** the resolved value, utf-8 decoded and cut to a preview length */
+  preview: string;
+  byteLength: number;
+  /** the placeholder could not be resolved (missing header/query) */
+  missing?: boolean;
+}
+
+export interface HmacTrace {
+  kind: 'hmac';
+  format: string;
+  algorithm: string;
+  encoding: 'hex' | 'base64';
+  segments: BasestringSegment[];
+  basestringLength: number;
+  /** the rendered basestring as text, cut to a preview length */
+  basestringPreview: string;
+  /** hex of the first bytes of the basestring */
+  basestringHexPreview: string;
+  expected?: string;
+  received?: string;
+  /** index of the first character where expected and received differ; -1 when equal */
+  firstDifference?: number;
+}
+
+export interface JwtTrace {
+  kind: 'jwt';
+  algorithm: string;
+  header?: Record<string, unknown>;
+  claims?: Record<string, unknown>;
+  notes: string[];
+}
+
+export interface ConditionResult {
+  index: number;
+  type: string;
+  passed: boolean;
+  /** a human reason, with secrets masked */
+  reason: string;
+  trace?: HmacTrace | JwtTrace;
+}
+
+export interface TriggerLogEntry {
+  id: string;
+  at: number;
+  triggerId: string;
+  captureId: string;
+  outcome: TriggerOutcome;
+  conditions: ConditionResult[];
+  status: number;
+  runId?: string;
+}
+
+export type TriggerRunStatus = 'pending' | 'completed' | 'error' | 'complete_with_error';
+
+export type RunResultEntry =
+  | { action: 'run_execution'; execution_step: string; execution_id: string }
+  | { action: 'run_pipeline'; pipeline_name: string; pipeline_id: string }
+  | { action: 'copy_pipeline'; pipeline_name: string; pipeline_id: string };
+
+export interface TriggerRun {
+  id: string;
+  triggerId: string;
+  captureId: string;
+  createdAt: number;
+  updatedAt: number;
+  status: TriggerRunStatus;
+  result: RunResultEntry[];
+}
+
+export interface TriggerLogFilter {
+  triggerId?: string;
+  outcome?: TriggerOutcome;
+  /** only entries where a condition of this type failed */
+  failedConditionType?: string;
+}
