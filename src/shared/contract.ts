@@ -3,7 +3,9 @@
 import type { CaptureDetail, CapturePage, CaptureQuery } from './capture';
 import type { Settings, SettingsPatch } from './settings';
 import type { EnvVariable, Trigger } from './trigger';
-import type { TriggerLogEntry, TriggerLogFilter, TriggerRun } from './trigger-log';
+import type {
+  ForensicReport, PlaygroundInput, PlaygroundOutput, TriggerLogEntry, TriggerLogFilter, TriggerRun,
+} from './trigger-log';
 
 export interface EngineInfo {
   version: string;
@@ -47,6 +49,10 @@ export interface ApiCalls {
   'triggers.save': [{ trigger: Trigger; previousId?: string }, Trigger];
   'triggers.delete': [{ id: string }, { deleted: boolean }];
   'triggers.whatIf': [{ trigger: Trigger; limit?: number }, WhatIfRow[]];
+  /** on an HMAC mismatch: which usual sender mistake reproduces the received signature */
+  'triggers.forensics': [{ captureId: string; conditionIndex: number }, ForensicReport | null];
+  /** the basestring playground: render and sign as the user types */
+  'playground.sign': [PlaygroundInput, PlaygroundOutput];
 
   'env.list': [void, EnvVariable[]];
   'env.save': [{ env: EnvVariable[] }, EnvVariable[]];
@@ -76,6 +82,8 @@ export const API_METHODS = [
   'triggers.save',
   'triggers.delete',
   'triggers.whatIf',
+  'triggers.forensics',
+  'playground.sign',
   'env.list',
   'env.save',
   'workspace.export',

@@ -58,6 +58,8 @@ export interface TriggerLogEntry {
   conditions: ConditionResult[];
   status: number;
   runId?: string;
+  /** why a request was answered without evaluating conditions (unknown trigger, wrong method, unknown run_id…) */
+  note?: string;
 }
 
 export type TriggerRunStatus = 'pending' | 'completed' | 'error' | 'complete_with_error';
@@ -82,4 +84,47 @@ export interface TriggerLogFilter {
   outcome?: TriggerOutcome;
   /** only entries where a condition of this type failed */
   failedConditionType?: string;
+}
+
+/** One sender mistake that reproduces the received HMAC signature. */
+export interface ForensicMatch {
+  /** what the sender does differently, one fragment per difference */
+  differences: string[];
+  /** the whole finding as a sentence */
+  sentence: string;
+  algorithm: string;
+  encoding: 'hex' | 'base64';
+  format: string;
+}
+
+export interface ForensicReport {
+  /** the signature already matches as configured */
+  matchesAsConfigured: boolean;
+  matches: ForensicMatch[];
+  /** how many combinations were tried */
+  tried: number;
+  /** why nothing could be tried (no signature in the request…) */
+  problem?: string;
+}
+
+/** A request to sign in the basestring playground: a capture, or pasted parts. */
+export type PlaygroundRequest =
+  | { captureId: string }
+  | { method: string; url: string; rawHeaders: [string, string][]; bodyBase64: string };
+
+export interface PlaygroundInput {
+  format: string;
+  /** may contain {env:NAME} references, resolved against the workspace env */
+  secretKey: string;
+  algorithm: string;
+  encoding: 'hex' | 'base64';
+  request: PlaygroundRequest;
+}
+
+export interface PlaygroundOutput {
+  /** segments, basestring previews and the computed signature (as `expected`) */
+  trace: HmacTrace | null;
+  signature: string | null;
+  /** why nothing could be signed (missing env var, unknown capture, missing header…) */
+  error: string | null;
 }

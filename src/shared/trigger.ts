@@ -106,3 +106,9 @@ export interface WorkspaceFile {
 }
 
 export const TRIGGER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * What env.list shows instead of a secret value. Saving a secret whose value is still this
+ * placeholder keeps the stored value, so the renderer never needs to hold the secret.
+ */
+export const SECRET_PLACEHOLDER = '••••••••';

@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import type { CaptureDetail } from '../../../../../shared/capture';
+import { PairsTable } from '../../../components/PairsTable';
+import { MethodBadge } from '../../../components/MethodBadge';
+import { StatusCode } from '../../../components/StatusCode';
+import { CopyButton } from '../../../components/CopyButton';
+import { describeError } from '../../../api/envelope';
+import { deleteCaptures } from '../../../store/captureActions';
+import { selectReceiverUrl } from '../../../store/selectors';
+import { useAppStore } from '../../../store/store';
+import { base64ToBytes } from '../lib/body';
+import { buildCurl } from '../lib/curl';
+import { formatBytes, formatExactTime } from '../lib/format';
+import { parseQuery } from '../lib/query';
+import { BodyViewer } from '../body/BodyViewer';
+import { ResponseSection } from './ResponseSection';
+import { TimingSection } from './TimingSection';
+
+export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
+  const receiverUrl = useAppStore(selectReceiverUrl) ?? 'http://127.0.0.1:7780';
+  const bytes = useMemo(() => base64ToBytes(detail.bodyBase64), [detail.bodyBase64]);
+  const query = useMemo(() => parseQuery(detail.url), [detail.url]);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const curl = () =>
+    buildCurl({ method: detail.method, url: new URL(receiverUrl).origin + detail.url, headers: detail.rawHeaders, body: bytes, bodyTruncated: detail.bodyTruncated });
+
+  return (
+    <article className="detail-view" data-testid="capture-detail" data-capture-id={detail.id}>
+      <header className="detail-head">
+        <div className="detail-line" data-testid="request-line">
+          <MethodBadge method={detail.method} />
+          <code className="detail-url">{detail.url}</code>
+          <span className="muted mono">HTTP/{detail.httpVersion}</span>
+          <span className="detail-arrow muted">→</span>
+          <StatusCode status={detail.status} />
+        </div>
+        <div className="detail-actions">
+          <CopyButton text={curl} label="Copy as curl" testId="copy-curl">Copy as curl</CopyButton>
+          <button
+            type="button"
+            className="button button-danger-quiet"
+            data-testid="delete-capture"
+            onClick={() => deleteCaptures([detail.id]).catch((error) => setDeleteError(describeError(error)))}
+          >
+            Delete
+          </button>
+        </div>
+      </header>
+      {deleteError && <div className="banner banner-error" role="alert">Could not delete: {deleteError}</div>}
+      <dl className="detail-meta">
+        <dt>Received</dt>
+        <dd>{formatExactTime(detail.receivedAt)}</dd>
+        <dt>From</dt>
+        <dd className="mono">{detail.remoteAddress}:{detail.remotePort}</dd>
+        <dt>Body</dt>
+        <dd data-testid="body-size">{formatBytes(detail.bodySize)} <span className="muted">({detail.bodySize.toLocaleString()} bytes)</span></dd>
+        {detail.kind !== 'inbox' && (
+          <>
+            <dt>Route</dt>
+            <dd>{detail.kind}{detail.outcome ? ` · ${detail.outcome}` : ''}</dd>
+          </>
+        )}
+      </dl>
+
+      <section className="detail-section">
+        <h3>Headers <span className="muted">({detail.rawHeaders.length})</span></h3>
+        <PairsTable pairs={detail.rawHeaders} testId="headers-table" empty="No headers." />
+      </section>
+      {query.length > 0 && (
+        <section className="detail-section">
+          <h3>Query <span className="muted">({query.length})</span></h3>
+          <PairsTable pairs={query} testId="query-table" empty="No query." />
+        </section>
+      )}
+      <section className="detail-section">
+        <h3>Body</h3>
+        <BodyViewer detail={detail} bytes={bytes} />
+      </section>
+      <TimingSection timings={detail.timings} />
+      <ResponseSection response={detail.response} />
+    </article>
+  );
+}

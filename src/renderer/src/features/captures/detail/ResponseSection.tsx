@@ -1,0 +1,16 @@
+import type { CapturedResponse } from '../../../../../shared/capture';
+import { PairsTable } from '../../../components/PairsTable';
+import { StatusCode } from '../../../components/StatusCode';
+
+/** What the receiver answered: useful when a sender retries on anything but 2xx. */
+export function ResponseSection({ response }: { response: CapturedResponse }) {
+  return (
+    <section className="detail-section" data-testid="response">
+      <h3>
+        Response sent <StatusCode status={response.status} />
+      </h3>
+      <PairsTable pairs={response.headers} testId="response-headers-table" empty="No headers." />
+      {response.body ? <pre className="code-block" data-testid="response-body">{response.body}</pre> : <p className="muted small">Empty body.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// Selectors: components subscribe to the smallest piece they render.
+import type { AppState } from './types';
+import { isUnread } from './unread';
+
+export const selectCaptures = (state: AppState) => state.captures;
+export const selectCaptureItems = (state: AppState) => state.captures.items;
+export const selectCaptureFilter = (state: AppState) => state.captures.filter;
+export const selectCaptureTotal = (state: AppState) => state.captures.total;
+export const selectSelectedId = (state: AppState) => state.captures.selectedId;
+export const selectOpenId = (state: AppState) => state.captures.openId;
+export const selectOpenSummary = (state: AppState) =>
+  state.captures.openId ? state.captures.items.find((item) => item.id === state.captures.openId) ?? null : null;
+export const selectUnread = (state: AppState) => state.unread;
+export const selectUnreadCount = (state: AppState) => {
+  const { watermark } = state.unread;
+  const read = new Set(state.unread.read);
+  let n = 0;
+  // newest first: everything past the watermark is read, so stop there
+  for (const item of state.captures.items) {
+    if (item.seq <= watermark) break;
+    if (!read.has(item.seq)) n++;
+  }
+  return n;
+};
+export const selectIsUnread = (seq: number) => (state: AppState) => isUnread(state.unread, seq);
+
+export const selectSettings = (state: AppState) => state.settings.value;
+export const selectSettingsError = (state: AppState) => state.settings.error;
+export const selectTheme = (state: AppState) => state.settings.value?.theme ?? 'system';
+
+export const selectPage = (state: AppState) => state.ui.page;
+export const selectConnection = (state: AppState) => state.ui.connection;
+export const selectEngine = (state: AppState) => state.ui.engine;
+export const selectEngineError = (state: AppState) => state.ui.engineError;
+export const selectReceiverUrl = (state: AppState) => state.ui.engine?.receiverUrl ?? null;

@@ -1,0 +1,124 @@
+// HMAC basestring formats: "{body}", "v0:{header:X-Slack-Request-Timestamp}:{body}", ...
+// Parsing and rendering are pure so the editor can preview exactly what the engine signs.
+import type { BasestringSegment } from '../trigger-log';
+import { concatBytes, cut, decodeUtf8Lenient, headerValueBytes, toHex, utf8 } from './bytes';
+import { findHeader, findQuery, type RequestView } from './lookup';
+
+export type FormatPart =
+  | { kind: 'literal'; source: string; text: string }
+  | { kind: 'body'; source: string }
+  | { kind: 'header'; source: string; name: string }
+  | { kind: 'query'; source: string; name: string }
+  | { kind: 'method'; source: string }
+  | { kind: 'url'; source: string };
+
+export const DEFAULT_HMAC_FORMAT = '{body}';
+export const PREVIEW_CHARS = 120;
+
+const PLACEHOLDER = /\{(body|method|url|header:[^{}]+|query:[^{}]+)\}/g;
+
+/** Splits a format into literal text and placeholders; anything else is literal bytes. */
+export function parseFormat(format: string): FormatPart[] {
+  const parts: FormatPart[] = [];
+  let last = 0;
+  const pushLiteral = (text: string) => {
+    if (!text) return;
+    const prev = parts[parts.length - 1];
+    if (prev && prev.kind === 'literal') {
+      prev.text += text;
+      prev.source += text;
+    } else parts.push({ kind: 'literal', source: text, text });
+  };
+  for (const m of format.matchAll(PLACEHOLDER)) {
+    pushLiteral(format.slice(last, m.index));
+    const inner = m[1];
+    if (inner === 'body') parts.push({ kind: 'body', source: m[0] });
+    else if (inner === 'method') parts.push({ kind: 'method', source: m[0] });
+    else if (inner === 'url') parts.push({ kind: 'url', source: m[0] });
+    else if (inner.startsWith('header:')) parts.push({ kind: 'header', source: m[0], name: inner.slice(7) });
+    else parts.push({ kind: 'query', source: m[0], name: inner.slice(6) });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  pushLiteral(format.slice(last));
+  return parts;
+}
+
+/** Placeholders beyond the documented {body} and {header:X}. */
+export const isExtensionPart = (p: FormatPart): boolean => p.kind === 'query' || p.kind === 'method' || p.kind === 'url';
+
+/** Brace groups that look like placeholders but are not: they are signed as literal text. */
+export function unknownPlaceholders(format: string): string[] {
+  const out: string[] = [];
+  for (const m of format.matchAll(/\{[^{}]*\}/g)) if (!m[0].match(/^\{(body|method|url|header:[^{}]+|query:[^{}]+)\}$/)) out.push(m[0]);
+  return out;
+}
+
+export interface RenderedBasestring {
+  bytes: Uint8Array;
+  segments: BasestringSegment[];
+  /** names of placeholders that could not be resolved, e.g. "header X-Timestamp" */
+  missing: string[];
+}
+
+function partBytes(part: FormatPart, request: RequestView): Uint8Array | null {
+  switch (part.kind) {
+    case 'literal': return utf8(part.text);
+    case 'body': return request.body;
+    case 'method': return utf8(request.method);
+    case 'url': return utf8(request.url);
+    case 'header': {
+      const v = findHeader(request.rawHeaders, part.name);
+      return v === undefined ? null : headerValueBytes(v);
+    }
+    case 'query': {
+      const v = findQuery(request.url, part.name);
+      return v === undefined ? null : utf8(v);
+    }
+  }
+}
+
+export function renderBasestring(format: string, request: RequestView): RenderedBasestring {
+  const chunks: Uint8Array[] = [];
+  const segments: BasestringSegment[] = [];
+  const missing: string[] = [];
+  for (const part of parseFormat(format)) {
+    const bytes = partBytes(part, request);
+    const name = part.kind === 'header' || part.kind === 'query' ? part.name : undefined;
+    if (bytes === null) {
+      missing.push(`${part.kind} ${name}`);
+      segments.push({ kind: part.kind, name, source: part.source, preview: '', byteLength: 0, missing: true });
+      continue;
+    }
+    chunks.push(bytes);
+    segments.push({
+      kind: part.kind,
+      ...(name !== undefined ? { name } : {}),
+      source: part.source,
+      preview: cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS),
+      byteLength: bytes.length,
+    });
+  }
+  return { bytes: concatBytes(chunks), segments, missing };
+}
+
+/**
+ * A one-line picture of the basestring for reasons: literals and header values as they were,
+ * the body left as {body} (it is usually long and already visible elsewhere).
+ */
+export function describeBasestring(segments: BasestringSegment[], max = PREVIEW_CHARS): string {
+  const text = segments.map((s) => (s.kind === 'body' || s.missing ? s.source : s.kind === 'literal' ? s.source : s.preview)).join('');
+  return cut(text, max);
+}
+
+export function basestringPreview(bytes: Uint8Array): { text: string; hex: string } {
+  return {
+    text: cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS),
+    hex: toHex(bytes.subarray(0, 32)),
+  };
+}
+
+/** Header names a format signs (for linting against timestamp conditions). */
+export const signedHeaders = (format: string): string[] =>
+  parseFormat(format).flatMap((p) => (p.kind === 'header' ? [p.name] : []));
+export const signedQueryKeys = (format: string): string[] =>
+  parseFormat(format).flatMap((p) => (p.kind === 'query' ? [p.name] : []));
