@@ -1,0 +1,19 @@
+// Every contract call, implemented once; both transports serve this object.
+import type { ApiHandlers, EngineInfo } from '../../../shared/contract';
+import type { EngineContext } from '../context';
+import { captureHandlers } from './capture-handlers';
+import { logHandlers } from './log-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { triggerHandlers } from './trigger-handlers';
+import { workspaceHandlers } from './workspace-handlers';
+
+export function createHandlers(ctx: () => EngineContext, info: () => EngineInfo): ApiHandlers {
+  return {
+    'engine.info': async () => info(),
+    ...captureHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...triggerHandlers(ctx),
+    ...workspaceHandlers(ctx),
+    ...logHandlers(ctx),
+  };
+}

@@ -1,0 +1,45 @@
+// Settings calls. A receiver address change moves the running receiver; if the new address
+// cannot be listened on, the old settings are restored and the reason is returned.
+import { ApiError, type ApiHandlers } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings';
+import type { EngineContext } from '../context';
+
+type SettingsHandlers = Pick<ApiHandlers, 'settings.get' | 'settings.update'>;
+
+const sameAddress = (a: Settings['receiver'], b: Settings['receiver']): boolean => a.host === b.host && a.port === b.port;
+
+export function settingsHandlers(ctx: () => EngineContext): SettingsHandlers {
+  return {
+    'settings.get': async () => ctx().workspace.settings(),
+    'settings.update': async (patch) => {
+      const { workspace, receiver, captures, events, now } = ctx();
+      const before = workspace.settings();
+      const after = await asApiError(() => workspace.updateSettings(patch ?? {}));
+      if (!sameAddress(before.receiver, after.receiver)) {
+        try {
+          await receiver.move(after.receiver);
+        } catch (error) {
+          await workspace.updateSettings({ receiver: before.receiver });
+          throw new ApiError('receiver.listen', (error as Error).message, 'receiver');
+        }
+      }
+      if (before.retention.maxCaptures !== after.retention.maxCaptures || before.retention.maxBytes !== after.retention.maxBytes) {
+        await captures.setRetention(after.retention);
+      }
+      events.emit({ type: 'settings.changed', at: now(), settings: after });
+      return after;
+    },
+  };
+}
+
+/** Validation errors of the stores become ApiErrors with the field path when one is named. */
+export async function asApiError<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const message = (error as Error).message;
+    const path = /^([A-Za-z][\w.[\]]*)(?::| must| is)/.exec(message)?.[1];
+    throw new ApiError('invalid', message, path);
+  }
+}
