@@ -1,5 +1,6 @@
 // Everything the engine pushes to the renderer: tagged unions with timestamps.
 import type { CaptureSummary } from './capture';
+import type { ExecutionLogLine, LocalExecution, LocalPipeline } from './runs';
 import type { Settings } from './settings';
 import type { TriggerLogEntry, TriggerRun } from './trigger-log';
 
@@ -10,7 +11,10 @@ export type EngineEvent =
   | { type: 'settings.changed'; at: number; settings: Settings }
   | { type: 'workspace.changed'; at: number }
   | { type: 'trigger.evaluated'; at: number; entry: TriggerLogEntry }
-  | { type: 'run.status'; at: number; run: TriggerRun };
+  | { type: 'run.status'; at: number; run: TriggerRun }
+  | { type: 'execution.status'; at: number; execution: LocalExecution }
+  | { type: 'pipeline.status'; at: number; pipeline: LocalPipeline }
+  | { type: 'execution.log'; at: number; lines: ExecutionLogLine[] };
 
 export type EngineEventType = EngineEvent['type'];
 
