@@ -56,7 +56,7 @@ export interface CaptureDetail extends CaptureSummary {
 export type TriggerOutcome = 'launched' | 'rejected' | 'run-info' | 'not-found' | 'method-not-allowed' | 'too-large';
 
 export interface CaptureFilter {
-  /** free text: matched against method, url, header names/values and body text */
+  /** free text: matched against method, url and header names/values (body text has its own filter) */
   text?: string;
   methods?: string[];
   /** substring of the path */

@@ -1,0 +1,10 @@
+// The default route: every request lands in the inbox and gets the configured answer.
+import type { InboxResponse } from '../../../shared/settings';
+import type { RequestRouter } from '../ports';
+
+export function createInboxRouter(getInboxResponse: () => InboxResponse): RequestRouter {
+  return async () => {
+    const { status, contentType, body } = getInboxResponse();
+    return { kind: 'inbox', response: { status, headers: [['Content-Type', contentType]], body } };
+  };
+}

@@ -1,0 +1,2 @@
+export { createReceiver, type Receiver, type ReceiverOptions } from './receiver';
+export { createInboxRouter } from './inbox-router';

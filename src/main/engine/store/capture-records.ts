@@ -1,0 +1,95 @@
+// What the capture journal holds: capture records (meta + raw body), tombstones and clear markers.
+import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, TriggerOutcome } from '../../../shared/capture';
+import type { NewCapture } from '../ports';
+
+export interface CaptureMeta {
+  t: 'c';
+  id: string;
+  seq: number;
+  receivedAt: number;
+  method: string;
+  url: string;
+  httpVersion: string;
+  rawHeaders: HeaderTuple[];
+  remoteAddress: string;
+  remotePort: number;
+  timings: { startedAt: number; headersMs: number; bodyMs: number };
+  kind: CaptureKind;
+  triggerId?: string;
+  outcome?: TriggerOutcome;
+  response: CapturedResponse;
+}
+
+/** ids deleted by the user; `seqFloor` keeps seq increasing even if every capture is gone */
+export interface TombstoneMeta { t: 'd'; ids: string[]; seqFloor: number }
+/** everything before this record is cleared */
+export interface ClearMeta { t: 'x'; seqFloor: number }
+
+export type CaptureJournalMeta = CaptureMeta | TombstoneMeta | ClearMeta;
+
+export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
+  const { request, decision } = capture;
+  const meta: CaptureMeta = {
+    t: 'c',
+    id: request.id,
+    seq,
+    receivedAt: request.receivedAt,
+    method: request.method,
+    url: request.url,
+    httpVersion: request.httpVersion,
+    rawHeaders: request.rawHeaders,
+    remoteAddress: request.remoteAddress,
+    remotePort: request.remotePort,
+    timings: request.timings,
+    kind: decision.kind,
+    response: decision.response,
+  };
+  if (decision.triggerId !== undefined) meta.triggerId = decision.triggerId;
+  if (decision.outcome !== undefined) meta.outcome = decision.outcome;
+  return meta;
+}
+
+export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
+  const q = meta.url.indexOf('?');
+  const summary: CaptureSummary = {
+    id: meta.id,
+    seq: meta.seq,
+    receivedAt: meta.receivedAt,
+    method: meta.method,
+    url: meta.url,
+    path: q === -1 ? meta.url : meta.url.slice(0, q),
+    status: meta.response.status,
+    bodySize,
+    contentType: headerValue(meta.rawHeaders, 'content-type'),
+    remoteAddress: meta.remoteAddress,
+    kind: meta.kind,
+  };
+  if (meta.triggerId !== undefined) summary.triggerId = meta.triggerId;
+  if (meta.outcome !== undefined) summary.outcome = meta.outcome;
+  return summary;
+}
+
+export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, truncated: boolean): CaptureDetail {
+  return {
+    ...summaryOf(meta, bodySize),
+    httpVersion: meta.httpVersion,
+    rawHeaders: meta.rawHeaders,
+    remotePort: meta.remotePort,
+    timings: meta.timings,
+    bodyBase64: body.toString('base64'),
+    bodyTruncated: truncated,
+    response: meta.response,
+  };
+}
+
+function headerValue(headers: HeaderTuple[], lowerName: string): string | null {
+  for (const [name, value] of headers) if (name.toLowerCase() === lowerName) return value;
+  return null;
+}
+
+/** lower-cased "name: value" lines: what header and free-text filters search */
+export function headerText(headers: HeaderTuple[]): string {
+  let text = '';
+  for (const [name, value] of headers) text += `${name}: ${value}\n`;
+  return text.toLowerCase();
+}

@@ -1,0 +1,178 @@
+// CaptureStore on the journal: an in-memory index rebuilt by replay, tombstones for deletes,
+// retention that evicts from the index and drops whole segments once nothing live is in them.
+import path from 'node:path';
+import type { CaptureDetail, CapturePage, CaptureQuery, CaptureSummary } from '../../../shared/capture';
+import type { CaptureStore, NewCapture } from '../ports';
+import { CaptureIndex, type IndexEntry } from './capture-index';
+import { BodyScanCache } from './body-scan';
+import { compileFilter } from './capture-filter';
+import { captureMeta, headerText, summaryOf, detailOf, type CaptureJournalMeta, type CaptureMeta } from './capture-records';
+import { openJournal, type JournalPointer, type RecordJournal } from './journal';
+
+export interface Retention { maxCaptures: number; maxBytes: number }
+export interface CaptureStoreOptions { segmentBytes?: number }
+
+const DEFAULT_PREVIEW_BYTES = 2 * 1024 * 1024;
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+
+/** `dir` is the captures folder itself (the engine passes `<dataDir>/captures`). */
+export async function openCaptureStore(dir: string, retention: Retention, options: CaptureStoreOptions = {}): Promise<CaptureStore> {
+  const journal = await openJournal<CaptureJournalMeta>({ dir, segmentBytes: options.segmentBytes });
+  const index = new CaptureIndex();
+  let maxSeq = 0;
+  await journal.replay((meta, pointer, bodyLength) => {
+    if (meta.t === 'c') {
+      maxSeq = Math.max(maxSeq, meta.seq);
+      index.add(entryOf(meta, pointer, bodyLength));
+    } else if (meta.t === 'd') {
+      maxSeq = Math.max(maxSeq, meta.seqFloor);
+      for (const id of meta.ids) index.remove(id);
+    } else if (meta.t === 'x') {
+      maxSeq = Math.max(maxSeq, meta.seqFloor);
+      index.clear();
+    }
+  });
+  const store = new JournalCaptureStore(journal, index, maxSeq, retention);
+  await store.applyRetention();
+  return store;
+}
+
+export function capturesDir(dataDir: string): string {
+  return path.join(dataDir, 'captures');
+}
+
+function entryOf(meta: CaptureMeta, pointer: JournalPointer, bodyLength: number): IndexEntry {
+  return { summary: summaryOf(meta, bodyLength), pointer, headerText: headerText(meta.rawHeaders), live: true };
+}
+
+class JournalCaptureStore implements CaptureStore {
+  private droppedBelow = 0;
+  private readonly scans: BodyScanCache;
+
+  constructor(
+    private readonly journal: RecordJournal<CaptureJournalMeta>,
+    private readonly index: CaptureIndex,
+    private lastSeq: number,
+    private retention: Retention,
+  ) {
+    this.scans = new BodyScanCache(journal);
+  }
+
+  async append(capture: NewCapture): Promise<CaptureSummary> {
+    const meta = captureMeta(capture, ++this.lastSeq);
+    const pointer = await this.journal.append(meta, capture.request.body);
+    const entry = entryOf(meta, pointer, capture.request.body.length);
+    this.index.add(entry);
+    if (this.index.evict(this.retention.maxCaptures, this.retention.maxBytes)) {
+      // the answer need not wait for old files to go; a failed unlink is retried at the next eviction
+      this.dropDeadSegments(pointer).catch(() => { this.droppedBelow = 0; });
+    }
+    return entry.summary;
+  }
+
+  async list(query: CaptureQuery): Promise<CapturePage> {
+    const filter = compileFilter(query.filter);
+    const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE)), MAX_PAGE);
+    const items: CaptureSummary[] = [];
+    let total = 0;
+    if (filter.bodyNeedle !== null) {
+      const matches = await this.scans.matching(filter, this.index);
+      for (let i = matches.length - 1; i >= 0; i--) {
+        const entry = matches[i];
+        if (!entry.live) continue;
+        total++;
+        if (items.length < limit && (query.beforeSeq === undefined || entry.summary.seq < query.beforeSeq)) items.push(entry.summary);
+      }
+      return { items, total };
+    }
+    for (const entry of this.index.newestFirst()) {
+      if (!filter.matches(entry)) continue;
+      total++;
+      if (items.length < limit && (query.beforeSeq === undefined || entry.summary.seq < query.beforeSeq)) items.push(entry.summary);
+    }
+    return { items, total };
+  }
+
+  recentForTrigger(triggerId: string, limit: number): CaptureSummary[] {
+    const found: CaptureSummary[] = [];
+    if (limit <= 0) return found;
+    for (const entry of this.index.newestFirst()) {
+      if (entry.summary.triggerId !== triggerId) continue;
+      found.push(entry.summary);
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
+  async get(id: string, bodyPreviewLimit = DEFAULT_PREVIEW_BYTES): Promise<CaptureDetail | null> {
+    const entry = this.index.get(id);
+    if (!entry) return null;
+    try {
+      const record = await this.journal.readRecord(entry.pointer, Math.max(0, bodyPreviewLimit));
+      return detailOf(record.meta as CaptureMeta, record.body, record.bodyLength, record.truncated);
+    } catch (error) {
+      if (!entry.live) return null; // evicted or deleted while being read
+      throw error;
+    }
+  }
+
+  async readBody(id: string): Promise<Buffer | null> {
+    const entry = this.index.get(id);
+    if (!entry) return null;
+    try {
+      return await this.journal.readBody(entry.pointer);
+    } catch (error) {
+      if (!entry.live) return null;
+      throw error;
+    }
+  }
+
+  async delete(ids: string[]): Promise<number> {
+    const present = [...new Set(ids)].filter((id) => this.index.get(id));
+    if (!present.length) return 0;
+    const pointer = await this.journal.append({ t: 'd', ids: present, seqFloor: this.lastSeq });
+    let deleted = 0;
+    for (const id of present) if (this.index.remove(id)) deleted++;
+    await this.dropDeadSegments(pointer);
+    return deleted;
+  }
+
+  async clear(): Promise<number> {
+    const deleted = this.index.count;
+    // the marker makes a clear that is cut short by a crash still count at the next open
+    await this.journal.append({ t: 'x', seqFloor: this.lastSeq });
+    this.index.clear();
+    this.scans.reset();
+    await this.journal.clear();
+    this.droppedBelow = 0;
+    await this.journal.append({ t: 'x', seqFloor: this.lastSeq });
+    return deleted;
+  }
+
+  async setRetention(retention: { maxCaptures: number; maxBytes: number }): Promise<void> {
+    this.retention = { ...retention };
+    await this.applyRetention();
+  }
+
+  async applyRetention(): Promise<void> {
+    this.index.evict(this.retention.maxCaptures, this.retention.maxBytes);
+    await this.dropDeadSegments(null);
+  }
+
+  count(): number {
+    return this.index.count;
+  }
+
+  close(): Promise<void> {
+    return this.journal.close();
+  }
+
+  /** deletes segments older than the oldest live capture (or than `latest` when none is left) */
+  private async dropDeadSegments(latest: JournalPointer | null): Promise<void> {
+    const keepFrom = this.index.oldest()?.pointer ?? latest;
+    if (!keepFrom || keepFrom.segment <= this.droppedBelow) return;
+    this.droppedBelow = keepFrom.segment;
+    await this.journal.dropBefore(keepFrom);
+  }
+}

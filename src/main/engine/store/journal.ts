@@ -1,0 +1,299 @@
+// An append-only, segmented record journal. Appends only ever add bytes at the end of the
+// newest segment, so their cost does not grow with history; old data goes away only as
+// whole segment files. A torn tail left by a killed process is cut off at open.
+import { promises as fs, writevSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { readBodies } from './batch-read';
+import { HEADER_BYTES, decodeHeader, encodeHeader, frameCrc } from './frame';
+import { scanFrames } from './frame-scanner';
+import { listSegments, removeIfExists, segmentPath } from './segment-files';
+import { SerialLock } from './serial-lock';
+
+export interface JournalPointer { segment: number; offset: number; length: number }
+export interface JournalOptions { dir: string; segmentBytes?: number /* default 64 MiB */ }
+export interface Journal<M> {
+  /** resolves once written to the OS; concurrent appends are group-committed into one write */
+  append(meta: M, body?: Buffer): Promise<JournalPointer>;
+  /** every intact record, oldest first */
+  replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void): Promise<void>;
+  readBody(pointer: JournalPointer): Promise<Buffer>;
+  /** deletes whole segment files entirely older than pointer.segment */
+  dropBefore(pointer: JournalPointer): Promise<void>;
+  clear(): Promise<void>;
+  sizeBytes(): number;
+  close(): Promise<void>;
+}
+
+/** A record read back whole (or with its body cut at `maxBodyBytes`). */
+export interface JournalRecord<M> { meta: M; body: Buffer; bodyLength: number; truncated: boolean }
+
+/** Extra reads the capture store needs; the agreed `Journal` shape stays as above. */
+export interface RecordJournal<M> extends Journal<M> {
+  readRecord(pointer: JournalPointer, maxBodyBytes?: number): Promise<JournalRecord<M>>;
+  /** many bodies (each cut at maxBodyBytes) in few large reads; unreadable records are skipped */
+  readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<void>;
+}
+
+const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
+
+interface PendingAppend {
+  head: Buffer; // frame header + meta
+  body: Buffer;
+  resolve: (pointer: JournalPointer) => void;
+  reject: (error: Error) => void;
+}
+
+export async function openJournal<M>(options: JournalOptions): Promise<RecordJournal<M>> {
+  await fs.mkdir(options.dir, { recursive: true, mode: 0o700 });
+  const segments = await listSegments(options.dir);
+  const sizes = new Map<number, number>();
+  for (const segment of segments.slice(0, -1)) sizes.set(segment, (await fs.stat(segmentPath(options.dir, segment))).size);
+  const newest = segments.length ? segments[segments.length - 1] : 1;
+  sizes.set(newest, await cutTornTail(segmentPath(options.dir, newest)));
+  const writer = await fs.open(segmentPath(options.dir, newest), 'a', 0o600);
+  return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer);
+}
+
+/** Verifies every frame of the newest segment and truncates whatever follows the last intact one. */
+async function cutTornTail(file: string): Promise<number> {
+  const handle = await fs.open(file, 'a+', 0o600);
+  try {
+    const { size } = await handle.stat();
+    const intact = await scanFrames(handle, size, true, () => undefined);
+    if (intact < size) await handle.truncate(intact);
+    return intact;
+  } finally {
+    await handle.close();
+  }
+}
+
+class SegmentedJournal<M> implements RecordJournal<M> {
+  private pending: PendingAppend[] = [];
+  private flushing: Promise<void> | null = null;
+  private readonly lock = new SerialLock();
+  private readonly readers = new Map<number, Promise<FileHandle>>();
+  private totalBytes = 0;
+  private closed = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly segmentBytes: number,
+    private readonly sizes: Map<number, number>,
+    private current: number,
+    private writer: FileHandle,
+  ) {
+    for (const size of sizes.values()) this.totalBytes += size;
+  }
+
+  append(meta: M, body: Buffer = EMPTY): Promise<JournalPointer> {
+    if (this.closed) return Promise.reject(new Error('journal is closed'));
+    const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
+    const head = Buffer.concat([encodeHeader(metaBytes.length, body.length, frameCrc(metaBytes, body)), metaBytes]);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ head, body, resolve, reject });
+      this.flushing ??= this.flushLoop();
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    // wait for the rest of this event-loop turn, so every request parsed in it joins the write
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.pending.length) {
+      // taken inside the lock, so every append made while the previous write ran joins this one
+      await this.lock.run(async () => {
+        const batch = this.pending.splice(0);
+        try {
+          await this.writeBatch(batch);
+        } catch (error) {
+          // e.g. a new segment could not be created: fail these appends, keep the journal usable
+          for (const item of batch) item.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    }
+    this.flushing = null;
+  }
+
+  private async writeBatch(batch: PendingAppend[]): Promise<void> {
+    let i = 0;
+    while (i < batch.length) {
+      const start = this.sizes.get(this.current) ?? 0;
+      const parts: Buffer[] = [];
+      const done: Array<[PendingAppend, JournalPointer]> = [];
+      let end = start;
+      for (; i < batch.length; i++) {
+        const item = batch[i];
+        const length = item.head.length + item.body.length;
+        if (end > 0 && end + length > this.segmentBytes) break;
+        parts.push(item.head);
+        if (item.body.length) parts.push(item.body);
+        done.push([item, { segment: this.current, offset: end, length }]);
+        end += length;
+      }
+      if (!done.length) {
+        await this.rotate();
+        continue;
+      }
+      try {
+        await writeFully(this.writer, parts, end - start);
+      } catch (error) {
+        // cut back the partial write so later frames never follow garbage
+        await this.writer.truncate(start).catch(() => undefined);
+        const err = error instanceof Error ? error : new Error(String(error));
+        for (const item of batch.slice(i - done.length)) item.reject(err);
+        return;
+      }
+      this.sizes.set(this.current, end);
+      this.totalBytes += end - start;
+      for (const [item, pointer] of done) item.resolve(pointer);
+    }
+  }
+
+  private async rotate(): Promise<void> {
+    await this.writer.close();
+    this.current += 1;
+    this.writer = await fs.open(segmentPath(this.dir, this.current), 'a', 0o600);
+    this.sizes.set(this.current, 0);
+  }
+
+  async replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void): Promise<void> {
+    const snapshot = await this.lock.run(async () => [...this.sizes.entries()].sort((a, b) => a[0] - b[0]));
+    for (const [segment, size] of snapshot) {
+      let handle: FileHandle;
+      try {
+        handle = await fs.open(segmentPath(this.dir, segment), 'r');
+      } catch {
+        continue; // dropped meanwhile
+      }
+      try {
+        await scanFrames(handle, size, false, ({ offset, header, meta }) => {
+          let parsed: M;
+          try {
+            parsed = JSON.parse(meta.toString('utf8')) as M;
+          } catch {
+            return;
+          }
+          visit(parsed, { segment, offset, length: HEADER_BYTES + header.metaLength + header.bodyLength }, header.bodyLength);
+        });
+      } finally {
+        await handle.close();
+      }
+    }
+  }
+
+  async readBody(pointer: JournalPointer): Promise<Buffer> {
+    return (await this.readRecord(pointer)).body;
+  }
+
+  async readRecord(pointer: JournalPointer, maxBodyBytes = Infinity): Promise<JournalRecord<M>> {
+    const handle = await this.reader(pointer.segment);
+    // one read when the whole frame is wanted anyway, two when a big body is cut
+    const whole = pointer.length - HEADER_BYTES <= maxBodyBytes;
+    const head = await readExactly(handle, pointer.offset, whole ? pointer.length : HEADER_BYTES);
+    const header = decodeHeader(head, 0);
+    if (!header || HEADER_BYTES + header.metaLength + header.bodyLength !== pointer.length) {
+      throw new Error(`no journal record at segment ${pointer.segment} offset ${pointer.offset}`);
+    }
+    const truncated = header.bodyLength > maxBodyBytes;
+    const bodyBytes = truncated ? maxBodyBytes : header.bodyLength;
+    const rest = whole
+      ? head.subarray(HEADER_BYTES)
+      : await readExactly(handle, pointer.offset + HEADER_BYTES, header.metaLength + bodyBytes);
+    const meta = rest.subarray(0, header.metaLength);
+    const body = rest.subarray(header.metaLength, header.metaLength + bodyBytes);
+    if (!truncated && frameCrc(meta, body) !== header.crc) {
+      throw new Error(`journal record at segment ${pointer.segment} offset ${pointer.offset} is corrupt`);
+    }
+    return { meta: JSON.parse(meta.toString('utf8')) as M, body, bodyLength: header.bodyLength, truncated };
+  }
+
+  readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<void> {
+    return readBodies(
+      pointers,
+      maxBodyBytes,
+      async (segment, offset, length) => readExactly(await this.reader(segment), offset, length),
+      async (pointer, max) => (await this.readRecord(pointer, max)).body,
+      visit,
+    );
+  }
+
+  private reader(segment: number): Promise<FileHandle> {
+    let handle = this.readers.get(segment);
+    if (!handle) {
+      if (!this.sizes.has(segment)) return Promise.reject(new Error(`journal segment ${segment} is gone`));
+      handle = fs.open(segmentPath(this.dir, segment), 'r');
+      handle.catch(() => this.readers.delete(segment));
+      this.readers.set(segment, handle);
+    }
+    return handle;
+  }
+
+  private async closeReader(segment: number): Promise<void> {
+    const handle = this.readers.get(segment);
+    this.readers.delete(segment);
+    if (handle) await handle.then((h) => h.close()).catch(() => undefined);
+  }
+
+  dropBefore(pointer: JournalPointer): Promise<void> {
+    return this.lock.run(async () => {
+      const old = [...this.sizes.keys()].filter((s) => s < pointer.segment && s !== this.current).sort((a, b) => a - b);
+      for (const segment of old) await this.removeSegment(segment);
+    });
+  }
+
+  private async removeSegment(segment: number): Promise<void> {
+    await this.closeReader(segment);
+    await removeIfExists(segmentPath(this.dir, segment));
+    this.totalBytes -= this.sizes.get(segment) ?? 0;
+    this.sizes.delete(segment);
+  }
+
+  clear(): Promise<void> {
+    return this.lock.run(async () => {
+      await this.writer.close();
+      // oldest first, so a crash part-way leaves a newer suffix, never a hole
+      for (const segment of [...this.sizes.keys()].sort((a, b) => a - b)) await this.removeSegment(segment);
+      this.current += 1;
+      this.writer = await fs.open(segmentPath(this.dir, this.current), 'a', 0o600);
+      this.sizes.set(this.current, 0);
+    });
+  }
+
+  sizeBytes(): number {
+    return this.totalBytes;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.flushing) await this.flushing;
+    await this.lock.run(async () => {
+      for (const segment of [...this.readers.keys()]) await this.closeReader(segment);
+      await this.writer.close();
+    });
+  }
+}
+
+/** below this a batch is written synchronously: a page-cache copy costs less than a thread-pool round trip */
+const SYNC_WRITE_BYTES = 1024 * 1024;
+
+async function writeFully(handle: FileHandle, parts: Buffer[], total: number): Promise<void> {
+  let written = 0;
+  let rest = parts;
+  while (written < total) {
+    const bytesWritten = total <= SYNC_WRITE_BYTES ? writevSync(handle.fd, rest) : (await handle.writev(rest)).bytesWritten;
+    written += bytesWritten;
+    if (written < total) rest = [Buffer.concat(rest).subarray(bytesWritten)];
+  }
+}
+
+async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await handle.read(buf, filled, length - filled, position + filled);
+    if (bytesRead === 0) throw new Error('journal record is cut short');
+    filled += bytesRead;
+  }
+  return buf;
+}
