@@ -1,0 +1,75 @@
+// HMAC: HMAC(secret, render(hmacFormat)) equals the token (hex, case-insensitive, or base64).
+import { createHmac } from 'node:crypto';
+import type { WebAuthCondition } from '../../../../shared/trigger';
+import type { HmacTrace } from '../../../../shared/trigger-log';
+import { basestringPreview, DEFAULT_HMAC_FORMAT, describeBasestring, renderBasestring } from '../../../../shared/triggers/basestring';
+import { fromBase64, utf8 } from '../../../../shared/triggers/bytes';
+import { lookupToken } from '../../../../shared/triggers/lookup';
+import { resolveSecret } from '../../../../shared/triggers/secrets';
+import { constantTimeEqual, firstDifference, shortDigest } from './compare';
+import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
+
+export const hmacAlgorithm = (c: WebAuthCondition): string => c.algorithm ?? 'sha256';
+export const hmacEncoding = (c: WebAuthCondition): 'hex' | 'base64' => c.encoding ?? 'hex';
+
+export function computeHmac(algorithm: string, secret: Uint8Array, data: Uint8Array): Buffer {
+  return createHmac(algorithm, secret).update(data).digest();
+}
+
+export function encodeDigest(digest: Uint8Array, encoding: 'hex' | 'base64'): string {
+  return Buffer.from(digest).toString(encoding);
+}
+
+/** The received token as digest bytes, or why it cannot be one. */
+export function decodeToken(token: string, encoding: 'hex' | 'base64'): { ok: true; bytes: Uint8Array; normalised: string } | { ok: false; reason: string } {
+  if (encoding === 'hex') {
+    const t = token.trim().toLowerCase();
+    if (!/^[0-9a-f]*$/.test(t) || t.length % 2 !== 0) return { ok: false, reason: 'the signature is not hex' };
+    return { ok: true, bytes: Buffer.from(t, 'hex'), normalised: t };
+  }
+  const bytes = fromBase64(token.trim());
+  if (!bytes) return { ok: false, reason: 'the signature is not valid base64' };
+  return { ok: true, bytes, normalised: Buffer.from(bytes).toString('base64') };
+}
+
+export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: EvaluationContext): CheckOutcome {
+  const algorithm = hmacAlgorithm(c);
+  const encoding = hmacEncoding(c);
+  const format = c.hmacFormat ?? DEFAULT_HMAC_FORMAT;
+  const rendered = renderBasestring(format, request);
+  const preview = basestringPreview(rendered.bytes);
+  const trace: HmacTrace = {
+    kind: 'hmac', format, algorithm, encoding, segments: rendered.segments,
+    basestringLength: rendered.bytes.length, basestringPreview: preview.text, basestringHexPreview: preview.hex,
+  };
+  const label = `HMAC-${algorithm.toUpperCase()}`;
+  const shape = `basestring was ${rendered.bytes.length} bytes: ${describeBasestring(rendered.segments)}`;
+
+  const secret = resolveSecret(c.secretKey, ctx.env);
+  if (!secret.ok) return failed(secret.reason, trace);
+  if (secret.value === '') return failed('the secret key is empty', trace);
+
+  const token = lookupToken(request, c);
+  if (rendered.missing.length > 0) {
+    return failed(`the basestring format needs ${rendered.missing.join(', ')}, which the request does not have`, trace);
+  }
+  let expected: string;
+  let digest: Buffer;
+  try {
+    digest = computeHmac(algorithm, utf8(secret.value), rendered.bytes);
+    expected = encodeDigest(digest, encoding);
+  } catch (err) {
+    return failed(`cannot compute ${label}: ${(err as Error).message}`, trace);
+  }
+  trace.expected = expected;
+  if (!token.ok) return failed(token.reason, trace);
+  trace.received = token.value;
+  const decoded = decodeToken(token.value, encoding);
+  if (!decoded.ok) {
+    trace.firstDifference = firstDifference(expected, token.value);
+    return failed(`${decoded.reason}: expected ${shortDigest(expected)}, got ${shortDigest(token.value)}; ${shape}`, trace);
+  }
+  trace.firstDifference = firstDifference(expected, decoded.normalised);
+  if (constantTimeEqual(digest, decoded.bytes)) return pass(`${label} matches; ${shape}`, trace);
+  return failed(`HMAC mismatch: expected ${shortDigest(expected)}, got ${shortDigest(decoded.normalised)}; ${shape}`, trace);
+}

@@ -1,0 +1,64 @@
+// Evaluates every condition of a trigger, in order, even after one fails: the trace is the
+// product. Never throws: anything malformed becomes a failed condition with a reason.
+import type { Condition, Trigger } from '../../../shared/trigger';
+import type { ConditionResult } from '../../../shared/trigger-log';
+import { envReferences, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
+import { checkHmac } from './conditions/check-hmac';
+import { checkJwt } from './conditions/check-jwt';
+import { checkPayloadFilter } from './conditions/check-payload-filter';
+import { checkRateLimit } from './conditions/check-rate-limit';
+import { checkStatic } from './conditions/check-static';
+import { checkTimestamp } from './conditions/check-timestamp';
+import { failed, type CheckOutcome, type EvaluationContext, type RequestView } from './conditions/types';
+
+export type { EvaluationContext } from './conditions/types';
+
+async function checkOne(c: Condition, request: RequestView, ctx: EvaluationContext): Promise<CheckOutcome> {
+  switch (c.type) {
+    case 'web-auth':
+      if (c.authType === 'static') return checkStatic(c, request, ctx);
+      if (c.authType === 'hmac') return checkHmac(c, request, ctx);
+      if (c.authType === 'jwt') return checkJwt(c, request, ctx);
+      return failed(`unknown auth type ${String((c as { authType: unknown }).authType)}`);
+    case 'web-timestamp':
+      return checkTimestamp(c, request, ctx);
+    case 'rate-limit':
+      return checkRateLimit(c, ctx);
+    case 'payload-filter':
+      return checkPayloadFilter(c, request);
+    default:
+      return failed(`unknown condition type ${String((c as { type: unknown }).type)}`);
+  }
+}
+
+/** Literal secret keys (no {env:} reference) are secrets too; resolved ones are covered by env. */
+function literalSecrets(trigger: Trigger, ctx: EvaluationContext): string[] {
+  const out: string[] = [];
+  for (const c of trigger.conditions) {
+    if (c.type !== 'web-auth') continue;
+    if (c.authType === 'jwt' && c.algorithm && !c.algorithm.startsWith('HS')) continue;
+    const resolved = resolveSecret(c.secretKey, ctx.env);
+    if (resolved.ok && (envReferences(c.secretKey).length === 0 || resolved.value !== c.secretKey)) out.push(resolved.value);
+  }
+  return out;
+}
+
+export async function evaluateTrigger(trigger: Trigger, request: RequestView, ctx: EvaluationContext): Promise<ConditionResult[]> {
+  const secrets = secretValues(ctx.env, literalSecrets(trigger, ctx));
+  const results: ConditionResult[] = [];
+  for (const [index, condition] of trigger.conditions.entries()) {
+    if (ctx.only && !ctx.only.includes(condition.type)) continue;
+    let outcome: CheckOutcome;
+    try {
+      outcome = await checkOne(condition, request, ctx);
+    } catch (err) {
+      outcome = failed(`could not evaluate: ${(err as Error)?.message ?? String(err)}`);
+    }
+    results.push({ index, type: condition.type, ...outcome, reason: redactText(outcome.reason, secrets) });
+  }
+  return results;
+}
+
+export const allPassed = (results: ConditionResult[]): boolean => results.every((r) => r.passed);
+
+export const firstFailure = (results: ConditionResult[]): ConditionResult | undefined => results.find((r) => !r.passed);

@@ -1,0 +1,27 @@
+// The answers a trigger URL gives. Failure bodies are fixed: they are not customisable.
+import type { CapturedResponse } from '../../../shared/capture';
+import type { Action } from '../../../shared/trigger';
+import { substituteRunIdJson, substituteRunIdText } from '../../../shared/triggers/run-id';
+
+const TEXT = 'text/plain; charset=utf-8';
+
+export const textResponse = (status: number, body: string, extra: [string, string][] = []): CapturedResponse => ({
+  status, headers: [['Content-Type', TEXT], ...extra], body,
+});
+
+export const jsonResponse = (status: number, value: unknown): CapturedResponse => ({
+  status, headers: [['Content-Type', 'application/json']], body: JSON.stringify(value),
+});
+
+export const badRequest = (): CapturedResponse => textResponse(400, 'Bad Request');
+export const notFound = (): CapturedResponse => textResponse(404, 'Not Found');
+export const methodNotAllowed = (allow: string): CapturedResponse => textResponse(405, 'Method Not Allowed', [['Allow', allow]]);
+
+/** The first web-response action answers a launch; the default is `ok`. */
+export function launchResponse(actions: Action[], runId: string): CapturedResponse {
+  for (const a of actions) {
+    if (a.type === 'web-response-text') return textResponse(200, substituteRunIdText(a.text, runId));
+    if (a.type === 'web-response-json') return jsonResponse(200, substituteRunIdJson(a.json, runId));
+  }
+  return textResponse(200, 'ok');
+}

@@ -1,0 +1,138 @@
+// The receiver's trigger URLs: launch and run-info, exactly as shared/design/triggers.md says.
+import { randomUUID } from 'node:crypto';
+import type { CaptureSummary, CapturedResponse, TriggerOutcome } from '../../../shared/capture';
+import type { EngineEvent } from '../../../shared/events';
+import type { Trigger } from '../../../shared/trigger';
+import type { ConditionResult, TriggerLogEntry, TriggerRun } from '../../../shared/trigger-log';
+import type { EnvSource } from '../../../shared/triggers/secrets';
+import type { IncomingRequest, RouteDecision } from '../ports';
+import { allPassed, evaluateTrigger } from './evaluate';
+import type { LaunchHistory } from './launch-history';
+import { parseLaunchPath } from './launch-path';
+import { badRequest, launchResponse, methodNotAllowed, notFound } from './responses';
+import { completeRun, queueOnlyLauncher, type ActionLauncher } from './run-actions';
+import { runIdOf } from './run-id-lookup';
+import type { TriggerLogStore } from './trigger-log-store';
+import type { TriggerRunStore } from './trigger-run-store';
+
+export interface TriggerRouterDeps {
+  getTrigger(id: string): Trigger | undefined;
+  env(): EnvSource;
+  log: TriggerLogStore;
+  runs: TriggerRunStore;
+  history: LaunchHistory;
+  onEvent?: (event: EngineEvent) => void;
+  now?: () => number;
+  newId?: () => string;
+  /** what a run action creates; default: a queued record id */
+  launchAction?: ActionLauncher;
+}
+
+export type TriggerRouter = (request: IncomingRequest) => Promise<RouteDecision | null>;
+
+const RUN_INFO_CONDITIONS = ['web-auth', 'web-timestamp'] as const;
+
+export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? randomUUID;
+  const launch = deps.launchAction ?? queueOnlyLauncher;
+  // Evaluation and the rate-limit reservation of one trigger must not interleave, or two
+  // concurrent requests could both take the last slot of a quota.
+  const locks = new Map<string, Promise<unknown>>();
+  const serially = <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const run = (locks.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => undefined);
+    locks.set(key, tail);
+    void tail.then(() => { if (locks.get(key) === tail) locks.delete(key); });
+    return run;
+  };
+
+  function decide(
+    request: IncomingRequest,
+    kind: RouteDecision['kind'],
+    triggerId: string,
+    outcome: TriggerOutcome,
+    response: CapturedResponse,
+    details: { conditions?: ConditionResult[]; runId?: string; note?: string; at?: number; afterCommit?: () => void } = {},
+  ): RouteDecision {
+    return {
+      kind, response, triggerId, outcome,
+      commit: async (capture: CaptureSummary) => {
+        const entry: TriggerLogEntry = {
+          id: newId(), at: details.at ?? now(), triggerId, captureId: capture.id ?? request.id, outcome,
+          conditions: details.conditions ?? [], status: response.status,
+          ...(details.runId ? { runId: details.runId } : {}),
+          ...(details.note ? { note: details.note } : {}),
+        };
+        await deps.log.append(entry);
+        deps.onEvent?.({ type: 'trigger.evaluated', at: entry.at, entry });
+        details.afterCommit?.();
+      },
+    };
+  }
+
+  async function handleLaunch(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
+    if (request.method !== 'POST') {
+      return decide(request, 'launch', trigger.id, 'method-not-allowed', methodNotAllowed('POST'), { note: `${request.method} is not allowed on a launch URL; use POST` });
+    }
+    const evaluate = async () => {
+      const at = now();
+      const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, launches: deps.history.times(trigger.id) });
+      const passed = allPassed(conditions);
+      if (passed) deps.history.record(trigger.id, at);
+      return { at, conditions, passed };
+    };
+    // Only rate limits need evaluation and reservation to be atomic; other triggers run in parallel.
+    const verdict = trigger.conditions.some((c) => c.type === 'rate-limit') ? await serially(trigger.id, evaluate) : await evaluate();
+    const { at, conditions } = verdict;
+    if (!verdict.passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
+
+    const runId = newId();
+    const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
+    const decision = decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
+      conditions, runId, at,
+      afterCommit: () => {
+        setImmediate(() => void completeRun({ trigger, run, request }, { runs: deps.runs, launch, now, onEvent: deps.onEvent }));
+      },
+    });
+    const logCommit = decision.commit!;
+    decision.commit = async (capture) => {
+      const stored = { ...run, captureId: capture.id ?? request.id };
+      run.captureId = stored.captureId;
+      await deps.runs.put(stored);
+      deps.onEvent?.({ type: 'run.status', at, run: stored });
+      await logCommit(capture);
+    };
+    return decision;
+  }
+
+  async function handleRunInfo(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      return decide(request, 'run-info', trigger.id, 'method-not-allowed', methodNotAllowed('GET, POST'), { note: `${request.method} is not allowed on a run-info URL; use GET or POST` });
+    }
+    const at = now();
+    const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITIONS });
+    if (!allPassed(conditions)) return decide(request, 'run-info', trigger.id, 'rejected', badRequest(), { conditions, at });
+    const runId = runIdOf(request);
+    const run = runId ? deps.runs.get(runId) : null;
+    if (!run || run.triggerId !== trigger.id) {
+      const note = runId ? `run ${JSON.stringify(runId.slice(0, 80))} is not a run of this trigger` : 'the request names no run_id';
+      return decide(request, 'run-info', trigger.id, 'not-found', notFound(), { conditions, at, note });
+    }
+    const body = { status: run.status, result: run.result };
+    return decide(request, 'run-info', trigger.id, 'run-info', { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify(body) }, { conditions, at, runId: run.id });
+  }
+
+  return async (request) => {
+    const target = parseLaunchPath(request.url);
+    if (!target) return null;
+    const kind = target.kind === 'run-info' ? 'run-info' : 'launch';
+    const trigger = target.kind === 'unknown' ? undefined : deps.getTrigger(target.triggerId);
+    if (!trigger || !trigger.enabled) {
+      const note = target.kind === 'unknown' ? 'not a launch or run-info URL'
+        : trigger ? 'the trigger is disabled' : 'no trigger has this id';
+      return decide(request, kind, target.triggerId, 'not-found', notFound(), { note });
+    }
+    return target.kind === 'launch' ? handleLaunch(request, trigger) : handleRunInfo(request, trigger);
+  };
+}

@@ -1,0 +1,56 @@
+// The trigger log: one entry per launch/run-info request, appended to a journal so that an
+// entry is on disk before the request is answered. Entries are kept in memory for listing.
+import path from 'node:path';
+import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
+import { openJournal, type Journal } from '../store/journal';
+
+export interface TriggerLogStore {
+  append(entry: TriggerLogEntry): Promise<void>;
+  /** newest first */
+  list(filter?: TriggerLogFilter, limit?: number): TriggerLogEntry[];
+  forCapture(captureId: string): TriggerLogEntry | null;
+  /** oldest first, for rebuilding derived state (launch history) */
+  all(): readonly TriggerLogEntry[];
+  count(): number;
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function matchesLogFilter(entry: TriggerLogEntry, filter: TriggerLogFilter = {}): boolean {
+  if (filter.triggerId !== undefined && entry.triggerId !== filter.triggerId) return false;
+  if (filter.outcome !== undefined && entry.outcome !== filter.outcome) return false;
+  if (filter.failedConditionType !== undefined && !entry.conditions.some((c) => !c.passed && c.type === filter.failedConditionType)) return false;
+  return true;
+}
+
+export async function openTriggerLogStore(dataDir: string): Promise<TriggerLogStore> {
+  const journal: Journal<TriggerLogEntry> = await openJournal<TriggerLogEntry>({ dir: path.join(dataDir, 'trigger-log') });
+  const entries: TriggerLogEntry[] = [];
+  const byCapture = new Map<string, TriggerLogEntry>();
+  const remember = (entry: TriggerLogEntry) => {
+    entries.push(entry);
+    if (entry.captureId) byCapture.set(entry.captureId, entry);
+  };
+  await journal.replay((meta) => remember(meta));
+
+  return {
+    async append(entry) {
+      await journal.append(entry);
+      remember(entry);
+    },
+    list(filter, limit = Infinity) {
+      const out: TriggerLogEntry[] = [];
+      for (let i = entries.length - 1; i >= 0 && out.length < limit; i--) if (matchesLogFilter(entries[i], filter)) out.push(entries[i]);
+      return out;
+    },
+    forCapture: (captureId) => byCapture.get(captureId) ?? null,
+    all: () => entries,
+    count: () => entries.length,
+    async clear() {
+      await journal.clear();
+      entries.length = 0;
+      byCapture.clear();
+    },
+    close: () => journal.close(),
+  };
+}
