@@ -1,0 +1,129 @@
+// `hookbench serve`: the engine plus the control server (web UI + API) until Ctrl+C.
+import type { SettingsPatch } from '../../../shared/settings';
+import { DEFAULT_CONTROL_PORT } from '../../../shared/settings';
+import { startControlServer, type ControlServer } from '../../engine/control/server';
+import type { Engine } from '../../engine/ports';
+import { parseOptions, portOption } from '../args';
+import { CliError, type Command, oneLine } from '../command';
+import { defaultDataDir, prepareDataDir } from '../serve/data-dir';
+import { loadConfig } from '../serve/load-config';
+import { openBrowser } from '../serve/open-browser';
+import { findWebBuild } from '../serve/web-build';
+
+const usage = `Usage: hookbench serve [options]
+
+Runs the receiver and the web UI without Electron.
+
+Options:
+  --config FILE        load triggers and env from a workspace file (hookbench.json)
+  --data-dir DIR       where captures and the workspace live
+                       (default: $HOOKBENCH_DATA_DIR or ~/.hookbench/data)
+  --port N             receiver port (default: the saved setting, 7780); 0 picks a free one
+  --host H             receiver interface (default: the saved setting, 127.0.0.1)
+  --control-port N     web UI / control API port on 127.0.0.1 (default ${DEFAULT_CONTROL_PORT}); 0 picks a free one
+  --open               open the web UI in the default browser
+  -h, --help           show this help`;
+
+const options = {
+  config: { type: 'string' },
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'control-port': { type: 'string' },
+  open: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function run(argv: string[]): Promise<number> {
+  const opts = parseOptions(argv, options);
+  if (opts.help) {
+    console.log(usage);
+    return 0;
+  }
+  const receiverPort = portOption(opts.port, '--port');
+  const controlPort = portOption(opts['control-port'], '--control-port') ?? DEFAULT_CONTROL_PORT;
+  const staticDir = findWebBuild();
+  const dataDir = await prepareDataDir(opts['data-dir'] ?? defaultDataDir());
+  const workspace = opts.config ? await loadConfig(opts.config) : undefined;
+
+  const receiver: NonNullable<SettingsPatch['receiver']> = {};
+  if (receiverPort !== undefined) receiver.port = receiverPort;
+  if (opts.host !== undefined) receiver.host = opts.host;
+  // loaded only now: --help and the checks above stay fast and need no engine
+  const { createEngine } = await import('../../engine/engine');
+  const engine = createEngine({
+    dataDir,
+    mode: 'headless',
+    settingsOverride: Object.keys(receiver).length > 0 ? { receiver } : undefined,
+    workspace,
+  });
+
+  await startEngine(engine);
+  let control: ControlServer;
+  try {
+    control = await startControlServer({ engine, host: '127.0.0.1', port: controlPort, staticDir });
+  } catch (err) {
+    await engine.stop().catch(() => {});
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(`control port ${controlPort} is busy; pick another with --control-port N (0 = any free port)`);
+    }
+    throw new CliError(`cannot start the control server: ${(err as Error).message}`);
+  }
+
+  const info = engine.info();
+  console.log(`Hookbench ${info.version} (headless)`);
+  console.log(`Receiver: ${info.receiverUrl}`);
+  console.log(`UI:       ${control.url}`);
+  console.log(`Data:     ${info.dataDir}`);
+  console.log('Press Ctrl+C to stop.');
+  if (opts.open) openBrowser(control.url);
+
+  return waitForShutdown(async () => {
+    await control.close();
+    await engine.stop();
+  });
+}
+
+async function startEngine(engine: Engine): Promise<void> {
+  let failure: string | null = null;
+  try {
+    await engine.start();
+  } catch (err) {
+    failure = err instanceof Error ? err.message : String(err);
+  }
+  // headless mode has no window to show a receiver failure in: it is fatal here
+  const receiverError = engine.info().receiverError;
+  if (failure === null && receiverError === null) return;
+  await engine.stop().catch(() => {});
+  if (receiverError) throw new CliError(`the receiver cannot start: ${oneLine(receiverError)} (choose another with --port N, 0 = any free port)`);
+  throw new CliError(oneLine(failure ?? 'the engine did not start'));
+}
+
+/** Resolves with the exit code after SIGINT/SIGTERM; a second signal exits at once. */
+function waitForShutdown(stop: () => Promise<void>): Promise<number> {
+  return new Promise((resolvePromise) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      console.log(`\n${signal}: stopping…`);
+      stop().then(
+        () => resolvePromise(0),
+        (err: unknown) => {
+          console.error(`hookbench: stop failed: ${oneLine(String(err))}`);
+          resolvePromise(1);
+        },
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the receiver and the web UI (headless mode)',
+  usage,
+  run,
+};

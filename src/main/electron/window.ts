@@ -1,0 +1,69 @@
+// The one app window, locked down per Electron's security checklist: isolated, sandboxed,
+// no Node in the page, no new windows, no navigation away from the app.
+import { BrowserWindow, session, shell, type WebContents } from 'electron';
+import { readFileSync } from 'node:fs';
+import { cspFromHtml, FALLBACK_CSP } from '../engine/control/csp';
+import { type AppLocation, isAppUrl, isExternalWebUrl } from './app-urls';
+
+export interface WindowPaths {
+  preload: string;
+  rendererIndex: string;
+  location: AppLocation;
+}
+
+export function createMainWindow(paths: WindowPaths): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 500,
+    show: false,
+    title: 'Hookbench',
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    },
+  });
+  guardNavigation(win.webContents, paths.location);
+  win.once('ready-to-show', () => win.show());
+  if (paths.location.devUrl) void win.loadURL(paths.location.devUrl);
+  else void win.loadFile(paths.rendererIndex);
+  return win;
+}
+
+function guardNavigation(contents: WebContents, location: AppLocation): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(location, url)) return;
+    event.preventDefault();
+    if (isExternalWebUrl(url)) void shell.openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(location, url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Sends the renderer's own CSP (from its index.html meta) as a response header too. Not in
+ * dev mode: the Vite dev server relies on inline scripts for hot reload.
+ */
+export function installCspHeader(rendererIndex: string, location: AppLocation): void {
+  if (location.devUrl) return;
+  let csp = FALLBACK_CSP;
+  try {
+    csp = cspFromHtml(readFileSync(rendererIndex, 'utf8')) ?? FALLBACK_CSP;
+  } catch {
+    // no build to read: the fallback policy is at least as strict
+  }
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+}

@@ -1,0 +1,32 @@
+// One call through the contract, answered with an envelope whatever happens: shared by the
+// web transport and the Electron IPC registration so both report errors the same way.
+import { API_METHODS, ApiError, type ApiHandlers, type ApiMethod } from '../../../shared/contract';
+import type { CallEnvelope } from '../../../shared/transport';
+
+const known = new Set<string>(API_METHODS);
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return known.has(name);
+}
+
+export async function dispatchCall(handlers: ApiHandlers, method: ApiMethod, args: unknown): Promise<CallEnvelope> {
+  const handler = handlers[method] as ((args: unknown) => Promise<unknown>) | undefined;
+  if (typeof handler !== 'function') {
+    return { ok: false, error: { code: 'not_implemented', message: `no handler for ${method}` } };
+  }
+  try {
+    // null and undefined both mean "no argument": JSON cannot carry undefined.
+    const result = await handler(args === null ? undefined : args);
+    return { ok: true, result } as CallEnvelope;
+  } catch (err) {
+    return { ok: false, error: errorPayload(method, err) };
+  }
+}
+
+function errorPayload(method: ApiMethod, err: unknown) {
+  if (err instanceof ApiError) return err.toPayload();
+  // Unexpected errors are bugs: keep the process up, tell the caller, leave a trace for us.
+  console.error(`hookbench: ${method} failed:`, err);
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: message || 'internal error' };
+}

@@ -1,0 +1,61 @@
+// Regenerates the README screenshots (docs/screenshots/*.png) from a fresh, seeded serve.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+import { openInbox, rowFor } from './inbox-page';
+import { sendRaw, startServe, type ServeProcess } from './serve-process';
+
+const OUT = resolve(__dirname, '../../docs/screenshots');
+
+const githubPush = JSON.stringify({
+  ref: 'refs/heads/main',
+  before: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+  after: '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c',
+  repository: { id: 1296269, full_name: 'octo-org/model-training', private: true },
+  pusher: { name: 'octocat', email: 'octocat@github.com' },
+  head_commit: { id: '0d1a26e6', message: 'Tune learning rate schedule', timestamp: '2026-11-23T09:14:03Z' },
+});
+
+async function seed(serve: ServeProcess): Promise<void> {
+  const send = (path: string, headers: Array<[string, string]>, body: string) => sendRaw(serve.receiverUrl, { path, headers, body });
+  await send('/stripe/events', [['Content-Type', 'application/json'], ['Stripe-Signature', 't=1732353243,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd']], '{"id":"evt_1Q","type":"invoice.paid","data":{"object":{"amount_paid":4200}}}');
+  await send('/slack/commands?team=T024', [['Content-Type', 'application/x-www-form-urlencoded']], 'command=%2Fpredict&text=churn+model&user_name=ada');
+  await sendRaw(serve.receiverUrl, { method: 'GET', path: '/healthz' });
+  await send('/ci/artifacts', [['Content-Type', 'application/octet-stream']], '\u0000\u0001binary');
+  await send('/github/webhook', [
+    ['Content-Type', 'application/json'],
+    ['User-Agent', 'GitHub-Hookshot/2f5e1a7'],
+    ['X-GitHub-Event', 'push'],
+    ['X-GitHub-Delivery', '72d3162e-cc78-11e3-81ab-4c9367dc0958'],
+    ['X-Hub-Signature-256', 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'],
+  ], githubPush);
+}
+
+test('screenshots for the README', async ({ page }) => {
+  await mkdir(OUT, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'hookbench-shots-'));
+  const serve = await startServe(dataDir);
+  try {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await seed(serve);
+    await openInbox(page, serve.uiUrl);
+    await rowFor(page, '/github/webhook').click();
+    await expect(page.getByTestId('body-view-json')).toBeVisible();
+    await page.screenshot({ path: join(OUT, 'inbox.png') });
+
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('settings-page')).toBeVisible();
+    await page.screenshot({ path: join(OUT, 'settings.png') });
+
+    await page.getByTestId('theme-dark').click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.getByTestId('nav-inbox').click();
+    await rowFor(page, '/github/webhook').click();
+    await expect(page.getByTestId('body-view-json')).toBeVisible();
+    await page.screenshot({ path: join(OUT, 'dark.png') });
+  } finally {
+    await serve.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,39 @@
+// The real event bus behind the web transport: a burst of events reaches a WebSocket client
+// as one message, not one message per event.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
+import { createEventBus } from '../../../src/main/engine/events/event-bus';
+import type { EngineEvent } from '../../../src/shared/events';
+import { fakeEngine } from './fake-engine';
+
+let dir: string;
+let server: ControlServer;
+const events = createEventBus({ intervalMs: 50 });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hookbench-batches-'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html>');
+  server = await startControlServer({ engine: { handlers: fakeEngine().handlers, events }, port: 0, staticDir: dir });
+});
+
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('delivers a burst of events as one batch message', async () => {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events?token=${server.token}`);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  const messages: EngineEvent[][] = [];
+  ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+
+  const burst: EngineEvent[] = Array.from({ length: 50 }, (_, i) => ({ type: 'captures.deleted', at: i, ids: [`c${i}`] }));
+  burst.forEach((event) => events.emit(event));
+  await new Promise((r) => setTimeout(r, 300));
+  expect(messages).toEqual([burst]);
+  ws.close();
+});
