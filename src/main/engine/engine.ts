@@ -40,7 +40,7 @@ export function createEngine(options: EngineOptions): Engine {
       await workspace.update((draft) => ({ ...draft, env, triggers }));
     }
     const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention);
-    const triggers = await openTriggerStores(options.dataDir, now);
+    const triggers = await openTriggerStores(options.dataDir, now, { maxEntries: () => workspace.settings().retention.maxCaptures });
 
     const triggerRouter = createTriggerRouter({
       getTrigger: (id) => workspace.get().triggers.find((t) => t.id === id),

@@ -1,6 +1,6 @@
 // The trigger emulator: evaluation, the launch/run-info router, its stores, forensics, what-if.
 import { createLaunchHistory, type LaunchHistory } from './launch-history';
-import { openTriggerLogStore, type TriggerLogStore } from './trigger-log-store';
+import { openTriggerLogStore, type LogRetention, type TriggerLogStore } from './trigger-log-store';
 import { openTriggerRunStore, type TriggerRunStore } from './trigger-run-store';
 
 export { allPassed, evaluateTrigger, firstFailure, type EvaluationContext } from './evaluate';
@@ -20,9 +20,9 @@ export interface TriggerStores {
 }
 
 /** Opens `<dataDir>/trigger-log` and `<dataDir>/trigger-runs`. */
-export async function openTriggerStores(dataDir: string, now: () => number = Date.now): Promise<TriggerStores> {
-  const log = await openTriggerLogStore(dataDir);
-  const runs = await openTriggerRunStore(dataDir);
+export async function openTriggerStores(dataDir: string, now: () => number = Date.now, retention?: LogRetention): Promise<TriggerStores> {
+  const log = await openTriggerLogStore(dataDir, retention);
+  const runs = await openTriggerRunStore(dataDir, retention);
   return {
     log, runs,
     history: createLaunchHistory(log.all(), now),

@@ -2,7 +2,14 @@
 // entry is on disk before the request is answered. Entries are kept in memory for listing.
 import path from 'node:path';
 import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
-import { openJournal, type Journal } from '../store/journal';
+import { openJournal, type Journal, type JournalPointer } from '../store/journal';
+
+export interface LogRetention {
+  /** entries beyond this many (oldest first) are forgotten and their journal segments removed */
+  maxEntries: () => number;
+}
+
+const UNBOUNDED: LogRetention = { maxEntries: () => Number.POSITIVE_INFINITY };
 
 export interface TriggerLogStore {
   append(entry: TriggerLogEntry): Promise<void>;
@@ -23,20 +30,32 @@ export function matchesLogFilter(entry: TriggerLogEntry, filter: TriggerLogFilte
   return true;
 }
 
-export async function openTriggerLogStore(dataDir: string): Promise<TriggerLogStore> {
+export async function openTriggerLogStore(dataDir: string, retention: LogRetention = UNBOUNDED): Promise<TriggerLogStore> {
   const journal: Journal<TriggerLogEntry> = await openJournal<TriggerLogEntry>({ dir: path.join(dataDir, 'trigger-log') });
   const entries: TriggerLogEntry[] = [];
+  const pointers: JournalPointer[] = [];
   const byCapture = new Map<string, TriggerLogEntry>();
-  const remember = (entry: TriggerLogEntry) => {
+  const remember = (entry: TriggerLogEntry, pointer: JournalPointer) => {
     entries.push(entry);
+    pointers.push(pointer);
     if (entry.captureId) byCapture.set(entry.captureId, entry);
   };
-  await journal.replay((meta) => remember(meta));
+  // Evicts in slices of 1/16 of the limit, so the array copy is paid once per many appends.
+  const evict = async (): Promise<void> => {
+    const max = retention.maxEntries();
+    if (entries.length <= max) return;
+    const excess = entries.length - max + Math.floor(max / 16);
+    for (const old of entries.splice(0, excess)) if (byCapture.get(old.captureId) === old) byCapture.delete(old.captureId);
+    pointers.splice(0, excess);
+    if (pointers.length) await journal.dropBefore(pointers[0]);
+  };
+  await journal.replay((meta, pointer) => remember(meta, pointer));
+  await evict();
 
   return {
     async append(entry) {
-      await journal.append(entry);
-      remember(entry);
+      remember(entry, await journal.append(entry));
+      await evict();
     },
     list(filter, limit = Infinity) {
       const out: TriggerLogEntry[] = [];
@@ -49,6 +68,7 @@ export async function openTriggerLogStore(dataDir: string): Promise<TriggerLogSt
     async clear() {
       await journal.clear();
       entries.length = 0;
+      pointers.length = 0;
       byCapture.clear();
     },
     close: () => journal.close(),

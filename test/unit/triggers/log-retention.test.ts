@@ -1,0 +1,48 @@
+// The trigger log and runs are bounded like captures: old entries go, and so do their segments.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { TriggerLogEntry, TriggerRun } from '../../../src/shared/trigger-log';
+import { openTriggerLogStore } from '../../../src/main/engine/triggers/trigger-log-store';
+import { openTriggerRunStore } from '../../../src/main/engine/triggers/trigger-run-store';
+
+let dir: string;
+beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'hookbench-log-retention-')); });
+afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+const entry = (n: number): TriggerLogEntry => ({
+  id: `e${n}`, at: n, triggerId: 't', captureId: `c${n}`, outcome: 'rejected', conditions: [], status: 400,
+});
+const run = (n: number): TriggerRun => ({ id: `r${n}`, triggerId: 't', captureId: `c${n}`, createdAt: n, updatedAt: n, status: 'pending', result: [] });
+
+it('keeps at most maxEntries log entries, newest, across a reopen', async () => {
+  let max = 1000;
+  const log = await openTriggerLogStore(dir, { maxEntries: () => max });
+  for (let n = 0; n < 1500; n++) await log.append(entry(n));
+  expect(log.count()).toBeLessThanOrEqual(1000);
+  expect(log.list(undefined, 1)[0].id).toBe('e1499');
+  expect(log.forCapture('c0')).toBeNull();
+  expect(log.forCapture('c1499')?.id).toBe('e1499');
+  await log.close();
+  max = 100;
+  const reopened = await openTriggerLogStore(dir, { maxEntries: () => max });
+  expect(reopened.count()).toBeLessThanOrEqual(100);
+  expect(reopened.list(undefined, 1)[0].id).toBe('e1499');
+  await reopened.close();
+});
+
+it('keeps the latest state of the most recently updated runs', async () => {
+  const runs = await openTriggerRunStore(dir, { maxEntries: () => 3 });
+  for (let n = 0; n < 5; n++) await runs.put(run(n));
+  await runs.put({ ...run(0), status: 'completed' });
+  expect(runs.count()).toBe(3);
+  expect(runs.get('r0')?.status).toBe('completed');
+  expect(runs.get('r1')).toBeNull();
+  await runs.close();
+  const reopened = await openTriggerRunStore(dir, { maxEntries: () => 3 });
+  expect(reopened.get('r0')?.status).toBe('completed');
+  expect(reopened.get('r4')?.id).toBe('r4');
+  await reopened.close();
+  expect((await readdir(path.join(dir, 'trigger-runs'))).length).toBeGreaterThan(0);
+});
