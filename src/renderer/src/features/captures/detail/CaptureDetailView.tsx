@@ -15,6 +15,7 @@ import { parseQuery } from '../lib/query';
 import { BodyViewer } from '../body/BodyViewer';
 import { ResponseSection } from './ResponseSection';
 import { TimingSection } from './TimingSection';
+import { TraceSection } from '../../triggers/trace/TraceSection';
 
 export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
   const receiverUrl = useAppStore(selectReceiverUrl) ?? 'http://127.0.0.1:7780';
@@ -61,6 +62,7 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
           </>
         )}
       </dl>
+      {detail.kind !== 'inbox' && <TraceSection capture={detail} />}
 
       <section className="detail-section">
         <h3>Headers <span className="muted">({detail.rawHeaders.length})</span></h3>

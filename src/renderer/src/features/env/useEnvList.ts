@@ -1,0 +1,31 @@
+// The workspace env variables as env.list gives them: secret values arrive as the placeholder,
+// so this never holds a secret. Reloaded whenever the trigger list reloads (workspace changes).
+import { useCallback, useEffect, useState } from 'react';
+import type { EnvVariable } from '../../../../shared/trigger';
+import { api } from '../../api';
+import { describeError } from '../../api/envelope';
+import { selectTriggerItems } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+export interface EnvList {
+  env: EnvVariable[] | null;
+  error: string | null;
+  reload(): void;
+}
+
+export function useEnvList(): EnvList {
+  const [env, setEnv] = useState<EnvVariable[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const triggers = useAppStore(selectTriggerItems);
+  useEffect(() => {
+    let live = true;
+    api['env.list']().then(
+      (list) => { if (live) { setEnv(list); setError(null); } },
+      (e) => { if (live) setError(describeError(e)); },
+    );
+    return () => { live = false; };
+  }, [tick, triggers]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { env, error, reload };
+}

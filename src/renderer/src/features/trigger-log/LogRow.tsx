@@ -1,0 +1,30 @@
+import { memo } from 'react';
+import type { TriggerLogEntry } from '../../../../shared/trigger-log';
+import { formatExactTime, formatRelativeTime } from '../captures/lib/format';
+import { OutcomeBadge } from '../triggers/trace/OutcomeBadge';
+
+export const LOG_ROW_HEIGHT = 32;
+
+export const LogRow = memo(function LogRow({ entry, top, open, now, onOpen }: { entry: TriggerLogEntry; top: number; open: boolean; now: number; onOpen(id: string): void }) {
+  const failed = entry.conditions.find((c) => !c.passed);
+  return (
+    <div
+      className={`log-row${open ? ' is-open' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      role="option"
+      aria-selected={open}
+      data-testid="log-row"
+      data-entry-id={entry.id}
+      data-outcome={entry.outcome}
+      onClick={() => onOpen(entry.id)}
+    >
+      <span title={formatExactTime(entry.at)} className="nowrap">{formatRelativeTime(entry.at, now)}</span>
+      <span className="mono ellipsis" title={entry.triggerId}>{entry.triggerId}</span>
+      <span><OutcomeBadge outcome={entry.outcome} /></span>
+      <span className="mono">{entry.status}</span>
+      <span className="ellipsis" title={failed ? failed.reason : entry.note ?? ''}>
+        {failed ? <><span className="mono">{failed.type}</span> <span className="muted">{failed.reason}</span></> : entry.note ? <span className="muted">{entry.note}</span> : entry.runId ? <span className="mono muted" data-testid="log-run-id">run {entry.runId}</span> : null}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { RunResultEntry, TriggerRunStatus } from '../../../../shared/trigger-log';
+import { describeError } from '../../api/envelope';
+import { selectRun } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { loadRun } from '../../store/triggerLogActions';
+import { formatExactTime } from '../captures/lib/format';
+
+const STATUS_TEXT: Record<TriggerRunStatus, string> = {
+  pending: 'pending: actions are still being launched',
+  completed: 'completed: every launch action succeeded',
+  error: 'error: every launch action failed',
+  complete_with_error: 'complete with error: some launch actions failed',
+};
+
+/** A trigger run as run-info would report it; run.status events keep it current. */
+export function RunDetail({ runId }: { runId: string }) {
+  const run = useAppStore(selectRun(runId));
+  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    setError(null);
+    loadRun(runId).then(
+      () => setMissing(!useAppStore.getState().triggerLog.runs[runId]),
+      (e) => setError(describeError(e)),
+    );
+  }, [runId]);
+  return (
+    <section className="run-detail" data-testid="run-detail" data-run-id={runId}>
+      <h4>Run <code>{runId}</code></h4>
+      {error && <p className="field-error" role="alert">{error}</p>}
+      {!run && !error && <p className="muted small">{missing ? 'This run is no longer stored.' : 'Loading…'}</p>}
+      {run && (
+        <>
+          <p>
+            <span className={`run-status run-${run.status}`} data-testid="run-status" data-status={run.status}>{run.status}</span>{' '}
+            <span className="muted small">{STATUS_TEXT[run.status]} · updated {formatExactTime(run.updatedAt).slice(11)}</span>
+          </p>
+          {run.result.length === 0 ? (
+            <p className="muted small">{run.status === 'pending' ? 'No results yet.' : 'Nothing was launched: the trigger has no run actions.'}</p>
+          ) : (
+            <table className="grid-table" data-testid="run-results">
+              <thead><tr><th>Action</th><th>Name</th><th>Id</th></tr></thead>
+              <tbody>{run.result.map((r, i) => <ResultRow key={i} r={r} />)}</tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ResultRow({ r }: { r: RunResultEntry }) {
+  const name = r.action === 'run_execution' ? r.execution_step : r.pipeline_name;
+  const id = r.action === 'run_execution' ? r.execution_id : r.pipeline_id;
+  return <tr><td className="mono">{r.action}</td><td>{name}</td><td className="mono">{id}</td></tr>;
+}

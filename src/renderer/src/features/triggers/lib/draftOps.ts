@@ -1,0 +1,81 @@
+// Pure edits of a trigger draft: new items with sensible defaults, type switches that keep
+// what still applies and drop what would be rejected, reordering and fresh ids.
+import type {
+  Action, ActionType, Condition, ConditionType, FilterOperator, PayloadFilterCondition, Trigger, WebAuthCondition,
+} from '../../../../../shared/trigger';
+
+export const CONDITION_TYPES: readonly ConditionType[] = ['web-auth', 'web-timestamp', 'rate-limit', 'payload-filter'];
+export const ACTION_TYPES: readonly ActionType[] = ['web-response-text', 'web-response-json', 'run-execution', 'run-pipeline', 'copy-pipeline'];
+
+export function newCondition(type: ConditionType): Condition {
+  switch (type) {
+    case 'web-auth':
+      return { type, authType: 'hmac', namespace: 'header', key: 'X-Signature', prefix: '', secretKey: '{env:WEBHOOK_TOKEN}', algorithm: 'sha256', hmacFormat: '{body}', encoding: 'hex' };
+    case 'web-timestamp':
+      return { type, namespace: 'header', key: 'Request-Timestamp', tolerance: 60 };
+    case 'rate-limit':
+      return { type, period: 3600, quota: 10 };
+    case 'payload-filter':
+      return { type, namespace: 'json', key: 'ref', operator: 'equals', value: 'refs/heads/main' };
+  }
+}
+
+export function newAction(type: ActionType): Action {
+  switch (type) {
+    case 'web-response-text': return { type, text: 'ok' };
+    case 'web-response-json': return { type, json: { run: { id: '{run_id}' } } };
+    case 'run-execution': return { type, step: 'Batch feature extraction', payloadInputName: 'dataset' };
+    case 'run-pipeline': return { type, pipeline: 'train', payloadInputName: 'preprocess.dataset' };
+    case 'copy-pipeline': return { type, pipeline: 'train', payloadInputName: 'preprocess.dataset' };
+  }
+}
+
+/** hmac keeps a format and encoding, jwt needs a JWS algorithm, static needs neither. */
+export function withAuthType(c: WebAuthCondition, authType: WebAuthCondition['authType']): WebAuthCondition {
+  const { algorithm: _a, hmacFormat: _f, encoding: _e, ...base } = c;
+  if (authType === 'hmac') return { ...base, authType, algorithm: 'sha256', hmacFormat: c.hmacFormat ?? '{body}', encoding: c.encoding ?? 'hex' };
+  if (authType === 'jwt') return { ...base, authType, algorithm: 'HS256' };
+  return { ...base, authType };
+}
+
+/** "in" takes a list, exists/not-exists take nothing, the rest one string. */
+export function withOperator(c: PayloadFilterCondition, operator: FilterOperator): PayloadFilterCondition {
+  const { value, ...base } = c;
+  if (operator === 'exists' || operator === 'not-exists') return { ...base, operator };
+  if (operator === 'in') return { ...base, operator, value: Array.isArray(value) ? value : value ? [value] : [] };
+  return { ...base, operator, value: Array.isArray(value) ? value[0] ?? '' : value ?? '' };
+}
+
+/** One value per line; blank lines are ignored (they are usually the line being typed). */
+export const listFromLines = (text: string): string[] => text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line !== '');
+
+export function moveItem<T>(items: readonly T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  if (index < 0 || index >= items.length || to < 0 || to >= items.length) return items.slice();
+  const out = items.slice();
+  [out[index], out[to]] = [out[to], out[index]];
+  return out;
+}
+
+export const replaceAt = <T>(items: readonly T[], index: number, item: T): T[] => items.map((x, i) => (i === index ? item : x));
+export const removeAt = <T>(items: readonly T[], index: number): T[] => items.filter((_, i) => i !== index);
+
+/** base, base-2, base-3…: the first not taken, kept within the 64-character id limit. */
+export function uniqueId(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  const clean = base.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 60) || 'trigger';
+  if (!used.has(clean)) return clean;
+  for (let n = 2; ; n++) if (!used.has(`${clean}-${n}`)) return `${clean}-${n}`;
+}
+
+export function blankTrigger(taken: Iterable<string>): Trigger {
+  return { id: uniqueId('my-trigger', taken), title: 'New trigger', enabled: true, conditions: [], actions: [newAction('web-response-text')] };
+}
+
+export function duplicateTrigger(t: Trigger, taken: Iterable<string>): Trigger {
+  return { ...structuredClone(t), id: uniqueId(`${t.id}-copy`, taken), title: `${t.title} (copy)` };
+}
+
+export function fromPreset(built: Trigger, taken: Iterable<string>): Trigger {
+  return { ...built, id: uniqueId(built.id, taken) };
+}
