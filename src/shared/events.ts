@@ -1,7 +1,9 @@
 // Everything the engine pushes to the renderer: tagged unions with timestamps.
 import type { CaptureSummary } from './capture';
+import type { DeliverySummary } from './notifications';
 import type { ExecutionLogLine, LocalExecution, LocalPipeline } from './runs';
 import type { Settings } from './settings';
+import type { BulkProgress, SentRecord, TrackedRun } from './signing/types';
 import type { TriggerLogEntry, TriggerRun } from './trigger-log';
 
 export type EngineEvent =
@@ -14,7 +16,11 @@ export type EngineEvent =
   | { type: 'run.status'; at: number; run: TriggerRun }
   | { type: 'execution.status'; at: number; execution: LocalExecution }
   | { type: 'pipeline.status'; at: number; pipeline: LocalPipeline }
-  | { type: 'execution.log'; at: number; lines: ExecutionLogLine[] };
+  | { type: 'execution.log'; at: number; lines: ExecutionLogLine[] }
+  | { type: 'sender.sent'; at: number; record: SentRecord }
+  | { type: 'sender.track'; at: number; track: TrackedRun }
+  | { type: 'sender.bulk'; at: number; progress: BulkProgress }
+  | { type: 'delivery.attempt'; at: number; delivery: DeliverySummary };
 
 export type EngineEventType = EngineEvent['type'];
 

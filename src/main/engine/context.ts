@@ -3,6 +3,10 @@ import type { TriggerStores } from './triggers';
 import type { CaptureStore, EventBus } from './ports';
 import type { WorkspaceStore } from './store/workspace-store';
 import type { ReceiverControl } from './receiver-control';
+import type { SenderService } from './sender';
+import type { ProjectLink } from './project/project-link';
+import type { RunService } from './runs/run-service';
+import type { Notifier } from './notifications/notifier';
 
 export interface EngineContext {
   workspace: WorkspaceStore;
@@ -10,5 +14,9 @@ export interface EngineContext {
   triggers: TriggerStores;
   receiver: ReceiverControl;
   events: EventBus;
+  project: ProjectLink;
+  runs: RunService;
+  notifications: Notifier;
+  sender: SenderService;
   now: () => number;
 }

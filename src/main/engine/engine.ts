@@ -8,10 +8,17 @@ import type { EngineContext } from './context';
 import { createEventBus } from './events/event-bus';
 import type { Engine, EngineOptions, RequestRouter } from './ports';
 import { createReceiverControl } from './receiver-control';
+import { openSenderService } from './sender';
+import type { SigningProfile } from '../../shared/signing/types';
 import { createInboxRouter } from './receiver';
 import { capturesDir, openCaptureStore } from './store/capture-store';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
+import { deliveriesDir } from './notifications/delivery-store';
+import { openNotifier } from './notifications/notifier';
 import { createTriggerRouter, openTriggerStores } from './triggers';
+import { createProjectLink } from './project/project-link';
+import { createRunActionLauncher } from './runs/action-launcher';
+import { openRunService } from './runs/run-service';
 
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
@@ -41,6 +48,8 @@ export function createEngine(options: EngineOptions): Engine {
     }
     const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention);
     const triggers = await openTriggerStores(options.dataDir, now, { maxEntries: () => workspace.settings().retention.maxCaptures });
+    const project = createProjectLink(workspace);
+    const runs = await openRunService({ dataDir: options.dataDir, project, emit: (event) => events.emit(event), now });
 
     const triggerRouter = createTriggerRouter({
       getTrigger: (id) => workspace.get().triggers.find((t) => t.id === id),
@@ -50,6 +59,7 @@ export function createEngine(options: EngineOptions): Engine {
       history: triggers.history,
       onEvent: (event) => events.emit(event),
       now,
+      launchAction: createRunActionLauncher(() => runs),
     });
     const inboxRouter = createInboxRouter(() => workspace.settings().inboxResponse);
     const router: RequestRouter = async (request) => (await triggerRouter(request)) ?? inboxRouter(request);
@@ -62,7 +72,14 @@ export function createEngine(options: EngineOptions): Engine {
       onError: (error) => console.error(`hookbench: request failed: ${(error as Error).message}`),
       now,
     });
-    return { workspace, captures, triggers, receiver, events, now };
+    const notifications = await openNotifier({ dir: deliveriesDir(options.dataDir), workspace, events, receiverUrl: () => receiver.url(), now });
+    const sender = await openSenderService({
+      dataDir: options.dataDir, captures, now, emit: (event) => events.emit(event),
+      env: () => workspace.get().env,
+      profiles: () => (workspace.get().sections.signingProfiles as SigningProfile[] | undefined) ?? [],
+      receiverUrl: () => receiver.url() ?? '',
+    });
+    return { workspace, captures, triggers, receiver, events, notifications, project, runs, sender, now };
   }
 
   return {
@@ -74,12 +91,17 @@ export function createEngine(options: EngineOptions): Engine {
       context = await open();
       const settings = context.workspace.settings();
       const address: Settings['receiver'] = { ...settings.receiver, ...options.settingsOverride?.receiver };
+      context.notifications.start();
       await context.receiver.start(address);
+      context.sender.resume();
     },
     async stop() {
       if (!context) return;
-      const { receiver, captures, triggers } = context;
+      const { receiver, captures, triggers, notifications } = context;
+      await notifications.close();
+      await context.sender.close();
       await receiver.stop();
+      await context.runs.close();
       events.flush();
       await Promise.all([captures.close(), triggers.close()]);
       context = null;

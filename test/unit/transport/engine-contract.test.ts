@@ -10,7 +10,12 @@ import type { Engine } from '../../../src/main/engine/ports';
 import { API_METHODS, type ApiArgs, type ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
 
-const trigger: Trigger = { id: 'contract-test', title: 'Contract test', enabled: true, conditions: [], actions: [] };
+const trigger: Trigger = {
+  id: 'contract-test', title: 'Contract test', enabled: true, actions: [],
+  // a web-auth condition so that signing.fromTrigger has something to sign like
+  conditions: [{ type: 'web-auth', authType: 'static', namespace: 'header', key: 'Authorization', secretKey: '{env:CONTRACT_VAR}' }],
+};
+const draft = { url: 'http://127.0.0.1:9/api/v0/launch/x/', method: 'POST', headers: [] as [string, string][], bodyBase64: '', timeoutMs: 500 };
 
 /** One valid argument per call; a call added to the contract without one is a compile error. */
 const SAMPLE_ARGS: { [M in ApiMethod]: ApiArgs<M> | null } = {
@@ -24,6 +29,26 @@ const SAMPLE_ARGS: { [M in ApiMethod]: ApiArgs<M> | null } = {
   'triggers.list': null,
   'triggers.save': { trigger },
   'triggers.whatIf': { trigger, limit: 5 },
+  'signing.fromTrigger': { triggerId: trigger.id },
+  'signing.listProfiles': null,
+  'signing.saveProfile': { profile: { id: 'contract-profile', name: 'Contract', kind: 'static', secret: 'contract-secret', placement: { namespace: 'header', key: 'Authorization' } } },
+  'signing.exportProfiles': { includeSecrets: false },
+  'signing.generateKeys': { algorithm: 'ES256' },
+  'sender.preview': { ...draft, profileId: 'contract-profile' },
+  'sender.send': { draft },
+  'sender.replay': { captureId: 'no-such-capture' },
+  'sender.bulkReplay': { captureIds: ['no-such-capture'], concurrency: 1 },
+  'sender.bulkCancel': { bulkId: 'no-such-bulk' },
+  'sender.matrix': { ...draft, profileId: 'contract-profile' },
+  'sender.history': { limit: 5 },
+  'sender.get': { id: 'no-such-sent' },
+  'sender.track': { sentId: 'no-such-sent' },
+  'sender.tracks': null,
+  'sender.stopTrack': { id: 'no-such-track' },
+  'sender.export': { draft: { ...draft, profileId: 'contract-profile' }, format: 'curl' },
+  'sender.exportHar': { includeSecrets: false },
+  'sender.importHar': { har: JSON.stringify({ log: { entries: [] } }) },
+  'signing.deleteProfile': { id: 'contract-profile' },
   'triggers.delete': { id: trigger.id },
   'env.list': null,
   'env.save': { env: [{ name: 'CONTRACT_VAR', value: '1', secret: false }] },
@@ -32,6 +57,31 @@ const SAMPLE_ARGS: { [M in ApiMethod]: ApiArgs<M> | null } = {
   'triggerLog.list': { limit: 10 },
   'triggerLog.forCapture': { captureId: 'no-such-capture' },
   'triggerRuns.get': { id: 'no-such-run' },
+  'project.get': null,
+  'project.set': { concurrency: 2 },
+  'project.summary': null,
+  'runs.list': { limit: 10 },
+  'runs.getExecution': { id: 'no-such-execution' },
+  'runs.getPipeline': { id: 'no-such-pipeline' },
+  'runs.stop': { id: 'no-such-run' },
+  'runs.rerun': { id: 'no-such-run' },
+  'runs.log': { executionId: 'no-such-execution' },
+  'runs.files': { id: 'no-such-execution' },
+  'notifications.get': null,
+  'notifications.saveSettings': { delivery: { timeoutMs: 500, maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 100 } },
+  'notifications.saveChannel': { channel: { id: 'contract-sink', name: 'Contract sink', type: 'custom', url: 'http://127.0.0.1:9/', headers: [], signing: null } },
+  'notifications.saveRouting': { routing: { id: 'contract-routing', event: 'execution_completed', channelIds: ['contract-sink'], filters: {}, enabled: true } },
+  'notifications.testChannel': { channelId: 'contract-sink' },
+  'notifications.example': { eventType: 'execution_completed' },
+  'notifications.preview': { target: { url: 'http://127.0.0.1:9/' }, payload: { project: 'p', title: 't', type: 'execution_completed', body: 'b', url: '/u', data: {} } },
+  'notifications.send': { target: { url: 'http://127.0.0.1:9/' }, payload: { project: 'p', title: 't', type: 'execution_completed', body: 'b', url: '/u', data: {} } },
+  'deliveries.list': { limit: 10 },
+  'deliveries.get': { id: 'no-such-delivery' },
+  'deliveries.redeliver': { ids: [] },
+  'deliveries.health': null,
+  'notifications.setNotificationTrigger': { triggerId: 'no-such-trigger', enabled: false },
+  'notifications.deleteRouting': { id: 'contract-routing' },
+  'notifications.deleteChannel': { id: 'contract-sink' },
   'triggers.forensics': { captureId: 'no-such-capture', conditionIndex: 0 },
   'playground.sign': {
     format: '{body}',

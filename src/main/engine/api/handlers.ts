@@ -3,6 +3,9 @@ import type { ApiHandlers, EngineInfo } from '../../../shared/contract';
 import type { EngineContext } from '../context';
 import { captureHandlers } from './capture-handlers';
 import { logHandlers } from './log-handlers';
+import { runsHandlers } from './runs-handlers';
+import { notificationHandlers } from './notification-handlers';
+import { senderHandlers } from './sender-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { triggerHandlers } from './trigger-handlers';
 import { workspaceHandlers } from './workspace-handlers';
@@ -15,5 +18,8 @@ export function createHandlers(ctx: () => EngineContext, info: () => EngineInfo)
     ...triggerHandlers(ctx),
     ...workspaceHandlers(ctx),
     ...logHandlers(ctx),
+    ...senderHandlers(ctx),
+    ...runsHandlers(ctx),
+    ...notificationHandlers(ctx),
   };
 }

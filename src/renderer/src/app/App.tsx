@@ -3,7 +3,12 @@ import { selectPage } from '../store/selectors';
 import { InboxPage } from '../features/captures/InboxPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TriggersPage } from '../features/triggers/TriggersPage';
+import { TriggerLogPage } from '../features/trigger-log/TriggerLogPage';
+import { PlaygroundPage } from '../features/triggers/playground/PlaygroundPage';
 import { ComingPage } from '../features/placeholders/ComingPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { RunsPage } from '../features/runs/RunsPage';
+import { SenderPage } from '../features/sender/SenderPage';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
@@ -15,8 +20,18 @@ function CurrentPage() {
       return <InboxPage />;
     case 'triggers':
       return <TriggersPage />;
+    case 'trigger-log':
+      return <TriggerLogPage />;
+    case 'playground':
+      return <PlaygroundPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'notifications':
+      return <NotificationsPage />;
+    case 'runs':
+      return <RunsPage />;
+    case 'sender':
+      return <SenderPage />;
     default:
       return <ComingPage page={page} />;
   }

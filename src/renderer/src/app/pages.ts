@@ -9,10 +9,12 @@ export interface PageEntry {
 
 export const PAGES: PageEntry[] = [
   { id: 'inbox', label: 'Inbox' },
-  { id: 'triggers', label: 'Triggers', soon: true },
-  { id: 'sender', label: 'Sender', soon: true },
-  { id: 'runs', label: 'Runs', soon: true },
-  { id: 'notifications', label: 'Notifications', soon: true },
+  { id: 'triggers', label: 'Triggers' },
+  { id: 'trigger-log', label: 'Log' },
+  { id: 'playground', label: 'Playground' },
+  { id: 'sender', label: 'Sender' },
+  { id: 'runs', label: 'Runs' },
+  { id: 'notifications', label: 'Notifications' },
   { id: 'settings', label: 'Settings' },
 ];
 

@@ -4,6 +4,8 @@ import { transport } from '../api';
 import { loadEngineInfo, loadSettings } from '../store/appActions';
 import { loadCaptures } from '../store/captureActions';
 import { startEventSync } from '../store/eventSync';
+import { loadTriggers } from '../store/triggerActions';
+import { loadTriggerLog } from '../store/triggerLogActions';
 import { startUnreadPersistence } from '../store/unreadPersistence';
 import { startHashRouting } from './hashRouting';
 import { startThemeSync } from './themeSync';
@@ -16,4 +18,6 @@ export function startApp() {
   void loadEngineInfo();
   void loadSettings();
   void loadCaptures();
+  void loadTriggers();
+  void loadTriggerLog();
 }

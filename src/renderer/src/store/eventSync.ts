@@ -5,6 +5,15 @@ import { loadEngineInfo, loadSettings } from './appActions';
 import { applyEventBatch } from './applyEvents';
 import { loadCaptures, refreshCaptureHead } from './captureActions';
 import { useAppStore } from './store';
+import { loadTriggers } from './triggerActions';
+import { applyTriggerEvents } from './triggerEvents';
+import { loadTriggerLog } from './triggerLogActions';
+import { loadNotifications, refreshHealth, reloadView } from './notificationActions';
+import { applyNotificationEvents } from './notificationsSlice';
+import { loadProject, loadRuns } from './runActions';
+import { applyRunEvents } from './runsSlice';
+import { applySenderEvents } from './senderSlice';
+import { loadSender } from './senderActions';
 
 const HEAD_REFRESH_DELAY_MS = 250;
 
@@ -23,7 +32,18 @@ export function startEventSync(transport: Transport): () => void {
 
   const stopEvents = transport.onEvents((batch) => {
     const outcome = applyEventBatch(getState(), batch);
-    if (Object.keys(outcome.state).length) setState(outcome.state);
+    const triggers = applyTriggerEvents(getState(), batch);
+    const notes = applyNotificationEvents(getState().notifications, batch);
+    const runs = applyRunEvents(getState().runs, batch);
+    const sender = applySenderEvents(getState().sender, batch);
+    const next = { ...outcome.state, ...triggers.state, ...(notes.next ? { notifications: notes.next } : {}), ...(runs.next ? { runs: runs.next } : {}), ...(sender ? { sender } : {}) };
+    if (Object.keys(next).length) setState(next);
+    if (getState().notifications.status !== 'idle') {
+      if (notes.refreshHealth) refreshHealth();
+      if (notes.reloadView) void reloadView();
+    }
+    if (triggers.reloadWorkspace) void loadTriggers();
+    if (runs.reloadProject && getState().runs.status !== 'idle') void loadProject();
     if (outcome.refreshHead) scheduleHeadRefresh();
     if (outcome.refreshEngineInfo) void loadEngineInfo();
   });
@@ -36,6 +56,11 @@ export function startEventSync(transport: Transport): () => void {
       void loadEngineInfo();
       void loadSettings();
       void loadCaptures();
+      void loadTriggers();
+      void loadTriggerLog();
+      if (getState().notifications.status !== 'idle') void loadNotifications();
+      if (getState().runs.status !== 'idle') void loadRuns();
+      if (getState().sender.status !== 'idle') void loadSender();
     }
   });
 

@@ -1,3 +1,6 @@
+import { initialNotifications } from './notificationsSlice';
+import { initialRuns } from './runsSlice';
+import { initialSender } from './senderSlice';
 import type { AppState, CapturesState } from './types';
 
 export const initialCaptures = (): CapturesState => ({
@@ -17,6 +20,10 @@ export const initialState = (): AppState => ({
   captures: initialCaptures(),
   unread: { watermark: 0, read: [] },
   settings: { value: null, error: null },
-  triggers: { available: false },
+  triggers: { items: [], status: 'idle', error: null, openId: null, draft: null, panel: 'editor' },
+  triggerLog: { entries: [], filter: {}, status: 'idle', error: null, openEntryId: null, runs: {} },
+  notifications: initialNotifications(),
+  runs: initialRuns(),
+  sender: initialSender(),
   ui: { page: 'inbox', connection: { state: 'connecting' }, engine: null, engineError: null },
 });

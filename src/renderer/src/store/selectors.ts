@@ -33,3 +33,11 @@ export const selectConnection = (state: AppState) => state.ui.connection;
 export const selectEngine = (state: AppState) => state.ui.engine;
 export const selectEngineError = (state: AppState) => state.ui.engineError;
 export const selectReceiverUrl = (state: AppState) => state.ui.engine?.receiverUrl ?? null;
+
+export const selectTriggers = (state: AppState) => state.triggers;
+export const selectTriggerItems = (state: AppState) => state.triggers.items;
+export const selectTriggerLog = (state: AppState) => state.triggerLog;
+export const selectRun = (id: string | undefined) => (state: AppState) => (id ? state.triggerLog.runs[id] : undefined);
+/** the live log entry for a capture, when it arrived after the page was loaded */
+export const selectLogEntryForCapture = (captureId: string) => (state: AppState) =>
+  state.triggerLog.entries.find((entry) => entry.captureId === captureId);

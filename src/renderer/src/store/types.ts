@@ -3,9 +3,14 @@
 import type { CaptureFilter, CaptureSummary } from '../../../shared/capture';
 import type { EngineInfo } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
+import type { Trigger } from '../../../shared/trigger';
+import type { TriggerLogEntry, TriggerLogFilter, TriggerRun } from '../../../shared/trigger-log';
 import type { ConnectionStatus } from '../api/transport';
+import type { NotificationsState } from './notificationsSlice';
+import type { RunsState } from './runsSlice';
+import type { SenderState } from './senderSlice';
 
-export type PageId = 'inbox' | 'triggers' | 'sender' | 'runs' | 'notifications' | 'settings';
+export type PageId = 'inbox' | 'triggers' | 'trigger-log' | 'playground' | 'sender' | 'runs' | 'notifications' | 'settings';
 
 export interface CapturesState {
   /** newest first */
@@ -36,9 +41,32 @@ export interface SettingsState {
   error: string | null;
 }
 
-/** Triggers are being built in the engine; the slice exists so the page can grow into it. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What the right-hand side of the Triggers page shows. */
+export type TriggersPanel = 'editor' | 'env' | 'workspace';
+
 export interface TriggersState {
-  available: false;
+  items: Trigger[];
+  status: LoadStatus;
+  error: string | null;
+  /** the saved trigger open in the editor, or null */
+  openId: string | null;
+  /** an unsaved trigger (blank, preset or duplicate) open in the editor instead */
+  draft: Trigger | null;
+  panel: TriggersPanel;
+}
+
+export interface TriggerLogState {
+  /** newest first */
+  entries: TriggerLogEntry[];
+  filter: TriggerLogFilter;
+  status: LoadStatus;
+  error: string | null;
+  /** the entry shown in the log's detail pane */
+  openEntryId: string | null;
+  /** runs fetched or pushed by run.status events, by id */
+  runs: Record<string, TriggerRun>;
 }
 
 export interface UiState {
@@ -53,5 +81,9 @@ export interface AppState {
   unread: UnreadState;
   settings: SettingsState;
   triggers: TriggersState;
+  triggerLog: TriggerLogState;
+  runs: RunsState;
+  notifications: NotificationsState;
+  sender: SenderState;
   ui: UiState;
 }

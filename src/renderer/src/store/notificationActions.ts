@@ -1,0 +1,88 @@
+// Loading and editing notifications through the API; the slice is updated from the answers.
+import type { DeliveryFilter, NotificationChannel, NotificationRouting } from '../../../shared/notifications';
+import { api } from '../api';
+import { describeError } from '../api/envelope';
+import { DELIVERY_LIMIT, type NotificationsState, type NotificationsTab } from './notificationsSlice';
+import { useAppStore } from './store';
+
+const { getState, setState } = useAppStore;
+let generation = 0;
+
+export function patchNotifications(patch: Partial<NotificationsState>): void {
+  setState((state) => ({ notifications: { ...state.notifications, ...patch } }));
+}
+
+export async function loadNotifications(): Promise<void> {
+  if (getState().notifications.status === 'idle') patchNotifications({ status: 'loading' });
+  try {
+    const [view, health] = await Promise.all([api['notifications.get'](), api['deliveries.health']()]);
+    patchNotifications({ view, health, status: 'ready', error: null });
+  } catch (error) {
+    patchNotifications({ status: 'error', error: describeError(error) });
+  }
+  await loadDeliveries();
+}
+
+export async function loadDeliveries(): Promise<void> {
+  const mine = ++generation;
+  try {
+    const deliveries = await api['deliveries.list']({ filter: getState().notifications.filter, limit: DELIVERY_LIMIT });
+    if (mine === generation) patchNotifications({ deliveries });
+  } catch (error) {
+    if (mine === generation) patchNotifications({ error: describeError(error) });
+  }
+}
+
+let healthTimer: ReturnType<typeof setTimeout> | null = null;
+/** debounced: a burst of attempts costs one health fetch */
+export function refreshHealth(): void {
+  if (healthTimer) return;
+  healthTimer = setTimeout(async () => {
+    healthTimer = null;
+    try {
+      patchNotifications({ health: await api['deliveries.health']() });
+    } catch {
+      // the next attempt event tries again
+    }
+  }, 300);
+}
+
+export async function reloadView(): Promise<void> {
+  try {
+    patchNotifications({ view: await api['notifications.get']() });
+  } catch (error) {
+    patchNotifications({ error: describeError(error) });
+  }
+}
+
+export function setDeliveryFilter(filter: DeliveryFilter): Promise<void> {
+  patchNotifications({ filter });
+  return loadDeliveries();
+}
+
+export const setNotificationsTab = (tab: NotificationsTab) => patchNotifications({ tab });
+export const openDelivery = (id: string | null) => patchNotifications({ openDeliveryId: id });
+
+export async function saveChannel(channel: NotificationChannel, previousId?: string): Promise<NotificationChannel> {
+  const saved = await api['notifications.saveChannel']({ channel, previousId });
+  await reloadView();
+  return saved;
+}
+export async function deleteChannel(id: string): Promise<void> {
+  await api['notifications.deleteChannel']({ id });
+  await reloadView();
+}
+export async function saveRouting(routing: NotificationRouting): Promise<void> {
+  await api['notifications.saveRouting']({ routing });
+  await reloadView();
+}
+export async function deleteRouting(id: string): Promise<void> {
+  await api['notifications.deleteRouting']({ id });
+  await reloadView();
+}
+export async function setNotificationTrigger(triggerId: string, enabled: boolean): Promise<void> {
+  patchNotifications({ view: await api['notifications.setNotificationTrigger']({ triggerId, enabled }) });
+}
+export async function redeliver(ids: string[]): Promise<void> {
+  await api['deliveries.redeliver']({ ids });
+}
