@@ -28,6 +28,12 @@ export interface LocalExecution {
   /** files the execution wrote to its outputs folder, relative paths */
   outputs: string[];
   workDir?: string;
+  /** the input that received the request body */
+  payloadInputName?: string;
+  /** the execution this one re-ran */
+  rerunOf?: string;
+  /** the command lines as run, with parameters filled in (command mode) */
+  command?: string[];
   createdAt: number;
   queuedAt?: number;
   startedAt?: number;
@@ -41,6 +47,12 @@ export interface PipelineNodeState {
   step: string;
   executionId?: string;
   status: ExecutionStatus | 'pending';
+  /** nodes whose outputs or parameters this node waits for */
+  dependsOn?: string[];
+  startedAt?: number;
+  endedAt?: number;
+  /** why the node ended without running (an upstream node failed…) */
+  reason?: string;
 }
 
 export interface LocalPipeline {
@@ -53,6 +65,10 @@ export interface LocalPipeline {
   triggerId?: string;
   triggerRunId?: string;
   captureId?: string;
+  mode?: RunMode;
+  /** "node.input" that received the request body */
+  payloadInputName?: string;
+  rerunOf?: string;
   createdAt: number;
   startedAt?: number;
   endedAt?: number;
@@ -63,4 +79,74 @@ export interface ExecutionLogLine {
   stream: 'stdout' | 'stderr' | 'system';
   at: number;
   text: string;
+}
+
+export const isFinalExecutionStatus = (status: ExecutionStatus | 'pending'): boolean =>
+  status === 'completed' || status === 'error' || status === 'stopped';
+
+export interface RunsQuery {
+  /** execution or pipeline status */
+  status?: ExecutionStatus;
+  triggerId?: string;
+  /** executions of this step, pipelines with a node of this step */
+  step?: string;
+  kind?: 'execution' | 'pipeline';
+  /** executions that belong to a pipeline are left out unless true */
+  includePipelineNodes?: boolean;
+  limit?: number;
+}
+
+export type RunListItem =
+  | { kind: 'execution'; execution: LocalExecution }
+  | { kind: 'pipeline'; pipeline: LocalPipeline };
+
+export interface RunsPage {
+  /** newest first */
+  items: RunListItem[];
+  total: number;
+}
+
+export interface ExecutionDetail {
+  execution: LocalExecution;
+  /** the last lines of the log */
+  logTail: ExecutionLogLine[];
+  logLines: number;
+}
+
+export interface PipelineDetail {
+  pipeline: LocalPipeline;
+  executions: LocalExecution[];
+}
+
+export interface LogQuery {
+  executionId: string;
+  /** index of the first line (after filtering by search) */
+  offset?: number;
+  limit?: number;
+  /** case-insensitive substring */
+  search?: string;
+}
+
+export interface LogPage {
+  lines: ExecutionLogLine[];
+  /** lines matching the search */
+  total: number;
+  offset: number;
+}
+
+export interface RunFile {
+  kind: 'input' | 'output';
+  /** the input name, for inputs */
+  input?: string;
+  /** path relative to the input or outputs folder */
+  name: string;
+  /** absolute path: open or reveal it with the desktop shell */
+  path: string;
+  size: number;
+}
+
+export interface RunFiles {
+  workDir: string | null;
+  inputs: RunFile[];
+  outputs: RunFile[];
 }

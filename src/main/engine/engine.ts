@@ -76,6 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     const sender = await openSenderService({
       dataDir: options.dataDir, captures, now, emit: (event) => events.emit(event),
       env: () => workspace.get().env,
+      triggers: () => workspace.get().triggers,
       profiles: () => (workspace.get().sections.signingProfiles as SigningProfile[] | undefined) ?? [],
       receiverUrl: () => receiver.url() ?? '',
     });

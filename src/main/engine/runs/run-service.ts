@@ -1,0 +1,211 @@
+// Local runs as one service: launching executions and pipelines (from trigger actions or
+// re-runs), stopping them, and reading records, logs and files back.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../shared/contract';
+import type { EngineEvent } from '../../../shared/events';
+import type { ProjectDefinition, ProjectInfo } from '../../../shared/project';
+import type { ExecutionDetail, LocalExecution, LocalPipeline, LogPage, LogQuery, PipelineDetail, RunFiles, RunMode, RunsPage, RunsQuery } from '../../../shared/runs';
+import { isFinalExecutionStatus } from '../../../shared/runs';
+import type { ProjectLink } from '../project/project-link';
+import { startExecution, type RunnerDeps } from './execution-runner';
+import { startPipeline, type PipelineDeps } from './pipeline-runner';
+import { openRunRecords, type RunRecords } from './run-records';
+import { pageLog, readLog } from './run-log';
+import { createRunSlots } from './run-slots';
+import { defaultParameters } from './step-parameters';
+import { listRunFiles, type InputFileSource } from './work-folder';
+
+export interface LaunchOrigin { triggerId?: string; triggerRunId?: string; captureId?: string }
+export interface Payload { inputName: string; bytes: Buffer }
+
+export interface RunService {
+  launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin): Promise<{ execution: LocalExecution; done: Promise<LocalExecution> }>;
+  launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin): Promise<{ pipeline: LocalPipeline; done: Promise<LocalPipeline> }>;
+  stop(id: string): Promise<{ stopped: boolean }>;
+  rerun(id: string): Promise<{ id: string; kind: 'execution' | 'pipeline' } | null>;
+  list(query: RunsQuery): RunsPage;
+  execution(id: string): Promise<ExecutionDetail | null>;
+  pipeline(id: string): PipelineDetail | null;
+  log(query: LogQuery): Promise<LogPage>;
+  files(id: string): Promise<RunFiles>;
+  /** waits for everything running to end (tests, shutdown after stopAll) */
+  idle(): Promise<void>;
+  stopAll(reason: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const runsDir = (dataDir: string) => path.join(dataDir, 'runs');
+const PAYLOAD_FILE = 'payload.bin';
+
+/** JSON bodies get a .json name so tools that look at extensions do the right thing */
+export function payloadFileName(bytes: Buffer): string {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return 'payload.json';
+  } catch {
+    return 'payload';
+  }
+}
+
+export async function openRunService(options: {
+  dataDir: string; project: ProjectLink; emit(event: EngineEvent): void; now(): number;
+}): Promise<RunService> {
+  const { project, now } = options;
+  const records: RunRecords = await openRunRecords(options.dataDir, now);
+  for (const e of records.recovered.executions) options.emit({ type: 'execution.status', at: now(), execution: e });
+  for (const p of records.recovered.pipelines) options.emit({ type: 'pipeline.status', at: now(), pipeline: p });
+  const dir = runsDir(options.dataDir);
+  await fs.mkdir(dir, { recursive: true });
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+    return p;
+  };
+  const deps: PipelineDeps = {
+    records, runsDir: dir, emit: options.emit, now, controllers: new Map(), pipelineControllers: new Map(),
+    slots: createRunSlots(() => project.section().concurrency),
+  };
+
+  async function resolveMode(): Promise<{ info: ProjectInfo; mode: RunMode; def: ProjectDefinition | null }> {
+    const info = await project.info();
+    if (info.effectiveMode === 'command' && !info.definition) {
+      throw new ApiError('project_unreadable', info.error ?? 'the linked project could not be read');
+    }
+    return { info, mode: info.effectiveMode, def: info.definition };
+  }
+
+  async function launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, rerun?: { of: LocalExecution; inputs: Record<string, InputFileSource[]> }) {
+    const { info, mode, def } = await resolveMode();
+    const stepDef = def?.steps.find((s) => s.name === step);
+    if (mode === 'command' && !stepDef) throw new ApiError('unknown_step', `valohai.yaml declares no step "${step}"`);
+    if (mode === 'command' && payload && !stepDef!.inputs.some((i) => i.name === payload.inputName)) {
+      throw new ApiError('unknown_input', `step "${step}" declares no input "${payload.inputName}"`);
+    }
+    const inputs: Record<string, InputFileSource[]> = rerun?.inputs ?? {};
+    if (payload) inputs[payload.inputName] = [{ name: payloadFileName(payload.bytes), bytes: payload.bytes }];
+    const started = await startExecution(deps, {
+      step, stepDef, mode: rerun?.of.mode ?? mode, parameters: rerun?.of.parameters ?? defaultParameters(stepDef), inputs,
+      projectFolder: info.section.folder, settings: info.section, ...origin,
+      ...(payload ? { payloadInputName: payload.inputName } : rerun?.of.payloadInputName ? { payloadInputName: rerun.of.payloadInputName } : {}),
+      ...(rerun ? { rerunOf: rerun.of.id } : {}),
+    });
+    track(started.done);
+    return started;
+  }
+
+  async function launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin, rerunOf?: string) {
+    const { info, mode, def } = await resolveMode();
+    let decl = def?.pipelines.find((p) => p.name === name);
+    if (!decl) {
+      if (mode === 'command') throw new ApiError('unknown_pipeline', `valohai.yaml declares no pipeline "${name}"`);
+      // simulate without a declaration: one node named after the pipeline
+      decl = { name, nodes: [{ name, type: 'execution', step: name }], edges: [], line: 0 };
+    }
+    const problems = def?.problems.filter((p) => p.severity === 'error' && p.message.startsWith(`pipeline "${name}"`)) ?? [];
+    if (mode === 'command' && problems.length) {
+      throw new ApiError('invalid_pipeline', `pipeline "${name}" cannot run: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
+    }
+    let target: { nodeName: string; inputName: string } | undefined;
+    if (payload) {
+      const [nodeName, inputName] = payload.inputName.includes('.') ? payload.inputName.split('.', 2) : [decl.nodes[0]?.name ?? name, payload.inputName];
+      const node = decl.nodes.find((n) => n.name === nodeName);
+      if (mode === 'command') {
+        if (!node) throw new ApiError('unknown_node', `pipeline "${name}" has no node "${nodeName}"`);
+        const step = def!.steps.find((s) => s.name === node.step);
+        if (!step?.inputs.some((i) => i.name === inputName)) throw new ApiError('unknown_input', `node "${nodeName}" (step "${node.step}") declares no input "${inputName}"`);
+      }
+      target = { nodeName, inputName };
+    }
+    const started = await startPipeline(deps, {
+      pipeline: decl, steps: def?.steps ?? [], mode, projectFolder: info.section.folder, settings: info.section, ...origin,
+      ...(payload && target ? { payload: { ...target, file: { name: payloadFileName(payload.bytes), bytes: payload.bytes } }, payloadInputName: payload.inputName } : {}),
+      ...(rerunOf ? { rerunOf } : {}),
+    });
+    if (payload) {
+      // kept beside the pipeline's node folders so a re-run gets the same body
+      await fs.mkdir(path.join(dir, started.pipeline.id), { recursive: true });
+      await fs.writeFile(path.join(dir, started.pipeline.id, PAYLOAD_FILE), payload.bytes);
+    }
+    track(started.done);
+    return started;
+  }
+
+  const runDirOf = (id: string): string | null => {
+    const e = records.getExecution(id);
+    return e ? e.workDir ?? path.join(dir, id) : null;
+  };
+
+  const idle = async () => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  };
+  const stopAll = async (reason: string) => {
+    for (const stop of deps.pipelineControllers.values()) stop(reason);
+    for (const stop of deps.controllers.values()) stop(reason);
+    await idle();
+  };
+
+  return {
+    launchExecution: (step, payload, origin) => launchExecution(step, payload, origin),
+    launchPipeline: (name, payload, origin) => launchPipeline(name, payload, origin),
+    async stop(id) {
+      const reason = 'stopped by user';
+      const pipelineStop = deps.pipelineControllers.get(id);
+      if (pipelineStop) {
+        pipelineStop(reason);
+        return { stopped: true };
+      }
+      const stop = deps.controllers.get(id);
+      if (stop) {
+        stop(reason);
+        return { stopped: true };
+      }
+      return { stopped: false };
+    },
+    async rerun(id) {
+      const e = records.getExecution(id);
+      if (e) {
+        const inputs: Record<string, InputFileSource[]> = {};
+        for (const [name, paths] of Object.entries(e.inputs)) inputs[name] = paths.map((p) => ({ name: path.basename(p), fromPath: p }));
+        const origin = { triggerId: e.triggerId, triggerRunId: e.triggerRunId, captureId: e.captureId };
+        const started = await launchExecution(e.step, null, origin, { of: e, inputs });
+        return { id: started.execution.id, kind: 'execution' };
+      }
+      const p = records.getPipeline(id);
+      if (!p) return null;
+      const bytes = p.payloadInputName ? await fs.readFile(path.join(dir, p.id, PAYLOAD_FILE)).catch(() => null) : null;
+      const payload = bytes && p.payloadInputName ? { inputName: p.payloadInputName, bytes } : null;
+      const started = await launchPipeline(p.name, payload, { triggerId: p.triggerId, triggerRunId: p.triggerRunId, captureId: p.captureId }, p.id);
+      return { id: started.pipeline.id, kind: 'pipeline' };
+    },
+    list: (query) => records.list(query),
+    async execution(id) {
+      const execution = records.getExecution(id);
+      if (!execution) return null;
+      const lines = await readLog(execution.workDir ?? path.join(dir, id));
+      return { execution, logTail: lines.slice(-200), logLines: lines.length };
+    },
+    pipeline(id) {
+      const pipeline = records.getPipeline(id);
+      if (!pipeline) return null;
+      return { pipeline, executions: records.executionsOf(id).sort((a, b) => a.createdAt - b.createdAt) };
+    },
+    async log(query) {
+      const runDir = runDirOf(query.executionId);
+      return runDir ? pageLog(runDir, query) : { lines: [], total: 0, offset: 0 };
+    },
+    async files(id) {
+      const workDir = runDirOf(id);
+      return workDir ? { workDir, ...(await listRunFiles(workDir)) } : { workDir: null, inputs: [], outputs: [] };
+    },
+    idle,
+    stopAll,
+    async close() {
+      await stopAll('Hookbench was shut down while this was running');
+      await records.close();
+    },
+  };
+}
+
+export const isFinal = (e: LocalExecution) => isFinalExecutionStatus(e.status);
