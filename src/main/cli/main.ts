@@ -1,8 +1,10 @@
 // `hookbench <command>`: the headless entry point (npm run hookbench -- <command>).
 import { CliError, type Command, oneLine, USAGE_EXIT_CODE } from './command';
 import { serveCommand } from './commands/serve';
+import { replayCommand } from './commands/replay';
+import { sendCommand } from './commands/send';
 
-const COMMANDS: Command[] = [serveCommand];
+const COMMANDS: Command[] = [serveCommand, sendCommand, replayCommand];
 
 function topUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

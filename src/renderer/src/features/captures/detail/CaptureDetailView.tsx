@@ -6,6 +6,7 @@ import { StatusCode } from '../../../components/StatusCode';
 import { CopyButton } from '../../../components/CopyButton';
 import { describeError } from '../../../api/envelope';
 import { deleteCaptures } from '../../../store/captureActions';
+import { replayCapture } from '../../../store/senderActions';
 import { selectReceiverUrl } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
 import { base64ToBytes } from '../lib/body';
@@ -37,6 +38,7 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
         </div>
         <div className="detail-actions">
           <CopyButton text={curl} label="Copy as curl" testId="copy-curl">Copy as curl</CopyButton>
+          <button type="button" className="button" data-testid="replay-capture-button" onClick={() => replayCapture(detail.id)}>Replay</button>
           <button
             type="button"
             className="button button-danger-quiet"

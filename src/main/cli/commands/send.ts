@@ -1,0 +1,161 @@
+// `hookbench send`: compose, sign and send one request; optionally follow the run it created.
+import { readFile } from 'node:fs/promises';
+import type { SigningProfile, TrackedRun } from '../../../shared/signing/types';
+import type { HeaderTuple } from '../../../shared/capture';
+import { parseOptions } from '../args';
+import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
+import { defaultDataDir } from '../serve/data-dir';
+
+const usage = `Usage: hookbench send --url URL [options]
+
+Sends one request, signed as asked, and prints the response.
+Exit code: 0 on a 2xx answer (and, with --track, a run that settled as completed); 1 otherwise.
+
+Options:
+  --url URL                 where to send (required)
+  --method M                HTTP method (default POST)
+  --header "K: V"           a header; repeat for more
+  --body @FILE | - | TEXT   the body: a file, stdin, or the text itself
+  --profile NAME            a saved signing profile (by name or id) from --data-dir
+  --hmac SECRET[:ALG[:FORMAT]]  HMAC signature (sha1|sha256|sha512, basestring format, default {body})
+  --jwt SECRET[:ALG]        a JWT (default HS256; ALG RS256… takes a PKCS#8 PEM as SECRET)
+  --token SECRET            a static token
+  --sig-header NAME         where --hmac/--jwt/--token go (default Authorization)
+  --prefix P                written before the signature/token (e.g. "sha256=")
+  --timestamp-header NAME   with --hmac: write the UNIX time there (and sign it via {header:NAME})
+                            Secrets may be {env:NAME}: read from the environment.
+  --track                   follow the run named in the response until it settles
+  --track-timeout SECONDS   give up tracking after this long (default 600)
+  --timeout MS              request timeout (default 30000)
+  --data-dir DIR            where saved profiles live (default $HOOKBENCH_DATA_DIR or ~/.hookbench/data)
+  --json                    print the sent record (and tracked run) as JSON
+  -h, --help                show this help`;
+
+const options = {
+  url: { type: 'string' },
+  method: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  body: { type: 'string' },
+  profile: { type: 'string' },
+  hmac: { type: 'string' },
+  jwt: { type: 'string' },
+  token: { type: 'string' },
+  'sig-header': { type: 'string' },
+  prefix: { type: 'string' },
+  'timestamp-header': { type: 'string' },
+  track: { type: 'boolean' },
+  'track-timeout': { type: 'string' },
+  timeout: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseHeaders(values: string[] | undefined): HeaderTuple[] {
+  return (values ?? []).map((h) => {
+    const at = h.indexOf(':');
+    if (at <= 0) throw new CliError(`--header must look like "Name: value", got "${h}"`, USAGE_EXIT_CODE);
+    return [h.slice(0, at).trim(), h.slice(at + 1).trim()] as HeaderTuple;
+  });
+}
+
+async function readBody(spec: string | undefined): Promise<Buffer> {
+  if (spec === undefined) return Buffer.alloc(0);
+  if (spec === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks);
+  }
+  if (spec.startsWith('@')) {
+    try {
+      return await readFile(spec.slice(1));
+    } catch (err) {
+      throw new CliError(`cannot read the body file ${spec.slice(1)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  return Buffer.from(spec, 'utf8');
+}
+
+/** Saved profiles and workspace env from a data dir (only read when --profile asks). */
+export async function savedProfiles(dataDir: string): Promise<{ profiles: SigningProfile[]; env: Record<string, string> }> {
+  const { openWorkspaceStore, plainSecretCodec } = await import('../../engine/store/workspace-store');
+  const store = await openWorkspaceStore(dataDir, plainSecretCodec);
+  const ws = store.get();
+  const env = Object.fromEntries(ws.env.map((v) => [v.name, v.value]));
+  return { profiles: (ws.sections.signingProfiles as SigningProfile[] | undefined) ?? [], env };
+}
+
+export async function pickProfile(opts: { profile?: string; hmac?: string; jwt?: string; token?: string; 'sig-header'?: string; prefix?: string; 'timestamp-header'?: string; 'data-dir'?: string }) {
+  const { inlineProfile } = await import('../../engine/sender/cli-support');
+  let inline: SigningProfile | null;
+  try {
+    inline = inlineProfile(opts);
+  } catch (err) {
+    throw new CliError((err as Error).message, USAGE_EXIT_CODE);
+  }
+  if (inline && opts.profile) throw new CliError('use either --profile or an inline --hmac/--jwt/--token', USAGE_EXIT_CODE);
+  const processEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  if (!opts.profile) return { profile: inline, env: processEnv, profiles: [] as SigningProfile[] };
+  const saved = await savedProfiles(opts['data-dir'] ?? defaultDataDir());
+  const profile = saved.profiles.find((p) => p.id === opts.profile) ?? saved.profiles.find((p) => p.name === opts.profile);
+  if (!profile) {
+    const names = saved.profiles.map((p) => p.name).join(', ') || 'none saved';
+    throw new CliError(`no signing profile named "${opts.profile}" (${names})`);
+  }
+  return { profile, env: { ...processEnv, ...saved.env }, profiles: saved.profiles };
+}
+
+export async function printOutcome(sent: { record: import('../../../shared/signing/types').SentRecord; track: TrackedRun | null }, tracking: boolean, json: boolean, settle: (id: string) => Promise<TrackedRun>) {
+  const { describeResponse, exitCodeFor } = await import('../../engine/sender/cli-support');
+  if (!json) console.log(describeResponse(sent.record));
+  let track = sent.track;
+  if (tracking && !track && !json) console.log('tracking: the response names no run id');
+  if (track) track = await settle(track.id);
+  if (json) console.log(JSON.stringify({ record: sent.record, track }, null, 2));
+  else if (track && track.state !== 'settled') console.log(`run ${track.runId}: ${track.state}`);
+  return exitCodeFor(sent.record, track, tracking);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const opts = parseOptions(argv, options);
+  if (opts.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (!opts.url) throw new CliError('--url is required (see --help)', USAGE_EXIT_CODE);
+  const headers = parseHeaders(opts.header);
+  const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) : undefined;
+  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CliError('--timeout must be a positive number of ms', USAGE_EXIT_CODE);
+  const body = await readBody(opts.body);
+  const { profile, env, profiles } = await pickProfile(opts);
+  const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../../engine/sender/cli-support');
+  const printed = new Map<string, number>();
+  const { sender, close } = await throwawaySender({
+    env, profiles,
+    emit: (event) => {
+      if (event.type !== 'sender.track' || opts.json) return;
+      const from = printed.get(event.track.id) ?? 0;
+      for (let i = from; i < event.track.timeline.length; i++) console.log(describeTimelineEntry(event.track, i));
+      printed.set(event.track.id, event.track.timeline.length);
+    },
+  });
+  try {
+    const sent = await sender.send(
+      { url: opts.url, method: opts.method ?? 'POST', headers, bodyBase64: body.toString('base64'), ...(profile ? { profile } : {}), ...(timeoutMs ? { timeoutMs } : {}) },
+      { source: 'cli', ...(opts.track ? { track: trackOptions(process.env, opts['track-timeout']) } : {}) },
+    );
+    return await printOutcome(sent, opts.track === true, opts.json === true, (id) => sender.tracker.settled(id));
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError((err as Error).message);
+  } finally {
+    await close();
+  }
+}
+
+export const sendCommand: Command = {
+  name: 'send',
+  summary: 'sign and send a request; --track follows the run it created',
+  usage,
+  run,
+};

@@ -1,0 +1,177 @@
+// "Copy as curl" where the signature is computed by the shell when the command runs
+// (openssl dgst -hmac …), so the command stays valid after a timestamp window has passed.
+import { parseFormat } from '../triggers/basestring';
+import { decodeUtf8Strict } from '../triggers/bytes';
+import { place, requestTarget, setHeader } from './placement';
+import { twilioBasestring } from './providers';
+import { ID_SENTINEL, SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secretSource } from './export-secret';
+import type { OutgoingRequest, SignResult, SigningProfile } from './types';
+
+const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+const VARS: Array<[string, string]> = [[TOKEN_SENTINEL, '${TOKEN}'], [TS_SENTINEL, '${TS}'], [ID_SENTINEL, '${ID}']];
+
+/** One shell word: literal text single-quoted, sentinels as double-quoted variables. */
+export function shellWord(text: string): string {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    let best: [number, string, string] | null = null;
+    for (const [s, v] of VARS) {
+      const i = rest.indexOf(s);
+      if (i >= 0 && (!best || i < best[0])) best = [i, s, v];
+    }
+    if (!best) {
+      pieces.push(sq(rest));
+      break;
+    }
+    if (best[0] > 0) pieces.push(sq(rest.slice(0, best[0])));
+    pieces.push(`"${best[2]}"`);
+    rest = rest.slice(best[0] + best[1].length);
+  }
+  return pieces.length ? pieces.join('') : "''";
+}
+
+const DGST: Record<string, string> = { sha1: '-sha1', sha256: '-sha256', sha384: '-sha384', sha512: '-sha512' };
+const encodeCmd = (encoding: 'hex' | 'base64' | 'base64url'): string =>
+  encoding === 'hex' ? "od -An -v -tx1 | tr -d ' \\n'" : encoding === 'base64' ? 'openssl base64 -A' : "openssl base64 -A | tr '+/' '-_' | tr -d '='";
+
+function hmacLine(algorithm: string, pieces: string[], encoding: 'hex' | 'base64' | 'base64url', key = '-hmac "$SECRET"'): string {
+  return `SIG=$(printf '%s' ${pieces.join(' ')} | openssl dgst ${DGST[algorithm] ?? '-sha256'} ${key} -binary | ${encodeCmd(encoding)})`;
+}
+
+function tsLine(unit: 's' | 'ms'): string {
+  return unit === 'ms' ? 'TS=$(( $(date +%s%N) / 1000000 ))' : 'TS=$(date +%s)';
+}
+
+function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] | null {
+  const alg = profile.algorithm;
+  const bits = alg.slice(2);
+  let signCmd: string;
+  if (alg.startsWith('HS')) signCmd = `openssl dgst -sha${bits} -hmac "$SECRET" -binary`;
+  else if (alg.startsWith('RS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -binary`;
+  else if (alg.startsWith('PS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -binary`;
+  else return null;
+  if (profile.secret.trim().startsWith('{')) return null; // a JWK key: openssl cannot use it directly
+  const fields: string[] = [];
+  const args: string[] = [];
+  const c = profile.claims;
+  for (const [k, v] of Object.entries(c.custom ?? {})) if (!['iat', 'exp', 'nbf'].includes(k)) fields.push(`${JSON.stringify(k)}:${JSON.stringify(v).replace(/%/g, '%%')}`);
+  if (c.iat) { fields.push('"iat":%s'); args.push('"$NOW"'); }
+  if (c.nbfSeconds !== undefined) { fields.push('"nbf":%s'); args.push(`"$((NOW + ${Math.trunc(c.nbfSeconds)}))"`); }
+  if (c.expSeconds !== undefined) { fields.push('"exp":%s'); args.push(`"$((NOW + ${Math.trunc(c.expSeconds)}))"`); }
+  const header = JSON.stringify({ alg, typ: 'JWT', ...(profile.kid ? { kid: profile.kid } : {}) });
+  return [
+    "b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }",
+    'NOW=$(date +%s)',
+    `JWT_HEADER=$(printf '%s' ${sq(header)} | b64url)`,
+    `JWT_PAYLOAD=$(printf ${sq(`{${fields.join(',')}}`)} ${args.join(' ')} | b64url)`,
+    `JWT_SIG=$(printf '%s' "$JWT_HEADER.$JWT_PAYLOAD" | ${signCmd} | b64url)`,
+    'TOKEN="$JWT_HEADER.$JWT_PAYLOAD.$JWT_SIG"',
+  ];
+}
+
+export interface CurlExport { text: string; warnings: string[] }
+
+/**
+ * `request` is the request before signing; `signed` is the same request signed now (its values
+ * are used only where the shell cannot compute a signature, with a warning).
+ */
+export function exportCurl(request: OutgoingRequest, profile: SigningProfile | null, signed: SignResult | null, includeSecrets: boolean): CurlExport {
+  const warnings: string[] = [];
+  const lines = ['#!/usr/bin/env bash', 'set -euo pipefail'];
+  const bodyText = decodeUtf8Strict(request.body);
+  const binary = bodyText === null || bodyText.includes('\0');
+  let tpl: OutgoingRequest = request;
+  let sendBodyWord = binary ? '' : '"$BODY"';
+
+  if (profile) {
+    const src = secretSource(profile, includeSecrets);
+    if (src.kind === 'env') lines.push(`SECRET="\${${src.name}:?set ${src.name} to the signing secret}"`);
+    else if (src.kind === 'literal') lines.push(`SECRET=${sq(src.value)}`);
+    else {
+      lines.push(`SECRET="\${${src.name}:?set ${src.name} to the signing secret (redacted from this export)}"`);
+      warnings.push(`the secret is redacted: set ${src.name} before running`);
+    }
+  }
+  if (!binary) lines.push(`BODY=${sq(bodyText!)}`);
+  else warnings.push('the body is binary: the command sends it from body.bin (write the bytes there first)');
+
+  if (profile?.kind === 'hmac') {
+    if (profile.timestamp) {
+      lines.push(tsLine(profile.timestamp.unit));
+      tpl = profile.timestamp.namespace === 'header'
+        ? { ...tpl, headers: setHeader(tpl.headers, profile.timestamp.key, TS_SENTINEL) }
+        : { ...tpl, url: appendQuery(tpl.url, profile.timestamp.key, TS_SENTINEL) };
+    }
+    const tsKey = profile.timestamp?.namespace === 'header' ? profile.timestamp.key.toLowerCase() : null;
+    const pieces = parseFormat(profile.format).map((part) => {
+      switch (part.kind) {
+        case 'literal': return sq(part.text);
+        case 'body': return binary ? '"$(cat body.bin)"' : '"$BODY"';
+        case 'method': return sq(tpl.method);
+        case 'url': return shellWord(requestTarget(tpl.url).replace(/__HOOKBENCH_TS__/g, TS_SENTINEL));
+        case 'header': {
+          if (part.name.toLowerCase() === tsKey) return '"$TS"';
+          const v = tpl.headers.find(([n]) => n.toLowerCase() === part.name.toLowerCase())?.[1];
+          if (v === undefined) warnings.push(`the basestring needs header ${part.name}, which the request does not have`);
+          return sq(v ?? '');
+        }
+        case 'query': return shellWord(new URL(tpl.url).searchParams.get(part.name) ?? '');
+      }
+    });
+    if (binary) warnings.push('binary bodies lose trailing newlines in $(cat …): prefer text bodies for shell signing');
+    lines.push(hmacLine(profile.algorithm, pieces, profile.encoding), 'TOKEN="$SIG"');
+    tpl = place(tpl, profile.placement, TOKEN_SENTINEL);
+  } else if (profile?.kind === 'static') {
+    lines.push('TOKEN="$SECRET"');
+    tpl = place(tpl, profile.placement, TOKEN_SENTINEL);
+  } else if (profile?.kind === 'jwt') {
+    const jwt = jwtLines(profile);
+    if (jwt) lines.push(...jwt);
+    else {
+      lines.push(`TOKEN=${sq(signed?.signature ?? '')}  # computed at export time: ${profile.algorithm} cannot be signed by openssl here; it expires`);
+      warnings.push(`${profile.algorithm} tokens are computed at export time and expire`);
+    }
+    tpl = place(tpl, profile.placement, TOKEN_SENTINEL);
+  } else if (profile?.kind === 'provider') {
+    if (profile.scheme === 'stripe') {
+      lines.push(tsLine('s'), hmacLine('sha256', ["\"$TS\"", "'.'", '"$BODY"'], 'hex'));
+      tpl = { ...tpl, headers: setHeader(tpl.headers, 'Stripe-Signature', `t=${TS_SENTINEL},v1=${TOKEN_SENTINEL}`) };
+    } else if (profile.scheme === 'standard-webhooks') {
+      lines.push(
+        tsLine('s'),
+        'ID="msg_$(date +%s%N)"',
+        `KEYHEX=$(printf '%s' "\${SECRET#whsec_}" | openssl base64 -d -A | od -An -v -tx1 | tr -d ' \\n')`,
+        hmacLine('sha256', ['"$ID"', "'.'", '"$TS"', "'.'", '"$BODY"'], 'base64', '-mac HMAC -macopt hexkey:"$KEYHEX"'),
+      );
+      let h = setHeader(tpl.headers, 'webhook-id', ID_SENTINEL);
+      h = setHeader(h, 'webhook-timestamp', TS_SENTINEL);
+      tpl = { ...tpl, headers: setHeader(h, 'webhook-signature', `v1,${TOKEN_SENTINEL}`) };
+    } else {
+      const base = twilioBasestring(request.url, request.body, request.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1]);
+      lines.push(hmacLine('sha1', [sq(base)], 'base64'));
+      tpl = { ...tpl, headers: setHeader(tpl.headers, 'X-Twilio-Signature', TOKEN_SENTINEL) };
+    }
+    lines.push('TOKEN="$SIG"');
+  }
+
+  const args = ['curl', '-sS', '-X', sq(tpl.method), shellWord(tpl.url)];
+  for (const [n, v] of tpl.headers) if (!SKIPPED_EXPORT_HEADERS.has(n.toLowerCase())) args.push('-H', shellWord(`${n}: ${v}`));
+  if (tpl.body.length > 0 || request.body.length > 0) {
+    if (binary) args.push('--data-binary', '@body.bin');
+    else {
+      const sentBody = decodeUtf8Strict(tpl.body) ?? '';
+      sendBodyWord = sentBody === bodyText ? '"$BODY"' : shellWord(sentBody);
+      args.push('--data-raw', sendBodyWord);
+    }
+  }
+  lines.push(args.join(' \\\n  '));
+  return { text: `${lines.join('\n')}\n`, warnings };
+}
+
+function appendQuery(url: string, key: string, value: string): string {
+  const u = new URL(url);
+  u.searchParams.set(key, value);
+  return u.toString();
+}

@@ -1,0 +1,35 @@
+// A real engine (createEngine) on loopback port 0 with the given triggers and env, in a temp dir.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createEngine } from '../../../src/main/engine/engine';
+import type { Engine } from '../../../src/main/engine/ports';
+import type { EnvVariable, Trigger } from '../../../src/shared/trigger';
+
+export interface EngineFixture { engine: Engine; url: string; dataDir: string; restart(): Promise<void>; close(): Promise<void> }
+
+export async function startEngine(triggers: Trigger[], env: EnvVariable[], dataDir?: string): Promise<EngineFixture> {
+  const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hookbench-sender-')));
+  const make = () => createEngine({ dataDir: dir, mode: 'headless', settingsOverride: { receiver: { port: 0 } }, workspace: { version: 1, env, triggers } });
+  const fixture: EngineFixture = {
+    engine: make(),
+    url: '',
+    dataDir: dir,
+    async restart() {
+      await fixture.engine.stop();
+      fixture.engine = make();
+      await fixture.engine.start();
+      fixture.url = fixture.engine.info().receiverUrl;
+    },
+    async close() {
+      await fixture.engine.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  await fixture.engine.start();
+  fixture.url = fixture.engine.info().receiverUrl;
+  return fixture;
+}
+
+export const launchUrl = (base: string, id: string) => `${base}/api/v0/launch/${id}/`;
+export const b64 = (s: string) => Buffer.from(s).toString('base64');
