@@ -30,6 +30,8 @@ export interface EngineInfo {
 export interface ImportResult {
   triggers: number;
   env: number;
+  /** run actions that do not match the linked valohai.yaml, as "triggers[i].actions[j].step: …" */
+  warnings: string[];
 }
 
 export interface WhatIfRow {

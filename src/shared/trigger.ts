@@ -71,9 +71,16 @@ export type ConditionType = Condition['type'];
 
 export interface WebResponseTextAction { type: 'web-response-text'; text: string }
 export interface WebResponseJsonAction { type: 'web-response-json'; json: unknown }
-export interface RunExecutionAction { type: 'run-execution'; step: string; payloadInputName?: string }
-export interface RunPipelineAction { type: 'run-pipeline'; pipeline: string; payloadInputName?: string }
-export interface CopyPipelineAction { type: 'copy-pipeline'; pipeline: string; payloadInputName?: string }
+/**
+ * Extension: how Hookbench carries a run action out locally. Absent means the project's
+ * default (simulate without a linked project); the real service ignores it.
+ */
+export type LocalRunMode = 'simulate' | 'command';
+export const LOCAL_RUN_MODES: readonly LocalRunMode[] = ['simulate', 'command'];
+
+export interface RunExecutionAction { type: 'run-execution'; step: string; payloadInputName?: string; mode?: LocalRunMode }
+export interface RunPipelineAction { type: 'run-pipeline'; pipeline: string; payloadInputName?: string; mode?: LocalRunMode }
+export interface CopyPipelineAction { type: 'copy-pipeline'; pipeline: string; payloadInputName?: string; mode?: LocalRunMode }
 
 export type Action =
   | WebResponseTextAction

@@ -1,6 +1,6 @@
 // Validation of one trigger: its conditions and actions, field by field, with JSON paths.
 import {
-  FILTER_OPERATORS, HMAC_ALGORITHMS, JWT_ALGORITHMS, TRIGGER_ID_PATTERN,
+  FILTER_OPERATORS, HMAC_ALGORITHMS, JWT_ALGORITHMS, LOCAL_RUN_MODES, TRIGGER_ID_PATTERN,
   type Action, type Condition, type LookupNamespace, type Trigger,
 } from '../trigger';
 import { asArray, asObject, bool, fail, join, num, oneOf, onlyKeys, str, type Obj } from './validate-helpers';
@@ -86,18 +86,28 @@ export function validateAction(value: unknown, path: string): Action {
       if (o.json === undefined) fail(join(path, 'json'), 'is required');
       return { type, json: o.json };
     case 'run-execution': {
-      onlyKeys(o, ['type', 'step', 'payloadInputName'], path);
+      onlyKeys(o, ['type', 'step', 'payloadInputName', 'mode'], path);
       const payloadInputName = str(o, 'payloadInputName', path, { optional: true });
-      return { type, step: str(o, 'step', path, { nonEmpty: true })!, ...(payloadInputName !== undefined ? { payloadInputName } : {}) };
+      const mode = o.mode === undefined ? undefined : oneOf(o, 'mode', LOCAL_RUN_MODES, path);
+      return {
+        type, step: str(o, 'step', path, { nonEmpty: true })!,
+        ...(payloadInputName !== undefined ? { payloadInputName } : {}),
+        ...(mode ? { mode } : {}),
+      };
     }
     case 'run-pipeline':
     case 'copy-pipeline': {
-      onlyKeys(o, ['type', 'pipeline', 'payloadInputName'], path);
+      onlyKeys(o, ['type', 'pipeline', 'payloadInputName', 'mode'], path);
       const payloadInputName = str(o, 'payloadInputName', path, { optional: true });
       if (payloadInputName !== undefined && payloadInputName !== '' && !/^[^.]+\.[^.]+$/.test(payloadInputName)) {
         fail(join(path, 'payloadInputName'), 'must be "node.input" for pipelines');
       }
-      return { type, pipeline: str(o, 'pipeline', path, { nonEmpty: true })!, ...(payloadInputName !== undefined ? { payloadInputName } : {}) };
+      const mode = o.mode === undefined ? undefined : oneOf(o, 'mode', LOCAL_RUN_MODES, path);
+      return {
+        type, pipeline: str(o, 'pipeline', path, { nonEmpty: true })!,
+        ...(payloadInputName !== undefined ? { payloadInputName } : {}),
+        ...(mode ? { mode } : {}),
+      };
     }
   }
   return fail(join(path, 'type'), 'unknown action type');

@@ -150,6 +150,25 @@ describe('trigger launches run locally', () => {
     expect(info).toEqual({ status: 'error', result: [] });
   });
 
+  it('lets one action simulate while the project default runs commands, and warns on import about unknown names', async () => {
+    await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command', simulate: { durationMs: 20, outcome: 'completed' } });
+    await engine.handlers['triggers.save']({ trigger: { id: 'mixed', title: 'Mixed', enabled: true, conditions: [], actions: [
+      { type: 'run-execution', step: 'greet', payloadInputName: 'payload', mode: 'simulate' },
+      { type: 'run-execution', step: 'greet', payloadInputName: 'payload' },
+    ] } });
+    await post('mixed', { user: { name: 'Lin' } });
+    const done = await waitForAsync(async () => {
+      const items = (await engine.handlers['runs.list']({ triggerId: 'mixed' })).items;
+      return items.length === 2 && items.every((i) => i.kind === 'execution' && i.execution.status === 'completed') ? items : null;
+    });
+    expect(done.map((i) => (i.kind === 'execution' ? i.execution.mode : null)).sort()).toEqual(['command', 'simulate']);
+
+    const result = await engine.handlers['workspace.import']({ json: JSON.stringify({ version: 1, triggers: [
+      { id: 'typo', title: 'Typo', enabled: true, conditions: [], actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'greet.dataset' }] },
+    ] }) });
+    expect(result.warnings).toEqual([expect.stringMatching(/^triggers\[0\]\.actions\[0\]\.payloadInputName: node "greet" \(step "greet"\) declares no input "dataset"/)]);
+  });
+
   it('rejects linking a folder that does not exist, and reports yaml errors with lines', async () => {
     await expect(engine.handlers['project.set']({ folder: path.join(projectDir, 'missing') })).rejects.toThrow(/is not a folder/);
     await writeFile(path.join(projectDir, 'valohai.yaml'), '- step:\n    name: x\n    command: [a\n');

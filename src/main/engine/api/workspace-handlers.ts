@@ -2,6 +2,7 @@
 // export explicitly asks for them; the renderer sees SECRET_PLACEHOLDER instead.
 import type { ApiHandlers } from '../../../shared/contract';
 import { SECRET_PLACEHOLDER, type EnvVariable, type WorkspaceFile } from '../../../shared/trigger';
+import { lintRunActions } from '../../../shared/triggers/project-check';
 import { exportWorkspace, parseWorkspaceJson, validateEnv } from '../../../shared/triggers/workspace';
 import type { EngineContext } from '../context';
 import { asApiError } from './settings-handlers';
@@ -58,7 +59,9 @@ export function workspaceHandlers(ctx: () => EngineContext): WorkspaceHandlers {
         }),
       );
       emitChanged();
-      return { triggers: file.triggers.length, env: file.env.length };
+      const project = await ctx().project.summary();
+      const warnings = file.triggers.flatMap((t, i) => lintRunActions(t, project).map((w) => `triggers[${i}].${w.path}: ${w.message}`));
+      return { triggers: file.triggers.length, env: file.env.length, warnings };
     },
   };
 }

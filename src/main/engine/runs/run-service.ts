@@ -20,8 +20,9 @@ export interface LaunchOrigin { triggerId?: string; triggerRunId?: string; captu
 export interface Payload { inputName: string; bytes: Buffer }
 
 export interface RunService {
-  launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin): Promise<{ execution: LocalExecution; done: Promise<LocalExecution> }>;
-  launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin): Promise<{ pipeline: LocalPipeline; done: Promise<LocalPipeline> }>;
+  /** `mode` overrides the project's default for this launch (a run action's own mode) */
+  launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, mode?: RunMode): Promise<{ execution: LocalExecution; done: Promise<LocalExecution> }>;
+  launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin, mode?: RunMode): Promise<{ pipeline: LocalPipeline; done: Promise<LocalPipeline> }>;
   stop(id: string): Promise<{ stopped: boolean }>;
   rerun(id: string): Promise<{ id: string; kind: 'execution' | 'pipeline' } | null>;
   list(query: RunsQuery): RunsPage;
@@ -68,16 +69,17 @@ export async function openRunService(options: {
     slots: createRunSlots(() => project.section().concurrency),
   };
 
-  async function resolveMode(): Promise<{ info: ProjectInfo; mode: RunMode; def: ProjectDefinition | null }> {
+  async function resolveMode(override?: RunMode): Promise<{ info: ProjectInfo; mode: RunMode; def: ProjectDefinition | null }> {
     const info = await project.info();
-    if (info.effectiveMode === 'command' && !info.definition) {
-      throw new ApiError('project_unreadable', info.error ?? 'the linked project could not be read');
+    const mode = override ?? info.effectiveMode;
+    if (mode === 'command' && !info.definition) {
+      throw new ApiError('project_unreadable', info.error ?? 'command mode needs a linked project with a readable valohai.yaml');
     }
-    return { info, mode: info.effectiveMode, def: info.definition };
+    return { info, mode, def: info.definition };
   }
 
-  async function launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, rerun?: { of: LocalExecution; inputs: Record<string, InputFileSource[]> }) {
-    const { info, mode, def } = await resolveMode();
+  async function launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, rerun?: { of: LocalExecution; inputs: Record<string, InputFileSource[]> }, modeOverride?: RunMode) {
+    const { info, mode, def } = await resolveMode(modeOverride ?? rerun?.of.mode);
     const stepDef = def?.steps.find((s) => s.name === step);
     if (mode === 'command' && !stepDef) throw new ApiError('unknown_step', `valohai.yaml declares no step "${step}"`);
     if (mode === 'command' && payload && !stepDef!.inputs.some((i) => i.name === payload.inputName)) {
@@ -86,7 +88,7 @@ export async function openRunService(options: {
     const inputs: Record<string, InputFileSource[]> = rerun?.inputs ?? {};
     if (payload) inputs[payload.inputName] = [{ name: payloadFileName(payload.bytes), bytes: payload.bytes }];
     const started = await startExecution(deps, {
-      step, stepDef, mode: rerun?.of.mode ?? mode, parameters: rerun?.of.parameters ?? defaultParameters(stepDef), inputs,
+      step, stepDef, mode, parameters: rerun?.of.parameters ?? defaultParameters(stepDef), inputs,
       projectFolder: info.section.folder, settings: info.section, ...origin,
       ...(payload ? { payloadInputName: payload.inputName } : rerun?.of.payloadInputName ? { payloadInputName: rerun.of.payloadInputName } : {}),
       ...(rerun ? { rerunOf: rerun.of.id } : {}),
@@ -95,8 +97,8 @@ export async function openRunService(options: {
     return started;
   }
 
-  async function launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin, rerunOf?: string) {
-    const { info, mode, def } = await resolveMode();
+  async function launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin, rerunOf?: string, modeOverride?: RunMode) {
+    const { info, mode, def } = await resolveMode(modeOverride);
     let decl = def?.pipelines.find((p) => p.name === name);
     if (!decl) {
       if (mode === 'command') throw new ApiError('unknown_pipeline', `valohai.yaml declares no pipeline "${name}"`);
@@ -147,8 +149,8 @@ export async function openRunService(options: {
   };
 
   return {
-    launchExecution: (step, payload, origin) => launchExecution(step, payload, origin),
-    launchPipeline: (name, payload, origin) => launchPipeline(name, payload, origin),
+    launchExecution: (step, payload, origin, mode) => launchExecution(step, payload, origin, undefined, mode),
+    launchPipeline: (name, payload, origin, mode) => launchPipeline(name, payload, origin, undefined, mode),
     async stop(id) {
       const reason = 'stopped by user';
       const pipelineStop = deps.pipelineControllers.get(id);
@@ -176,7 +178,7 @@ export async function openRunService(options: {
       if (!p) return null;
       const bytes = p.payloadInputName ? await fs.readFile(path.join(dir, p.id, PAYLOAD_FILE)).catch(() => null) : null;
       const payload = bytes && p.payloadInputName ? { inputName: p.payloadInputName, bytes } : null;
-      const started = await launchPipeline(p.name, payload, { triggerId: p.triggerId, triggerRunId: p.triggerRunId, captureId: p.captureId }, p.id);
+      const started = await launchPipeline(p.name, payload, { triggerId: p.triggerId, triggerRunId: p.triggerRunId, captureId: p.captureId }, p.id, p.mode);
       return { id: started.pipeline.id, kind: 'pipeline' };
     },
     list: (query) => records.list(query),

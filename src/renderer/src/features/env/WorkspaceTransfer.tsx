@@ -89,6 +89,11 @@ function ImportSection() {
         <button type="button" className="button button-primary" disabled={!text.trim() || !!localError || state.busy} onClick={importNow} data-testid="import-workspace">Import</button>
       </div>
       {state.result && <p className="ok-text" data-testid="import-result">Imported {state.result.triggers} trigger{state.result.triggers === 1 ? '' : 's'} and {state.result.env} variable{state.result.env === 1 ? '' : 's'}.</p>}
+      {state.result?.warnings.length ? (
+        <ul className="field-warning" data-testid="import-warnings">
+          {state.result.warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      ) : null}
       {state.error && <p className="field-error" role="alert" data-testid="import-error">{state.error}</p>}
     </section>
   );

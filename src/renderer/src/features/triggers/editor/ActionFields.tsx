@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { Action, WebResponseJsonAction } from '../../../../../shared/trigger';
+import { useContext, useEffect, useState } from 'react';
+import { LOCAL_RUN_MODES, type Action, type LocalRunMode, type RunExecutionAction, type WebResponseJsonAction } from '../../../../../shared/trigger';
+import { ProjectSummaryContext } from '../lib/useProjectSummary';
 import { parseJsonText } from '../lib/jsonText';
 import { controlProps, EditorField } from './EditorField';
 import { useIssues } from './issuesContext';
@@ -14,6 +15,7 @@ interface Props<A extends Action> {
 
 export function ActionFields({ value, path, onChange, onLocalError }: Props<Action>) {
   const textIssues = useIssues(`${path}.text`);
+  const project = useContext(ProjectSummaryContext);
   switch (value.type) {
     case 'web-response-text':
       return (
@@ -26,26 +28,68 @@ export function ActionFields({ value, path, onChange, onLocalError }: Props<Acti
     case 'run-execution':
       return (
         <>
-          <NameField label="Step" path={`${path}.step`} value={value.step} onChange={(step) => onChange({ ...value, step })} />
-          <NameField label="Payload input" path={`${path}.payloadInputName`} value={value.payloadInputName ?? ''} hint="The step input that receives the untouched request body." onChange={(n) => onChange({ ...value, payloadInputName: n })} />
+          <NameField label="Step" path={`${path}.step`} value={value.step} suggestions={project?.steps.map((s) => s.name)} onChange={(step) => onChange({ ...value, step })} />
+          <NameField
+            label="Payload input" path={`${path}.payloadInputName`} value={value.payloadInputName ?? ''}
+            suggestions={project?.steps.find((s) => s.name === value.step)?.inputs}
+            hint="The step input that receives the untouched request body." onChange={(n) => onChange({ ...value, payloadInputName: n })}
+          />
+          <ModeField value={value} path={path} linked={project?.linked ?? false} onChange={onChange} />
         </>
       );
     case 'run-pipeline':
     case 'copy-pipeline':
       return (
         <>
-          <NameField label="Pipeline" path={`${path}.pipeline`} value={value.pipeline} onChange={(pipeline) => onChange({ ...value, pipeline })} />
-          <NameField label="Payload input" path={`${path}.payloadInputName`} value={value.payloadInputName ?? ''} hint='As "node.input": the pipeline node and its input that receive the request body.' onChange={(n) => onChange({ ...value, payloadInputName: n })} />
+          <NameField label="Pipeline" path={`${path}.pipeline`} value={value.pipeline} suggestions={project?.pipelines.map((p) => p.name)} onChange={(pipeline) => onChange({ ...value, pipeline })} />
+          <NameField
+            label="Payload input" path={`${path}.payloadInputName`} value={value.payloadInputName ?? ''}
+            suggestions={project?.pipelines.find((p) => p.name === value.pipeline)?.nodes.flatMap((n) => n.inputs.map((input) => `${n.name}.${input}`))}
+            hint='As "node.input": the pipeline node and its input that receive the request body.' onChange={(n) => onChange({ ...value, payloadInputName: n })}
+          />
+          <ModeField value={value} path={path} linked={project?.linked ?? false} onChange={onChange} />
         </>
       );
   }
 }
 
-function NameField({ label, path, value, hint, onChange }: { label: string; path: string; value: string; hint?: string; onChange(next: string): void }) {
+function NameField({ label, path, value, hint, suggestions, onChange }: { label: string; path: string; value: string; hint?: string; suggestions?: string[]; onChange(next: string): void }) {
   const { error } = useIssues(path);
+  const listId = suggestions?.length ? `suggest-${path}` : undefined;
   return (
     <EditorField label={label} path={path} hint={hint}>
-      <input className="input mono" {...controlProps(path, error)} value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+      <input className="input mono" {...controlProps(path, error)} list={listId} value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+      {listId && (
+        <datalist id={listId}>
+          {suggestions!.map((s) => <option key={s} value={s} />)}
+        </datalist>
+      )}
+    </EditorField>
+  );
+}
+
+const MODE_LABELS: Record<LocalRunMode | '', string> = {
+  '': 'Project default',
+  simulate: 'Simulate (timed status changes, no code)',
+  command: "Run the step's commands locally",
+};
+
+/** Hookbench-only: how this action runs on the laptop; absent means the project's default. */
+function ModeField({ value, path, linked, onChange }: { value: Exclude<Action, { type: 'web-response-text' | 'web-response-json' }>; path: string; linked: boolean; onChange(next: Action): void }) {
+  const { error } = useIssues(`${path}.mode`);
+  const hint = linked ? 'Local only: the real service ignores this.' : 'No project is linked (Runs page), so runs are simulated.';
+  return (
+    <EditorField label="Local run" path={`${path}.mode`} hint={hint}>
+      <select
+        className="input" {...controlProps(`${path}.mode`, error)} value={value.mode ?? ''}
+        onChange={(e) => {
+          const { mode: _old, ...rest } = value as RunExecutionAction;
+          const mode = e.target.value as LocalRunMode | '';
+          onChange((mode ? { ...rest, mode } : rest) as Action);
+        }}
+      >
+        {(['', ...LOCAL_RUN_MODES] as const).map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
+      </select>
     </EditorField>
   );
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../../../store/store';
 import { ConditionsSection, ActionsSection } from './CardSections';
 import { EditorHeader } from './EditorHeader';
 import { IssuesContext } from './issuesContext';
+import { ProjectSummaryContext, useProjectSummary } from '../lib/useProjectSummary';
 import { useEditorIssues } from './useEditorIssues';
 import { useTriggerDraft } from './useTriggerDraft';
 import { WhatIfPanel } from './WhatIfPanel';
@@ -22,7 +23,8 @@ export function TriggerEditor({ source, isNew }: { source: Trigger; isNew: boole
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [attempted, setAttempted] = useState(false);
-  const issues = useEditorIssues(d.draft, { takenIds, env, serverError: serverError?.draft === d.draft ? serverError.error : null });
+  const project = useProjectSummary();
+  const issues = useEditorIssues(d.draft, { takenIds, env, project, serverError: serverError?.draft === d.draft ? serverError.error : null });
   const problems = issues.count + Object.keys(localErrors).length;
 
   const onLocalError = useCallback((path: string, message: string | null) => {
@@ -51,30 +53,32 @@ export function TriggerEditor({ source, isNew }: { source: Trigger; isNew: boole
   };
 
   return (
-    <IssuesContext.Provider value={issues}>
-      <form className="editor" data-testid="trigger-editor" data-trigger-id={source.id} onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        <EditorHeader
-          draft={d.draft}
-          isNew={isNew}
-          dirty={d.dirty}
-          saving={saving}
-          savedAt={d.dirty ? null : savedAt}
-          onChange={d.setDraft}
-          onRevert={d.revert}
-          sourceId={source.id}
-        />
-        {issues.unplaced && (
-          <div className="banner banner-error editor-banner" role="alert" data-testid="save-error">The engine refused to save: {issues.unplaced}</div>
-        )}
-        {attempted && problems > 0 && (
-          <div className="banner banner-warn editor-banner" role="alert" data-testid="save-blocked">
-            {problems === 1 ? 'One problem' : `${problems} problems`} marked below must be fixed before saving.
-          </div>
-        )}
-        <ConditionsSection d={d} env={env} />
-        <ActionsSection d={d} onLocalError={onLocalError} />
-        <WhatIfPanel draft={d.draft} problems={problems} />
-      </form>
-    </IssuesContext.Provider>
+    <ProjectSummaryContext.Provider value={project}>
+      <IssuesContext.Provider value={issues}>
+        <form className="editor" data-testid="trigger-editor" data-trigger-id={source.id} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <EditorHeader
+            draft={d.draft}
+            isNew={isNew}
+            dirty={d.dirty}
+            saving={saving}
+            savedAt={d.dirty ? null : savedAt}
+            onChange={d.setDraft}
+            onRevert={d.revert}
+            sourceId={source.id}
+          />
+          {issues.unplaced && (
+            <div className="banner banner-error editor-banner" role="alert" data-testid="save-error">The engine refused to save: {issues.unplaced}</div>
+          )}
+          {attempted && problems > 0 && (
+            <div className="banner banner-warn editor-banner" role="alert" data-testid="save-blocked">
+              {problems === 1 ? 'One problem' : `${problems} problems`} marked below must be fixed before saving.
+            </div>
+          )}
+          <ConditionsSection d={d} env={env} />
+          <ActionsSection d={d} onLocalError={onLocalError} />
+          <WhatIfPanel draft={d.draft} problems={problems} />
+        </form>
+      </IssuesContext.Provider>
+    </ProjectSummaryContext.Provider>
   );
 }

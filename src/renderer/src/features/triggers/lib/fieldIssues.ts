@@ -1,8 +1,10 @@
 // Editor messages by JSON path ("conditions[1].hmacFormat"): validation errors for every card
 // at once (the shared validator stops at the first), lint warnings, and the engine's answer.
+import type { ProjectSummary } from '../../../../../shared/project';
 import type { Trigger } from '../../../../../shared/trigger';
 import type { EnvSource } from '../../../../../shared/triggers/secrets';
 import { lintTrigger, type TriggerWarning } from '../../../../../shared/triggers/lint';
+import { lintRunActions } from '../../../../../shared/triggers/project-check';
 import { validateAction, validateCondition, validateTrigger } from '../../../../../shared/triggers/validate-trigger';
 import { WorkspaceValidationError } from '../../../../../shared/triggers/validate-helpers';
 
@@ -34,9 +36,9 @@ export function validationErrors(trigger: Trigger): ErrorsByPath {
   return out;
 }
 
-export function warningsByPath(trigger: Trigger, env?: EnvSource): Record<string, TriggerWarning[]> {
+export function warningsByPath(trigger: Trigger, env?: EnvSource, project?: ProjectSummary | null): Record<string, TriggerWarning[]> {
   const out: Record<string, TriggerWarning[]> = {};
-  for (const warning of lintTrigger(trigger, env)) (out[warning.path] ??= []).push(warning);
+  for (const warning of [...lintTrigger(trigger, env), ...lintRunActions(trigger, project ?? null)]) (out[warning.path] ??= []).push(warning);
   return out;
 }
 
