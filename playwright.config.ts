@@ -12,7 +12,7 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/skip-reasons-reporter.ts']],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
