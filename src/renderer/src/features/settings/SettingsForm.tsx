@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
+import { selectReceiverUrl } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
 import { formatBytes } from '../captures/lib/format';
 import { Field } from './Field';
 import { isLoopbackHost } from './settingsForm';
@@ -23,6 +25,7 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
       {...extra}
     />
   );
+  const runningPort = useRunningPort();
   const sizeHint = (text: string) => {
     const bytes = parseSize(text);
     return bytes !== null ? `${bytes.toLocaleString()} bytes (${formatBytes(bytes)})` : undefined;
@@ -41,7 +44,12 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
         >
           {input('host', { autoComplete: 'off', spellCheck: false })}
         </Field>
-        <Field label="Port" htmlFor="port" error={errors.port}>
+        <Field
+          label="Port"
+          htmlFor="port"
+          error={errors.port}
+          hint={runningPort && runningPort !== draft.port.trim() ? `This launch listens on port ${runningPort} (chosen on the command line); the saved port applies to later launches and when you save here.` : undefined}
+        >
           {input('port', { inputMode: 'numeric', className: 'input input-short' })}
         </Field>
         <Field label="Body limit" htmlFor="bodyLimit" error={errors.bodyLimit} hint={sizeHint(draft.bodyLimit) ?? 'Larger requests are answered 413 and not stored.'}>
@@ -51,7 +59,7 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
 
       <section className="settings-section">
         <h2>Retention</h2>
-        <p className="muted small">The oldest requests are removed once either limit is passed.</p>
+        <p className="muted small">The oldest requests are removed once either limit is passed. The trigger log, runs, deliveries and sent requests keep the same number of newest entries.</p>
         <Field label="Keep at most" htmlFor="maxCaptures" error={errors.maxCaptures} hint="requests">
           {input('maxCaptures', { inputMode: 'numeric', className: 'input input-short' })}
         </Field>
@@ -75,4 +83,15 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
       </section>
     </>
   );
+}
+
+/** The port the receiver really listens on, which a CLI --port may have overridden. */
+function useRunningPort(): string | null {
+  const url = useAppStore(selectReceiverUrl);
+  if (!url) return null;
+  try {
+    return new URL(url).port || null;
+  } catch {
+    return null;
+  }
 }
