@@ -1,6 +1,6 @@
 // The workspace file (hookbench.json): parse, validate, export.
 import type { EnvVariable, WorkspaceFile } from '../trigger';
-import { jsonErrorPosition } from './json-error-position';
+import { jsonErrorOffset, lineAndColumn } from '../json-position';
 import { envReferences } from './secrets';
 import { asArray, asObject, bool, fail, join, onlyKeys, str, WorkspaceValidationError } from './validate-helpers';
 import { validateTrigger } from './validate-trigger';
@@ -50,12 +50,6 @@ export class WorkspaceSyntaxError extends WorkspaceValidationError {
   }
 }
 
-function lineColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(position, text.length)));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
-}
-
 export function parseWorkspaceJson(text: string): WorkspaceFile {
   let json: unknown;
   try {
@@ -65,8 +59,8 @@ export function parseWorkspaceJson(text: string): WorkspaceFile {
     const lc = message.match(/line (\d+) column (\d+)/);
     if (lc) throw new WorkspaceSyntaxError(message, Number(lc[1]), Number(lc[2]));
     const pos = message.match(/position (\d+)/);
-    const found = jsonErrorPosition(text);
-    const at = lineColumn(text, pos ? Number(pos[1]) : found >= 0 ? found : text.length);
+    const found = jsonErrorOffset(text);
+    const at = lineAndColumn(text, pos ? Number(pos[1]) : found >= 0 ? found : text.length);
     throw new WorkspaceSyntaxError(message, at.line, at.column);
   }
   return validateWorkspace(json);

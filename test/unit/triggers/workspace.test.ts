@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportWorkspace, parseWorkspaceJson, validateWorkspace, WorkspaceSyntaxError, WorkspaceValidationError } from '../../../src/shared/triggers/workspace';
 import { ApiError } from '../../../src/shared/contract';
-import { jsonErrorPosition } from '../../../src/shared/triggers/json-error-position';
+import { jsonErrorOffset } from '../../../src/shared/json-position';
 
 const valid = () => ({
   version: 1,
@@ -93,7 +93,7 @@ describe('parseWorkspaceJson', () => {
       const text = rnd(2) ? base.slice(0, at) + alphabet[rnd(alphabet.length)] + base.slice(at + rnd(3)) : base.slice(0, at);
       let parses = true;
       try { JSON.parse(text); } catch { parses = false; }
-      expect(jsonErrorPosition(text) === -1, text.slice(Math.max(0, at - 20), at + 20)).toBe(parses);
+      expect(jsonErrorOffset(text) === -1, text.slice(Math.max(0, at - 20), at + 20)).toBe(parses);
     }
   });
 

@@ -9,7 +9,7 @@ import type { Settings, SettingsPatch } from '../../../shared/settings';
 import type { EnvVariable, Trigger } from '../../../shared/trigger';
 import type { WorkspaceSectionValues } from '../../../shared/workspace-section-registry';
 import type { SecretCodec } from '../ports';
-import { describeJsonError } from './json-position';
+import { describeJsonError } from '../../../shared/json-position';
 import { SerialLock } from './serial-lock';
 import { applySettingsPatch, isObject, settingsProblem } from './settings-validation';
 import {
