@@ -1,6 +1,7 @@
 // `hookbench replay <capture-id> --to URL`: a captured request again, as-is or re-signed.
 import type { SigningProfile } from '../../../shared/signing/types';
 import { parseOptions } from '../args';
+import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { defaultDataDir } from '../serve/data-dir';
 import { pickProfile, printOutcome, savedProfiles } from './send';
@@ -27,18 +28,7 @@ Options:
 const options = {
   to: { type: 'string' },
   resign: { type: 'boolean' },
-  profile: { type: 'string' },
-  hmac: { type: 'string' },
-  jwt: { type: 'string' },
-  token: { type: 'string' },
-  'sig-header': { type: 'string' },
-  prefix: { type: 'string' },
-  'timestamp-header': { type: 'string' },
-  track: { type: 'boolean' },
-  'track-timeout': { type: 'string' },
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...SIGNING_OPTIONS,
 } as const;
 
 async function run(argv: string[]): Promise<number> {

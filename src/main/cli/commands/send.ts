@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { SigningProfile, TrackedRun } from '../../../shared/signing/types';
 import type { HeaderTuple } from '../../../shared/capture';
 import { parseOptions } from '../args';
+import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { defaultDataDir } from '../serve/data-dir';
 
@@ -36,19 +37,8 @@ const options = {
   method: { type: 'string' },
   header: { type: 'string', multiple: true },
   body: { type: 'string' },
-  profile: { type: 'string' },
-  hmac: { type: 'string' },
-  jwt: { type: 'string' },
-  token: { type: 'string' },
-  'sig-header': { type: 'string' },
-  prefix: { type: 'string' },
-  'timestamp-header': { type: 'string' },
-  track: { type: 'boolean' },
-  'track-timeout': { type: 'string' },
+  ...SIGNING_OPTIONS,
   timeout: { type: 'string' },
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export function parseHeaders(values: string[] | undefined): HeaderTuple[] {
