@@ -103,7 +103,7 @@ describe('delivering notifications', () => {
     const done = await h.finished();
     expect(done).toMatchObject({ status: 'failed', attemptCount: 3 });
     const detail = await h.notifier.store.get(done.id);
-    expect(detail?.attempts.every((a) => a.errorKind === 'refused' && a.error?.startsWith('connection refused by 127.0.0.1:'))).toBe(true);
+    expect(detail?.attempts.every((a) => a.errorKind === 'refused' && a.error?.startsWith('connection refused: nothing is listening on 127.0.0.1:'))).toBe(true);
     const health = h.notifier.store.health('sink');
     expect(health).toMatchObject({ total: 1, succeeded: 0, failed: 1, successRate: 0 });
     expect(health.lastError).toMatch(/connection refused/);
@@ -123,7 +123,7 @@ describe('delivering notifications', () => {
     expect(Date.now() - started).toBeLessThan(550);
     const a = (await h.notifier.store.get(done.id))!.attempts[0];
     expect(a).toMatchObject({ ok: false, errorKind: 'timeout', responseStatus: null });
-    expect(a.error).toMatch(/timed out after 150 ms/);
+    expect(a.error).toMatch(/no complete response from 127\.0\.0\.1:\d+ within 150 ms/);
     expect(a.durationMs).toBeGreaterThanOrEqual(140);
   });
 

@@ -1,11 +1,13 @@
 // The delivery log: an append-only journal (one record per new delivery, one per attempt)
 // and an in-memory index with the latest state per delivery id, rebuilt by replay at open.
 // Response excerpts stay in the journal as record bodies and are read back on demand.
+// Retention keeps the newest N deliveries; one still pending or retrying is never forgotten.
 import path from 'node:path';
 import type {
   ChannelHealth, DeliveryAttempt, DeliveryDetail, DeliveryFilter, DeliveryStatus, DeliverySummary, NotificationPayload,
 } from '../../../shared/notifications';
 import { openJournal, type JournalPointer, type RecordJournal } from '../store/journal';
+import { UNBOUNDED, dropUnneeded, earliestPointer, pickEvictions, type LogRetention } from '../store/journal-retention';
 
 type NewDeliveryRecord = { kind: 'delivery'; summary: DeliverySummary; requestBody: string; payload: NotificationPayload };
 type AttemptRecord = {
@@ -18,6 +20,8 @@ type AttemptRecord = {
 type DeliveryRecord = NewDeliveryRecord | AttemptRecord;
 
 interface Entry {
+  /** the delivery's first record: everything it needs on replay is at or after it */
+  created: JournalPointer;
   summary: DeliverySummary;
   requestBody: string;
   payload: NotificationPayload;
@@ -41,19 +45,35 @@ export interface DeliveryStore {
 
 export const deliveriesDir = (dataDir: string): string => path.join(dataDir, 'deliveries');
 
-export async function openDeliveryStore(dir: string): Promise<DeliveryStore> {
-  const journal = await openJournal<DeliveryRecord>({ dir });
-  const index = new Map<string, Entry>();
-  const sources = new Set<string>();
-  await journal.replay((record, pointer) => apply(index, sources, record, pointer));
-  return new JournalDeliveryStore(journal, index, sources);
+export interface DeliveryStoreOptions {
+  /** deliveries beyond this many are forgotten, oldest first */
+  retention?: LogRetention;
+  /** journal segment size (tests use small ones to see segments go) */
+  segmentBytes?: number;
 }
 
-function apply(index: Map<string, Entry>, sources: Set<string>, record: DeliveryRecord, pointer: JournalPointer): void {
+/** event source key → how many retained deliveries carry it */
+type Sources = Map<string, number>;
+
+// "execution:<id>:<type>>channel": the event counts as notified once any channel got it
+const eventKey = (summary: DeliverySummary): string | undefined => summary.sourceKey?.split('>')[0];
+
+export async function openDeliveryStore(dir: string, options: DeliveryStoreOptions = {}): Promise<DeliveryStore> {
+  const journal = await openJournal<DeliveryRecord>({ dir, segmentBytes: options.segmentBytes });
+  const index = new Map<string, Entry>();
+  const sources: Sources = new Map();
+  await journal.replay((record, pointer) => apply(index, sources, record, pointer));
+  const store = new JournalDeliveryStore(journal, index, sources, options.retention ?? UNBOUNDED);
+  await store.evict();
+  return store;
+}
+
+function apply(index: Map<string, Entry>, sources: Sources, record: DeliveryRecord, pointer: JournalPointer): void {
   if (record.kind === 'delivery') {
-    index.set(record.summary.id, { summary: record.summary, requestBody: record.requestBody, payload: record.payload, attempts: [] });
-    // "execution:<id>:<type>>channel": the event counts as notified once any channel got it
-    if (record.summary.sourceKey) sources.add(record.summary.sourceKey.split('>')[0]);
+    if (index.has(record.summary.id)) forget(index, sources, record.summary.id);
+    index.set(record.summary.id, { created: pointer, summary: record.summary, requestBody: record.requestBody, payload: record.payload, attempts: [] });
+    const key = eventKey(record.summary);
+    if (key) sources.set(key, (sources.get(key) ?? 0) + 1);
     return;
   }
   const entry = index.get(record.id);
@@ -71,20 +91,43 @@ function apply(index: Map<string, Entry>, sources: Set<string>, record: Delivery
   };
 }
 
+function forget(index: Map<string, Entry>, sources: Sources, id: string): void {
+  const entry = index.get(id);
+  if (!entry) return;
+  index.delete(id);
+  const key = eventKey(entry.summary);
+  if (!key) return;
+  const left = (sources.get(key) ?? 1) - 1;
+  if (left > 0) sources.set(key, left);
+  else sources.delete(key);
+}
+
 const FINISHED: DeliveryStatus[] = ['succeeded', 'failed'];
 
 class JournalDeliveryStore implements DeliveryStore {
-  /** ids newest last; the index keeps insertion order */
   constructor(
     private readonly journal: RecordJournal<DeliveryRecord>,
     private readonly index: Map<string, Entry>,
-    private readonly sources: Set<string>,
+    private readonly sources: Sources,
+    private readonly retention: LogRetention,
   ) {}
+
+  /**
+   * Index order is creation order, so the oldest deliveries go first. Runs when a delivery is
+   * added (not after an attempt), so the one an attempt just finished is still there to read.
+   */
+  async evict(): Promise<void> {
+    const gone = pickEvictions(this.index, this.retention.maxEntries(), (entry) => !FINISHED.includes(entry.summary.status));
+    if (!gone.length) return;
+    for (const id of gone) forget(this.index, this.sources, id);
+    await dropUnneeded(this.journal, earliestPointer([...this.index.values()].map((e) => e.created)));
+  }
 
   async create(summary: DeliverySummary, requestBody: string, payload: NotificationPayload): Promise<DeliverySummary> {
     const record: NewDeliveryRecord = { kind: 'delivery', summary, requestBody, payload };
     const pointer = await this.journal.append(record);
     apply(this.index, this.sources, record, pointer);
+    await this.evict();
     return summary;
   }
 

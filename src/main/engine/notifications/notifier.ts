@@ -4,7 +4,7 @@ import type { EngineEvent } from '../../../shared/events';
 import { defaultNotificationsSection, type DeliverySummary, type DeliveryTarget, type NotificationChannel, type NotificationPayload, type NotificationsSection, type SendTarget } from '../../../shared/notifications';
 import type { EventBus } from '../ports';
 import type { WorkspaceStore } from '../store/workspace-store';
-import { openDeliveryStore, type DeliveryStore } from './delivery-store';
+import { openDeliveryStore, type DeliveryStore, type DeliveryStoreOptions } from './delivery-store';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
 import { targetUrl } from './outgoing-request';
 import { executionEventType, executionPayload, pipelineEventType, pipelinePayload } from './payload';
@@ -17,6 +17,8 @@ export interface NotifierOptions {
   receiverUrl: () => string | null;
   now: () => number;
   random?: () => number;
+  /** deliveries kept in the log (unfinished ones are always kept) */
+  retention?: DeliveryStoreOptions['retention'];
 }
 
 export interface Notifier {
@@ -38,7 +40,7 @@ export function readSection(workspace: WorkspaceStore): NotificationsSection {
 }
 
 export async function openNotifier(options: NotifierOptions): Promise<Notifier> {
-  const store = await openDeliveryStore(options.dir);
+  const store = await openDeliveryStore(options.dir, { retention: options.retention });
   const section = () => readSection(options.workspace);
   const channels = () => allChannels(section(), options.workspace.get().triggers);
   const worker = createDeliveryWorker({

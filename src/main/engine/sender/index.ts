@@ -5,7 +5,7 @@ import type { Trigger } from '../../../shared/trigger';
 import type { EnvSource } from '../../../shared/triggers/secrets';
 import type { CaptureStore } from '../ports';
 import { createBulkRunner, type BulkRunner } from './bulk';
-import { openSenderHistory, type SenderHistory } from './history-store';
+import { openSenderHistory, type SenderHistory, type SenderHistoryOptions } from './history-store';
 import { createSender, type Sender } from './sender';
 
 export interface SenderService {
@@ -26,8 +26,10 @@ export async function openSenderService(deps: {
   captures?: CaptureStore;
   emit(event: EngineEvent): void;
   now?: () => number;
+  /** sent requests and tracked runs kept in the history (runs still polling always are) */
+  retention?: SenderHistoryOptions['retention'];
 }): Promise<SenderService> {
-  const history = await openSenderHistory(deps.dataDir);
+  const history = await openSenderHistory(deps.dataDir, { retention: deps.retention });
   const now = deps.now ?? Date.now;
   const sender = createSender({ ...deps, history, now });
   const bulk = createBulkRunner(sender, (progress) => deps.emit({ type: 'sender.bulk', at: now(), progress }));
@@ -43,5 +45,5 @@ export async function openSenderService(deps: {
 
 export { createSender, type Sender } from './sender';
 export { openSenderHistory, type SenderHistory } from './history-store';
-export { sendHttp } from './http-send';
+export { sendHttp } from '../http/outgoing';
 export { generateKeys } from './keys';

@@ -12,7 +12,7 @@ import { SECRET_PLACEHOLDER, type Trigger } from '../../../shared/trigger';
 import { decodeUtf8Lenient } from '../../../shared/triggers/bytes';
 import type { CaptureStore } from '../ports';
 import type { SenderHistory } from './history-store';
-import { sendHttp, type HttpResult } from './http-send';
+import { sendHttp, type HttpResult } from '../http/outgoing';
 import { withStoredSecret } from './profiles';
 import { createTracker, type Tracker } from './tracker';
 

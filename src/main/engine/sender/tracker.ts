@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SigningProfile, TimelineEntry, TrackOptions, TrackedRun } from '../../../shared/signing/types';
 import type { TriggerRunStatus } from '../../../shared/trigger-log';
 import type { SenderHistory } from './history-store';
-import type { HttpResult } from './http-send';
+import type { HttpResult } from '../http/outgoing';
 import { runInfoRequest } from './run-info-request';
 import type { OutgoingRequest } from '../../../shared/signing/types';
 

@@ -1,5 +1,6 @@
-// Sends one request with node:http/https exactly as given (header tuples in order, body bytes)
-// and measures each phase from socket events. Failures come back spelt out, never thrown.
+// The engine's one outgoing HTTP client (sender, replay, run tracking, notification deliveries):
+// sends a request exactly as given (header tuples in order, body bytes), measures each phase
+// from socket events, never follows redirects, and spells failures out instead of throwing.
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
@@ -17,6 +18,9 @@ export interface HttpRequest {
   maxBodyBytes?: number;
   /** accept self-signed certificates (local tunnels) */
   insecure?: boolean;
+  /** aborting cancels the request; it then fails with kind "other" and this reason */
+  signal?: AbortSignal;
+  abortReason?: string;
 }
 
 export interface HttpResult {
@@ -114,6 +118,10 @@ export function sendHttp(req: HttpRequest): Promise<HttpResult> {
         timings.tls = Math.round((performance.now() - phaseStart) * 100) / 100;
       });
     });
+    req.signal?.addEventListener('abort', () => {
+      finish({ error: { kind: 'other', message: req.abortReason ?? 'cancelled' } });
+      request.destroy();
+    }, { once: true });
     request.on('error', (err: NodeJS.ErrnoException) => finish({ error: describeError(err, url, timeoutMs) }));
     request.on('response', (res) => {
       timings.firstByte = ms(performance.now());
