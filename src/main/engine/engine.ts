@@ -12,6 +12,7 @@ import { openSenderService } from './sender';
 import type { SigningProfile } from '../../shared/signing/types';
 import { createInboxRouter } from './receiver';
 import { capturesDir, openCaptureStore } from './store/capture-store';
+import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
 import { deliveriesDir } from './notifications/delivery-store';
 import { openNotifier } from './notifications/notifier';
@@ -24,6 +25,7 @@ export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
   const events = createEventBus();
   let context: EngineContext | null = null;
+  let lock: DataDirLock | null = null;
 
   const ctx = (): EngineContext => {
     if (!context) throw new Error('the engine has not started');
@@ -47,9 +49,12 @@ export function createEngine(options: EngineOptions): Engine {
       await workspace.update((draft) => ({ ...draft, env, triggers }));
     }
     const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention);
-    const triggers = await openTriggerStores(options.dataDir, now, { maxEntries: () => workspace.settings().retention.maxCaptures });
+    // The Settings page shows one "keep the last N" setting; it bounds every growing history
+    // (trigger log, runs, deliveries, sender history), read on each append so a change applies.
+    const history = { maxEntries: () => workspace.settings().retention.maxCaptures };
+    const triggers = await openTriggerStores(options.dataDir, now, history);
     const project = createProjectLink(workspace);
-    const runs = await openRunService({ dataDir: options.dataDir, project, emit: (event) => events.emit(event), now });
+    const runs = await openRunService({ dataDir: options.dataDir, project, emit: (event) => events.emit(event), now, retention: history });
 
     const triggerRouter = createTriggerRouter({
       getTrigger: (id) => workspace.get().triggers.find((t) => t.id === id),
@@ -72,13 +77,14 @@ export function createEngine(options: EngineOptions): Engine {
       onError: (error) => console.error(`hookbench: request failed: ${(error as Error).message}`),
       now,
     });
-    const notifications = await openNotifier({ dir: deliveriesDir(options.dataDir), workspace, events, receiverUrl: () => receiver.url(), now });
+    const notifications = await openNotifier({ dir: deliveriesDir(options.dataDir), workspace, events, receiverUrl: () => receiver.url(), now, retention: history });
     const sender = await openSenderService({
       dataDir: options.dataDir, captures, now, emit: (event) => events.emit(event),
       env: () => workspace.get().env,
       triggers: () => workspace.get().triggers,
       profiles: () => (workspace.get().sections.signingProfiles as SigningProfile[] | undefined) ?? [],
       receiverUrl: () => receiver.url() ?? '',
+      retention: history,
     });
     return { workspace, captures, triggers, receiver, events, notifications, project, runs, sender, now };
   }
@@ -89,7 +95,14 @@ export function createEngine(options: EngineOptions): Engine {
     info,
     async start() {
       if (context) return;
-      context = await open();
+      lock = await lockDataDir(options.dataDir);
+      try {
+        context = await open();
+      } catch (error) {
+        await lock.release();
+        lock = null;
+        throw error;
+      }
       const settings = context.workspace.settings();
       const address: Settings['receiver'] = { ...settings.receiver, ...options.settingsOverride?.receiver };
       context.notifications.start();
@@ -106,6 +119,8 @@ export function createEngine(options: EngineOptions): Engine {
       events.flush();
       await Promise.all([captures.close(), triggers.close()]);
       context = null;
+      await lock?.release();
+      lock = null;
     },
   };
 }

@@ -9,7 +9,8 @@ import { pickProfile, printOutcome, savedProfiles } from './send';
 const usage = `Usage: hookbench replay <capture-id> --to URL [options]
 
 Sends a captured request again: exactly as captured (bytes and header tuples), or re-signed
-with a fresh timestamp and signature. Stop a running \`serve\` on the same data dir first.
+with a fresh timestamp and signature. It reads the data dir itself, so it refuses while a
+\`serve\` or the desktop app uses the same data dir: replay from the Sender page then.
 Exit code: 0 on a 2xx answer (and, with --track, a run that settled as completed); 1 otherwise.
 
 Options:
@@ -44,6 +45,10 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = opts['data-dir'] ?? defaultDataDir();
   const picked = await pickProfile({ ...opts, 'data-dir': dataDir });
   const { openCaptureStore, capturesDir } = await import('../../engine/store/capture-store');
+  const { lockDataDir } = await import('../../engine/store/data-dir-lock');
+  const lock = await lockDataDir(dataDir).catch((error: Error) => {
+    throw new CliError(`${error.message} (replay from the Sender page while it runs)`);
+  });
   const captures = await openCaptureStore(capturesDir(dataDir), { maxCaptures: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER });
   const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../../engine/sender/cli-support');
   let profile: SigningProfile | null = opts.resign ? picked.profile : null;
@@ -85,6 +90,7 @@ async function run(argv: string[]): Promise<number> {
     throw new CliError((err as Error).message);
   } finally {
     await captures.close();
+    await lock.release();
   }
 }
 
