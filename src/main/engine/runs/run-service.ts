@@ -10,7 +10,7 @@ import { isFinalExecutionStatus } from '../../../shared/runs';
 import type { ProjectLink } from '../project/project-link';
 import { startExecution, type RunnerDeps } from './execution-runner';
 import { startPipeline, type PipelineDeps } from './pipeline-runner';
-import { openRunRecords, type RunRecords } from './run-records';
+import { openRunRecords, runsDir, type RunRecords, type RunRecordsOptions } from './run-records';
 import { pageLog, readLog } from './run-log';
 import { createRunSlots } from './run-slots';
 import { defaultParameters } from './step-parameters';
@@ -36,7 +36,7 @@ export interface RunService {
   close(): Promise<void>;
 }
 
-export const runsDir = (dataDir: string) => path.join(dataDir, 'runs');
+export { runsDir };
 const PAYLOAD_FILE = 'payload.bin';
 
 /** JSON bodies get a .json name so tools that look at extensions do the right thing */
@@ -51,9 +51,9 @@ export function payloadFileName(bytes: Buffer): string {
 
 export async function openRunService(options: {
   dataDir: string; project: ProjectLink; emit(event: EngineEvent): void; now(): number;
-}): Promise<RunService> {
+} & RunRecordsOptions): Promise<RunService> {
   const { project, now } = options;
-  const records: RunRecords = await openRunRecords(options.dataDir, now);
+  const records: RunRecords = await openRunRecords(options.dataDir, now, { retention: options.retention, segmentBytes: options.segmentBytes });
   for (const e of records.recovered.executions) options.emit({ type: 'execution.status', at: now(), execution: e });
   for (const p of records.recovered.pipelines) options.emit({ type: 'pipeline.status', at: now(), pipeline: p });
   const dir = runsDir(options.dataDir);
