@@ -127,9 +127,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   };
 }
 
+// Reads rawHeaders rather than req.headers: that object is built lazily, and the hot path
+// never needs it otherwise.
 function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
-  const declared = req.headers['content-length'];
-  return declared !== undefined && Number(declared) > limit;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length === 14 && raw[i].toLowerCase() === 'content-length') return Number(raw[i + 1]) > limit;
+  }
+  return false;
 }
 
 function answerTooLarge(res: ServerResponse, limit: number): void {

@@ -35,13 +35,19 @@ export function frameCrc(meta: Uint8Array, body: Uint8Array): number {
   return crc32(body, crc32(meta)) >>> 0;
 }
 
-export function encodeHeader(metaLength: number, bodyLength: number, crc: number): Buffer {
-  const header = Buffer.allocUnsafe(HEADER_BYTES);
-  header.writeUInt32LE(FRAME_MAGIC, 0);
-  header.writeUInt32LE(metaLength, 4);
-  header.writeUInt32LE(bodyLength, 8);
-  header.writeUInt32LE(crc >>> 0, 12);
-  return header;
+/**
+ * Header and meta of a frame in one buffer: the JSON is encoded straight into place, which
+ * saves an allocation and a copy per record on the receiver's hot path.
+ */
+export function encodeFrameHead(metaJson: string, body: Uint8Array): Buffer {
+  const metaLength = Buffer.byteLength(metaJson, 'utf8');
+  const head = Buffer.allocUnsafe(HEADER_BYTES + metaLength);
+  head.write(metaJson, HEADER_BYTES, 'utf8');
+  head.writeUInt32LE(FRAME_MAGIC, 0);
+  head.writeUInt32LE(metaLength, 4);
+  head.writeUInt32LE(body.length, 8);
+  head.writeUInt32LE(frameCrc(head.subarray(HEADER_BYTES), body), 12);
+  return head;
 }
 
 /** null when the bytes are not a frame header (wrong magic) */

@@ -4,7 +4,7 @@
 import { promises as fs, writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { readBodies } from './batch-read';
-import { HEADER_BYTES, decodeHeader, encodeHeader, frameCrc } from './frame';
+import { HEADER_BYTES, decodeHeader, encodeFrameHead, frameCrc } from './frame';
 import { scanFrames } from './frame-scanner';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
@@ -88,8 +88,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
 
   append(meta: M, body: Buffer = EMPTY): Promise<JournalPointer> {
     if (this.closed) return Promise.reject(new Error('journal is closed'));
-    const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
-    const head = Buffer.concat([encodeHeader(metaBytes.length, body.length, frameCrc(metaBytes, body)), metaBytes]);
+    const head = encodeFrameHead(JSON.stringify(meta), body);
     return new Promise((resolve, reject) => {
       this.pending.push({ head, body, resolve, reject });
       this.flushing ??= this.flushLoop();
