@@ -1,6 +1,6 @@
 // Electron main: creates the engine, wires the contract to IPC and owns the window and the
 // OS integrations. Everything else lives in the engine, which knows nothing of Electron.
-import { app, dialog, ipcMain } from 'electron';
+import { app, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { IPC_EVENT_CHANNEL } from '../shared/contract';
 import { createEngine } from './engine/engine';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     dataDir: join(app.getPath('userData'), 'data'),
     mode: 'electron',
     secretCodec: safeStorageCodec(),
+    desktop: { reveal: (path) => shell.showItemInFolder(path) },
     settingsOverride: receiverPortOverride ? { receiver: { port: Number(receiverPortOverride) } } : undefined,
   });
   engine = created;

@@ -48,6 +48,8 @@ export interface WhatIfRow {
 /** Each call: [argument, result]. The argument is always one serialisable object (or void). */
 export interface ApiCalls {
   'engine.info': [void, EngineInfo];
+  /** show a run's file in the OS file manager (desktop app only; run folders and the project only) */
+  'files.reveal': [{ path: string }, { ok: boolean; reason?: string }];
 
   'captures.list': [CaptureQuery, CapturePage];
   'captures.get': [{ id: string }, CaptureDetail | null];
@@ -143,6 +145,7 @@ export type ApiResult<M extends ApiMethod> = ApiCalls[M][1];
 /** The runtime list of calls: what the preload exposes, and what tests check handlers against. */
 export const API_METHODS = [
   'engine.info',
+  'files.reveal',
   'captures.list',
   'captures.get',
   'captures.delete',

@@ -40,7 +40,7 @@ export function createEngine(options: EngineOptions): Engine {
     receiverError: context?.receiver.error() ?? null,
   });
 
-  const handlers: ApiHandlers = createHandlers(ctx, info);
+  const handlers: ApiHandlers = createHandlers(ctx, info, { dataDir: options.dataDir, desktop: options.desktop });
 
   async function open(): Promise<EngineContext> {
     const workspace = await openWorkspaceStore(options.dataDir, options.secretCodec ?? plainSecretCodec);

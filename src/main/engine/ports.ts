@@ -89,6 +89,13 @@ export interface EngineOptions {
   secretCodec?: SecretCodec;
   /** injectable clock for tests */
   now?: () => number;
+  /** OS integrations the desktop shell provides; headless mode has none */
+  desktop?: DesktopIntegration;
+}
+
+export interface DesktopIntegration {
+  /** shows the file or folder in the OS file manager */
+  reveal(path: string): void;
 }
 
 export interface Engine {

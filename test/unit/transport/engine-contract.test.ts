@@ -20,6 +20,7 @@ const draft = { url: 'http://127.0.0.1:9/api/v0/launch/x/', method: 'POST', head
 /** One valid argument per call; a call added to the contract without one is a compile error. */
 const SAMPLE_ARGS: { [M in ApiMethod]: ApiArgs<M> | null } = {
   'engine.info': null,
+  'files.reveal': { path: '/' },
   'captures.list': { limit: 10 },
   'captures.get': { id: 'no-such-capture' },
   'captures.delete': { ids: [] },

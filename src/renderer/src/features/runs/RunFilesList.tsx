@@ -1,10 +1,12 @@
-// Input and output files of an execution, with absolute paths to copy (the desktop shell can add
-// "reveal in folder" on top of these paths).
+// Input and output files of an execution, with absolute paths to copy and, in the desktop app,
+// a button that shows the file in the OS file manager.
 import { useEffect, useState } from 'react';
 import type { RunFiles } from '../../../../shared/runs';
 import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
+import { selectEngine } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
 import { formatBytes } from '../captures/lib/format';
 
 export function RunFilesList({ executionId, refreshKey }: { executionId: string; refreshKey: string }) {
@@ -19,7 +21,7 @@ export function RunFilesList({ executionId, refreshKey }: { executionId: string;
     <div className="runs-files" data-testid="run-files">
       <FileTable title="Inputs" rows={files.inputs.map((f) => ({ label: `${f.input}/${f.name}`, path: f.path, size: f.size }))} empty="No input files." />
       <FileTable title="Outputs" rows={files.outputs.map((f) => ({ label: f.name, path: f.path, size: f.size }))} empty="No outputs (yet)." />
-      {files.workDir && <p className="muted small">Work folder: <code className="mono" data-testid="run-workdir">{files.workDir}</code> <CopyButton text={files.workDir} label="Copy path" /></p>}
+      {files.workDir && <p className="muted small">Work folder: <code className="mono" data-testid="run-workdir">{files.workDir}</code> <CopyButton text={files.workDir} label="Copy path" /> <RevealButton path={files.workDir} /></p>}
     </div>
   );
 }
@@ -35,12 +37,28 @@ function FileTable({ title, rows, empty }: { title: string; rows: { label: strin
               <tr key={r.path}>
                 <td className="mono">{r.label}</td>
                 <td className="muted small">{formatBytes(r.size)}</td>
-                <td><CopyButton text={r.path} label="Copy path" /></td>
+                <td><CopyButton text={r.path} label="Copy path" /> <RevealButton path={r.path} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </div>
+  );
+}
+
+/** Desktop only: the browser build cannot open a file manager, so it offers the path alone. */
+function RevealButton({ path }: { path: string }) {
+  const desktop = useAppStore(selectEngine)?.mode === 'electron';
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!desktop) return null;
+  const reveal = () => {
+    api['files.reveal']({ path }).then((r) => setProblem(r.ok ? null : (r.reason ?? 'could not reveal')), (e) => setProblem(describeError(e)));
+  };
+  return (
+    <>
+      <button type="button" className="button button-small" data-testid="reveal-file" onClick={reveal}>Show in folder</button>
+      {problem && <span className="field-error small" role="alert">{problem}</span>}
+    </>
   );
 }
