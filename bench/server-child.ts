@@ -1,10 +1,7 @@
 // Runs one server under test in its own process, so the load generator never shares its core.
 // argv: bare | receiver <dataDir>. Prints {"url": ...} once listening; stops on SIGTERM.
 import http from 'node:http';
-import { createEventBus } from '../src/main/engine/events/event-bus';
-import { createInboxRouter, createReceiver } from '../src/main/engine/receiver';
-import { capturesDir, openCaptureStore } from '../src/main/engine/store/capture-store';
-import { DEFAULT_SETTINGS } from '../src/shared/settings';
+import { createEngine } from '../src/main/engine/engine';
 
 async function bare(): Promise<string> {
   const server = http.createServer((req, res) => {
@@ -21,23 +18,16 @@ async function bare(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
+// The whole engine as `hookbench serve` runs it (routers, trigger emulator, event bus, stores),
+// not just the receiver: that is what a sender's webhook goes through.
 async function receiver(dataDir: string): Promise<string> {
-  const settings = DEFAULT_SETTINGS;
-  const store = await openCaptureStore(capturesDir(dataDir), settings.retention);
-  const bus = createEventBus();
-  const rx = createReceiver({
-    host: '127.0.0.1',
-    port: 0,
-    bodyLimitBytes: () => settings.bodyLimitBytes,
-    router: createInboxRouter(() => settings.inboxResponse),
-    store,
-    onCapture: (capture) => bus.emit({ type: 'capture.received', at: Date.now(), capture }),
-  });
-  const { url } = await rx.listen();
+  const engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  await engine.start();
+  engine.events.subscribe(() => undefined);
   process.on('SIGTERM', () => {
-    void rx.close().then(() => store.close()).then(() => process.exit(0));
+    void engine.stop().then(() => process.exit(0));
   });
-  return url;
+  return engine.info().receiverUrl;
 }
 
 async function main(): Promise<void> {
