@@ -3,23 +3,23 @@
 import { version } from '../../../package.json';
 import type { ApiHandlers, EngineInfo } from '../../shared/contract';
 import type { Settings } from '../../shared/settings';
+import type { SigningProfile } from '../../shared/signing/types';
 import { createHandlers } from './api/handlers';
 import type { EngineContext } from './context';
 import { createEventBus } from './events/event-bus';
+import { deliveriesDir } from './notifications/delivery-store';
+import { openNotifier } from './notifications/notifier';
 import type { Engine, EngineOptions, RequestRouter } from './ports';
-import { createReceiverControl } from './receiver-control';
-import { openSenderService } from './sender';
-import type { SigningProfile } from '../../shared/signing/types';
+import { createProjectLink } from './project/project-link';
 import { createInboxRouter } from './receiver';
+import { createReceiverControl } from './receiver-control';
+import { createRunActionLauncher } from './runs/action-launcher';
+import { openRunService } from './runs/run-service';
+import { openSenderService } from './sender';
 import { capturesDir, openCaptureStore } from './store/capture-store';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
-import { deliveriesDir } from './notifications/delivery-store';
-import { openNotifier } from './notifications/notifier';
 import { createTriggerRouter, openTriggerStores } from './triggers';
-import { createProjectLink } from './project/project-link';
-import { createRunActionLauncher } from './runs/action-launcher';
-import { openRunService } from './runs/run-service';
 
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
