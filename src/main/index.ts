@@ -9,7 +9,7 @@ import { appLocation, isAppUrl } from './electron/app-urls';
 import { installAppMenu } from './electron/menu';
 import { registerIpcHandlers } from './electron/register-ipc';
 import { safeStorageCodec } from './electron/secret-codec';
-import { createMainWindow, installCspHeader } from './electron/window';
+import { createMainWindow, denyPermissions, installCspHeader } from './electron/window';
 
 const preload = join(__dirname, '../preload/index.js');
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
 
   registerIpcHandlers(ipcMain, created.handlers, (url) => isAppUrl(location, url));
   installCspHeader(rendererIndex, location);
+  denyPermissions();
   installAppMenu();
 
   const win = createMainWindow({ preload, rendererIndex, location });

@@ -21,7 +21,7 @@ export interface HookbenchBridge {
  *   UI:     GET  /?token=<token>          the renderer build (token read from the URL, then
  *                                          kept in sessionStorage and removed from the address bar)
  *   Calls:  POST /api/call/<method>       Authorization: Bearer <token>; JSON body = the argument
- *                                          (null for calls without one) → 200 CallEnvelope, or
+ *                                          (null for calls without one) → CallEnvelope: 200 when ok, else 400/403/404/409/500 by error code;
  *                                          4xx with { ok: false, error } for transport errors
  *   Events: WS   /api/events?token=<token> each message is a JSON EventBatch
  * Requests whose Host is not 127.0.0.1:<port> / localhost:<port>, or whose Origin (when

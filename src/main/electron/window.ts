@@ -2,7 +2,7 @@
 // no Node in the page, no new windows, no navigation away from the app.
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { readFileSync } from 'node:fs';
-import { cspFromHtml, FALLBACK_CSP } from '../engine/control/csp';
+import { cspFromHtml, FALLBACK_CSP, narrowWebSocketSources } from '../engine/control/csp';
 import { type AppLocation, isAppUrl, isExternalWebUrl } from './app-urls';
 
 export interface WindowPaths {
@@ -55,6 +55,16 @@ function guardNavigation(contents: WebContents, location: AppLocation): void {
  * Sends the renderer's own CSP (from its index.html meta) as a response header too. Not in
  * dev mode: the Vite dev server relies on inline scripts for hot reload.
  */
+/**
+ * Electron grants every permission a page asks for unless told otherwise (camera, location,
+ * notifications...). The app needs none but writing to the clipboard for its copy buttons.
+ */
+export function denyPermissions(): void {
+  const allowed = (permission: string) => permission === 'clipboard-sanitized-write';
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed(permission));
+}
+
 export function installCspHeader(rendererIndex: string, location: AppLocation): void {
   if (location.devUrl) return;
   let csp = FALLBACK_CSP;
@@ -63,6 +73,8 @@ export function installCspHeader(rendererIndex: string, location: AppLocation): 
   } catch {
     // no build to read: the fallback policy is at least as strict
   }
+  // the desktop renderer talks over IPC: no WebSocket anywhere
+  csp = narrowWebSocketSources(csp, null);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });

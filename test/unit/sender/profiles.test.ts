@@ -31,7 +31,9 @@ describe('signing profiles', () => {
     const [p] = await fx.engine.handlers['signing.listProfiles']();
     expect(p).toMatchObject({ name: 'Renamed', secret: SECRET_PLACEHOLDER });
     const preview = await fx.engine.handlers['sender.preview']({ url: 'http://127.0.0.1:9/', method: 'POST', headers: [], bodyBase64: '', profile: p });
-    expect(preview.headers).toContainEqual(['X-Sig', 'v0=very-literal-secret']);
+    // signed with the stored secret (its mask: first letters and length), never shown in full
+    expect(preview.headers).toContainEqual(['X-Sig', 'v0=ve… (19 chars)']);
+    expect(JSON.stringify(preview)).not.toContain('very-literal-secret');
     expect((await fx.engine.handlers['signing.exportProfiles']({})).json).not.toContain('very-literal-secret');
     expect((await fx.engine.handlers['signing.exportProfiles']({ includeSecrets: true })).json).toContain('very-literal-secret');
     await expect(fx.engine.handlers['signing.saveProfile']({ profile: { ...p, kind: 'nope' } as never })).rejects.toMatchObject({ code: 'invalid-input' });

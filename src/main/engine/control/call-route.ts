@@ -81,5 +81,19 @@ export async function handleCall(
       return;
     }
   }
-  sendJson(res, 200, await dispatchCall(handlers, name, args));
+  const envelope = await dispatchCall(handlers, name, args);
+  sendJson(res, envelope.ok ? 200 : statusForError(envelope.error.code), envelope);
+}
+
+/**
+ * The HTTP status of a refused call, so proxies, logs and scripts see a failure as one; the
+ * envelope in the body stays the same, and clients read it whatever the status.
+ */
+export function statusForError(code: string): number {
+  if (code === 'internal') return 500;
+  if (code === 'not_implemented') return 501;
+  if (code === 'forbidden') return 403;
+  if (/not[-_]found$/.test(code)) return 404;
+  if (/exists$/.test(code)) return 409;
+  return 400;
 }

@@ -19,3 +19,21 @@ export function cspFromHtml(html: string): string | null {
 function decodeEntities(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
+
+/**
+ * The renderer's policy allows `ws:`, a socket to any host. A page needs only its own
+ * server's socket (headless) or none at all (Electron talks over IPC): a narrower policy
+ * sent as a header wins over the meta, since a page must satisfy both.
+ */
+export function narrowWebSocketSources(csp: string, ownHost: string | null): string {
+  return csp
+    .split(';')
+    .map((directive) => {
+      const tokens = directive.trim().split(/\s+/);
+      if (tokens[0]?.toLowerCase() !== 'connect-src') return directive.trim();
+      const kept = tokens.flatMap((t) => (t === 'ws:' || t === 'wss:' ? (ownHost ? [`ws://${ownHost}`] : []) : [t]));
+      return [...new Set(kept)].join(' ');
+    })
+    .filter((d) => d.length > 0)
+    .join('; ');
+}

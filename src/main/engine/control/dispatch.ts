@@ -19,12 +19,19 @@ export async function dispatchCall(handlers: ApiHandlers, method: ApiMethod, arg
     const result = await handler(args === null ? undefined : args);
     return { ok: true, result } as CallEnvelope;
   } catch (err) {
-    return { ok: false, error: errorPayload(method, err) };
+    return { ok: false, error: errorPayload(method, err, args) };
   }
 }
 
-function errorPayload(method: ApiMethod, err: unknown) {
+const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
+const describe = (v: unknown): string => (v === undefined || v === null ? 'none' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
+
+function errorPayload(method: ApiMethod, err: unknown, args: unknown) {
   if (err instanceof ApiError) return err.toPayload();
+  // a handler that destructures its argument fails this way on null, a number or a string
+  if (err instanceof TypeError && !isObject(args)) {
+    return { code: 'invalid-input', message: `${method} needs an object argument, got ${describe(args)}`, path: '' };
+  }
   // Unexpected errors are bugs: keep the process up, tell the caller, leave a trace for us.
   console.error(`hookbench: ${method} failed:`, err);
   const message = err instanceof Error ? err.message : String(err);

@@ -3,7 +3,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { cspFromHtml, FALLBACK_CSP } from './csp';
+import { cspFromHtml, FALLBACK_CSP, narrowWebSocketSources } from './csp';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,7 +84,8 @@ export async function openStaticSite(staticDir: string): Promise<StaticSite> {
       // hashed assets may be cached; the page itself must always be fresh
       'cache-control': isHtml ? 'no-store' : 'public, max-age=3600',
     };
-    if (isHtml) headers['content-security-policy'] = csp;
+    // the Host was checked before (127.0.0.1:<port> or localhost:<port>)
+    if (isHtml) headers['content-security-policy'] = narrowWebSocketSources(csp, req.headers.host ?? null);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();

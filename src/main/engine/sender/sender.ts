@@ -13,6 +13,7 @@ import { decodeUtf8Lenient } from '../../../shared/triggers/bytes';
 import type { CaptureStore } from '../ports';
 import type { SenderHistory } from './history-store';
 import { sendHttp, type HttpResult } from '../http/outgoing';
+import { maskSigned, maskTrack, secretsOf } from './mask-sent';
 import { withStoredSecret } from './profiles';
 import { createTracker, type Tracker } from './tracker';
 
@@ -95,7 +96,7 @@ export function createSender(deps: SenderDeps) {
       return sendHttp({ ...signed.request, timeoutMs: 15_000 });
     },
     profileFor: (t) => (t.profileId ? deps.profiles().find((p) => p.id === t.profileId) : undefined) ?? t.profile ?? null,
-    onUpdate: (track) => emit({ type: 'sender.track', at: now(), track }),
+    onUpdate: (track) => emit({ type: 'sender.track', at: now(), track: maskTrack(track) }),
   });
 
   function toRecord(signed: SignResult, result: HttpResult, profile: SigningProfile | null, options: SendOptions): SentRecord {
@@ -140,7 +141,8 @@ export function createSender(deps: SenderDeps) {
 
   async function sendSigned(signed: SignResult, profile: SigningProfile | null, options: SendOptions, timeoutMs?: number) {
     const result = await sendHttp({ ...signed.request, timeoutMs });
-    let record = toRecord(signed, result, profile, options);
+    // what went out carried the secret; what is kept and shown must not
+    let record = toRecord(maskSigned(signed, secretsOf(profile, deps.env())), result, profile, options);
     let track: TrackedRun | null = null;
     if (options.track) {
       track = await startTracking(record, profile, options.track === true ? {} : options.track);
@@ -168,7 +170,7 @@ export function createSender(deps: SenderDeps) {
 
     async preview(draft: SendDraft): Promise<SendPreview> {
       const profile = resolveProfile(draft);
-      const signed = await sign(profile, draftRequest(draft));
+      const signed = maskSigned(await sign(profile, draftRequest(draft)), secretsOf(profile, deps.env()));
       const r = signed.request;
       return {
         method: r.method, url: r.url, headers: r.headers, bodyBase64: Buffer.from(r.body).toString('base64'),

@@ -5,6 +5,7 @@ import type { SigningProfile, TimelineEntry, TrackOptions, TrackedRun } from '..
 import type { TriggerRunStatus } from '../../../shared/trigger-log';
 import type { SenderHistory } from './history-store';
 import type { HttpResult } from '../http/outgoing';
+import { maskProfile } from './profiles';
 import { runInfoRequest } from './run-info-request';
 import type { OutgoingRequest } from '../../../shared/signing/types';
 
@@ -35,6 +36,8 @@ export interface Tracker {
 export function createTracker(deps: TrackerDeps): Tracker {
   const timers = new Map<string, NodeJS.Timeout>();
   const waiters = new Map<string, Array<(t: TrackedRun) => void>>();
+  // profiles with their literal secret, for this process only: the history keeps masked snapshots
+  const liveProfiles = new Map<string, SigningProfile>();
   let closed = false;
 
   const save = async (track: TrackedRun) => {
@@ -57,7 +60,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const current = deps.history.getTrack(id);
     if (!current || current.state !== 'polling' || closed) return;
     const track: TrackedRun = { ...current, timeline: [...current.timeline] };
-    const profile = deps.profileFor(track);
+    const live = liveProfiles.get(id);
+    const profile = deps.profileFor(live ? { ...track, profile: live } : track);
     const result = await deps.send(runInfoRequest(track.runInfoUrl, track.runId, profile), profile);
     if (closed) return;
     const at = deps.now();
@@ -101,11 +105,12 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const track: TrackedRun = {
         id: randomUUID(), sentId: input.sentId, runId: input.runId, runInfoUrl: input.runInfoUrl,
         ...(input.profileId ? { profileId: input.profileId } : {}),
-        ...(input.profile ? { profile: input.profile } : {}),
+        ...(input.profile ? { profile: maskProfile(input.profile) } : {}),
         state: 'polling', status: null, timeline: [], startedAt: at, updatedAt: at,
         delayMs: options.initialDelayMs,
         options: { initialDelayMs: options.initialDelayMs, maxDelayMs: options.maxDelayMs, timeoutMs: options.timeoutMs },
       };
+      if (input.profile) liveProfiles.set(track.id, input.profile);
       await save(track);
       // the first poll goes out at once: a fast run may already be settled
       schedule(track, 0);
