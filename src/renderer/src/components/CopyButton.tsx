@@ -2,7 +2,14 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { copyText } from './copyText';
 
-export function CopyButton({ text, label = 'Copy', children, testId }: { text: string | (() => string); label?: string; children?: ReactNode; testId?: string }) {
+export function CopyButton({ text, label = 'Copy', children, testId, size = 'small' }: {
+  text: string | (() => string);
+  label?: string;
+  children?: ReactNode;
+  testId?: string;
+  /** 'normal' next to full-size buttons */
+  size?: 'small' | 'normal';
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -12,7 +19,7 @@ export function CopyButton({ text, label = 'Copy', children, testId }: { text: s
   return (
     <button
       type="button"
-      className="button button-small"
+      className={size === 'small' ? 'button button-small' : 'button'}
       title={label}
       aria-label={label}
       data-testid={testId}

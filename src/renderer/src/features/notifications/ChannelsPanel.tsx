@@ -58,7 +58,7 @@ export function ChannelsPanel() {
                   <button type="button" className="button button-small" data-testid="channel-test" onClick={() => void sendTest(c.id)}>Send test</button>
                   <button type="button" className="button button-small" data-testid="channel-log" onClick={() => { void setDeliveryFilter({ channelId: c.id }); setNotificationsTab('log'); }}>Log</button>
                   {!c.managed && <button type="button" className="button button-small" data-testid="channel-edit" onClick={() => setEditing({ channel: c, isNew: false })}>Edit</button>}
-                  {!c.managed && <ConfirmButton label="Delete" confirmLabel="Delete channel" onConfirm={() => void deleteChannel(c.id)} testId="channel-delete" />}
+                  {!c.managed && <ConfirmButton label="Delete" confirmLabel="Delete channel" onConfirm={() => void deleteChannel(c.id)} testId="channel-delete" small />}
                 </div>
               </li>
             );
@@ -73,7 +73,7 @@ export function ChannelsPanel() {
               <label className="inline">
                 <input type="checkbox" data-testid={`notification-trigger-${t.id}`} checked={view?.section.notificationTriggers.includes(t.id) ?? false}
                   onChange={(e) => void setNotificationTrigger(t.id, e.target.checked).catch((err) => setNote(describeError(err)))} />
-                {t.title || t.id} <span className="muted mono small">{t.id}</span>
+                <span>{t.title || t.id} <span className="muted mono small">{t.id}</span></span>
               </label>
             </li>
           ))}

@@ -35,7 +35,7 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
       <h3>{detail.title}</h3>
       <p className="small">
         <span className={`delivery-status delivery-${detail.status}`} data-testid="delivery-detail-status">{detail.status}</span>{' '}
-        <span className="mono">{detail.eventType}</span> → {detail.target.channelName} <span className="muted mono">{detail.target.url}</span>
+        <span className="mono">{detail.eventType}</span> → {detail.target.channelName} <span className="muted mono wrap-anywhere">{detail.target.url}</span>
       </p>
       <p className="small muted">Delivery id <span className="mono" data-testid="delivery-detail-id">{detail.id}</span> ({detail.origin}{detail.redeliveryOf ? `, redelivery of ${detail.redeliveryOf}` : ''})
         {detail.nextRetryAt && detail.status === 'retrying' ? ` · next retry ${new Date(detail.nextRetryAt).toLocaleTimeString()}` : ''}</p>

@@ -45,7 +45,7 @@ export function RoutingsPanel() {
                 <td className="small">{Object.entries(r.filters).map(([k, v]) => `${k}=${v}`).join(' · ') || 'any'}</td>
                 <td className="notify-row-actions">
                   <button type="button" className="button button-small" onClick={() => setDraft(structuredClone(r))}>Edit</button>
-                  <ConfirmButton label="Delete" confirmLabel="Delete routing" onConfirm={() => void deleteRouting(r.id)} testId="routing-delete" />
+                  <ConfirmButton label="Delete" confirmLabel="Delete routing" onConfirm={() => void deleteRouting(r.id)} testId="routing-delete" small />
                 </td>
               </tr>
             ))}

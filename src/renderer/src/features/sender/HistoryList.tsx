@@ -12,6 +12,7 @@ export function HistoryList({ onResend }: { onResend(r: SentRecord): void }) {
   const [text, setText] = useState('');
   return (
     <section className="sender-history" data-testid="sender-history">
+      <h3>History</h3>
       <input className="input" placeholder="Search history (URL, headers, body, status)" value={text} data-testid="history-search"
         onChange={(e) => { setText(e.target.value); void loadSender(e.target.value); }} />
       {history.length === 0 && <p className="muted small">Nothing sent yet.</p>}
@@ -20,7 +21,7 @@ export function HistoryList({ onResend }: { onResend(r: SentRecord): void }) {
           <li key={r.id} className={r.id === shownId ? 'is-active' : ''} data-testid="history-row">
             <button type="button" className="sender-history-open" onClick={() => patchSender({ shownId: r.id })}>
               <MethodBadge method={r.request.method} />
-              {r.response ? <StatusCode status={r.response.status} /> : <span className="small banner-error">{r.error?.kind}</span>}
+              {r.response ? <StatusCode status={r.response.status} /> : <span className="small sender-status sender-status-error">{r.error?.kind}</span>}
               <span className="mono small sender-ellipsis">{r.request.url}</span>
               <span className="muted small">{r.source} · {new Date(r.at).toLocaleTimeString()}</span>
             </button>

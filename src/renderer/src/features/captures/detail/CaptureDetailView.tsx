@@ -31,13 +31,13 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
       <header className="detail-head">
         <div className="detail-line" data-testid="request-line">
           <MethodBadge method={detail.method} />
-          <code className="detail-url">{detail.url}</code>
+          <code className="detail-url" title={detail.url}>{detail.url}</code>
           <span className="muted mono">HTTP/{detail.httpVersion}</span>
           <span className="detail-arrow muted">→</span>
           <StatusCode status={detail.status} />
         </div>
         <div className="detail-actions">
-          <CopyButton text={curl} label="Copy as curl" testId="copy-curl">Copy as curl</CopyButton>
+          <CopyButton text={curl} label="Copy as curl" testId="copy-curl" size="normal">Copy as curl</CopyButton>
           <button type="button" className="button" data-testid="replay-capture-button" onClick={() => replayCapture(detail.id)}>Replay</button>
           <button
             type="button"
@@ -51,6 +51,8 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
       </header>
       {deleteError && <div className="banner banner-error" role="alert">Could not delete: {deleteError}</div>}
       <dl className="detail-meta">
+        <dt>URL</dt>
+        <dd className="mono detail-full-url">{detail.url}</dd>
         <dt>Received</dt>
         <dd>{formatExactTime(detail.receivedAt)}</dd>
         <dt>From</dt>
