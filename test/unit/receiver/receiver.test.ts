@@ -100,7 +100,7 @@ describe('receiver', () => {
 
   it('answers 413 for a declared body over the limit without reading it, storing nothing', async () => {
     await start();
-    const res = await rawExchange(port, ['POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 65\r\n\r\n', 'x'.repeat(65)]);
+    const res = await rawExchange(port, ['POST /big HTTP/1.1\r\nHost: x\r\nContent-Length: 65\r\nConnection: close\r\n\r\n', 'x'.repeat(65)]);
     expect(res.status).toBe(413);
     expect(res.body.toString()).toMatch(/limit of 64 bytes/);
     expect(store.count()).toBe(0);
@@ -112,10 +112,27 @@ describe('receiver', () => {
   it('answers 413 for a chunked body that grows over the limit, storing nothing', async () => {
     await start();
     const chunk = `28\r\n${'z'.repeat(40)}\r\n`;
-    const res = await rawExchange(port, ['POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', chunk, chunk, chunk, '0\r\n\r\n'], { gapMs: 20 });
+    const res = await rawExchange(port, ['POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n', chunk, chunk, chunk, '0\r\n\r\n'], { gapMs: 20 });
     expect(res.status).toBe(413);
     expect(store.count()).toBe(0);
     expect(captured).toEqual([]);
+  });
+
+  it('lets a sender that streams a large body past the limit read its 413 (no reset)', async () => {
+    await start({ bodyLimitBytes: () => 64 * 1024 });
+    const big = Buffer.alloc(8 * 1024 * 1024, 0x61);
+    for (let round = 0; round < 5; round++) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/huge', headers: { 'Content-Length': big.length } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(big);
+      });
+      expect(status).toBe(413);
+    }
+    expect(store.count()).toBe(0);
   });
 
   it('refuses 100-continue uploads over the limit before the body is sent', async () => {

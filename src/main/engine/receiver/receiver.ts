@@ -46,7 +46,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const connectedAt = new WeakMap<Socket, number>();
   server.on('connection', (socket: Socket) => connectedAt.set(socket, now()));
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (declaredTooLarge(req, options.bodyLimitBytes())) return answerTooLarge(res, options.bodyLimitBytes());
+    if (declaredTooLarge(req, options.bodyLimitBytes())) return refuseUpload(res, options.bodyLimitBytes());
     res.writeContinue();
     void handle(req, res);
   });
@@ -57,9 +57,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const startedAt = Math.min(connectedAt.get(req.socket) ?? headersAt, headersAt);
     connectedAt.delete(req.socket);
     const limit = options.bodyLimitBytes();
-    if (declaredTooLarge(req, limit)) return answerTooLarge(res, limit);
+    if (declaredTooLarge(req, limit)) return answerTooLarge(req, res, limit);
     const read = await readBody(req, limit, now);
-    if (read.kind === 'too-large') return answerTooLarge(res, limit);
+    if (read.kind === 'too-large') return answerTooLarge(req, res, limit);
     if (read.kind === 'aborted') return; // the client went away: nothing to store or answer
 
     const request: IncomingRequest = {
@@ -137,11 +137,30 @@ function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
   return false;
 }
 
-function answerTooLarge(res: ServerResponse, limit: number): void {
-  const text = `413 Payload Too Large: the request body is over the receiver's limit of ${limit} bytes and was not stored\n`;
-  // closing the connection is what stops the rest of the body from being read
+/** how long a client answered 413 may go on sending the body it was told is too large */
+const DRAIN_MS = 10_000;
+
+const tooLargeText = (limit: number): string =>
+  `413 Payload Too Large: the request body is over the receiver's limit of ${limit} bytes and was not stored\n`;
+
+// The rest of the body is read and dropped, and the connection stays usable, rather than the
+// socket being closed at once: closing a socket with unread bytes makes the kernel send a
+// reset, which can destroy the 413 before the sender reads it (and closing later, unannounced,
+// races a keep-alive client's next request). A sender still sending after DRAIN_MS is cut off.
+function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  writePlain(res, 413, tooLargeText(limit), false);
+  const cutOff = setTimeout(() => req.socket.destroy(), DRAIN_MS);
+  cutOff.unref();
+  const done = () => clearTimeout(cutOff);
+  req.once('end', done);
+  req.once('close', done);
+  req.resume();
+}
+
+/** Expect: 100-continue over the limit: the sender waits for us, so the body never comes. */
+function refuseUpload(res: ServerResponse, limit: number): void {
   res.shouldKeepAlive = false;
-  writePlain(res, 413, text, true);
+  writePlain(res, 413, tooLargeText(limit), true);
 }
 
 function answerError(res: ServerResponse, reason: string): void {
