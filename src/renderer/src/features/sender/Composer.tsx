@@ -42,7 +42,8 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
     setBusy('send');
     setError(null);
     try {
-      const record: SentRecord = await api['sender.send']({ draft, track: state.track });
+      const track = state.track && state.runIdPath.trim() ? { jsonPath: state.runIdPath.trim() } : state.track;
+      const record: SentRecord = await api['sender.send']({ draft, track });
       patchSender((s) => ({ shownId: record.id, history: [record, ...s.history.filter((r) => r.id !== record.id)] }));
     } catch (e) {
       setError(describeError(e));
@@ -100,6 +101,13 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
       <ProfileEditor profile={state.profile} onChange={(profile) => set({ profile })} />
       <div className="sender-row">
         <label className="sender-check"><input type="checkbox" checked={state.track} onChange={(e) => set({ track: e.target.checked })} data-testid="composer-track" /> Track the run</label>
+        {state.track && (
+          <input
+            className="input mono sender-runid-path" value={state.runIdPath} spellCheck={false}
+            placeholder="run id at (JSON path, e.g. run.id; empty: find it)" title="Where the response names the run: a dotted JSON path. Empty: any run-id-like string in the response."
+            onChange={(e) => set({ runIdPath: e.target.value })} data-testid="composer-runid-path"
+          />
+        )}
         <button type="button" className="button button-primary" disabled={!state.url || busy !== null} onClick={() => void send()} data-testid="composer-send">{busy === 'send' ? 'Sending…' : 'Send'}</button>
         <button type="button" className="button" disabled={!state.url || !state.profile || busy !== null} onClick={() => void runMatrix()} data-testid="composer-matrix">{busy === 'matrix' ? 'Running…' : 'Negative matrix'}</button>
       </div>

@@ -16,11 +16,13 @@ export interface ComposerState {
   fileName: string;
   profile: SigningProfile | null;
   track: boolean;
+  /** dotted JSON path to the run id in the response; empty: find any run-id-like string */
+  runIdPath: string;
 }
 
 export const emptyComposer = (url = ''): ComposerState => ({
   url, method: 'POST', headers: [['Content-Type', 'application/json']], bodyMode: 'json', raw: '{\n  "hello": "valohai"\n}',
-  form: [['hello', 'valohai']], fileBase64: '', fileName: '', profile: null, track: true,
+  form: [['hello', 'valohai']], fileBase64: '', fileName: '', profile: null, track: true, runIdPath: '',
 });
 
 /** null when valid; the parser's message otherwise */
