@@ -121,16 +121,26 @@ describe('receiver', () => {
   it('lets a sender that streams a large body past the limit read its 413 (no reset)', async () => {
     await start({ bodyLimitBytes: () => 64 * 1024 });
     const big = Buffer.alloc(8 * 1024 * 1024, 0x61);
-    for (let round = 0; round < 5; round++) {
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/huge', headers: { 'Content-Length': big.length } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+    // a keep-alive client, like most senders: the connection must stay usable after the 413
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (let round = 0; round < 5; round++) {
+        const status = await new Promise<number>((resolve, reject) => {
+          let answered: number | null = null;
+          let written = false;
+          const settle = () => answered !== null && written && resolve(answered);
+          const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/huge', agent, headers: { 'Content-Length': big.length } }, (res) => {
+            res.resume();
+            res.on('end', () => { answered = res.statusCode ?? 0; settle(); });
+          });
+          req.on('error', reject);
+          req.on('finish', () => { written = true; settle(); });
+          req.end(big);
         });
-        req.on('error', reject);
-        req.end(big);
-      });
-      expect(status).toBe(413);
+        expect(status).toBe(413);
+      }
+    } finally {
+      agent.destroy();
     }
     expect(store.count()).toBe(0);
   });

@@ -8,7 +8,7 @@ import type { ExecutionStatus, LocalExecution, RunMode } from '../../../shared/r
 import { startCommand } from './command-process';
 import type { RunRecords } from './run-records';
 import { openLogWriter, type LogWriter } from './run-log';
-import type { RunSlots } from './run-slots';
+import type { RunSlots, SlotTicket } from './run-slots';
 import { renderCommand } from './step-parameters';
 import { prepareWorkFolder, listFilesRelative, type InputFileSource } from './work-folder';
 
@@ -47,6 +47,9 @@ export interface StartedExecution {
 }
 
 export async function startExecution(deps: RunnerDeps, spec: ExecutionSpec): Promise<StartedExecution> {
+  // The place in the queue is taken before anything is awaited, so executions start in the
+  // order they were launched, however long each one's work folder takes to prepare.
+  const ticket = deps.slots.take();
   const id = randomUUID();
   const runDir = path.join(deps.runsDir, id);
   let current: LocalExecution = {
@@ -64,9 +67,15 @@ export async function startExecution(deps: RunnerDeps, spec: ExecutionSpec): Pro
     deps.emit({ type: 'execution.status', at: deps.now(), execution: snapshot });
     return snapshot;
   };
-  const execution = await save({});
+  let execution: LocalExecution;
+  try {
+    execution = await save({});
+  } catch (error) {
+    giveUp(ticket);
+    throw error;
+  }
   const log = openLogWriter(runDir, id, deps.emit, deps.now);
-  const done = run(deps, spec, log, () => current, save).catch(async (error: unknown) => {
+  const done = run(deps, spec, ticket, log, () => current, save).catch(async (error: unknown) => {
     log.system(`Hookbench could not run this execution: ${(error as Error).message}`);
     return current.status === 'completed' || current.status === 'error' || current.status === 'stopped'
       ? current
@@ -80,39 +89,54 @@ export async function startExecution(deps: RunnerDeps, spec: ExecutionSpec): Pro
 
 type Save = (patch: Partial<LocalExecution>) => Promise<LocalExecution>;
 
-async function run(deps: RunnerDeps, spec: ExecutionSpec, log: LogWriter, current: () => LocalExecution, save: Save): Promise<LocalExecution> {
-  let stopRequest: string | null = null;
-  let onStop: ((reason: string) => void) | null = null;
-  deps.controllers.set(current().id, (reason) => {
-    stopRequest ??= reason;
-    onStop?.(reason);
-  });
-  const finish = (status: ExecutionStatus, statusReason: string, extra: Partial<LocalExecution> = {}) => {
-    log.system(`${status}: ${statusReason}`);
-    return save({ status, statusReason, endedAt: deps.now(), ...extra });
-  };
-
-  const folder = await prepareWorkFolder(current().workDir!, spec.inputs, spec.parameters);
-  const command = spec.mode === 'command' ? renderCommand(spec.stepDef?.command ?? [], spec.stepDef, spec.parameters) : undefined;
-  await save({ status: 'queued', queuedAt: deps.now(), inputs: folder.inputs, ...(command ? { command } : {}) });
-  if (stopRequest) return finish('stopped', stopRequest);
-
-  const ticket = deps.slots.take();
-  const stopWhileQueued = new Promise<string>((resolve) => {
-    onStop = (reason) => { if (ticket.cancel()) resolve(reason); };
-  });
-  const granted = await Promise.race([ticket.granted, stopWhileQueued]);
-  if (typeof granted === 'string') return finish('stopped', granted);
-  const release = granted;
+async function run(deps: RunnerDeps, spec: ExecutionSpec, ticket: SlotTicket, log: LogWriter, current: () => LocalExecution, save: Save): Promise<LocalExecution> {
+  let holdsSlot = false;
   try {
-    await save({ status: 'started', startedAt: deps.now() });
-    if (stopRequest) return finish('stopped', stopRequest);
-    return spec.mode === 'simulate'
-      ? await simulate(spec, log, finish, (handler) => (onStop = handler))
-      : await runCommands(deps, spec, log, folder, command ?? [], current, finish, (handler) => (onStop = handler));
+    return await runInSlot();
   } finally {
-    release();
+    // ended before its turn (stopped, or the work folder failed): give the place in the queue up
+    if (!holdsSlot) giveUp(ticket);
   }
+
+  async function runInSlot(): Promise<LocalExecution> {
+    let stopRequest: string | null = null;
+    let onStop: ((reason: string) => void) | null = null;
+    deps.controllers.set(current().id, (reason) => {
+      stopRequest ??= reason;
+      onStop?.(reason);
+    });
+    const finish = (status: ExecutionStatus, statusReason: string, extra: Partial<LocalExecution> = {}) => {
+      log.system(`${status}: ${statusReason}`);
+      return save({ status, statusReason, endedAt: deps.now(), ...extra });
+    };
+
+    const folder = await prepareWorkFolder(current().workDir!, spec.inputs, spec.parameters);
+    const command = spec.mode === 'command' ? renderCommand(spec.stepDef?.command ?? [], spec.stepDef, spec.parameters) : undefined;
+    await save({ status: 'queued', queuedAt: deps.now(), inputs: folder.inputs, ...(command ? { command } : {}) });
+    if (stopRequest) return finish('stopped', stopRequest);
+
+    const stopWhileQueued = new Promise<string>((resolve) => {
+      onStop = (reason) => { if (ticket.cancel()) resolve(reason); };
+    });
+    const granted = await Promise.race([ticket.granted, stopWhileQueued]);
+    if (typeof granted === 'string') return finish('stopped', granted);
+    const release = granted;
+    holdsSlot = true;
+    try {
+      await save({ status: 'started', startedAt: deps.now() });
+      if (stopRequest) return finish('stopped', stopRequest);
+      return spec.mode === 'simulate'
+        ? await simulate(spec, log, finish, (handler) => (onStop = handler))
+        : await runCommands(deps, spec, log, folder, command ?? [], current, finish, (handler) => (onStop = handler));
+    } finally {
+      release();
+    }
+  }
+}
+
+/** leaves the queue, or hands the slot back if it was granted in the meantime */
+function giveUp(ticket: SlotTicket): void {
+  if (!ticket.cancel()) void ticket.granted.then((release) => release());
 }
 
 type Finish = (status: ExecutionStatus, reason: string, extra?: Partial<LocalExecution>) => Promise<LocalExecution>;
