@@ -1,10 +1,12 @@
 // Regenerates the README screenshots (docs/screenshots/*.png) from a fresh, seeded serve.
+import { createHmac } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { openInbox, rowFor } from './inbox-page';
 import { sendRaw, startServe, type ServeProcess } from './serve-process';
+import { findPreset } from '../../src/shared/triggers/presets';
 
 const OUT = resolve(__dirname, '../../docs/screenshots');
 
@@ -43,6 +45,25 @@ test('screenshots for the README', async ({ page }) => {
     await rowFor(page, '/github/webhook').click();
     await expect(page.getByTestId('body-view-json')).toBeVisible();
     await page.screenshot({ path: join(OUT, 'inbox.png') });
+
+    // a Slack request whose sender signed minified JSON but sent it pretty-printed
+    await serve.call('env.save', { env: [{ name: 'WEBHOOK_TOKEN', value: 'slack-signing-secret', secret: true }] });
+    await serve.call('triggers.save', { trigger: { ...findPreset('slack')!.build(), id: 'slack-predict', title: 'Slack /predict' } });
+    const event = { type: 'event_callback', event: { type: 'app_mention', text: 'predict churn for account 4411' } };
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', 'slack-signing-secret').update(`v0:${ts}:${JSON.stringify(event)}`).digest('hex');
+    await sendRaw(serve.receiverUrl, {
+      path: '/api/v0/launch/slack-predict/',
+      headers: [['Content-Type', 'application/json'], ['X-Slack-Request-Timestamp', String(ts)], ['X-Slack-Signature', `v0=${signature}`]],
+      body: JSON.stringify(event, null, 2),
+    });
+    await rowFor(page, '/api/v0/launch/slack-predict/').click();
+    await page.getByTestId('diagnose').click();
+    await expect(page.getByTestId('forensics-sentence').first()).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.getByTestId('forensics-sentence').first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUT, 'trace.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('settings-page')).toBeVisible();
