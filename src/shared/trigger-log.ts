@@ -77,6 +77,17 @@ export interface TriggerRun {
   updatedAt: number;
   status: TriggerRunStatus;
   result: RunResultEntry[];
+  /**
+   * Why run actions failed to launch. The documented run-info body leaves error details out
+   * (they belong to the trigger log), so this is shown in the log and never served by run-info.
+   */
+  errors?: RunActionError[];
+}
+
+export interface RunActionError {
+  /** the action as the trigger declares it, e.g. "run-execution train" */
+  action: string;
+  message: string;
 }
 
 export interface TriggerLogFilter {

@@ -148,6 +148,10 @@ describe('trigger launches run locally', () => {
       return r.status !== 'pending' ? r : null;
     });
     expect(info).toEqual({ status: 'error', result: [] });
+    // the details are kept for the trigger log, never served by run-info
+    expect((await engine.handlers['triggerRuns.get']({ id: runId }))?.errors).toEqual([
+      { action: 'run-execution nope', message: 'valohai.yaml declares no step "nope"' },
+    ]);
   });
 
   it('lets one action simulate while the project default runs commands, and warns on import about unknown names', async () => {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent } from '../../../shared/events';
 import type { Action, CopyPipelineAction, RunExecutionAction, RunPipelineAction, Trigger } from '../../../shared/trigger';
-import type { RunResultEntry, TriggerRun, TriggerRunStatus } from '../../../shared/trigger-log';
+import type { RunActionError, RunResultEntry, TriggerRun, TriggerRunStatus } from '../../../shared/trigger-log';
 import type { IncomingRequest } from '../ports';
 import type { TriggerRunStore } from './trigger-run-store';
 
@@ -28,6 +28,9 @@ export const queueOnlyLauncher: ActionLauncher = async (action) => {
   return { action: 'copy_pipeline', pipeline_name: action.pipeline, pipeline_id: id };
 };
 
+const describeAction = (action: RunAction): string =>
+  action.type === 'run-execution' ? `run-execution ${action.step}` : `${action.type} ${action.pipeline}`;
+
 export function finalStatus(total: number, succeeded: number): TriggerRunStatus {
   if (total === 0 || succeeded === total) return 'completed';
   return succeeded === 0 ? 'error' : 'complete_with_error';
@@ -40,15 +43,20 @@ export async function completeRun(
 ): Promise<TriggerRun> {
   const actions = context.trigger.actions.filter(isRunAction);
   const result: RunResultEntry[] = [];
+  const errors: RunActionError[] = [];
   for (const action of actions) {
     try {
       result.push(await deps.launch(action, context));
-    } catch {
-      // error details belong in the trigger log, not in the run-info body
+    } catch (error) {
+      // kept on the run for the trigger log; the run-info body never includes them
+      errors.push({ action: describeAction(action), message: error instanceof Error ? error.message : String(error) });
     }
   }
   const at = deps.now();
-  const run: TriggerRun = { ...context.run, status: finalStatus(actions.length, result.length), result, updatedAt: at };
+  const run: TriggerRun = {
+    ...context.run, status: finalStatus(actions.length, result.length), result, updatedAt: at,
+    ...(errors.length ? { errors } : {}),
+  };
   try {
     await deps.runs.put(run);
     deps.onEvent?.({ type: 'run.status', at, run });

@@ -36,8 +36,13 @@ export function RunDetail({ runId }: { runId: string }) {
             <span className={`run-status run-${run.status}`} data-testid="run-status" data-status={run.status}>{run.status}</span>{' '}
             <span className="muted small">{STATUS_TEXT[run.status]} · updated {formatExactTime(run.updatedAt).slice(11)}</span>
           </p>
+          {run.errors?.length ? (
+            <ul className="run-errors" data-testid="run-errors">
+              {run.errors.map((e, i) => <li key={i}><span className="mono">{e.action}</span>: {e.message}</li>)}
+            </ul>
+          ) : null}
           {run.result.length === 0 ? (
-            <p className="muted small">{run.status === 'pending' ? 'No results yet.' : 'Nothing was launched: the trigger has no run actions.'}</p>
+            <p className="muted small">{run.status === 'pending' ? 'No results yet.' : run.errors?.length ? 'Nothing was launched.' : 'Nothing was launched: the trigger has no run actions.'}</p>
           ) : (
             <table className="grid-table" data-testid="run-results">
               <thead><tr><th>Action</th><th>Name</th><th>Id</th></tr></thead>
