@@ -97,11 +97,17 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     });
     const logCommit = decision.commit!;
     decision.commit = async (capture) => {
-      const stored = { ...run, captureId: capture.id ?? request.id };
-      run.captureId = stored.captureId;
-      await deps.runs.put(stored);
-      deps.onEvent?.({ type: 'run.status', at, run: stored });
-      await logCommit(capture);
+      try {
+        const stored = { ...run, captureId: capture.id ?? request.id };
+        run.captureId = stored.captureId;
+        await deps.runs.put(stored);
+        deps.onEvent?.({ type: 'run.status', at, run: stored });
+        await logCommit(capture);
+      } catch (error) {
+        // the request is answered 500 and nothing launched: its rate-limit slot is free again
+        deps.history.forget(trigger.id, at);
+        throw error;
+      }
     };
     return decision;
   }
