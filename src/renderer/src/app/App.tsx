@@ -5,7 +5,6 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { TriggersPage } from '../features/triggers/TriggersPage';
 import { TriggerLogPage } from '../features/trigger-log/TriggerLogPage';
 import { PlaygroundPage } from '../features/triggers/playground/PlaygroundPage';
-import { ComingPage } from '../features/placeholders/ComingPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { SenderPage } from '../features/sender/SenderPage';
@@ -32,8 +31,6 @@ function CurrentPage() {
       return <RunsPage />;
     case 'sender':
       return <SenderPage />;
-    default:
-      return <ComingPage page={page} />;
   }
 }
 

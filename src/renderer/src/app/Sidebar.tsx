@@ -26,7 +26,6 @@ export function Sidebar() {
             >
               <span>{page.label}</span>
               {page.id === 'inbox' && unread > 0 && <span className="sidebar-count" title={`${unread} unread`}>{unread > 999 ? '999+' : unread}</span>}
-              {page.soon && <span className="sidebar-soon">soon</span>}
             </a>
           </li>
         ))}

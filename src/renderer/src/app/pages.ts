@@ -3,8 +3,6 @@ import type { PageId } from '../store/types';
 export interface PageEntry {
   id: PageId;
   label: string;
-  /** shown next to the label while the capability is still being built */
-  soon?: boolean;
 }
 
 export const PAGES: PageEntry[] = [
