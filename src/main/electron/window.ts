@@ -52,10 +52,6 @@ function guardNavigation(contents: WebContents, location: AppLocation): void {
 }
 
 /**
- * Sends the renderer's own CSP (from its index.html meta) as a response header too. Not in
- * dev mode: the Vite dev server relies on inline scripts for hot reload.
- */
-/**
  * Electron grants every permission a page asks for unless told otherwise (camera, location,
  * notifications...). The app needs none but writing to the clipboard for its copy buttons.
  */
@@ -65,6 +61,10 @@ export function denyPermissions(): void {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed(permission));
 }
 
+/**
+ * Sends the renderer's own CSP (from its index.html meta) as a response header too. Not in
+ * dev mode: the Vite dev server relies on inline scripts for hot reload.
+ */
 export function installCspHeader(rendererIndex: string, location: AppLocation): void {
   if (location.devUrl) return;
   let csp = FALLBACK_CSP;

@@ -1,0 +1,96 @@
+// The built desktop main process (out/main/index.js) run in plain Node with a stand-in for the
+// 'electron' module: where no Electron binary exists this still proves what main sets up —
+// the locked-down window, one IPC handler per contract call with the sender check, secrets
+// sealed with safeStorage, denied permissions, navigation guards, the CSP header, events to
+// the window, and a clean stop on quit. The real-binary test is app.spec.ts.
+import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../src/shared/contract';
+
+const ROOT = resolve(__dirname, '../..');
+
+type Finding = { kind: string } & Record<string, any>;
+
+async function runMainBundle(userData: string): Promise<Finding[]> {
+  const child = spawn(process.execPath, ['--require', join(__dirname, 'stand-in/electron-stand-in.cjs'), join(ROOT, 'out/main/index.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOOKBENCH_USER_DATA_DIR: userData,
+      HOOKBENCH_RECEIVER_PORT: '0',
+      STANDIN_DRIVE: '1',
+      STANDIN_RENDERER_INDEX: join(ROOT, 'out/renderer/index.html'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const findings: Finding[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c));
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`main did not quit within 20 s; stderr:\n${stderr}`)), 20_000);
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk;
+      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        if (!line.startsWith('STANDIN ')) continue;
+        const finding = JSON.parse(line.slice('STANDIN '.length)) as Finding;
+        findings.push(finding);
+        if (finding.kind === 'quit' || finding.kind === 'exit' || finding.kind === 'driveError') {
+          clearTimeout(timer);
+          done();
+        }
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      code === 0 ? done() : fail(new Error(`main exited with ${code}; stderr:\n${stderr}`));
+    });
+  });
+  child.kill('SIGKILL');
+  return findings;
+}
+
+test('the desktop main bundle sets up a locked-down window and the whole contract over IPC', async () => {
+  const userData = await mkdtemp(join(tmpdir(), 'hookbench-main-bundle-'));
+  try {
+    const findings = await runMainBundle(userData);
+    const one = (kind: string) => {
+      const found = findings.find((f) => f.kind === kind);
+      expect(found, `no "${kind}" finding in ${JSON.stringify(findings.map((f) => f.kind))}`).toBeTruthy();
+      return found!;
+    };
+    expect(findings.find((f) => f.kind === 'driveError')).toBeUndefined();
+
+    expect(one('window').webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(one('window').webPreferences.preload).toBe(join(ROOT, 'out/preload/index.js'));
+    expect(one('load').file).toBe(join(ROOT, 'out/renderer/index.html'));
+
+    expect(new Set(one('channels').channels)).toEqual(new Set(API_METHODS.map(ipcChannelFor)));
+    expect(one('info').envelope).toMatchObject({ ok: true, result: { mode: 'electron', receiverError: null } });
+    expect(one('info').envelope.result.receiverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(one('foreign').envelope).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    expect(one('envSaved').envelope.ok).toBe(true);
+    const workspace = await readFile(join(userData, 'data', 'workspace.json'), 'utf8');
+    expect(workspace).not.toContain('plain-secret-value');
+    expect(workspace).toContain('"secretEncoding": "os"');
+
+    expect(one('permissions').allowed).toEqual({ media: false, geolocation: false, notifications: false, 'clipboard-sanitized-write': true });
+    expect(one('navigate')).toMatchObject({ prevented: true, openHandler: { action: 'deny' } });
+    expect(findings.filter((f) => f.kind === 'openExternal').map((f) => f.url)).toEqual(['https://example.com/phish', 'https://example.com/']);
+    const csp = String(one('csp').headers['Content-Security-Policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('ws:');
+
+    expect(one('webhook').status).toBe(200);
+    expect(one('webhook').sent).toContainEqual({ channel: IPC_EVENT_CHANNEL, types: expect.arrayContaining(['capture.received']) });
+    expect(findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['quitDeferred', 'quit']));
+  } finally {
+    await rm(userData, { recursive: true, force: true });
+  }
+});
