@@ -105,6 +105,19 @@ describe('curl exports compute the signature in the shell', () => {
     await rm(dir, { recursive: true, force: true });
     const py = await fx.engine.handlers['sender.export']({ draft: draft(), format: 'python' });
     expect(py.text).toContain('hmac.new(os.environ["HOOK_SECRET"].encode()');
+    // PyPI is out of reach here, so `requests` is a few lines over urllib with its call shape;
+    // the generated signing code itself runs as written
+    const pyDir = await mkdtemp(path.join(tmpdir(), 'hookbench-python-'));
+    try {
+      await writeFile(path.join(pyDir, 'requests.py'), REQUESTS_SHIM);
+      await writeFile(path.join(pyDir, 'send.py'), py.text);
+      const ran = await run('python3', [path.join(pyDir, 'send.py')], { env: { ...process.env, HOOK_SECRET: SECRET, PYTHONPATH: pyDir } });
+      expect(ran.stdout).toMatch(/^200 Created run /);
+      const wrong = await run('python3', [path.join(pyDir, 'send.py')], { env: { ...process.env, HOOK_SECRET: 'not-the-secret', PYTHONPATH: pyDir } });
+      expect(wrong.stdout).toMatch(/^400 Bad Request/);
+    } finally {
+      await rm(pyDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -288,3 +301,17 @@ async function waitSettled(f: EngineFixture, id: string) {
   }
   return t;
 }
+
+const REQUESTS_SHIM = `import urllib.request, urllib.error
+class Response:
+    def __init__(self, status, text):
+        self.status_code = status
+        self.text = text
+def request(method, url, headers=None, data=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req) as res:
+            return Response(res.status, res.read().decode())
+    except urllib.error.HTTPError as err:
+        return Response(err.code, err.read().decode())
+`;
