@@ -6,14 +6,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../src/shared/events';
 import { SECRET_PLACEHOLDER, type Trigger } from '../../../src/shared/trigger';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 
 let dataDir: string;
 let engine: Engine;
 
 const start = async (): Promise<Engine> => {
-  const e = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  const e = testEngine(dataDir);
   await e.start();
   return e;
 };
@@ -121,7 +121,7 @@ describe('engine', () => {
   });
 
   it('refuses a receiver move to a busy port and keeps listening where it was', async () => {
-    const other = createEngine({ dataDir: path.join(dataDir, 'other'), mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+    const other = testEngine(path.join(dataDir, 'other'));
     await other.start();
     try {
       const busyPort = Number(new URL(other.info().receiverUrl).port);

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 
 let dataDir: string;
@@ -14,7 +14,7 @@ let revealed: string[];
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-reveal-'));
   revealed = [];
-  engine = createEngine({ dataDir, mode: 'electron', settingsOverride: { receiver: { port: 0 } }, desktop: { reveal: (p) => revealed.push(p) } });
+  engine = testEngine(dataDir, { mode: 'electron', desktop: { reveal: (p) => revealed.push(p) } });
   await engine.start();
 });
 afterEach(async () => {
@@ -42,7 +42,7 @@ it('refuses paths outside run folders, also through a symlink', async () => {
 });
 
 it('answers with a reason in headless mode', async () => {
-  const headless = createEngine({ dataDir: path.join(dataDir, 'h'), mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  const headless = testEngine(path.join(dataDir, 'h'));
   await headless.start();
   try {
     expect(await headless.handlers['files.reveal']({ path: dataDir })).toMatchObject({ ok: false, reason: expect.stringContaining('desktop app') });

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { checkNotificationPayload } from '../../../src/shared/notification-schemas';
 import type { DeliverySummary } from '../../../src/shared/notifications';
@@ -32,7 +32,7 @@ const finished = (id: string) =>
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'hookbench-notify-engine-'));
   sink = await startSink();
-  engine = createEngine({ dataDir: dir, mode: 'headless', settingsOverride: { receiver: { port: 0, host: '127.0.0.1' } } });
+  engine = testEngine(dir);
   await engine.start();
   await api()['triggers.save']({ trigger: { id: 'on-notify', title: 'On notification', enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'launched' }] } });
   await api()['notifications.saveSettings']({ delivery: { timeoutMs: 2_000, maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50 } });

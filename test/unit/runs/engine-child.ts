@@ -1,10 +1,10 @@
 // Run by restart.test.ts through tsx: an engine that launches a hanging step and a pipeline, then
 // reports their ids once started so the test can SIGKILL this process mid-run.
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 
 async function main(): Promise<void> {
   const [dataDir, projectDir] = process.argv.slice(2);
-  const engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  const engine = testEngine(dataDir);
   await engine.start();
   await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command', concurrency: 4 });
   await engine.handlers['triggers.save']({

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import { RESTART_REASON } from '../../../src/main/engine/runs/run-records';
 
 const YAML = `
@@ -50,7 +50,7 @@ describe('runs survive a killed engine', () => {
     });
     await kill9(child);
 
-    const engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+    const engine = testEngine(dataDir);
     await engine.start();
     try {
       for (const id of running) {

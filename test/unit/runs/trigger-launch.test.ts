@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../src/shared/events';
 import type { Trigger } from '../../../src/shared/trigger';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { waitFor } from './harness';
 
@@ -45,7 +45,7 @@ beforeEach(async () => {
   projectDir = await mkdtemp(path.join(tmpdir(), 'hookbench-runs-project-'));
   await writeFile(path.join(projectDir, 'valohai.yaml'), YAML);
   await writeFile(path.join(projectDir, 'greet.py'), GREET);
-  engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  engine = testEngine(dataDir);
   await engine.start();
   events = [];
   engine.events.subscribe((batch) => events.push(...batch));

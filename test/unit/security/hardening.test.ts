@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { narrowWebSocketSources } from '../../../src/main/engine/control/csp';
 import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { maskSigned } from '../../../src/main/engine/sender/mask-sent';
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   await writeFile(join(outside, 'private.txt'), 'PRIVATE-OUTSIDE-THE-BUILD');
   await writeFile(join(webDir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CSP}"><p>app</p>`);
   await symlink(join(outside, 'private.txt'), join(webDir, 'leak.txt'));
-  engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  engine = testEngine(dataDir);
   await engine.start();
   server = await startControlServer({ engine, port: 0, staticDir: webDir });
 });
@@ -151,7 +151,7 @@ describe('a broken workspace.json', () => {
       const dir = await mkdtemp(join(tmpdir(), 'hookbench-broken-ws-'));
       try {
         await writeFile(join(dir, 'workspace.json'), text);
-        const broken = createEngine({ dataDir: dir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+        const broken = testEngine(dir);
         await expect(broken.start()).rejects.toThrow(reason);
         await broken.stop().catch(() => undefined);
         expect(await readFile(join(dir, 'workspace.json'), 'utf8')).toBe(text);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import type { ApiArgs, ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
@@ -95,7 +95,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
   sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
-  engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  engine = testEngine(dataDir);
   await engine.start();
   server = await startControlServer({ engine, port: 0, staticDir: webDir });
 });
@@ -193,7 +193,7 @@ describe('secret values never leak', () => {
     await call('notifications.get');
 
     await engine.stop();
-    engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+    engine = testEngine(dataDir);
     await engine.start();
 
     for (const { method, text } of answers) {

@@ -1,8 +1,8 @@
-// A real engine (createEngine) on loopback port 0 with the given triggers and env, in a temp dir.
+// A real engine (testEngine: headless, loopback port 0) with the given triggers and env, in a temp dir.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import type { EnvVariable, Trigger } from '../../../src/shared/trigger';
 
@@ -10,7 +10,7 @@ export interface EngineFixture { engine: Engine; url: string; dataDir: string; r
 
 export async function startEngine(triggers: Trigger[], env: EnvVariable[], dataDir?: string): Promise<EngineFixture> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hookbench-sender-')));
-  const make = () => createEngine({ dataDir: dir, mode: 'headless', settingsOverride: { receiver: { port: 0 } }, workspace: { version: 1, env, triggers } });
+  const make = () => testEngine(dir, { workspace: { version: 1, env, triggers } });
   const fixture: EngineFixture = {
     engine: make(),
     url: '',

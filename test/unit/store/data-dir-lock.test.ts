@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import { LOCK_FILE, lockDataDir } from '../../../src/main/engine/store/data-dir-lock';
 
 let dir: string;
@@ -13,12 +13,12 @@ beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'hookbench-lock
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
 it('refuses a second engine on the same data dir and frees the dir on stop', async () => {
-  const first = createEngine({ dataDir: dir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  const first = testEngine(dir);
   await first.start();
   // a lock held by another live process (the parent of this test worker stands in for it)
   await first.stop();
   await writeFile(path.join(dir, LOCK_FILE), `${process.ppid}\n`);
-  const second = createEngine({ dataDir: dir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  const second = testEngine(dir);
   await expect(second.start()).rejects.toThrow(`in use by another Hookbench process (pid ${process.ppid})`);
   await rm(path.join(dir, LOCK_FILE));
   await second.start();

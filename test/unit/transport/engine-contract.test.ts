@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
-import { createEngine } from '../../../src/main/engine/engine';
+import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { API_METHODS, type ApiArgs, type ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
@@ -102,7 +102,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hookbench-contract-'));
   webDir = await mkdtemp(join(tmpdir(), 'hookbench-contract-web-'));
   await writeFile(join(webDir, 'index.html'), '<!doctype html>');
-  engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+  engine = testEngine(dataDir);
   await engine.start();
   server = await startControlServer({ engine, port: 0, staticDir: webDir });
 });
