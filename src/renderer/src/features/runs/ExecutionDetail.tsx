@@ -50,7 +50,7 @@ export function ExecutionDetail({ id }: { id: string }) {
           <RunLinks captureId={execution.captureId} triggerId={execution.triggerId} triggerRunId={execution.triggerRunId} />
         </div>
         <div className="runs-actions">
-          <button type="button" className="button button-small button-danger" disabled={!running} data-testid="run-stop" onClick={() => act(() => stopRun(execution.id))}>Stop</button>
+          {running && <button type="button" className="button button-small button-danger" data-testid="run-stop" onClick={() => act(() => stopRun(execution.id))}>Stop</button>}
           <button type="button" className="button button-small" disabled={running || Boolean(execution.pipelineId)} title={execution.pipelineId ? 'Re-run the pipeline instead' : undefined} data-testid="run-rerun" onClick={() => act(() => rerun(execution.id))}>Re-run</button>
         </div>
       </header>

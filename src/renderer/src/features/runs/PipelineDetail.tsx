@@ -34,7 +34,7 @@ export function PipelineDetail({ id }: { id: string }) {
           <RunLinks captureId={pipeline.captureId} triggerId={pipeline.triggerId} triggerRunId={pipeline.triggerRunId} />
         </div>
         <div className="runs-actions">
-          <button type="button" className="button button-small button-danger" disabled={!running} data-testid="run-stop" onClick={() => act(() => stopRun(pipeline.id))}>Stop</button>
+          {running && <button type="button" className="button button-small button-danger" data-testid="run-stop" onClick={() => act(() => stopRun(pipeline.id))}>Stop</button>}
           <button type="button" className="button button-small" disabled={running} data-testid="run-rerun" onClick={() => act(() => rerun(pipeline.id))}>Re-run</button>
         </div>
       </header>
