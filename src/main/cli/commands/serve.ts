@@ -76,6 +76,9 @@ async function run(argv: string[]): Promise<number> {
   console.log(`Receiver: ${info.receiverUrl}`);
   console.log(`UI:       ${control.url}`);
   console.log(`Data:     ${info.dataDir}`);
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(new URL(info.receiverUrl).hostname)) {
+    console.log('Warning:  the receiver is reachable from your network, and so is every request it keeps.');
+  }
   console.log('Press Ctrl+C to stop.');
   if (opts.open) openBrowser(control.url);
 
