@@ -22,7 +22,5 @@ export type EngineEvent =
   | { type: 'sender.bulk'; at: number; progress: BulkProgress }
   | { type: 'delivery.attempt'; at: number; delivery: DeliverySummary };
 
-export type EngineEventType = EngineEvent['type'];
-
 /** Transports deliver events in batches (≈100 ms) so a burst never re-renders per request. */
 export type EventBatch = EngineEvent[];

@@ -1,7 +1,6 @@
 // Local executions and pipelines: what run actions create on the laptop, with their lifecycle.
 
 export type ExecutionStatus = 'created' | 'queued' | 'started' | 'completed' | 'error' | 'stopped';
-export const FINAL_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['completed', 'error', 'stopped'];
 
 /** simulate: a timed state machine; command: the step's commands run in a work folder */
 export type RunMode = 'simulate' | 'command';

@@ -1,5 +1,5 @@
-// Parts of the workspace document that belong to later capabilities (project link, signing
-// profiles, notification channels...). Each section has a default and a validator that names
+// Parts of the workspace document that features own (project link, signing profiles,
+// notification channels...). Each section has a default and a validator that names
 // the JSON path of a problem; the workspace store keeps, checks and writes them like the rest.
 
 export type SectionValidator<T> = (value: unknown, path: string) => T;

@@ -2,7 +2,7 @@
 // the code runs; JWT and provider signatures are the values signed at export time (commented).
 import { parseFormat } from '../triggers/basestring';
 import { decodeUtf8Strict, toBase64 } from '../triggers/bytes';
-import { place, requestTarget, setHeader } from './placement';
+import { getHeader, place, requestTarget, setHeader } from './placement';
 import { SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secretSource } from './export-secret';
 import type { OutgoingRequest, SignResult, SigningProfile } from './types';
 
@@ -49,7 +49,7 @@ function template(lang: Lang, request: OutgoingRequest, profile: SigningProfile 
         case 'query': return expr(lang, new URL(tpl.url).searchParams.get(part.name) ?? '');
         case 'header':
           if (part.name.toLowerCase() === tsKey) return 'ts';
-          return expr(lang, tpl.headers.find(([n]) => n.toLowerCase() === part.name.toLowerCase())?.[1] ?? '');
+          return expr(lang, getHeader(tpl.headers, part.name) ?? '');
       }
     });
     if (lang === 'fetch') {

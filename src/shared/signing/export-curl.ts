@@ -2,7 +2,7 @@
 // (openssl dgst -hmac …), so the command stays valid after a timestamp window has passed.
 import { parseFormat } from '../triggers/basestring';
 import { decodeUtf8Strict } from '../triggers/bytes';
-import { place, requestTarget, setHeader } from './placement';
+import { getHeader, place, requestTarget, setHeader } from './placement';
 import { twilioBasestring } from './providers';
 import { ID_SENTINEL, SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secretSource } from './export-secret';
 import type { OutgoingRequest, SignResult, SigningProfile } from './types';
@@ -110,10 +110,10 @@ export function exportCurl(request: OutgoingRequest, profile: SigningProfile | n
         case 'literal': return sq(part.text);
         case 'body': return binary ? '"$(cat body.bin)"' : '"$BODY"';
         case 'method': return sq(tpl.method);
-        case 'url': return shellWord(requestTarget(tpl.url).replace(/__HOOKBENCH_TS__/g, TS_SENTINEL));
+        case 'url': return shellWord(requestTarget(tpl.url));
         case 'header': {
           if (part.name.toLowerCase() === tsKey) return '"$TS"';
-          const v = tpl.headers.find(([n]) => n.toLowerCase() === part.name.toLowerCase())?.[1];
+          const v = getHeader(tpl.headers, part.name);
           if (v === undefined) warnings.push(`the basestring needs header ${part.name}, which the request does not have`);
           return sq(v ?? '');
         }

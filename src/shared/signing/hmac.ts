@@ -3,8 +3,6 @@ import { toBase64, toHex, utf8 } from '../triggers/bytes';
 
 const HASH: Record<string, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
 
-export const supportsHmac = (algorithm: string): boolean => algorithm in HASH;
-
 /** A BufferSource WebCrypto accepts in every realm (a fresh ArrayBuffer copy). */
 const ab = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer as ArrayBuffer;
 

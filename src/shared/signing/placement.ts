@@ -19,9 +19,6 @@ export function setHeader(headers: HeaderTuple[], name: string, value: string): 
   return out;
 }
 
-export const removeHeader = (headers: HeaderTuple[], name: string): HeaderTuple[] =>
-  headers.filter(([n]) => n.toLowerCase() !== name.toLowerCase());
-
 export const getHeader = (headers: HeaderTuple[], name: string): string | undefined =>
   headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 

@@ -65,7 +65,6 @@ export type ProviderScheme = 'stripe' | 'standard-webhooks' | 'twilio';
 export interface ProviderProfile extends ProfileBase { kind: 'provider'; scheme: ProviderScheme }
 
 export type SigningProfile = StaticProfile | HmacProfile | JwtProfile | ProviderProfile;
-export type ProfileKind = SigningProfile['kind'];
 
 /** What is signed: exactly the bytes and header tuples that go out. */
 export interface OutgoingRequest {
@@ -263,8 +262,6 @@ export interface MatrixRow {
   pass: boolean;
   sentId?: string;
 }
-
-export type ExportFormat = 'curl' | 'fetch' | 'python' | 'har';
 
 export interface GeneratedKeys {
   algorithm: JwtAlgorithm;

@@ -15,7 +15,9 @@ export type FormatPart =
 export const DEFAULT_HMAC_FORMAT = '{body}';
 export const PREVIEW_CHARS = 120;
 
-const PLACEHOLDER = /\{(body|method|url|header:[^{}]+|query:[^{}]+)\}/g;
+const PLACEHOLDER_SOURCE = String.raw`\{(body|method|url|header:[^{}]+|query:[^{}]+)\}`;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER_SOURCE}$`);
 
 /** Splits a format into literal text and placeholders; anything else is literal bytes. */
 export function parseFormat(format: string): FormatPart[] {
@@ -49,7 +51,7 @@ export const isExtensionPart = (p: FormatPart): boolean => p.kind === 'query' ||
 /** Brace groups that look like placeholders but are not: they are signed as literal text. */
 export function unknownPlaceholders(format: string): string[] {
   const out: string[] = [];
-  for (const m of format.matchAll(/\{[^{}]*\}/g)) if (!m[0].match(/^\{(body|method|url|header:[^{}]+|query:[^{}]+)\}$/)) out.push(m[0]);
+  for (const m of format.matchAll(/\{[^{}]*\}/g)) if (!WHOLE_PLACEHOLDER.test(m[0])) out.push(m[0]);
   return out;
 }
 

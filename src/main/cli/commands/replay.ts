@@ -35,7 +35,7 @@ const options = {
 async function run(argv: string[]): Promise<number> {
   const valued = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
   const captureId = argv.find((a, i) => !a.startsWith('-') && (i === 0 || !valued.has(argv[i - 1])));
-  const opts = parseOptions(argv.filter((a, i) => i !== argv.indexOf(captureId ?? '\0')), options);
+  const opts = parseOptions(argv.filter((_, i) => i !== argv.indexOf(captureId ?? '\0')), options);
   if (opts.help) {
     console.log(usage);
     return 0;

@@ -127,7 +127,7 @@ async function run(deps: RunnerDeps, spec: ExecutionSpec, ticket: SlotTicket, lo
       if (stopRequest) return finish('stopped', stopRequest);
       return spec.mode === 'simulate'
         ? await simulate(spec, log, finish, (handler) => (onStop = handler))
-        : await runCommands(deps, spec, log, folder, command ?? [], current, finish, (handler) => (onStop = handler));
+        : await runCommands(spec, log, folder, command ?? [], current, finish, (handler) => (onStop = handler));
     } finally {
       release();
     }
@@ -159,7 +159,7 @@ async function simulate(spec: ExecutionSpec, log: LogWriter, finish: Finish, onS
 }
 
 async function runCommands(
-  deps: RunnerDeps, spec: ExecutionSpec, log: LogWriter, folder: { root: string; inputsDir: string; outputsDir: string; configDir: string },
+  spec: ExecutionSpec, log: LogWriter, folder: { root: string; inputsDir: string; outputsDir: string; configDir: string },
   command: string[], current: () => LocalExecution, finish: Finish, onStop: OnStop,
 ): Promise<LocalExecution> {
   if (!command.length) return finish('error', `step "${spec.step}" has no command`);

@@ -6,9 +6,8 @@ import { ApiError } from '../../../shared/contract';
 import type { EngineEvent } from '../../../shared/events';
 import type { ProjectDefinition, ProjectInfo } from '../../../shared/project';
 import type { ExecutionDetail, LocalExecution, LocalPipeline, LogPage, LogQuery, PipelineDetail, RunFiles, RunMode, RunsPage, RunsQuery } from '../../../shared/runs';
-import { isFinalExecutionStatus } from '../../../shared/runs';
 import type { ProjectLink } from '../project/project-link';
-import { startExecution, type RunnerDeps } from './execution-runner';
+import { startExecution } from './execution-runner';
 import { startPipeline, type PipelineDeps } from './pipeline-runner';
 import { openRunRecords, runsDir, type RunRecords, type RunRecordsOptions } from './run-records';
 import { pageLog, readLog } from './run-log';
@@ -209,5 +208,3 @@ export async function openRunService(options: {
     },
   };
 }
-
-export const isFinal = (e: LocalExecution) => isFinalExecutionStatus(e.status);

@@ -36,5 +36,3 @@ export function maskSigned(signed: SignResult, secrets: string[]): SignResult {
 
 /** A track as the renderer and the history see it: its profile snapshot without a literal secret. */
 export const maskTrack = (track: TrackedRun): TrackedRun => (track.profile ? { ...track, profile: maskProfile(track.profile) } : track);
-
-export const maskTracks = (tracks: TrackedRun[]): TrackedRun[] => tracks.map(maskTrack);

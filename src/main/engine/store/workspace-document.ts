@@ -15,7 +15,7 @@ export interface WorkspaceDocument {
   settings: Settings;
   env: EnvVariable[];
   triggers: Trigger[];
-  /** sections of later capabilities (see shared/workspace-section-registry.ts) */
+  /** sections that features own (see shared/workspace-section-registry.ts) */
   sections: WorkspaceSectionValues;
 }
 

@@ -26,7 +26,7 @@ export interface Workspace {
   settings: Settings;
   env: EnvVariable[];
   triggers: Trigger[];
-  /** sections of later capabilities, validated by their registered validators */
+  /** sections that features own, validated by their registered validators */
   sections: WorkspaceSectionValues;
 }
 

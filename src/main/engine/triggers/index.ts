@@ -7,7 +7,7 @@ export { allPassed, evaluateTrigger, firstFailure, type EvaluationContext } from
 export { createTriggerRouter, type TriggerRouter, type TriggerRouterDeps } from './router';
 export { diagnoseHmacMismatch, type ForensicMatch, type ForensicReport } from './forensics';
 export { whatIf, type WhatIfCapture } from './what-if';
-export { queueOnlyLauncher, type ActionLauncher, type RunAction } from './run-actions';
+export { idOnlyLauncher, type ActionLauncher, type RunAction } from './run-actions';
 export { parseLaunchPath, LAUNCH_PREFIX } from './launch-path';
 export type { LaunchHistory, TriggerLogStore, TriggerRunStore };
 

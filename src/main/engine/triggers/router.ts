@@ -10,7 +10,7 @@ import { allPassed, evaluateTrigger } from './evaluate';
 import type { LaunchHistory } from './launch-history';
 import { parseLaunchPath } from './launch-path';
 import { badRequest, launchResponse, methodNotAllowed, notFound } from './responses';
-import { completeRun, queueOnlyLauncher, type ActionLauncher } from './run-actions';
+import { completeRun, idOnlyLauncher, type ActionLauncher } from './run-actions';
 import { runIdOf } from './run-id-lookup';
 import type { TriggerLogStore } from './trigger-log-store';
 import type { TriggerRunStore } from './trigger-run-store';
@@ -24,7 +24,7 @@ export interface TriggerRouterDeps {
   onEvent?: (event: EngineEvent) => void;
   now?: () => number;
   newId?: () => string;
-  /** what a run action creates; default: a queued record id */
+  /** what a run action creates; default: only a fresh id (the engine passes the local-runs launcher) */
   launchAction?: ActionLauncher;
 }
 
@@ -35,7 +35,7 @@ const RUN_INFO_CONDITIONS = ['web-auth', 'web-timestamp'] as const;
 export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? randomUUID;
-  const launch = deps.launchAction ?? queueOnlyLauncher;
+  const launch = deps.launchAction ?? idOnlyLauncher;
   // Evaluation and the rate-limit reservation of one trigger must not interleave, or two
   // concurrent requests could both take the last slot of a quota.
   const locks = new Map<string, Promise<unknown>>();

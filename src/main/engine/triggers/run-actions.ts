@@ -1,5 +1,5 @@
 // Carrying out a launch's run actions and moving its trigger run from pending to a final status.
-// Local execution comes later: by default each action only creates a queued record id.
+// The engine passes the local-runs launcher; without one (router tests) an action only gets a fresh id.
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent } from '../../../shared/events';
 import type { Action, CopyPipelineAction, RunExecutionAction, RunPipelineAction, Trigger } from '../../../shared/trigger';
@@ -21,7 +21,7 @@ export interface ActionContext {
 /** Creates what the action launches and says what it created; throws when the launch fails. */
 export type ActionLauncher = (action: RunAction, context: ActionContext) => Promise<RunResultEntry>;
 
-export const queueOnlyLauncher: ActionLauncher = async (action) => {
+export const idOnlyLauncher: ActionLauncher = async (action) => {
   const id = randomUUID();
   if (action.type === 'run-execution') return { action: 'run_execution', execution_step: action.step, execution_id: id };
   if (action.type === 'run-pipeline') return { action: 'run_pipeline', pipeline_name: action.pipeline, pipeline_id: id };

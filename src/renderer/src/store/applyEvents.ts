@@ -41,7 +41,7 @@ export function applyEventBatch(state: AppState, batch: EventBatch): BatchOutcom
         refreshEngineInfo = true;
         break;
       default:
-        break; // triggers, runs and workspace events have no slice yet
+        break; // the other slices fold their own events (see eventSync)
     }
   }
   flushReceived();

@@ -3,7 +3,6 @@ import type { ProjectSectionPatch } from '../../../shared/project';
 import type { LocalExecution, LocalPipeline } from '../../../shared/runs';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
-import { navigate } from './appActions';
 import { RUN_LIST_LIMIT, type OpenRun, type RunsState } from './runsSlice';
 import { useAppStore } from './store';
 
@@ -43,12 +42,6 @@ export function setRunsFilter(filter: RunsState['filter']): Promise<void> {
 
 export function openRun(open: OpenRun | null): void {
   patchRuns({ open });
-}
-
-/** Opens an execution or pipeline from elsewhere in the app (trigger log results). */
-export function showRun(open: OpenRun): void {
-  openRun(open);
-  navigate('runs');
 }
 
 export async function loadExecution(id: string): Promise<void> {

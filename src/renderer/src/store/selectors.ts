@@ -1,15 +1,11 @@
 // Selectors: components subscribe to the smallest piece they render.
 import type { AppState } from './types';
-import { isUnread } from './unread';
 
 export const selectCaptures = (state: AppState) => state.captures;
 export const selectCaptureItems = (state: AppState) => state.captures.items;
 export const selectCaptureFilter = (state: AppState) => state.captures.filter;
 export const selectCaptureTotal = (state: AppState) => state.captures.total;
-export const selectSelectedId = (state: AppState) => state.captures.selectedId;
 export const selectOpenId = (state: AppState) => state.captures.openId;
-export const selectOpenSummary = (state: AppState) =>
-  state.captures.openId ? state.captures.items.find((item) => item.id === state.captures.openId) ?? null : null;
 export const selectUnread = (state: AppState) => state.unread;
 export const selectUnreadCount = (state: AppState) => {
   const { watermark } = state.unread;
@@ -22,11 +18,9 @@ export const selectUnreadCount = (state: AppState) => {
   }
   return n;
 };
-export const selectIsUnread = (seq: number) => (state: AppState) => isUnread(state.unread, seq);
 
 export const selectSettings = (state: AppState) => state.settings.value;
 export const selectSettingsError = (state: AppState) => state.settings.error;
-export const selectTheme = (state: AppState) => state.settings.value?.theme ?? 'system';
 
 export const selectPage = (state: AppState) => state.ui.page;
 export const selectConnection = (state: AppState) => state.ui.connection;
@@ -37,7 +31,7 @@ export const selectReceiverUrl = (state: AppState) => state.ui.engine?.receiverU
 export const selectTriggers = (state: AppState) => state.triggers;
 export const selectTriggerItems = (state: AppState) => state.triggers.items;
 export const selectTriggerLog = (state: AppState) => state.triggerLog;
-export const selectRun = (id: string | undefined) => (state: AppState) => (id ? state.triggerLog.runs[id] : undefined);
+export const selectTriggerRun = (id: string | undefined) => (state: AppState) => (id ? state.triggerLog.runs[id] : undefined);
 /** the live log entry for a capture, when it arrived after the page was loaded */
 export const selectLogEntryForCapture = (captureId: string) => (state: AppState) =>
   state.triggerLog.entries.find((entry) => entry.captureId === captureId);

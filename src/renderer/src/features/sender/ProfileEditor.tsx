@@ -5,7 +5,7 @@ import type { SigningProfile, TokenPlacement } from '../../../../shared/signing/
 import { JWT_ALGORITHMS, type JwtAlgorithm } from '../../../../shared/trigger';
 import { api } from '../../api';
 import { describeError } from '../../api/envelope';
-import { saveProfile } from '../../store/senderActions';
+import { reloadProfiles, saveProfile } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
 
 const newId = () => globalThis.crypto.randomUUID();
@@ -99,7 +99,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
           <div className="sender-row">
             <button type="button" className="button button-small" data-testid="save-profile" onClick={() => run(async () => { onChange(await saveProfile(profile)); setMessage('Saved.'); })}>Save profile</button>
             {saved.some((p) => p.id === profile.id) && (
-              <button type="button" className="button button-small button-danger-quiet" onClick={() => run(async () => { await api['signing.deleteProfile']({ id: profile.id }); onChange(null); await saveProfileListReload(); })}>Delete</button>
+              <button type="button" className="button button-small button-danger-quiet" onClick={() => run(async () => { await api['signing.deleteProfile']({ id: profile.id }); onChange(null); await reloadProfiles(); })}>Delete</button>
             )}
           </div>
           {keys && (
@@ -113,9 +113,4 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
       )}
     </fieldset>
   );
-}
-
-async function saveProfileListReload() {
-  const { reloadProfiles } = await import('../../store/senderActions');
-  await reloadProfiles();
 }

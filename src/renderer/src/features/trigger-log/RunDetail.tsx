@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RunResultEntry, TriggerRunStatus } from '../../../../shared/trigger-log';
 import { describeError } from '../../api/envelope';
-import { selectRun } from '../../store/selectors';
+import { selectTriggerRun } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { loadRun } from '../../store/triggerLogActions';
 import { formatExactTime } from '../captures/lib/format';
@@ -15,7 +15,7 @@ const STATUS_TEXT: Record<TriggerRunStatus, string> = {
 
 /** A trigger run as run-info would report it; run.status events keep it current. */
 export function RunDetail({ runId }: { runId: string }) {
-  const run = useAppStore(selectRun(runId));
+  const run = useAppStore(selectTriggerRun(runId));
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   useEffect(() => {
