@@ -10,6 +10,7 @@ import { installAppMenu } from './electron/menu';
 import { registerIpcHandlers } from './electron/register-ipc';
 import { safeStorageCodec } from './electron/secret-codec';
 import { createMainWindow, denyPermissions, installCspHeader } from './electron/window';
+import { errorMessage } from '../shared/error-message';
 
 const preload = join(__dirname, '../preload/index.js');
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     // A busy receiver port is shown in the UI (engine.info().receiverError); anything else
     // (unreadable data dir...) leaves nothing to show.
     if (!created.info().receiverError) {
-      dialog.showErrorBox('Hookbench cannot start', err instanceof Error ? err.message : String(err));
+      dialog.showErrorBox('Hookbench cannot start', errorMessage(err));
       app.exit(1);
       return;
     }

@@ -1,5 +1,6 @@
 // JSON.parse errors in Node 20 sometimes carry no position; this finds the offset of the first
 // syntax error itself so a broken workspace file can be reported by line and column.
+import { errorMessage } from './error-message';
 
 /** offset of the first JSON syntax error in text, or -1 when the text is valid JSON */
 export function jsonErrorOffset(text: string): number {
@@ -101,7 +102,7 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /** "Unexpected token } at line 3 column 5"-style description of why text is not JSON */
 export function describeJsonError(text: string, error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorMessage(error);
   const reason = raw
     .replace(/, .*is not valid JSON$/s, '')
     .replace(/ (in JSON )?at position \d+.*$/s, '')

@@ -9,6 +9,7 @@ import { defaultDataDir, prepareDataDir } from '../serve/data-dir';
 import { loadConfig } from '../serve/load-config';
 import { openBrowser } from '../serve/open-browser';
 import { findWebBuild } from '../serve/web-build';
+import { errorMessage } from '../../../shared/error-message';
 
 const usage = `Usage: hookbench serve [options]
 
@@ -93,7 +94,7 @@ async function startEngine(engine: Engine): Promise<void> {
   try {
     await engine.start();
   } catch (err) {
-    failure = err instanceof Error ? err.message : String(err);
+    failure = errorMessage(err);
   }
   // headless mode has no window to show a receiver failure in: it is fatal here
   const receiverError = engine.info().receiverError;

@@ -2,6 +2,7 @@
 // web transport and the Electron IPC registration so both report errors the same way.
 import { API_METHODS, ApiError, type ApiHandlers, type ApiMethod } from '../../../shared/contract';
 import type { CallEnvelope } from '../../../shared/transport';
+import { errorMessage } from '../../../shared/error-message';
 
 const known = new Set<string>(API_METHODS);
 
@@ -34,6 +35,6 @@ function errorPayload(method: ApiMethod, err: unknown, args: unknown) {
   }
   // Unexpected errors are bugs: keep the process up, tell the caller, leave a trace for us.
   console.error(`hookbench: ${method} failed:`, err);
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return { code: 'internal', message: message || 'internal error' };
 }

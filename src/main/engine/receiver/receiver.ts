@@ -7,6 +7,7 @@ import type { CaptureStore, IncomingRequest, RequestRouter } from '../ports';
 import { newCaptureId } from '../store/capture-id';
 import { describeListenError } from './listen-error';
 import { readBody } from './read-body';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface ReceiverOptions {
   host: string;
@@ -93,7 +94,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       answer(res, decision.response);
     } catch (error) {
       options.onError?.(error);
-      answerError(res, `${stage}: ${error instanceof Error ? error.message : String(error)}`);
+      answerError(res, `${stage}: ${errorMessage(error)}`);
     }
   }
 

@@ -16,6 +16,7 @@ import {
   WORKSPACE_MIGRATIONS, WORKSPACE_SCHEMA_VERSION, defaultDocument, envProblem, migrateDocument, normaliseDocument,
   sectionsProblem, triggersProblem, type Migration, type WorkspaceDocument,
 } from './workspace-document';
+import { errorMessage } from '../../../shared/error-message';
 
 export { SettingsError } from './settings-validation';
 export { WORKSPACE_SCHEMA_VERSION, type Migration } from './workspace-document';
@@ -188,7 +189,7 @@ function decodeSecrets(file: string, doc: WorkspaceDocument, codec: SecretCodec)
     try {
       return { ...v, value: codec.decrypt(v.value) };
     } catch (error) {
-      throw new WorkspaceFileError(`${file}: env[${i}] "${v.name}" could not be decrypted: ${error instanceof Error ? error.message : String(error)}`);
+      throw new WorkspaceFileError(`${file}: env[${i}] "${v.name}" could not be decrypted: ${errorMessage(error)}`);
     }
   });
   return { schemaVersion: doc.schemaVersion, settings: doc.settings, env, triggers: doc.triggers, sections: doc.sections };

@@ -6,6 +6,7 @@ import type { Action, CopyPipelineAction, RunExecutionAction, RunPipelineAction,
 import type { RunActionError, RunResultEntry, TriggerRun, TriggerRunStatus } from '../../../shared/trigger-log';
 import type { IncomingRequest } from '../ports';
 import type { TriggerRunStore } from './trigger-run-store';
+import { errorMessage } from '../../../shared/error-message';
 
 export type RunAction = RunExecutionAction | RunPipelineAction | CopyPipelineAction;
 
@@ -49,7 +50,7 @@ export async function completeRun(
       result.push(await deps.launch(action, context));
     } catch (error) {
       // kept on the run for the trigger log; the run-info body never includes them
-      errors.push({ action: describeAction(action), message: error instanceof Error ? error.message : String(error) });
+      errors.push({ action: describeAction(action), message: errorMessage(error) });
     }
   }
   const at = deps.now();

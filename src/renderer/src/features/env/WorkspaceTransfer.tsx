@@ -6,6 +6,7 @@ import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { loadTriggers } from '../../store/triggerActions';
 import { downloadText } from './download';
+import { errorMessage } from '../../../../shared/error-message';
 
 /** hookbench.json out (secrets only when asked) and in (pasted or from a file, checked before sending). */
 export function WorkspaceTransfer() {
@@ -58,7 +59,7 @@ function ImportSection() {
       parseWorkspaceJson(text);
     } catch (e) {
       // the validator's message already starts with the JSON path
-      localError = e instanceof Error ? e.message : String(e);
+      localError = errorMessage(e);
     }
   }
   const importNow = async () => {

@@ -6,6 +6,7 @@ import type { ProjectSummary } from '../../../../../shared/project';
 import type { EnvVariable, Trigger } from '../../../../../shared/trigger';
 import { relativePath, validationErrors, warningsByPath } from '../lib/fieldIssues';
 import type { EditorIssues } from './issuesContext';
+import { errorMessage } from '../../../../../shared/error-message';
 
 export function useEditorIssues(draft: Trigger, opts: { takenIds: string[]; env: EnvVariable[] | null; project: ProjectSummary | null; serverError: unknown }): EditorIssues & { count: number; /** the engine's refusal as one line, for the banner */
   unplaced: string | null } {
@@ -16,7 +17,7 @@ export function useEditorIssues(draft: Trigger, opts: { takenIds: string[]; env:
     let unplaced: string | null = null;
     if (serverError) {
       const path = serverError instanceof ApiError ? relativePath(serverError.path) : '';
-      const raw = serverError instanceof Error ? serverError.message : String(serverError);
+      const raw = errorMessage(serverError);
       const ownPath = serverError instanceof ApiError ? serverError.path : undefined;
       const message = ownPath && raw.startsWith(`${ownPath}: `) ? raw.slice(ownPath.length + 2) : raw;
       if (path) errors[path] ??= message;
