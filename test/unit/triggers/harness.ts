@@ -7,9 +7,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { CaptureSummary, HeaderTuple } from '../../../src/shared/capture';
 import type { EngineEvent } from '../../../src/shared/events';
-import type { EnvVariable, Trigger } from '../../../src/shared/trigger';
+import type { Condition, EnvVariable, Trigger, WebAuthCondition } from '../../../src/shared/trigger';
 import type { IncomingRequest } from '../../../src/main/engine/ports';
 import { createLaunchHistory } from '../../../src/main/engine/triggers/launch-history';
 import { createTriggerRouter, type TriggerRouterDeps } from '../../../src/main/engine/triggers/router';
@@ -128,3 +129,19 @@ export async function post(url: string, body: string | Buffer, headers: Record<s
 }
 
 export const lastEntry = (h: Harness) => h.log.list(undefined, 1)[0];
+
+export const TEST_TOKEN = 's3cret-token-value';
+export const staticAuth: WebAuthCondition = { type: 'web-auth', authType: 'static', namespace: 'header', key: 'Authorization', secretKey: '{env:WEBHOOK_TOKEN}' };
+export const makeTrigger = (id: string, conditions: Condition[], actions: Trigger['actions'] = [], enabled = true): Trigger =>
+  ({ id, title: id, enabled, conditions, actions });
+
+/** For one test file: starts a harness with WEBHOOK_TOKEN in env, and closes it after each test. */
+export function harnessPerTest(): (triggers: Trigger[], extra?: Parameters<typeof startHarness>[0]) => Promise<Harness> {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (triggers, extra = {}) =>
+    (current = await startHarness({ triggers, env: [{ name: 'WEBHOOK_TOKEN', value: TEST_TOKEN, secret: true }], ...extra }));
+}

@@ -1,20 +1,13 @@
 // The run-info endpoint of triggers.md, through real loopback HTTP.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Condition, Trigger } from '../../../src/shared/trigger';
 import type { RunResultEntry } from '../../../src/shared/trigger-log';
-import { lastEntry, launchUrl, post, startHarness, type Harness } from './harness';
+import { harnessPerTest, lastEntry, launchUrl, makeTrigger, post, staticAuth, TEST_TOKEN } from './harness';
 
-const TOKEN = 's3cret-token-value';
-const auth: Condition = { type: 'web-auth', authType: 'static', namespace: 'header', key: 'Authorization', secretKey: '{env:WEBHOOK_TOKEN}' };
-const make = (id: string, conditions: Condition[], actions: Trigger['actions'] = [], enabled = true): Trigger => ({ id, title: id, enabled, conditions, actions });
-
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-const start = async (triggers: Trigger[], extra: Parameters<typeof startHarness>[0] = {}) =>
-  (h = await startHarness({ triggers, env: [{ name: 'WEBHOOK_TOKEN', value: TOKEN, secret: true }], ...extra }));
+const TOKEN = TEST_TOKEN;
+const auth = staticAuth;
+const make = makeTrigger;
+const start = harnessPerTest();
 
 describe('run info', () => {
   const ts: Condition = { type: 'web-timestamp', namespace: 'header', key: 'X-Ts', tolerance: 60 };
