@@ -14,6 +14,7 @@ import { errorMessage } from '../shared/error-message';
 
 const preload = join(__dirname, '../preload/index.js');
 const rendererIndex = join(__dirname, '../renderer/index.html');
+const icon = join(__dirname, '../../resources/icon.png');
 const location = appLocation(rendererIndex, process.env.ELECTRON_RENDERER_URL);
 
 let engine: Engine | null = null;
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   denyPermissions();
   installAppMenu();
 
-  const win = createMainWindow({ preload, rendererIndex, location });
+  const win = createMainWindow({ preload, rendererIndex, location, icon });
   app.on('second-instance', () => {
     if (win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();

@@ -5,6 +5,7 @@
 // the window, and a clean stop on quit. The real-binary test is app.spec.ts.
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,6 +70,8 @@ test('the desktop main bundle sets up a locked-down window and the whole contrac
     expect(one('window').webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(one('window').webPreferences.preload).toBe(join(ROOT, 'out/preload/index.js'));
     expect(one('load').file).toBe(join(ROOT, 'out/renderer/index.html'));
+    expect(one('window').icon).toBe(join(ROOT, 'resources/icon.png'));
+    expect(existsSync(one('window').icon)).toBe(true);
 
     expect(new Set(one('channels').channels)).toEqual(new Set(API_METHODS.map(ipcChannelFor)));
     expect(one('info').envelope).toMatchObject({ ok: true, result: { mode: 'electron', receiverError: null } });

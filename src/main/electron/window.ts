@@ -9,6 +9,8 @@ export interface WindowPaths {
   preload: string;
   rendererIndex: string;
   location: AppLocation;
+  /** the window and taskbar icon (Linux and Windows; macOS takes the app bundle's) */
+  icon: string;
 }
 
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
@@ -19,6 +21,7 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     minHeight: 500,
     show: false,
     title: 'Hookbench',
+    icon: paths.icon,
     webPreferences: {
       preload: paths.preload,
       contextIsolation: true,

@@ -29,7 +29,7 @@ class BrowserWindow extends EventEmitter {
     this.options = options;
     this.webContents = new WebContents();
     mainWindow = this;
-    report('window', { webPreferences: options.webPreferences });
+    report('window', { webPreferences: options.webPreferences, icon: options.icon });
   }
   loadFile(file) { report('load', { file }); setTimeout(() => this.emit('ready-to-show'), 10); return Promise.resolve(); }
   loadURL(url) { report('load', { url }); return Promise.resolve(); }
