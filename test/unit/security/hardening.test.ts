@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { narrowWebSocketSources } from '../../../src/main/engine/control/csp';
-import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
-import { testEngine } from '../../support/test-engine';
+import type { ControlServer } from '../../../src/main/engine/control/server';
+import { serveTestEngine, testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { maskSigned } from '../../../src/main/engine/sender/mask-sent';
 
@@ -49,9 +49,7 @@ beforeAll(async () => {
   await writeFile(join(outside, 'private.txt'), 'PRIVATE-OUTSIDE-THE-BUILD');
   await writeFile(join(webDir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CSP}"><p>app</p>`);
   await symlink(join(outside, 'private.txt'), join(webDir, 'leak.txt'));
-  engine = testEngine(dataDir);
-  await engine.start();
-  server = await startControlServer({ engine, port: 0, staticDir: webDir });
+  ({ engine, server } = await serveTestEngine(dataDir, webDir));
 });
 
 afterAll(async () => {

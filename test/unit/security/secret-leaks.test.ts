@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
-import { testEngine } from '../../support/test-engine';
+import type { ControlServer } from '../../../src/main/engine/control/server';
+import { serveTestEngine, testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import type { ApiArgs, ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
@@ -95,9 +95,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
   sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
-  engine = testEngine(dataDir);
-  await engine.start();
-  server = await startControlServer({ engine, port: 0, staticDir: webDir });
+  ({ engine, server } = await serveTestEngine(dataDir, webDir));
 });
 
 afterAll(async () => {

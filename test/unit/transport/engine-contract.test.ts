@@ -4,8 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
-import { testEngine } from '../../support/test-engine';
+import type { ControlServer } from '../../../src/main/engine/control/server';
+import { serveTestEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { API_METHODS, type ApiArgs, type ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
@@ -102,9 +102,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hookbench-contract-'));
   webDir = await mkdtemp(join(tmpdir(), 'hookbench-contract-web-'));
   await writeFile(join(webDir, 'index.html'), '<!doctype html>');
-  engine = testEngine(dataDir);
-  await engine.start();
-  server = await startControlServer({ engine, port: 0, staticDir: webDir });
+  ({ engine, server } = await serveTestEngine(dataDir, webDir));
 });
 
 afterAll(async () => {
