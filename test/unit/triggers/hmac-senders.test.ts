@@ -16,7 +16,7 @@ const fixtures = path.resolve(__dirname, '../../fixtures/payloads');
 const SECRET = "It's a Secret to Everybody";
 const pushPayload = readFileSync(path.join(fixtures, 'github-push.json'), 'utf8');
 const slackBody = readFileSync(path.join(fixtures, 'slack-slash-command.txt'), 'utf8');
-const seedText = readFileSync(path.resolve(__dirname, '../../../../shared/seeds/001_855cebc20bd3f4e4.txt'), 'utf8');
+const seedText = readFileSync(path.resolve(__dirname, '../../fixtures/seeds/001_855cebc20bd3f4e4.txt'), 'utf8');
 
 let h: Harness;
 beforeAll(async () => {
