@@ -16,6 +16,7 @@ export function InboxPage() {
   const neverReceived = status === 'ready' && items.length === 0 && isFilterEmpty(filter);
   return (
     <div className="inbox">
+      <h1 className="offscreen">Inbox</h1>
       <CaptureToolbar searchRef={searchRef} />
       {error && <div className="banner banner-error" role="alert">{error}</div>}
       {neverReceived ? (

@@ -6,6 +6,7 @@ import { describeError } from '../../api/envelope';
 import { openDelivery, redeliver, setDeliveryFilter } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
 import { DeliveryDetailPane } from './DeliveryDetailPane';
+import { activateOnKey } from '../../components/activateOnKey';
 
 const ROW = 34;
 const STATUSES: DeliveryStatus[] = ['pending', 'retrying', 'succeeded', 'failed'];
@@ -69,7 +70,7 @@ export function DeliveryLog() {
               return (
                 <div key={row.key} role="option" aria-selected={d.id === openDeliveryId} data-testid="delivery-row" data-delivery-id={d.id} data-status={d.status}
                   className={`delivery-row${d.id === openDeliveryId ? ' is-open' : ''}`} style={{ transform: `translateY(${row.start}px)`, height: ROW }}
-                  onClick={() => openDelivery(d.id)}>
+                  tabIndex={0} onClick={() => openDelivery(d.id)} onKeyDown={activateOnKey(() => openDelivery(d.id))}>
                   <input type="checkbox" aria-label="Select for redelivery" checked={selected.has(d.id)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(d.id)} />
                   <span className="muted small nowrap">{new Date(d.createdAt).toLocaleTimeString([], { hour12: false })}</span>
                   <span className={`delivery-status delivery-${d.status}`}>{d.status}</span>

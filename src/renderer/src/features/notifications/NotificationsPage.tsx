@@ -30,6 +30,7 @@ export function NotificationsPage() {
   return (
     <section className="notify-page" data-testid="page-notifications" aria-label="Notifications">
       <div className="notify-head">
+        <h1 className="page-title">Notifications</h1>
         <Tabs items={TABS} value={tab} onChange={setNotificationsTab} label="Notifications sections" />
         {error && <p className="notify-error" role="alert" data-testid="notify-error">{error}</p>}
       </div>

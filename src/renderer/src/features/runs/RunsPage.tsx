@@ -18,6 +18,7 @@ export function RunsPage() {
   }, []);
   return (
     <div className="runs-page" data-testid="page-runs">
+      <h1 className="page-title runs-title">Runs</h1>
       <ProjectPanel />
       <RunsFilters />
       {error && (

@@ -88,7 +88,7 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
         ))}
       </div>
       {(state.bodyMode === 'raw' || state.bodyMode === 'json') && (
-        <textarea className="input mono sender-body" rows={8} value={state.raw} onChange={(e) => set({ raw: e.target.value })} aria-invalid={problem ? true : undefined} data-testid="composer-body" />
+        <textarea className="input mono sender-body" aria-label="Request body" rows={8} value={state.raw} onChange={(e) => set({ raw: e.target.value })} aria-invalid={problem ? true : undefined} data-testid="composer-body" />
       )}
       {problem && <p className="banner banner-warn small" data-testid="json-problem">JSON: {problem}</p>}
       {state.bodyMode === 'form' && <PairsEditor pairs={state.form} onChange={(form) => set({ form })} testId="composer-form" nameLabel="field" />}

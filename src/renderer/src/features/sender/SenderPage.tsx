@@ -53,6 +53,7 @@ export function SenderPage() {
 
   return (
     <div className="sender-page" data-testid="sender-page">
+      <h1 className="offscreen">Sender</h1>
       {error && <p className="banner banner-error" role="alert">{error}</p>}
       <div className="sender-columns">
         <div className="sender-left">

@@ -20,7 +20,7 @@ export function LogList() {
   const filtered = Object.keys(filter).length > 0;
   return (
     <section className="log-list" aria-label="Trigger log">
-      <div className="log-row log-head" role="row">
+      <div className="log-row log-head" aria-hidden="true">
         <span>Time</span><span>Trigger</span><span>Outcome</span><span>Status</span><span>Failed condition / run</span>
       </div>
       <div className="log-scroll" ref={scrollRef} role="listbox" aria-label="Log entries" data-testid="log-list">

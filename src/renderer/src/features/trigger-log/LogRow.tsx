@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TriggerLogEntry } from '../../../../shared/trigger-log';
 import { formatExactTime, formatRelativeTime } from '../captures/lib/format';
+import { activateOnKey } from '../../components/activateOnKey';
 import { OutcomeBadge } from '../triggers/trace/OutcomeBadge';
 
 export const LOG_ROW_HEIGHT = 32;
@@ -16,7 +17,9 @@ export const LogRow = memo(function LogRow({ entry, top, open, now, onOpen }: { 
       data-testid="log-row"
       data-entry-id={entry.id}
       data-outcome={entry.outcome}
+      tabIndex={0}
       onClick={() => onOpen(entry.id)}
+      onKeyDown={activateOnKey(() => onOpen(entry.id))}
     >
       <span title={formatExactTime(entry.at)} className="nowrap">{formatRelativeTime(entry.at, now)}</span>
       <span className="mono ellipsis" title={entry.triggerId}>{entry.triggerId}</span>

@@ -39,7 +39,7 @@ export function CaptureList() {
 
   return (
     <section className="capture-list" aria-label="Captured requests">
-      <div className="capture-list-head" role="row">
+      <div className="capture-list-head" aria-hidden="true">
         <span />
         <span>Method</span>
         <span>Path</span>
@@ -59,6 +59,7 @@ export function CaptureList() {
                 summary={summary}
                 top={row.start}
                 selected={summary.id === selectedId}
+                tabStop={selectedId ? summary.id === selectedId : row.index === 0}
                 open={summary.id === openId}
                 unread={isUnread(unread, summary.seq)}
                 now={now}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { CaptureSummary } from '../../../../../shared/capture';
 import { MethodBadge } from '../../../components/MethodBadge';
 import { StatusCode } from '../../../components/StatusCode';
@@ -8,6 +8,8 @@ interface Props {
   summary: CaptureSummary;
   top: number;
   selected: boolean;
+  /** the one row Tab reaches (roving tabindex): the keyboard cursor, else the first row */
+  tabStop: boolean;
   open: boolean;
   unread: boolean;
   now: number;
@@ -15,11 +17,22 @@ interface Props {
   onOpen(id: string): void;
 }
 
-export const CaptureRow = memo(function CaptureRow({ summary, top, selected, open, unread, now, onSelect, onOpen }: Props) {
+export const CaptureRow = memo(function CaptureRow({ summary, top, selected, tabStop, open, unread, now, onSelect, onOpen }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  // focus follows the keyboard cursor while the list has focus (j/k, arrows)
+  useEffect(() => {
+    const active = document.activeElement;
+    if (selected && ref.current && active !== ref.current && active instanceof HTMLElement && active.classList.contains('capture-row')) ref.current.focus({ preventScroll: true });
+  }, [selected]);
   const classes = ['capture-row', selected && 'is-selected', open && 'is-open', unread && 'is-unread'].filter(Boolean).join(' ');
   return (
     <div
+      ref={ref}
       className={classes}
+      tabIndex={tabStop ? 0 : -1}
+      onFocus={() => {
+        if (!selected) onSelect(summary.id);
+      }}
       style={{ transform: `translateY(${top}px)` }}
       role="option"
       aria-selected={selected}
