@@ -32,5 +32,17 @@ export default defineConfig({
       name: 'electron',
       testDir: 'test/electron',
     },
+    {
+      // a fresh clone + npm install + npm start, as a new user would (slow: minutes)
+      name: 'first-run',
+      testDir: 'test/first-run',
+      timeout: 600_000,
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        launchOptions: { executablePath: chromium },
+      },
+    },
   ],
 });

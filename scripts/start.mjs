@@ -36,7 +36,13 @@ function noDisplay() {
 /** `electron-vite preview`: builds main, preload and renderer, then opens the window. */
 function runDesktop(binaryPath) {
   const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  return run(process.execPath, [cli, 'preview'], { ELECTRON_EXEC_PATH: binaryPath });
+  const extraEnv = { ELECTRON_EXEC_PATH: binaryPath };
+  // Chromium refuses to run as root with its OS sandbox (containers, some dev VMs)
+  if (process.platform === 'linux' && process.getuid?.() === 0) {
+    say('Running as root: starting Electron with --no-sandbox.');
+    extraEnv.NO_SANDBOX = '1';
+  }
+  return run(process.execPath, [cli, 'preview'], extraEnv);
 }
 
 /** The bundled CLI (package.json `bin`) when it is built, else the TypeScript source via tsx. */
