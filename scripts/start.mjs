@@ -12,11 +12,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadElectron } from './electron-download.mjs';
-import { requiredNodeRange, satisfies } from './node-version.mjs';
 
 const require = createRequire(import.meta.url);
 const { findElectronBinary } = require('./electron-binary.cjs');
 const { desktopDataDir } = require('./desktop-data-dir.cjs');
+const { requiredNodeRange, satisfies } = require('./node-version.cjs');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const say = (line = '') => process.stdout.write(`${line}\n`);

@@ -16,7 +16,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { findElectronBinary } from '../../scripts/electron-binary.cjs';
-import { requiredNodeRange, satisfies } from '../../scripts/node-version.mjs';
+import { requiredNodeRange, satisfies } from '../../scripts/node-version.cjs';
 import { closedPort, cloneAndInstall, NpmStart, runToEnd, tempDir, userEnv } from './fresh-clone';
 import { storedZip } from './stored-zip';
 

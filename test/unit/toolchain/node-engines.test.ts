@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requiredNodeRange, satisfies } from '../../../scripts/node-version.mjs';
+import { requiredNodeRange, satisfies } from '../../../scripts/node-version.cjs';
 
 const ROOT = resolve(__dirname, '../../..');
 const semver = createRequire(join(ROOT, 'package.json'))('semver') as {

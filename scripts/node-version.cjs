@@ -1,13 +1,14 @@
 // Does this Node satisfy package.json's `engines.node`? Runs before `npm install` (from .ci/run
 // and `npm start`), so it cannot use the semver package: it understands the range forms
 // package.json uses — `||` of `^X.Y.Z`, `>=X.Y.Z`, `X` — and throws on anything else.
-// Usage: node scripts/node-version.mjs  → exit 0 when it satisfies, 1 with one line when not.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Usage: node scripts/node-version.cjs  → exit 0 when it satisfies, 1 with one line when not.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 /** The `engines.node` range of the package.json at the repository root. */
-export function requiredNodeRange(root = fileURLToPath(new URL('..', import.meta.url))) {
-  const range = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).engines?.node;
+function requiredNodeRange(root = join(__dirname, '..')) {
+  const range = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines?.node;
   if (typeof range !== 'string') throw new Error('package.json has no engines.node');
   return range;
 }
@@ -36,12 +37,14 @@ function satisfiesPart(version, part) {
 }
 
 /** satisfies('22.23.5', '^22.15.0 || >=24') === true */
-export function satisfies(version, range) {
+function satisfies(version, range) {
   const parsed = parseVersion(version);
   return range.split('||').some((part) => satisfiesPart(parsed, part));
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+module.exports = { requiredNodeRange, satisfies };
+
+if (require.main === module) {
   const range = requiredNodeRange();
   if (!satisfies(process.versions.node, range)) {
     console.error(`Node ${process.versions.node} does not satisfy package.json's engines.node "${range}"`);
