@@ -94,6 +94,7 @@ test('fresh clone offline: npm start explains the failed download and serves the
     }
   } finally {
     await app.stop();
+    await test.info().attach('npm start output', { body: app.output, contentType: 'text/plain' });
   }
   // the capture is in the desktop app's data dir, stopped cleanly by SIGTERM
   expect(existsSync(join(home, '.config', 'hookbench', 'data', 'workspace.json'))).toBe(true);
@@ -138,6 +139,7 @@ test('fresh clone with a reachable mirror: npm start downloads Electron once, wi
       expect(await Promise.race([first.exited, new Promise((r) => setTimeout(() => r('timeout'), 300_000))]), first.output).toBe(0);
     } finally {
       await first.stop();
+      await test.info().attach('first npm start output', { body: first.output, contentType: 'text/plain' });
     }
     expect(first.output).toContain(`Electron ${electronVersion} is not downloaded yet`);
     expect(first.output).toMatch(new RegExp(`Downloading ${zipName.replace(/\./g, '\\.')}: 3\\.0 / 3\\.0 MB \\(100%\\)`));
@@ -153,6 +155,7 @@ test('fresh clone with a reachable mirror: npm start downloads Electron once, wi
       expect(await Promise.race([second.exited, new Promise((r) => setTimeout(() => r('timeout'), 300_000))]), second.output).toBe(0);
     } finally {
       await second.stop();
+      await test.info().attach('second npm start output', { body: second.output, contentType: 'text/plain' });
     }
     expect(second.output).not.toContain('not downloaded yet');
     expect(requests.filter((u) => u.endsWith('.zip'))).toHaveLength(1); // nothing fetched again
