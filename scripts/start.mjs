@@ -25,7 +25,7 @@ function nodeProblem() {
   const range = requiredNodeRange(ROOT);
   if (satisfies(process.versions.node, range)) return null;
   const line = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim();
-  return `Node ${process.versions.node} is older than this project needs (${range}; .nvmrc: ${line}). Electron's installer needs Node 22.12+: \`nvm install ${line}\` (or fnm/volta/your package manager), then \`npm install\` again.`;
+  return `Node ${process.versions.node} does not meet this project's requirement (${range}; .nvmrc: ${line}); Electron's installer needs 22.12+. Fix: \`nvm install ${line}\` (or fnm, volta, your package manager), then \`npm install\` again.`;
 }
 
 function noDisplay() {
@@ -117,7 +117,7 @@ async function main() {
     say('  To get the desktop window: download the Electron binary with `npx install-electron`, then `npm start` again.');
     say('  Behind a proxy: set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1. Where GitHub downloads are blocked:');
     say('  set ELECTRON_MIRROR to a mirror of Electron releases (ELECTRON_CUSTOM_DIR if its folder layout differs).');
-    say(`  Node: ${node ?? `${process.versions.node} is fine (${requiredNodeRange(ROOT)}).`}`);
+    say(`  ${node ?? `Node ${process.versions.node} is fine (${requiredNodeRange(ROOT)}).`}`);
   }
   say('Starting headless mode instead: the same engine and UI, in your browser, on the desktop app\'s data.');
   say('');

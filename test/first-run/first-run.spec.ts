@@ -71,7 +71,10 @@ test('fresh clone offline: npm start explains the failed download and serves the
     expect(app.output).toMatch(new RegExp(`the desktop app cannot start: downloading Electron ${electronVersion.replace(/\./g, '\\.')} failed: GET \\S+electron-v${electronVersion.replace(/\./g, '\\.')}-\\S+\\.zip: \\S`));
     expect(app.output).toContain('npx install-electron');
     expect(app.output).toContain('ELECTRON_MIRROR');
-    expect(app.output).toMatch(/Node: \d+\.\d+\.\d+ is fine/);
+    // and whether this Node is the one the project states (it is under .ci/run)
+    const range = requiredNodeRange(clone.dir);
+    if (satisfies(process.versions.node, range)) expect(app.output).toContain(`  Node ${process.versions.node} is fine (${range}).`);
+    else expect(app.output).toContain(`  Node ${process.versions.node} does not meet this project's requirement (${range}; .nvmrc: 22)`);
     expect(app.output).toContain('Starting headless mode instead');
     expect(app.output).not.toMatch(/^\s+at /m); // no stack trace
     // the desktop app's data dir: <appData>/hookbench/data
