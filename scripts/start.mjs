@@ -50,7 +50,8 @@ function headlessCli() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.hookbench;
   if (bin && existsSync(join(ROOT, bin))) return [join(ROOT, bin)];
-  return [require.resolve('tsx/cli'), join(ROOT, 'src', 'main', 'cli', 'main.ts')];
+  // tsx as a loader in this one process (not its CLI, which adds a process relaying signals)
+  return ['--import', 'tsx', join(ROOT, 'src', 'main', 'cli', 'main.ts')];
 }
 
 async function runHeadless(extraArgs) {
@@ -63,7 +64,9 @@ async function runHeadless(extraArgs) {
   if (process.env.HOOKBENCH_RECEIVER_PORT) args.push('--port', process.env.HOOKBENCH_RECEIVER_PORT);
   if (process.env.HOOKBENCH_CONTROL_PORT) args.push('--control-port', process.env.HOOKBENCH_CONTROL_PORT);
   if (process.env.BROWSER !== 'none') args.push('--open');
-  return run(process.execPath, [...args, ...extraArgs]);
+  const code = await run(process.execPath, [...args, ...extraArgs]);
+  if (code !== 0) say(`hookbench: headless mode exited with code ${code}.`);
+  return code;
 }
 
 /** Runs a child with our stdio, passes Ctrl+C / SIGTERM on to it, resolves with its exit code. */

@@ -99,7 +99,9 @@ test('fresh clone offline: npm start explains the failed download and serves the
     await app.stop();
     await test.info().attach('npm start output', { body: app.output, contentType: 'text/plain' });
   }
-  // the capture is in the desktop app's data dir, stopped cleanly by SIGTERM
+  // SIGTERM to the whole group (npm relays it too) is one clean stop, on the desktop app's data dir
+  expect(app.output.match(/SIGTERM: stopping…/g)).toHaveLength(1);
+  expect(app.output).not.toContain('headless mode exited with code');
   expect(existsSync(join(home, '.config', 'hookbench', 'data', 'workspace.json'))).toBe(true);
 });
 

@@ -159,4 +159,19 @@ describe('hookbench serve: running', () => {
       expect(await stopChild(child)).toBe(0);
     }
   });
+
+  it('treats a burst of signals (Ctrl+C relayed by npm and npm start) as one request and still stops cleanly', async () => {
+    const child = spawnCli(['serve', '--data-dir', join(tmp, 'd7'), '--port', '0', '--control-port', '0'], env);
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c));
+    await waitForUrls(child);
+    // the signal handlers are in place once this line is out (same tick)
+    for (let i = 0; i < 200 && !out.includes('Press Ctrl+C'); i++) await new Promise((r) => setTimeout(r, 50));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGINT');
+    child.kill('SIGINT');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out.match(/stopping…/g)).toHaveLength(1);
+  });
 });

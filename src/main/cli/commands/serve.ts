@@ -104,13 +104,23 @@ async function startEngine(engine: Engine): Promise<void> {
   throw new CliError(oneLine(failure ?? 'the engine did not start'));
 }
 
-/** Resolves with the exit code after SIGINT/SIGTERM; a second signal exits at once. */
+/**
+ * One Ctrl+C often arrives as several signals within milliseconds: the terminal signals the
+ * whole process group, and npm, `npm start` and tsx each pass it on as well. Copies within
+ * this window of the first are the same request; a signal after it means "stop now".
+ */
+const REPEATED_SIGNAL_WINDOW_MS = 1000;
+
+/** Resolves with the exit code after SIGINT/SIGTERM; a later, separate signal exits at once. */
 function waitForShutdown(stop: () => Promise<void>): Promise<number> {
   return new Promise((resolvePromise) => {
-    let stopping = false;
+    let stoppingSince: number | null = null;
     const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) process.exit(1);
-      stopping = true;
+      if (stoppingSince !== null) {
+        if (Date.now() - stoppingSince < REPEATED_SIGNAL_WINDOW_MS) return;
+        process.exit(1);
+      }
+      stoppingSince = Date.now();
       console.log(`\n${signal}: stopping…`);
       stop().then(
         () => resolvePromise(0),
