@@ -1,6 +1,6 @@
 // Reads many records' bodies with few, large reads: neighbouring frames in a segment are
 // fetched as one range, which is what makes a body-text search over 100k captures quick.
-import { HEADER_BYTES, decodeHeader } from './frame';
+import { decodeHeader, frameLength } from './frame';
 import type { JournalPointer } from './journal';
 
 const MAX_GAP = 64 * 1024;
@@ -43,9 +43,9 @@ export async function readBodies(
     for (let m = k; range && m < j; m++) {
       const p = pointers[order[m]];
       const at = p.offset - first.offset;
-      const header = at + HEADER_BYTES <= range.length ? decodeHeader(range, at) : null;
-      if (!header || HEADER_BYTES + header.metaLength + header.bodyLength !== p.length) continue;
-      const bodyStart = at + HEADER_BYTES + header.metaLength;
+      const header = decodeHeader(range.subarray(0, at + p.length), at);
+      if (!header || frameLength(header) !== p.length) continue;
+      const bodyStart = at + header.headerLength + header.metaLength;
       visit(order[m], range.subarray(bodyStart, bodyStart + Math.min(header.bodyLength, maxBodyBytes)));
     }
     k = j;

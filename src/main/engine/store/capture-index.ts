@@ -17,6 +17,8 @@ export class CaptureIndex {
   private head = 0; // entries before head are all dead
   private dead = 0;
   private bytes = 0;
+  /** the highest journal segment retention has evicted a capture from (0: none) */
+  evictedThroughSegment = 0;
 
   get count(): number {
     return this.byId.size;
@@ -66,6 +68,7 @@ export class CaptureIndex {
       const oldest = this.oldest();
       if (!oldest) break;
       this.kill(oldest);
+      this.evictedThroughSegment = Math.max(this.evictedThroughSegment, oldest.pointer.segment);
       evicted++;
     }
     if (evicted) this.maybeCompact();

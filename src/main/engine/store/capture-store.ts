@@ -168,11 +168,15 @@ class JournalCaptureStore implements CaptureStore {
     return this.journal.close();
   }
 
-  /** deletes segments older than the oldest live capture (or than `latest` when none is left) */
+  /**
+   * Deletes segments older than the oldest live capture (or than `latest` when none is left).
+   * A segment where replay skipped damage goes only once retention has evicted a capture from
+   * it or a later segment: what it could not read is not a reason to delete what is on disk.
+   */
   private async dropDeadSegments(latest: JournalPointer | null): Promise<void> {
     const keepFrom = this.index.oldest()?.pointer ?? latest;
     if (!keepFrom || keepFrom.segment <= this.droppedBelow) return;
     this.droppedBelow = keepFrom.segment;
-    await this.journal.dropBefore(keepFrom);
+    await this.journal.dropBefore(keepFrom, { damagedBefore: this.index.evictedThroughSegment + 1 });
   }
 }

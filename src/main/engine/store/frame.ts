@@ -1,13 +1,31 @@
-// The on-disk frame: [magic u32][meta length u32][body length u32][crc32(meta+body) u32] meta body.
+// The on-disk frame. Current format ("HBJ2", 20-byte header):
+//   [magic u32][meta length u32][body length u32][crc32(meta+body) u32][crc32(header bytes 0..16 + meta) u32] meta body
+// The second CRC guards the lengths and the meta, so a reader can tell an intact frame from
+// damage without reading a large body, and can resynchronise on the next magic after damage.
+// Older segments hold "HBJ1" frames (16-byte header, no header CRC); they are still read.
 import zlib from 'node:zlib';
 
-export const FRAME_MAGIC = 0x48424a31; // "HBJ1"
-export const HEADER_BYTES = 16;
+export const FRAME_MAGIC = 0x48424a32; // "HBJ2"
+export const FRAME_MAGIC_V1 = 0x48424a31; // "HBJ1", read only
+export const HEADER_BYTES = 20;
+export const HEADER_BYTES_V1 = 16;
+/** the bytes a reader needs to decide which header it looks at */
+export const MAX_HEADER_BYTES = HEADER_BYTES;
+/** the magics as they appear in a file, for resynchronising after damage */
+export const MAGIC_PATTERNS: readonly Buffer[] = [FRAME_MAGIC, FRAME_MAGIC_V1].map((magic) => {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(magic, 0);
+  return bytes;
+});
 
 export interface FrameHeader {
+  /** 20 for HBJ2, 16 for HBJ1 */
+  headerLength: number;
   metaLength: number;
   bodyLength: number;
   crc: number;
+  /** HBJ2 only: crc32 over header bytes 0..16 and the meta */
+  headCrc: number | null;
 }
 
 const crcTable = (() => {
@@ -35,6 +53,10 @@ export function frameCrc(meta: Uint8Array, body: Uint8Array): number {
   return crc32(body, crc32(meta)) >>> 0;
 }
 
+function headCrcOf(head: Buffer, at: number, meta: Uint8Array): number {
+  return crc32(meta, crc32(head.subarray(at, at + HEADER_BYTES_V1))) >>> 0;
+}
+
 /**
  * Header and meta of a frame in one buffer: the JSON is encoded straight into place, which
  * saves an allocation and a copy per record on the receiver's hot path.
@@ -46,16 +68,35 @@ export function encodeFrameHead(metaJson: string, body: Uint8Array): Buffer {
   head.writeUInt32LE(FRAME_MAGIC, 0);
   head.writeUInt32LE(metaLength, 4);
   head.writeUInt32LE(body.length, 8);
-  head.writeUInt32LE(frameCrc(head.subarray(HEADER_BYTES), body), 12);
+  const meta = head.subarray(HEADER_BYTES);
+  head.writeUInt32LE(frameCrc(meta, body), 12);
+  head.writeUInt32LE(headCrcOf(head, 0, meta), 16);
   return head;
 }
 
-/** null when the bytes are not a frame header (wrong magic) */
+/**
+ * null when the bytes at `at` are not a frame header (wrong magic). `buf` must hold at least
+ * MAX_HEADER_BYTES from `at`, or HEADER_BYTES_V1 for an old frame near the end.
+ */
 export function decodeHeader(buf: Buffer, at: number): FrameHeader | null {
-  if (buf.readUInt32LE(at) !== FRAME_MAGIC) return null;
-  return { metaLength: buf.readUInt32LE(at + 4), bodyLength: buf.readUInt32LE(at + 8), crc: buf.readUInt32LE(at + 12) };
+  if (at + HEADER_BYTES_V1 > buf.length) return null;
+  const magic = buf.readUInt32LE(at);
+  const metaLength = buf.readUInt32LE(at + 4);
+  const bodyLength = buf.readUInt32LE(at + 8);
+  const crc = buf.readUInt32LE(at + 12);
+  if (magic === FRAME_MAGIC) {
+    if (at + HEADER_BYTES > buf.length) return null;
+    return { headerLength: HEADER_BYTES, metaLength, bodyLength, crc, headCrc: buf.readUInt32LE(at + 16) };
+  }
+  if (magic === FRAME_MAGIC_V1) return { headerLength: HEADER_BYTES_V1, metaLength, bodyLength, crc, headCrc: null };
+  return null;
+}
+
+/** HBJ2: whether lengths and meta are as written (`meta` taken from the same frame). HBJ1: always true. */
+export function headIntact(header: FrameHeader, buf: Buffer, at: number, meta: Uint8Array): boolean {
+  return header.headCrc === null || headCrcOf(buf, at, meta) === header.headCrc;
 }
 
 export function frameLength(header: FrameHeader): number {
-  return HEADER_BYTES + header.metaLength + header.bodyLength;
+  return header.headerLength + header.metaLength + header.bodyLength;
 }

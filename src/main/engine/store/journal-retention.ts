@@ -41,8 +41,10 @@ export function earliestPointer(pointers: Iterable<JournalPointer>): JournalPoin
 /**
  * Drops every segment older than the one holding `oldestNeeded`: all records there are
  * superseded or belong to forgotten entries. With nothing retained there is no pointer to keep
- * from; what was forgotten is replayed and forgotten again at the next open.
+ * from; what was forgotten is replayed and forgotten again at the next open. Called only after
+ * retention evicted entries (oldest first), so a damaged segment before them goes too: its
+ * unreadable records are older than what retention just let go.
  */
 export async function dropUnneeded<M>(journal: Journal<M>, oldestNeeded: JournalPointer | null): Promise<void> {
-  if (oldestNeeded) await journal.dropBefore(oldestNeeded);
+  if (oldestNeeded) await journal.dropBefore(oldestNeeded, { damagedBefore: oldestNeeded.segment });
 }

@@ -1,11 +1,14 @@
 // An append-only, segmented record journal. Appends only ever add bytes at the end of the
 // newest segment, so their cost does not grow with history; old data goes away only as
-// whole segment files. A torn tail left by a killed process is cut off at open.
+// whole segment files, by retention, never because of damage. Damaged ranges are skipped
+// (the scan resynchronises on the next intact frame) and reported; the only bytes ever cut
+// are a torn tail at the very end of the newest segment that no intact frame follows.
 import { promises as fs, writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { readBodies } from './batch-read';
-import { HEADER_BYTES, decodeHeader, encodeFrameHead, frameCrc } from './frame';
-import { scanFrames } from './frame-scanner';
+import { MAX_HEADER_BYTES, decodeHeader, encodeFrameHead, frameCrc, frameLength } from './frame';
+import { scanFrames, type DamagedRange } from './frame-scanner';
+import { forgetSegmentDamage, recordSegmentDamage } from './journal-damage';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
 
@@ -17,8 +20,12 @@ export interface Journal<M> {
   /** every intact record, oldest first */
   replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void): Promise<void>;
   readBody(pointer: JournalPointer): Promise<Buffer>;
-  /** deletes whole segment files entirely older than pointer.segment */
-  dropBefore(pointer: JournalPointer): Promise<void>;
+  /**
+   * deletes whole segment files entirely older than pointer.segment; a segment in which
+   * replay found damage goes only when it is also older than `damagedBefore` (retention has
+   * evicted records newer than it), never because replay read nothing live from it
+   */
+  dropBefore(pointer: JournalPointer, options?: { damagedBefore?: number }): Promise<void>;
   clear(): Promise<void>;
   sizeBytes(): number;
   close(): Promise<void>;
@@ -50,19 +57,26 @@ export async function openJournal<M>(options: JournalOptions): Promise<RecordJou
   const sizes = new Map<number, number>();
   for (const segment of segments.slice(0, -1)) sizes.set(segment, (await fs.stat(segmentPath(options.dir, segment))).size);
   const newest = segments.length ? segments[segments.length - 1] : 1;
-  sizes.set(newest, await cutTornTail(segmentPath(options.dir, newest)));
+  const opened = await cutTornTail(segmentPath(options.dir, newest));
+  sizes.set(newest, opened.size);
   const writer = await fs.open(segmentPath(options.dir, newest), 'a', 0o600);
-  return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer);
+  return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer, opened.cut);
 }
 
-/** Verifies every frame of the newest segment and truncates whatever follows the last intact one. */
-async function cutTornTail(file: string): Promise<number> {
+/**
+ * Verifies every frame of the newest segment. When the last damaged range runs to the end of
+ * the file (no intact frame follows it: a write torn by a crash), it is truncated so appends
+ * continue right after the last intact frame. Damage followed by intact frames stays.
+ */
+async function cutTornTail(file: string): Promise<{ size: number; cut: DamagedRange | null }> {
   const handle = await fs.open(file, 'a+', 0o600);
   try {
     const { size } = await handle.stat();
-    const intact = await scanFrames(handle, size, true, () => undefined);
-    if (intact < size) await handle.truncate(intact);
-    return intact;
+    const { damaged } = await scanFrames(handle, size, true, () => undefined);
+    const last = damaged[damaged.length - 1];
+    if (!last || last.offset + last.length < size) return { size, cut: null };
+    await handle.truncate(last.offset);
+    return { size: last.offset, cut: last };
   } finally {
     await handle.close();
   }
@@ -75,6 +89,8 @@ class SegmentedJournal<M> implements RecordJournal<M> {
   private readonly readers = new Map<number, Promise<FileHandle>>();
   private totalBytes = 0;
   private closed = false;
+  /** segments in which the last replay skipped damaged ranges */
+  private readonly damaged = new Set<number>();
 
   constructor(
     private readonly dir: string,
@@ -82,6 +98,8 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     private readonly sizes: Map<number, number>,
     private current: number,
     private writer: FileHandle,
+    /** the torn tail cut from the newest segment at open, reported by the first replay */
+    private tailCut: DamagedRange | null = null,
   ) {
     for (const size of sizes.values()) this.totalBytes += size;
   }
@@ -165,15 +183,20 @@ class SegmentedJournal<M> implements RecordJournal<M> {
         continue; // dropped meanwhile
       }
       try {
-        await scanFrames(handle, size, false, ({ offset, header, meta }) => {
+        const { damaged, frames } = await scanFrames(handle, size, false, ({ offset, header, meta }) => {
           let parsed: M;
           try {
             parsed = JSON.parse(meta.toString('utf8')) as M;
           } catch {
             return;
           }
-          visit(parsed, { segment, offset, length: HEADER_BYTES + header.metaLength + header.bodyLength }, header.bodyLength);
+          visit(parsed, { segment, offset, length: frameLength(header) }, header.bodyLength);
         });
+        if (damaged.length) this.damaged.add(segment);
+        else this.damaged.delete(segment);
+        const cut = segment === this.current ? this.tailCut : null;
+        if (cut) this.tailCut = null;
+        recordSegmentDamage(segmentPath(this.dir, segment), cut ? [...damaged, cut] : damaged, frames, cut !== null);
       } finally {
         await handle.close();
       }
@@ -187,17 +210,17 @@ class SegmentedJournal<M> implements RecordJournal<M> {
   async readRecord(pointer: JournalPointer, maxBodyBytes = Infinity): Promise<JournalRecord<M>> {
     const handle = await this.reader(pointer.segment);
     // one read when the whole frame is wanted anyway, two when a big body is cut
-    const whole = pointer.length - HEADER_BYTES <= maxBodyBytes;
-    const head = await readExactly(handle, pointer.offset, whole ? pointer.length : HEADER_BYTES);
+    const whole = pointer.length - MAX_HEADER_BYTES <= maxBodyBytes;
+    const head = await readExactly(handle, pointer.offset, whole ? pointer.length : Math.min(MAX_HEADER_BYTES, pointer.length));
     const header = decodeHeader(head, 0);
-    if (!header || HEADER_BYTES + header.metaLength + header.bodyLength !== pointer.length) {
+    if (!header || frameLength(header) !== pointer.length) {
       throw new Error(`no journal record at segment ${pointer.segment} offset ${pointer.offset}`);
     }
     const truncated = header.bodyLength > maxBodyBytes;
     const bodyBytes = truncated ? maxBodyBytes : header.bodyLength;
     const rest = whole
-      ? head.subarray(HEADER_BYTES)
-      : await readExactly(handle, pointer.offset + HEADER_BYTES, header.metaLength + bodyBytes);
+      ? head.subarray(header.headerLength)
+      : await readExactly(handle, pointer.offset + header.headerLength, header.metaLength + bodyBytes);
     const meta = rest.subarray(0, header.metaLength);
     const body = rest.subarray(header.metaLength, header.metaLength + bodyBytes);
     if (!truncated && frameCrc(meta, body) !== header.crc) {
@@ -233,9 +256,12 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     if (handle) await handle.then((h) => h.close()).catch(() => undefined);
   }
 
-  dropBefore(pointer: JournalPointer): Promise<void> {
+  dropBefore(pointer: JournalPointer, options: { damagedBefore?: number } = {}): Promise<void> {
+    const damagedBefore = options.damagedBefore ?? Number.NEGATIVE_INFINITY;
     return this.lock.run(async () => {
-      const old = [...this.sizes.keys()].filter((s) => s < pointer.segment && s !== this.current).sort((a, b) => a - b);
+      const old = [...this.sizes.keys()]
+        .filter((s) => s < pointer.segment && s !== this.current && (!this.damaged.has(s) || s < damagedBefore))
+        .sort((a, b) => a - b);
       for (const segment of old) await this.removeSegment(segment);
     });
   }
@@ -243,6 +269,8 @@ class SegmentedJournal<M> implements RecordJournal<M> {
   private async removeSegment(segment: number): Promise<void> {
     await this.closeReader(segment);
     await removeIfExists(segmentPath(this.dir, segment));
+    forgetSegmentDamage(segmentPath(this.dir, segment));
+    this.damaged.delete(segment);
     this.totalBytes -= this.sizes.get(segment) ?? 0;
     this.sizes.delete(segment);
   }

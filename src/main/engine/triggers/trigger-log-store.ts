@@ -47,7 +47,7 @@ export async function openTriggerLogStore(dataDir: string, retention: LogRetenti
     const excess = entries.length - max + Math.floor(max / 16);
     for (const old of entries.splice(0, excess)) if (byCapture.get(old.captureId) === old) byCapture.delete(old.captureId);
     pointers.splice(0, excess);
-    if (pointers.length) await journal.dropBefore(pointers[0]);
+    if (pointers.length) await journal.dropBefore(pointers[0], { damagedBefore: pointers[0].segment });
   };
   await journal.replay((meta, pointer) => remember(meta, pointer));
   await evict();

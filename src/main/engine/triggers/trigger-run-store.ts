@@ -29,7 +29,7 @@ export async function openTriggerRunStore(dataDir: string, retention?: LogRetent
     const ids = runs.keys();
     for (let excess = runs.size - max; excess > 0; excess--) runs.delete(ids.next().value as string);
     const oldest = runs.values().next().value;
-    if (oldest) await journal.dropBefore(oldest.pointer);
+    if (oldest) await journal.dropBefore(oldest.pointer, { damagedBefore: oldest.pointer.segment });
   };
   await journal.replay((meta, pointer) => remember(meta, pointer));
   await evict();
