@@ -1,6 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { makePrivateDir } from '../../engine/store/private-files';
 import { CliError } from '../command';
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -11,7 +12,7 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function prepareDataDir(dir: string): Promise<string> {
   const absolute = resolve(dir);
   try {
-    await fs.mkdir(absolute, { recursive: true });
+    await makePrivateDir(absolute);
     await fs.access(absolute, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';

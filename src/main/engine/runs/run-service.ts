@@ -14,6 +14,7 @@ import { pageLog, readLog } from './run-log';
 import { createRunSlots } from './run-slots';
 import { defaultParameters } from './step-parameters';
 import { listRunFiles, type InputFileSource } from './work-folder';
+import { makePrivateDir, writePrivateFile } from '../store/private-files';
 
 export interface LaunchOrigin { triggerId?: string; triggerRunId?: string; captureId?: string }
 export interface Payload { inputName: string; bytes: Buffer }
@@ -56,7 +57,7 @@ export async function openRunService(options: {
   for (const e of records.recovered.executions) options.emit({ type: 'execution.status', at: now(), execution: e });
   for (const p of records.recovered.pipelines) options.emit({ type: 'pipeline.status', at: now(), pipeline: p });
   const dir = runsDir(options.dataDir);
-  await fs.mkdir(dir, { recursive: true });
+  await makePrivateDir(dir);
   const pending = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.add(p);
@@ -126,8 +127,8 @@ export async function openRunService(options: {
     });
     if (payload) {
       // kept beside the pipeline's node folders so a re-run gets the same body
-      await fs.mkdir(path.join(dir, started.pipeline.id), { recursive: true });
-      await fs.writeFile(path.join(dir, started.pipeline.id, PAYLOAD_FILE), payload.bytes);
+      await makePrivateDir(path.join(dir, started.pipeline.id));
+      await writePrivateFile(path.join(dir, started.pipeline.id, PAYLOAD_FILE), payload.bytes);
     }
     track(started.done);
     return started;

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RunFile } from '../../../shared/runs';
+import { makePrivateDir, writePrivateFile } from '../store/private-files';
 
 /** A file to place into an input: bytes (the payload) or a copy of another file (edges, re-runs). */
 export type InputFileSource = { name: string; bytes: Buffer } | { name: string; fromPath: string };
@@ -26,19 +27,19 @@ export async function prepareWorkFolder(
   const folder: WorkFolder = {
     root, inputsDir: path.join(root, 'inputs'), outputsDir: path.join(root, 'outputs'), configDir: path.join(root, 'config'), inputs: {},
   };
-  for (const dir of [folder.inputsDir, folder.outputsDir, folder.configDir]) await fs.mkdir(dir, { recursive: true });
+  for (const dir of [folder.inputsDir, folder.outputsDir, folder.configDir]) await makePrivateDir(dir);
   // valohai-utils builds FileInfo(**entry): exactly these keys, nothing more
   const inputsJson: Record<string, { files: { name: string; uri: string; path: string; size: number; checksums: Record<string, string> }[] }> = {};
   for (const [inputName, files] of Object.entries(inputs)) {
     const dir = path.join(folder.inputsDir, safeName(inputName));
-    await fs.mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     const entries = [];
     const used = new Set<string>();
     for (const file of files) {
       const name = uniqueName(safeName(path.basename(file.name)), used);
       const target = path.join(dir, name);
       const bytes = 'bytes' in file ? file.bytes : await fs.readFile(file.fromPath);
-      await fs.writeFile(target, bytes);
+      await writePrivateFile(target, bytes);
       entries.push({
         name, uri: pathToFileURL(target).href, path: target, size: bytes.length,
         checksums: { md5: hash('md5', bytes), sha1: hash('sha1', bytes), sha256: hash('sha256', bytes) },
@@ -47,8 +48,8 @@ export async function prepareWorkFolder(
     inputsJson[inputName] = { files: entries };
     folder.inputs[inputName] = entries.map((e) => e.path);
   }
-  await fs.writeFile(path.join(folder.configDir, 'inputs.json'), JSON.stringify(inputsJson, null, 2));
-  await fs.writeFile(path.join(folder.configDir, 'parameters.json'), JSON.stringify(parameters, null, 2));
+  await writePrivateFile(path.join(folder.configDir, 'inputs.json'), JSON.stringify(inputsJson, null, 2));
+  await writePrivateFile(path.join(folder.configDir, 'parameters.json'), JSON.stringify(parameters, null, 2));
   return folder;
 }
 

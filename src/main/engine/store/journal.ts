@@ -9,6 +9,7 @@ import { readBodies } from './batch-read';
 import { MAX_HEADER_BYTES, decodeHeader, encodeFrameHead, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
 import { forgetSegmentDamage, recordSegmentDamage } from './journal-damage';
+import { makePrivateDir } from './private-files';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
 
@@ -52,7 +53,7 @@ interface PendingAppend {
 }
 
 export async function openJournal<M>(options: JournalOptions): Promise<RecordJournal<M>> {
-  await fs.mkdir(options.dir, { recursive: true, mode: 0o700 });
+  await makePrivateDir(options.dir);
   const segments = await listSegments(options.dir);
   const sizes = new Map<number, number>();
   for (const segment of segments.slice(0, -1)) sizes.set(segment, (await fs.stat(segmentPath(options.dir, segment))).size);

@@ -10,6 +10,7 @@ import type { EnvVariable, Trigger } from '../../../shared/trigger';
 import type { WorkspaceSectionValues } from '../../../shared/workspace-section-registry';
 import type { SecretCodec } from '../ports';
 import { describeJsonError } from '../../../shared/json-position';
+import { makePrivateDir } from './private-files';
 import { SerialLock } from './serial-lock';
 import { applySettingsPatch, isObject, settingsProblem } from './settings-validation';
 import {
@@ -67,7 +68,7 @@ export async function openWorkspaceStore(
   codec: SecretCodec = plainSecretCodec,
   options: WorkspaceStoreOptions = {},
 ): Promise<WorkspaceStore> {
-  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await makePrivateDir(dataDir);
   const file = path.join(dataDir, WORKSPACE_FILE);
   const adapter = new WorkspaceFileAdapter(file, options.migrations ?? WORKSPACE_MIGRATIONS, options.schemaVersion ?? WORKSPACE_SCHEMA_VERSION);
   const db = new Low<WorkspaceDocument>(adapter, defaultDocument());
