@@ -8,6 +8,7 @@ import type {
 import type { ProjectInfo, ProjectSectionPatch, ProjectSummary } from './project';
 import type { ExecutionDetail, LogPage, LogQuery, PipelineDetail, RunFiles, RunsPage, RunsQuery } from './runs';
 import type { Settings, SettingsPatch } from './settings';
+import type { StorageHealth } from './storage-health';
 import type {
   BulkProgress, BulkReplayRequest, GeneratedKeys, HistoryQuery, MatrixRow, ReplayRequest, SendDraft, SendPreview, SentRecord,
   SigningProfile, TrackOptions, TrackedRun,
@@ -25,6 +26,8 @@ export interface EngineInfo {
   dataDir: string;
   /** the receiver could not start (busy port...): the reason, shown in the UI */
   receiverError: string | null;
+  /** what start found wrong in the data dir (damaged journal ranges, wide permissions); shown as a banner */
+  storage: StorageHealth;
 }
 
 export interface ImportResult {

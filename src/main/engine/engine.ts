@@ -18,6 +18,8 @@ import { openRunService } from './runs/run-service';
 import { openSenderService } from './sender';
 import { capturesDir, openCaptureStore } from './store/capture-store';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
+import { checkStorage } from './store/storage-check';
+import type { StorageHealth } from '../../shared/storage-health';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
 import { createTriggerRouter, openTriggerStores } from './triggers';
 
@@ -26,6 +28,7 @@ export function createEngine(options: EngineOptions): Engine {
   const events = createEventBus();
   let context: EngineContext | null = null;
   let lock: DataDirLock | null = null;
+  let storage: StorageHealth = { damage: [], warnings: [] };
 
   const ctx = (): EngineContext => {
     if (!context) throw new Error('the engine has not started');
@@ -38,6 +41,7 @@ export function createEngine(options: EngineOptions): Engine {
     receiverUrl: context?.receiver.url() ?? '',
     dataDir: options.dataDir,
     receiverError: context?.receiver.error() ?? null,
+    storage,
   });
 
   const handlers: ApiHandlers = createHandlers(ctx, info, { dataDir: options.dataDir, desktop: options.desktop });
@@ -103,6 +107,7 @@ export function createEngine(options: EngineOptions): Engine {
         lock = null;
         throw error;
       }
+      storage = await checkStorage(options.dataDir);
       const settings = context.workspace.settings();
       const address: Settings['receiver'] = { ...settings.receiver, ...options.settingsOverride?.receiver };
       context.notifications.start();

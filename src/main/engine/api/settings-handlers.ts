@@ -2,6 +2,7 @@
 // cannot be listened on, the old settings are restored and the reason is returned.
 import { ApiError, type ApiHandlers } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
+import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
 import type { EngineContext } from '../context';
 
 type SettingsHandlers = Pick<ApiHandlers, 'settings.get' | 'settings.update'>;
@@ -38,6 +39,7 @@ export async function asApiError<T>(task: () => Promise<T>): Promise<T> {
     return await task();
   } catch (error) {
     if (error instanceof ApiError) throw error;
+    if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
     const message = (error as Error).message;
     const path = /^([A-Za-z][\w.[\]]*)(?::| must| is)/.exec(message)?.[1];
     throw new ApiError('invalid', message, path);

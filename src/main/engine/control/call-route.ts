@@ -92,6 +92,7 @@ export async function handleCall(
 export function statusForError(code: string): number {
   if (code === 'internal') return 500;
   if (code === 'not_implemented') return 501;
+  if (code === 'storage_error') return 503;
   if (code === 'forbidden') return 403;
   if (/not[-_]found$/.test(code)) return 404;
   if (/exists$/.test(code)) return 409;

@@ -3,6 +3,7 @@
 import { API_METHODS, ApiError, type ApiHandlers, type ApiMethod } from '../../../shared/contract';
 import type { CallEnvelope } from '../../../shared/transport';
 import { errorMessage } from '../../../shared/error-message';
+import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
 
 const known = new Set<string>(API_METHODS);
 
@@ -29,6 +30,8 @@ const describe = (v: unknown): string => (v === undefined || v === null ? 'none'
 
 function errorPayload(method: ApiMethod, err: unknown, args: unknown) {
   if (err instanceof ApiError) return err.toPayload();
+  // a disk failure (ENOSPC, EACCES…) is not the caller's fault nor a bug: say which, as a 5xx
+  if (isStorageFailure(err)) return { code: STORAGE_ERROR_CODE, message: describeStorageFailure(err) };
   // a handler that destructures its argument fails this way on null, a number or a string
   if (err instanceof TypeError && !isObject(args)) {
     return { code: 'invalid-input', message: `${method} needs an object argument, got ${describe(args)}`, path: '' };

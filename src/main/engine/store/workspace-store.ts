@@ -169,10 +169,15 @@ class WorkspaceFileAdapter implements Adapter<WorkspaceDocument> {
     // steno writes `.workspace.json.tmp` and renames it; creating that file first with 0600
     // makes the renamed file owner-only from its first byte
     const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.tmp`);
-    const handle = await fs.open(temp, 'a', 0o600);
-    await handle.chmod(0o600);
-    await handle.close();
-    await this.text.write(`${JSON.stringify(doc, null, 2)}\n`);
+    try {
+      const handle = await fs.open(temp, 'a', 0o600);
+      await handle.chmod(0o600).finally(() => handle.close());
+      await this.text.write(`${JSON.stringify(doc, null, 2)}\n`);
+    } catch (error) {
+      // a failed write (disk full, no permission) leaves workspace.json as it was and no temp file
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw error;
+    }
   }
 }
 

@@ -22,7 +22,7 @@ export interface TriggerStores {
 /** Opens `<dataDir>/trigger-log` and `<dataDir>/trigger-runs`. */
 export async function openTriggerStores(dataDir: string, now: () => number = Date.now, retention?: LogRetention): Promise<TriggerStores> {
   const log = await openTriggerLogStore(dataDir, retention);
-  const runs = await openTriggerRunStore(dataDir, retention);
+  const runs = await openTriggerRunStore(dataDir, retention, now);
   return {
     log, runs,
     history: createLaunchHistory(log.all(), now),

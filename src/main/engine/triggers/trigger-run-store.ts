@@ -1,4 +1,7 @@
 // Trigger runs: every state change is appended; on replay the latest record per id wins.
+// A run still `pending` at open was interrupted by a crash or kill while its actions were
+// being launched: it is settled (`error`, or `complete_with_error` when some actions had
+// launched) with the reason kept on the run, where the trigger log shows it.
 import path from 'node:path';
 import type { TriggerRun } from '../../../shared/trigger-log';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
@@ -14,7 +17,9 @@ export interface TriggerRunStore {
   close(): Promise<void>;
 }
 
-export async function openTriggerRunStore(dataDir: string, retention?: LogRetention): Promise<TriggerRunStore> {
+export const INTERRUPTED_LAUNCH_REASON = 'Hookbench stopped (crash or kill) before the run actions finished launching; the actions not listed in the result did not run';
+
+export async function openTriggerRunStore(dataDir: string, retention?: LogRetention, now: () => number = Date.now): Promise<TriggerRunStore> {
   const journal: Journal<TriggerRun> = await openJournal<TriggerRun>({ dir: path.join(dataDir, 'trigger-runs') });
   // Map order follows the latest update, so the first run's pointer is the oldest one still
   // needed: every record in earlier segments is superseded or belongs to an evicted run.
@@ -32,6 +37,14 @@ export async function openTriggerRunStore(dataDir: string, retention?: LogRetent
     if (oldest) await journal.dropBefore(oldest.pointer, { damagedBefore: oldest.pointer.segment });
   };
   await journal.replay((meta, pointer) => remember(meta, pointer));
+  for (const { run } of [...runs.values()]) {
+    if (run.status !== 'pending') continue;
+    const settled: TriggerRun = {
+      ...run, status: run.result.length ? 'complete_with_error' : 'error', updatedAt: now(),
+      errors: [...(run.errors ?? []), { action: 'launch', message: INTERRUPTED_LAUNCH_REASON }],
+    };
+    remember(settled, await journal.append(settled));
+  }
   await evict();
 
   return {

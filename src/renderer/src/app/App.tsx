@@ -10,6 +10,7 @@ import { RunsPage } from '../features/runs/RunsPage';
 import { SenderPage } from '../features/sender/SenderPage';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
+import { StorageBanner } from './StorageBanner';
 import { Sidebar } from './Sidebar';
 
 function CurrentPage() {
@@ -41,6 +42,7 @@ export function App() {
       <div className="app-main">
         <Header />
         <ConnectionBanner />
+        <StorageBanner />
         <main className="app-page">
           <CurrentPage />
         </main>
