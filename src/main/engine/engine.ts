@@ -52,7 +52,7 @@ export function createEngine(options: EngineOptions): Engine {
       const { env, triggers } = options.workspace;
       await workspace.update((draft) => ({ ...draft, env, triggers }));
     }
-    const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention);
+    const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention, { sync: options.durability === 'power-loss' });
     // The Settings page shows one "keep the last N" setting; it bounds every growing history
     // (trigger log, runs, deliveries, sender history), read on each append so a change applies.
     const history = { maxEntries: () => workspace.settings().retention.maxCaptures };

@@ -89,6 +89,12 @@ export interface EngineOptions {
   secretCodec?: SecretCodec;
   /** injectable clock for tests */
   now?: () => number;
+  /**
+   * process-kill (default): an answered request is in the OS page cache, so it survives the
+   * process being killed but not a power loss; power-loss: each group commit of the capture
+   * journal is fdatasync'ed before the answer goes out
+   */
+  durability?: 'process-kill' | 'power-loss';
   /** OS integrations the desktop shell provides; headless mode has none */
   desktop?: DesktopIntegration;
 }

@@ -14,7 +14,15 @@ import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
 
 export interface JournalPointer { segment: number; offset: number; length: number }
-export interface JournalOptions { dir: string; segmentBytes?: number /* default 64 MiB */ }
+export interface JournalOptions {
+  dir: string;
+  segmentBytes?: number /* default 64 MiB */;
+  /**
+   * fdatasync each group commit before its appends resolve (and the directory when a segment
+   * is created): an answered record then survives a power loss, not only a process kill
+   */
+  sync?: boolean;
+}
 export interface Journal<M> {
   /** resolves once written to the OS; concurrent appends are group-committed into one write */
   append(meta: M, body?: Buffer): Promise<JournalPointer>;
@@ -61,7 +69,8 @@ export async function openJournal<M>(options: JournalOptions): Promise<RecordJou
   const opened = await cutTornTail(segmentPath(options.dir, newest));
   sizes.set(newest, opened.size);
   const writer = await fs.open(segmentPath(options.dir, newest), 'a', 0o600);
-  return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer, opened.cut);
+  if (options.sync) await syncDir(options.dir);
+  return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer, opened.cut, options.sync ?? false);
 }
 
 /**
@@ -101,6 +110,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     private writer: FileHandle,
     /** the torn tail cut from the newest segment at open, reported by the first replay */
     private tailCut: DamagedRange | null = null,
+    private readonly sync = false,
   ) {
     for (const size of sizes.values()) this.totalBytes += size;
   }
@@ -154,6 +164,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
       }
       try {
         await writeFully(this.writer, parts, end - start);
+        if (this.sync) await this.writer.datasync();
       } catch (error) {
         // cut back the partial write so later frames never follow garbage
         await this.writer.truncate(start).catch(() => undefined);
@@ -172,6 +183,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     this.current += 1;
     this.writer = await fs.open(segmentPath(this.dir, this.current), 'a', 0o600);
     this.sizes.set(this.current, 0);
+    if (this.sync) await syncDir(this.dir);
   }
 
   async replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void): Promise<void> {
@@ -312,6 +324,16 @@ async function writeFully(handle: FileHandle, parts: Buffer[], total: number): P
     const bytesWritten = total <= SYNC_WRITE_BYTES ? writevSync(handle.fd, rest) : (await handle.writev(rest)).bytesWritten;
     written += bytesWritten;
     if (written < total) rest = [Buffer.concat(rest).subarray(bytesWritten)];
+  }
+}
+
+/** makes a new file's directory entry durable */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

@@ -37,6 +37,8 @@ export async function openTriggerRunStore(dataDir: string, retention?: LogRetent
     if (oldest) await journal.dropBefore(oldest.pointer, { damagedBefore: oldest.pointer.segment });
   };
   await journal.replay((meta, pointer) => remember(meta, pointer));
+  // forget what retention forgot before settling, so a settled run never revives an evicted one
+  await evict();
   for (const { run } of [...runs.values()]) {
     if (run.status !== 'pending') continue;
     const settled: TriggerRun = {
