@@ -10,6 +10,7 @@ import { capturesDir, openCaptureStore } from '../src/main/engine/store/capture-
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 import { webhookBody } from './bench-body';
 import { replayFigure } from './replay-figure';
+import { fsyncFigure } from './fsync-figure';
 import { measureCaptureToRowP95, type UiLatency } from './ui-latency';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
     const rssEmpty = await rss(path.join(root, 'rss-empty'));
     const rssFull = await rss(fullDir);
     const ui = await uiLatency(root);
+    const durability = await fsyncFigure(DURATION_S, ROUNDS);
 
     const figures = {
       machine: { cpus: os.cpus().length, node: process.version, durationSeconds: DURATION_S, rounds: ROUNDS, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), connections: CONNECTIONS, bodyBytes: BODY.length },
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
         withCaptures: rssFull, baselineEmptyStore: rssEmpty, target: '<= 300 MB', pass: rssFull.rssMB <= 300,
       },
       captureToRowVisibleP95: { ...ui, target: '<= 250 ms', pass: ui.p95Ms <= 250 },
+      durabilityFsyncPerGroupCommit: durability,
     };
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } finally {

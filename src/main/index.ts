@@ -4,6 +4,7 @@ import { app, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { IPC_EVENT_CHANNEL } from '../shared/contract';
 import { createEngine } from './engine/engine';
+import { parseDurability } from './engine/store/durability';
 import type { Engine } from './engine/ports';
 import { appLocation, isAppUrl } from './electron/app-urls';
 import { installAppMenu } from './electron/menu';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     secretCodec: safeStorageCodec(),
     desktop: { reveal: (path) => shell.showItemInFolder(path) },
     settingsOverride: receiverPortOverride ? { receiver: { port: Number(receiverPortOverride) } } : undefined,
+    durability: parseDurability(process.env.HOOKBENCH_DURABILITY, '$HOOKBENCH_DURABILITY'),
   });
   engine = created;
   try {

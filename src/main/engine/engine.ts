@@ -56,7 +56,7 @@ export function createEngine(options: EngineOptions): Engine {
     // The Settings page shows one "keep the last N" setting; it bounds every growing history
     // (trigger log, runs, deliveries, sender history), read on each append so a change applies.
     const history = { maxEntries: () => workspace.settings().retention.maxCaptures };
-    const triggers = await openTriggerStores(options.dataDir, now, history);
+    const triggers = await openTriggerStores(options.dataDir, now, history, { sync: options.durability === 'power-loss' });
     const project = createProjectLink(workspace);
     const runs = await openRunService({ dataDir: options.dataDir, project, emit: (event) => events.emit(event), now, retention: history });
 

@@ -4,6 +4,7 @@ import type {
   CaptureDetail, CaptureKind, CapturePage, CaptureQuery, CaptureSummary, CapturedResponse,
   HeaderTuple, TriggerOutcome,
 } from '../../shared/capture';
+import type { Durability } from './store/durability';
 import type { EngineEvent } from '../../shared/events';
 
 /** A request as the receiver read it, before anything is stored. */
@@ -91,10 +92,10 @@ export interface EngineOptions {
   now?: () => number;
   /**
    * process-kill (default): an answered request is in the OS page cache, so it survives the
-   * process being killed but not a power loss; power-loss: each group commit of the capture
-   * journal is fdatasync'ed before the answer goes out
+   * process being killed but not a power loss; power-loss: each group commit of the journals
+   * on the answer path (captures, trigger log, trigger runs) is fdatasync'ed before answering
    */
-  durability?: 'process-kill' | 'power-loss';
+  durability?: Durability;
   /** OS integrations the desktop shell provides; headless mode has none */
   desktop?: DesktopIntegration;
 }

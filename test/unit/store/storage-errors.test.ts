@@ -40,3 +40,12 @@ it('answers storage_error with a 5xx, leaves no temp file and keeps the workspac
   const env = await serve.call('env.list');
   expect(env.envelope).toMatchObject({ ok: true, result: [{ name: 'A', value: 'short' }] });
 }, 60_000);
+
+it('serves with durability power-loss ($HOOKBENCH_DURABILITY) and keeps what it answered', async () => {
+  serve = await startServeChild(dir, '', { HOOKBENCH_DURABILITY: 'power-loss' });
+  for (let i = 0; i < 20; i++) expect((await fetch(`${serve.receiverUrl}/hook/${i}`, { method: 'POST', body: `{"i":${i}}` })).status).toBe(200);
+  await stopChild(serve.child, 'SIGKILL');
+  serve = await startServeChild(dir);
+  const page = await serve.call('captures.list', { limit: 100 });
+  expect((page.envelope as { result: { total: number } }).result.total).toBe(20);
+}, 60_000);

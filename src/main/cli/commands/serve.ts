@@ -10,6 +10,7 @@ import { loadConfig } from '../serve/load-config';
 import { openBrowser } from '../serve/open-browser';
 import { findWebBuild } from '../serve/web-build';
 import { errorMessage } from '../../../shared/error-message';
+import { parseDurability, type Durability } from '../../engine/store/durability';
 
 const usage = `Usage: hookbench serve [options]
 
@@ -22,6 +23,9 @@ Options:
   --port N             receiver port (default: the saved setting, 7780); 0 picks a free one
   --host H             receiver interface (default: the saved setting, 127.0.0.1)
   --control-port N     web UI / control API port on 127.0.0.1 (default ${DEFAULT_CONTROL_PORT}); 0 picks a free one
+  --durability LEVEL   process-kill (default: an answered request survives kill -9 or a crash)
+                       or power-loss (fsync before answering: also survives a power loss,
+                       at a large throughput cost); also $HOOKBENCH_DURABILITY
   --open               open the web UI in the default browser
   -h, --help           show this help`;
 
@@ -31,6 +35,7 @@ const options = {
   port: { type: 'string' },
   host: { type: 'string' },
   'control-port': { type: 'string' },
+  durability: { type: 'string' },
   open: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -43,6 +48,12 @@ async function run(argv: string[]): Promise<number> {
   }
   const receiverPort = portOption(opts.port, '--port');
   const controlPort = portOption(opts['control-port'], '--control-port') ?? DEFAULT_CONTROL_PORT;
+  let durability: Durability;
+  try {
+    durability = opts.durability !== undefined ? parseDurability(opts.durability, '--durability') : parseDurability(process.env.HOOKBENCH_DURABILITY, '$HOOKBENCH_DURABILITY');
+  } catch (error) {
+    throw new CliError(errorMessage(error));
+  }
   const staticDir = findWebBuild();
   const dataDir = await prepareDataDir(opts['data-dir'] ?? defaultDataDir());
   const workspace = opts.config ? await loadConfig(opts.config) : undefined;
@@ -57,6 +68,7 @@ async function run(argv: string[]): Promise<number> {
     mode: 'headless',
     settingsOverride: Object.keys(receiver).length > 0 ? { receiver } : undefined,
     workspace,
+    durability,
   });
 
   await startEngine(engine);
@@ -77,6 +89,7 @@ async function run(argv: string[]): Promise<number> {
   console.log(`Receiver: ${info.receiverUrl}`);
   console.log(`UI:       ${control.url}`);
   console.log(`Data:     ${info.dataDir}`);
+  if (durability === 'power-loss') console.log('Durability: power-loss (every answered request is fsync\'ed first)');
   if (!/^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(new URL(info.receiverUrl).hostname)) {
     console.log('Warning:  the receiver is reachable from your network, and so is every request it keeps.');
   }

@@ -20,9 +20,11 @@ export interface TriggerStores {
 }
 
 /** Opens `<dataDir>/trigger-log` and `<dataDir>/trigger-runs`. */
-export async function openTriggerStores(dataDir: string, now: () => number = Date.now, retention?: LogRetention): Promise<TriggerStores> {
-  const log = await openTriggerLogStore(dataDir, retention);
-  const runs = await openTriggerRunStore(dataDir, retention, now);
+export async function openTriggerStores(
+  dataDir: string, now: () => number = Date.now, retention?: LogRetention, options: { sync?: boolean } = {},
+): Promise<TriggerStores> {
+  const log = await openTriggerLogStore(dataDir, retention, options);
+  const runs = await openTriggerRunStore(dataDir, retention, now, options);
   return {
     log, runs,
     history: createLaunchHistory(log.all(), now),

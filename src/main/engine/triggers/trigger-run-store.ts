@@ -19,8 +19,10 @@ export interface TriggerRunStore {
 
 export const INTERRUPTED_LAUNCH_REASON = 'Hookbench stopped (crash or kill) before the run actions finished launching; the actions not listed in the result did not run';
 
-export async function openTriggerRunStore(dataDir: string, retention?: LogRetention, now: () => number = Date.now): Promise<TriggerRunStore> {
-  const journal: Journal<TriggerRun> = await openJournal<TriggerRun>({ dir: path.join(dataDir, 'trigger-runs') });
+export async function openTriggerRunStore(
+  dataDir: string, retention?: LogRetention, now: () => number = Date.now, options: { sync?: boolean } = {},
+): Promise<TriggerRunStore> {
+  const journal: Journal<TriggerRun> = await openJournal<TriggerRun>({ dir: path.join(dataDir, 'trigger-runs'), sync: options.sync });
   // Map order follows the latest update, so the first run's pointer is the oldest one still
   // needed: every record in earlier segments is superseded or belongs to an evicted run.
   const runs = new Map<string, { run: TriggerRun; pointer: JournalPointer }>();
