@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import { readSection } from '../notifications/notifier';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from '../notifications/outgoing-request';
 import { examplePayload } from '../notifications/payload';
+import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
 
 type NotificationHandlers = Pick<ApiHandlers,
   | 'notifications.get' | 'notifications.saveChannel' | 'notifications.deleteChannel' | 'notifications.saveRouting'
@@ -53,6 +54,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
       }),
     ).catch((error: Error) => {
       if (error instanceof ApiError) throw error;
+      if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
       throw new ApiError('invalid', error.message);
     });
     changed();
