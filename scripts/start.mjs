@@ -5,7 +5,8 @@
 //   3. runs `electron-vite preview` (build + window) with that binary;
 //   4. when there is no binary (offline, blocked, unsupported platform) or no display, says what
 //      failed and how to fix it, then runs `hookbench serve` on the desktop app's data dir.
-// `npm start -- --headless [serve options]` skips straight to 4.
+// `npm start -- --headless [serve options]` skips straight to 4; `npm run dev` (--dev) does 1–3
+// with `electron-vite dev` and, without a binary, stops after saying why.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,8 +34,8 @@ function noDisplay() {
   return 'no display: $DISPLAY and $WAYLAND_DISPLAY are unset, so no window can open here';
 }
 
-/** `electron-vite preview`: builds main, preload and renderer, then opens the window. */
-function runDesktop(binaryPath) {
+/** `electron-vite preview` (builds main, preload and renderer, then opens the window) or `dev`. */
+function runDesktop(binaryPath, command) {
   const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const extraEnv = { ELECTRON_EXEC_PATH: binaryPath };
   // Chromium refuses to run as root with its OS sandbox (containers, some dev VMs)
@@ -42,7 +43,7 @@ function runDesktop(binaryPath) {
     say('Running as root: starting Electron with --no-sandbox.');
     extraEnv.NO_SANDBOX = '1';
   }
-  return run(process.execPath, [cli, 'preview'], extraEnv);
+  return run(process.execPath, [cli, command], extraEnv);
 }
 
 /** The bundled CLI (package.json `bin`) when it is built, else the TypeScript source via tsx. */
@@ -90,6 +91,7 @@ function run(command, args, extraEnv = {}, options = {}) {
 async function main() {
   const args = process.argv.slice(2);
   const headlessAsked = args[0] === '--headless';
+  const dev = args[0] === '--dev'; // npm run dev: electron-vite dev (hot reload), no headless fallback
   const node = nodeProblem();
   if (node) say(`hookbench: warning: ${node}`);
   if (headlessAsked) return runHeadless(args.slice(1));
@@ -108,19 +110,23 @@ async function main() {
   }
   if ('path' in binary) {
     const display = noDisplay();
-    if (!display) return runDesktop(binary.path);
+    if (!display) return runDesktop(binary.path, dev ? 'dev' : 'preview');
     failure = display;
   }
 
   say('');
   say(`hookbench: the desktop app cannot start: ${failure}.`);
   if (failure === noDisplay()) {
-    say('  To get the desktop window: run `npm start` from a desktop session (or over ssh -X / a VNC session).');
+    say(`  To get the desktop window: run \`npm ${dev ? 'run dev' : 'start'}\` from a desktop session (or over ssh -X / a VNC session).`);
   } else {
-    say('  To get the desktop window: download the Electron binary with `npx install-electron`, then `npm start` again.');
+    say(`  To get the desktop window: download the Electron binary with \`npx install-electron\`, then \`npm ${dev ? 'run dev' : 'start'}\` again.`);
     say('  Behind a proxy: set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=1. Where GitHub downloads are blocked:');
     say('  set ELECTRON_MIRROR to a mirror of Electron releases (ELECTRON_CUSTOM_DIR if its folder layout differs).');
     say(`  ${node ?? `Node ${process.versions.node} is fine (${requiredNodeRange(ROOT)}).`}`);
+  }
+  if (dev) {
+    say('The same UI without Electron: `npm start -- --headless` (after `npm run build:web` for renderer changes).');
+    return 1;
   }
   say('Starting headless mode instead: the same engine and UI, in your browser, on the desktop app\'s data.');
   say('');

@@ -99,6 +99,12 @@ test('fresh clone offline: npm start explains the failed download and serves the
     await app.stop();
     await test.info().attach('npm start output', { body: app.output, contentType: 'text/plain' });
   }
+  // `npm run dev` needs the window (hot reload): it says why it cannot and stops
+  const dev = await runToEnd('npm', ['run', 'dev'], { cwd: clone.dir, env, timeoutMs: 120_000 });
+  expect(dev.code, dev.output).toBe(1);
+  expect(dev.output).toContain('the desktop app cannot start: downloading Electron');
+  expect(dev.output).toContain('then `npm run dev` again');
+  expect(dev.output).toContain('`npm start -- --headless`');
   // SIGTERM to the whole group (npm relays it too) is one clean stop, on the desktop app's data dir
   expect(app.output.match(/SIGTERM: stopping…/g)).toHaveLength(1);
   expect(app.output).not.toContain('headless mode exited with code');
