@@ -22,7 +22,7 @@ export interface IncomingRequest {
   timings: { startedAt: number; headersMs: number; bodyMs: number };
 }
 
-/** What the router decided; the receiver stores the capture, runs `commit`, then answers. */
+/** What the router decided; the receiver stores the capture and runs `commit` together, then answers. */
 export interface RouteDecision {
   kind: CaptureKind;
   response: CapturedResponse;
@@ -30,9 +30,11 @@ export interface RouteDecision {
   outcome?: TriggerOutcome;
   /**
    * Writes that must be durable before the answer goes out (trigger log entry, trigger run).
-   * Called after the capture is appended, with its summary.
+   * Called in the same turn as the capture's append, with that append's promise: the writes
+   * are issued at once so one group commit covers them all, and `commit` settles only once
+   * the capture and its own writes are durable (rejecting if any failed; nothing launches then).
    */
-  commit?: (capture: CaptureSummary) => Promise<void>;
+  commit?: (captured: Promise<CaptureSummary>) => Promise<void>;
 }
 
 export type RequestRouter = (request: IncomingRequest) => Promise<RouteDecision>;

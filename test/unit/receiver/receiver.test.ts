@@ -70,7 +70,7 @@ describe('receiver', () => {
     expect(detail.kind).toBe('inbox');
   });
 
-  it('stores chunked bodies and runs the router, store and commit before answering', async () => {
+  it('stores chunked bodies, issues the capture and the commit together, and answers once both are durable', async () => {
     const order: string[] = [];
     let seen: IncomingRequest | null = null;
     const router: RequestRouter = async (request) => {
@@ -79,8 +79,11 @@ describe('receiver', () => {
       return {
         kind: 'launch', triggerId: 't1', outcome: 'launched',
         response: { status: 201, headers: [['X-A', '1'], ['X-A', '2'], ['Content-Type', 'application/json']], body: '{"ok":true}' },
-        commit: async (summary) => {
-          order.push(`commit ${summary.triggerId} ${store.count()}`);
+        commit: async (captured) => {
+          // issued in the same turn as the capture's append, before that append is durable
+          order.push(`commit issued ${store.count()}`);
+          const summary = await captured;
+          order.push(`capture durable ${summary.triggerId} ${store.count()}`);
         },
       };
     };
@@ -92,7 +95,7 @@ describe('receiver', () => {
     expect(res.status).toBe(201);
     expect(res.head).toMatch(/\r\nX-A: 1\r\nX-A: 2\r\n/);
     expect(res.body.toString()).toBe('{"ok":true}');
-    expect(order).toEqual(['route', 'commit t1 1', 'captured']);
+    expect(order).toEqual(['route', 'commit issued 0', 'capture durable t1 1', 'captured']);
     expect(seen!.body.toString()).toBe('hello world');
     const [summary] = (await store.list({})).items;
     expect(summary).toMatchObject({ kind: 'launch', triggerId: 't1', outcome: 'launched', status: 201, bodySize: 11 });

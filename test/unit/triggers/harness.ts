@@ -97,7 +97,7 @@ export async function startHarness(opts: {
           triggerId: decision.triggerId, outcome: decision.outcome,
         };
         captures.push(summary);
-        await decision.commit?.(summary);
+        await decision.commit?.(Promise.resolve(summary));
         for (const [name, value] of decision.response.headers) res.setHeader(name, value);
         res.writeHead(decision.response.status);
         res.end(decision.response.body);

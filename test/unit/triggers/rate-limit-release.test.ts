@@ -32,11 +32,11 @@ it('frees the rate-limit slot of a launch whose run could not be stored', async 
 
   const first = await router(request('c1'));
   expect(first?.outcome).toBe('launched');
-  await expect(first!.commit!({ ...summary, id: 'c1' })).rejects.toThrow('disk full');
+  await expect(first!.commit!(Promise.resolve({ ...summary, id: 'c1' }))).rejects.toThrow('disk full');
 
   const second = await router(request('c2'));
   expect(second?.outcome).toBe('launched');
-  await second!.commit!({ ...summary, id: 'c2' });
+  await second!.commit!(Promise.resolve({ ...summary, id: 'c2' }));
 
   const third = await router(request('c3'));
   expect(third?.outcome).toBe('rejected');

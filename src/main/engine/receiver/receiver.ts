@@ -79,12 +79,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       const decision = await options.router(request);
       stage = 'storing the request failed';
-      const summary = await options.store.append({
+      // the capture and the router's own writes are issued in one turn and awaited once
+      const captured = options.store.append({
         request,
         decision: { kind: decision.kind, response: decision.response, triggerId: decision.triggerId, outcome: decision.outcome },
       });
+      const [stored, written] = await Promise.allSettled([captured, decision.commit?.(captured)]);
+      if (stored.status === 'rejected') throw stored.reason;
       stage = 'recording the trigger result failed';
-      await decision.commit?.(summary);
+      if (written.status === 'rejected') throw written.reason;
+      const summary = stored.value;
       try {
         options.onCapture?.(summary);
       } catch (error) {

@@ -1,6 +1,6 @@
 // The receiver's trigger URLs: launch and run-info, exactly as shared/design/triggers.md says.
 import { randomUUID } from 'node:crypto';
-import type { CaptureSummary, CapturedResponse, TriggerOutcome } from '../../../shared/capture';
+import type { CapturedResponse, TriggerOutcome } from '../../../shared/capture';
 import type { EngineEvent } from '../../../shared/events';
 import type { Trigger } from '../../../shared/trigger';
 import type { ConditionResult, TriggerLogEntry, TriggerRun } from '../../../shared/trigger-log';
@@ -12,6 +12,7 @@ import { parseLaunchPath } from './launch-path';
 import { badRequest, launchResponse, methodNotAllowed, notFound } from './responses';
 import { completeRun, idOnlyLauncher, type ActionLauncher } from './run-actions';
 import { runIdOf } from './run-id-lookup';
+import { errorMessage } from '../../../shared/error-message';
 import type { TriggerLogStore } from './trigger-log-store';
 import type { TriggerRunStore } from './trigger-run-store';
 
@@ -53,18 +54,33 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     triggerId: string,
     outcome: TriggerOutcome,
     response: CapturedResponse,
-    details: { conditions?: ConditionResult[]; runId?: string; note?: string; at?: number; afterCommit?: () => void } = {},
+    details: {
+      conditions?: ConditionResult[]; runId?: string; note?: string; at?: number;
+      /** another durable write of this request, issued together with the log entry */
+      alongside?: () => Promise<void>;
+      /** after everything is durable (never when a write failed) */
+      afterCommit?: () => void;
+      /** when any write failed, before the error goes back to the receiver */
+      onFailure?: (error: unknown) => Promise<void>;
+    } = {},
   ): RouteDecision {
     return {
       kind, response, triggerId, outcome,
-      commit: async (capture: CaptureSummary) => {
+      commit: async (captured) => {
         const entry: TriggerLogEntry = {
-          id: newId(), at: details.at ?? now(), triggerId, captureId: capture.id ?? request.id, outcome,
+          id: newId(), at: details.at ?? now(), triggerId, captureId: request.id, outcome,
           conditions: details.conditions ?? [], status: response.status,
           ...(details.runId ? { runId: details.runId } : {}),
           ...(details.note ? { note: details.note } : {}),
         };
-        await deps.log.append(entry);
+        // One durable wait, not one per record: the log entry (and the run) are appended in the
+        // same turn as the capture, so the journals' group commits write them side by side.
+        const settled = await Promise.allSettled([captured, deps.log.append(entry), details.alongside?.()]);
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) {
+          await details.onFailure?.(failed.reason);
+          throw failed.reason;
+        }
         deps.onEvent?.({ type: 'trigger.evaluated', at: entry.at, entry });
         details.afterCommit?.();
       },
@@ -89,27 +105,29 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
 
     const runId = newId();
     const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
-    const decision = decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
+    let runStored = false;
+    return decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
       conditions, runId, at,
+      alongside: async () => {
+        await deps.runs.put(run);
+        runStored = true;
+        deps.onEvent?.({ type: 'run.status', at, run });
+      },
       afterCommit: () => {
         setImmediate(() => void completeRun({ trigger, run, request }, { runs: deps.runs, launch, now, onEvent: deps.onEvent }));
       },
-    });
-    const logCommit = decision.commit!;
-    decision.commit = async (capture) => {
-      try {
-        const stored = { ...run, captureId: capture.id ?? request.id };
-        run.captureId = stored.captureId;
-        await deps.runs.put(stored);
-        deps.onEvent?.({ type: 'run.status', at, run: stored });
-        await logCommit(capture);
-      } catch (error) {
-        // the request is answered 500 and nothing launched: its rate-limit slot is free again
+      onFailure: async (error) => {
+        // the request is answered 500 and nothing launches: its rate-limit slot is free again,
+        // and a run that did reach the disk is not left pending forever
         deps.history.forget(trigger.id, at);
-        throw error;
-      }
-    };
-    return decision;
+        if (!runStored) return;
+        const failed: TriggerRun = {
+          ...run, status: 'error', updatedAt: now(),
+          errors: [{ action: 'launch', message: `the request was answered 500: ${errorMessage(error)}` }],
+        };
+        await deps.runs.put(failed).then(() => deps.onEvent?.({ type: 'run.status', at: failed.updatedAt, run: failed }), () => undefined);
+      },
+    });
   }
 
   async function handleRunInfo(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
