@@ -1,27 +1,60 @@
 // Runs one server under test in its own process, so the load generator never shares its core.
-// argv: bare | receiver <dataDir>. Prints {"url": ...} once listening; stops on SIGTERM.
+// argv: bare | bare-hmac | mockttp | engine <dataDir>. Prints {"url": ...} once listening;
+// stops on SIGTERM. `--cpu-prof` works on this process (see the closing note of issue 13).
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { createEngine } from '../src/main/engine/engine';
+import { BENCH_HMAC, benchWorkspace } from './bench-trigger';
 
-async function bare(): Promise<string> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      Buffer.concat(chunks);
+function listen(server: http.Server): Promise<string> {
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as { port: number }).port}`)));
+}
+
+function readAll(req: http.IncomingMessage, done: (body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => done(Buffer.concat(chunks)));
+}
+
+/** node:http reading the body and answering 200: the floor of any Node receiver */
+function bare(): Promise<string> {
+  return listen(http.createServer((req, res) => {
+    readAll(req, () => {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 });
       res.end('ok');
     });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  process.on('SIGTERM', () => process.exit(0));
-  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  }));
+}
+
+/** node:http verifying the same HMAC header the trigger checks, and nothing else */
+function bareHmac(): Promise<string> {
+  const header = BENCH_HMAC.header.toLowerCase();
+  return listen(http.createServer((req, res) => {
+    readAll(req, (body) => {
+      const given = String(req.headers[header] ?? '');
+      const expected = createHmac('sha256', BENCH_HMAC.secret).update(body).digest();
+      const got = Buffer.from(given.startsWith(BENCH_HMAC.prefix) ? given.slice(BENCH_HMAC.prefix.length) : '', 'hex');
+      const ok = got.length === expected.length && timingSafeEqual(got, expected);
+      res.writeHead(ok ? 200 : 400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 });
+      res.end(ok ? 'ok' : 'no');
+    });
+  }));
+}
+
+/** mockttp (npm), a peer tool that also records every request it answers */
+async function mockttp(): Promise<string> {
+  const { getLocal } = await import('mockttp');
+  const server = getLocal();
+  await server.start();
+  await server.forAnyRequest().thenReply(200, 'ok', { 'Content-Type': 'text/plain; charset=utf-8' });
+  process.on('SIGTERM', () => void server.stop().finally(() => process.exit(0)));
+  return server.url.replace('localhost', '127.0.0.1');
 }
 
 // The whole engine as `hookbench serve` runs it (routers, trigger emulator, event bus, stores),
 // not just the receiver: that is what a sender's webhook goes through.
-async function receiver(dataDir: string): Promise<string> {
-  const engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } } });
+async function engine(dataDir: string): Promise<string> {
+  const engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } }, workspace: benchWorkspace() });
   await engine.start();
   engine.events.subscribe(() => undefined);
   process.on('SIGTERM', () => {
@@ -32,7 +65,12 @@ async function receiver(dataDir: string): Promise<string> {
 
 async function main(): Promise<void> {
   const [mode, dataDir] = process.argv.slice(2);
-  const url = mode === 'bare' ? await bare() : await receiver(dataDir);
+  if (mode !== 'engine' && mode !== 'mockttp') process.on('SIGTERM', () => process.exit(0));
+  const url = mode === 'bare' ? await bare()
+    : mode === 'bare-hmac' ? await bareHmac()
+      : mode === 'mockttp' ? await mockttp()
+        : mode === 'engine' ? await engine(dataDir)
+          : Promise.reject(new Error(`unknown server mode ${mode}`));
   process.stdout.write(`${JSON.stringify({ url })}\n`);
 }
 

@@ -56,7 +56,10 @@ export interface CaptureDetail extends CaptureSummary {
 export type TriggerOutcome = 'launched' | 'rejected' | 'run-info' | 'not-found' | 'method-not-allowed' | 'too-large';
 
 export interface CaptureFilter {
-  /** free text: matched against method, url and header names/values (body text has its own filter) */
+  /**
+   * free text: matched against method, URL, header names/values and the body text (ASCII
+   * letters case-insensitive, other characters exactly)
+   */
   text?: string;
   methods?: string[];
   /** substring of the path */
@@ -71,8 +74,10 @@ export interface CaptureFilter {
 
 export interface CaptureQuery {
   filter?: CaptureFilter;
-  /** only captures with seq < beforeSeq (paging towards older) */
+  /** only captures with seq < beforeSeq (paging towards older; anchors offsets) */
   beforeSeq?: number;
+  /** skip this many of the matches (newest first, after beforeSeq); jumps deep into a long list */
+  offset?: number;
   limit?: number;
 }
 

@@ -1,14 +1,33 @@
-// Capture filters: everything but body text is checked against the in-memory index.
+// Capture filters. Method, path, header, kind and trigger are checked against the in-memory
+// index; free text is looked for in the method, URL and headers and, failing those, in the body;
+// the body filter only in the body. Text matching folds the case of ASCII letters; any other
+// character matches exactly.
 import type { CaptureFilter } from '../../../shared/capture';
 import type { IndexEntry } from './capture-index';
+import { needleMask } from './body-signature';
+
+export interface BodyNeedle {
+  /** lower-cased */
+  text: string;
+  /** length of the needle in utf-8 bytes: a shorter body cannot hold it */
+  bytes: number;
+  /** the signature bits a body must have to hold it; null when it is too short to tell */
+  mask: Int32Array | null;
+  test(body: Buffer): boolean;
+}
 
 export interface CompiledFilter {
-  /** checks that need no disk access */
-  matches(entry: IndexEntry): boolean;
-  /** lower-cased body needle, when the filter needs body bytes */
-  bodyNeedle: string | null;
-  /** identifies the filter for the body-scan cache */
+  /** every check that needs neither body nor free text */
+  base(entry: IndexEntry): boolean;
+  /** the free text is in the method, URL or headers */
+  textInMeta(entry: IndexEntry): boolean;
+  /** free text (searched in the body when not found elsewhere) */
+  text: BodyNeedle | null;
+  /** the body filter */
+  body: BodyNeedle | null;
+  /** identifies base + needles, for the body-scan cache */
   key: string;
+  baseKey: string;
 }
 
 export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
@@ -17,21 +36,26 @@ export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
   const header = lower(filter.header);
   const text = lower(filter.text);
   const { kind, triggerId } = filter;
+  const baseKey = JSON.stringify([kind, triggerId, methods && [...methods].sort(), path, header]);
+  const body = filter.body ? asciiLower(filter.body) : null;
   return {
-    matches(entry) {
+    base(entry) {
       const s = entry.summary;
       if (kind !== undefined && s.kind !== kind) return false;
       if (triggerId !== undefined && s.triggerId !== triggerId) return false;
       if (methods && !methods.has(s.method.toUpperCase())) return false;
       if (path && !s.path.toLowerCase().includes(path)) return false;
       if (header && !entry.headerText.includes(header)) return false;
-      if (text && !s.method.toLowerCase().includes(text) && !s.url.toLowerCase().includes(text) && !entry.headerText.includes(text)) {
-        return false;
-      }
       return true;
     },
-    bodyNeedle: lower(filter.body),
-    key: JSON.stringify([filter.kind, filter.triggerId, methods && [...methods].sort(), path, header, text, lower(filter.body)]),
+    textInMeta(entry) {
+      const s = entry.summary;
+      return text === null || s.method.toLowerCase().includes(text) || s.url.toLowerCase().includes(text) || entry.headerText.includes(text);
+    },
+    text: filter.text ? bodyNeedle(asciiLower(filter.text)) : null,
+    body: body === null ? null : bodyNeedle(body),
+    key: JSON.stringify([baseKey, text, body]),
+    baseKey,
   };
 }
 
@@ -39,9 +63,29 @@ function lower(value: string | undefined): string | null {
   return value ? value.toLowerCase() : null;
 }
 
-/** case-insensitive search of utf-8 body bytes; the exact-bytes path avoids decoding most bodies */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** `lowerText` has its ASCII letters lower-cased (see asciiLower) */
+export function bodyNeedle(lowerText: string): BodyNeedle {
+  return { text: lowerText, bytes: Buffer.byteLength(lowerText), mask: needleMask(lowerText), test: bodyTester(lowerText) };
+}
+
+/** case-insensitive (ASCII letters) search of utf-8 body bytes; the needle as asciiLower gives it */
 export function bodyContains(body: Buffer, lowerNeedle: string): boolean {
-  if (body.indexOf(lowerNeedle, 0, 'utf8') !== -1) return true;
-  if (lowerNeedle.toUpperCase() === lowerNeedle) return false; // no cased letters: bytes decide
-  return body.toString('utf8').toLowerCase().includes(lowerNeedle);
+  return bodyTester(lowerNeedle)(body);
+}
+
+function bodyTester(lowerNeedle: string): (body: Buffer) => boolean {
+  if (ASCII.test(lowerNeedle)) {
+    // latin1 maps each byte to one character, and no non-ASCII latin1 character folds to an
+    // ASCII letter, so /i on that string is exactly ASCII case folding over the raw bytes
+    const pattern = new RegExp(lowerNeedle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    return (body) => body.indexOf(lowerNeedle, 0, 'latin1') !== -1 || pattern.test(body.toString('latin1'));
+  }
+  // a needle with other characters: decode, fold ASCII letters only, compare
+  return (body) => asciiLower(body.toString('utf8')).includes(lowerNeedle);
+}
+
+export function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }

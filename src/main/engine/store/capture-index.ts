@@ -2,6 +2,7 @@
 // the array is compacted once dead entries dominate, so deletes and evictions stay cheap.
 import type { CaptureSummary } from '../../../shared/capture';
 import type { JournalPointer } from './journal';
+import { SignaturePool } from './body-signature';
 
 export interface IndexEntry {
   summary: CaptureSummary;
@@ -9,6 +10,8 @@ export interface IndexEntry {
   /** lower-cased "name: value\n" of every header */
   headerText: string;
   live: boolean;
+  /** slot of the body's signature in `signatures`, -1 until it is computed */
+  sig: number;
 }
 
 export class CaptureIndex {
@@ -19,6 +22,8 @@ export class CaptureIndex {
   private bytes = 0;
   /** the highest journal segment retention has evicted a capture from (0: none) */
   evictedThroughSegment = 0;
+  /** body signatures of live entries (see body-signature.ts) */
+  readonly signatures = new SignaturePool();
 
   get count(): number {
     return this.byId.size;
@@ -49,6 +54,8 @@ export class CaptureIndex {
   }
 
   clear(): void {
+    for (const entry of this.entries) entry.live = false;
+    this.signatures.clear();
     this.entries = [];
     this.byId.clear();
     this.head = 0;
@@ -75,6 +82,11 @@ export class CaptureIndex {
     return evicted;
   }
 
+  /** how many entries (live or dead) the array holds: the cost of one pass */
+  get span(): number {
+    return this.entries.length - this.head;
+  }
+
   /** live entries, newest first, with seq < beforeSeq when given */
   *newestFirst(beforeSeq?: number): Generator<IndexEntry> {
     let i = beforeSeq === undefined ? this.entries.length - 1 : this.insertionPoint(beforeSeq) - 1;
@@ -86,6 +98,8 @@ export class CaptureIndex {
 
   private kill(entry: IndexEntry): void {
     entry.live = false;
+    this.signatures.release(entry.sig);
+    entry.sig = -1;
     this.byId.delete(entry.summary.id);
     this.bytes -= entry.pointer.length;
     this.dead++;

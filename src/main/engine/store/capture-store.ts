@@ -35,6 +35,7 @@ export async function openCaptureStore(dir: string, retention: Retention, option
   });
   const store = new JournalCaptureStore(journal, index, maxSeq, retention);
   await store.applyRetention();
+  store.signInBackground();
   return store;
 }
 
@@ -43,7 +44,7 @@ export function capturesDir(dataDir: string): string {
 }
 
 function entryOf(meta: CaptureMeta, pointer: JournalPointer, bodyLength: number): IndexEntry {
-  return { summary: summaryOf(meta, bodyLength), pointer, headerText: headerText(meta.rawHeaders), live: true };
+  return { summary: summaryOf(meta, bodyLength), pointer, headerText: headerText(meta.rawHeaders), live: true, sig: -1 };
 }
 
 class JournalCaptureStore implements CaptureStore {
@@ -56,7 +57,12 @@ class JournalCaptureStore implements CaptureStore {
     private lastSeq: number,
     private retention: Retention,
   ) {
-    this.scans = new BodyScanCache(journal);
+    this.scans = new BodyScanCache(journal, index);
+  }
+
+  /** computes the body signatures of every stored capture, off the request path */
+  signInBackground(): void {
+    for (const entry of this.index.newestFirst()) if (entry.sig < 0) this.scans.added(entry);
   }
 
   async append(capture: NewCapture): Promise<CaptureSummary> {
@@ -64,6 +70,7 @@ class JournalCaptureStore implements CaptureStore {
     const pointer = await this.journal.append(meta, capture.request.body);
     const entry = entryOf(meta, pointer, capture.request.body.length);
     this.index.add(entry);
+    this.scans.added(entry);
     if (this.index.evict(this.retention.maxCaptures, this.retention.maxBytes)) {
       // the answer need not wait for old files to go; a failed unlink is retried at the next eviction
       this.dropDeadSegments(pointer).catch(() => { this.droppedBelow = 0; });
@@ -71,26 +78,29 @@ class JournalCaptureStore implements CaptureStore {
     return entry.summary;
   }
 
+  /**
+   * Newest first. `total` counts every match; `beforeSeq` anchors the page (only captures older
+   * than it), `offset` skips that many of those: a client can reach any position of a long
+   * list directly, and its offsets stay put while newer captures arrive.
+   */
   async list(query: CaptureQuery): Promise<CapturePage> {
     const filter = compileFilter(query.filter);
     const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE)), MAX_PAGE);
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const before = query.beforeSeq ?? Infinity;
     const items: CaptureSummary[] = [];
     let total = 0;
-    if (filter.bodyNeedle !== null) {
-      const matches = await this.scans.matching(filter, this.index);
-      for (let i = matches.length - 1; i >= 0; i--) {
-        const entry = matches[i];
-        if (!entry.live) continue;
-        total++;
-        if (items.length < limit && (query.beforeSeq === undefined || entry.summary.seq < query.beforeSeq)) items.push(entry.summary);
-      }
+    let position = 0;
+    const take = (entry: IndexEntry) => {
+      total++;
+      if (entry.summary.seq < before && position++ >= offset && items.length < limit) items.push(entry.summary);
+    };
+    if (filter.text !== null || filter.body !== null) {
+      const matches = await this.scans.matching(filter);
+      for (let i = matches.length - 1; i >= 0; i--) if (matches[i].live) take(matches[i]);
       return { items, total };
     }
-    for (const entry of this.index.newestFirst()) {
-      if (!filter.matches(entry)) continue;
-      total++;
-      if (items.length < limit && (query.beforeSeq === undefined || entry.summary.seq < query.beforeSeq)) items.push(entry.summary);
-    }
+    for (const entry of this.index.newestFirst()) if (filter.base(entry)) take(entry);
     return { items, total };
   }
 
@@ -164,8 +174,9 @@ class JournalCaptureStore implements CaptureStore {
     return this.index.count;
   }
 
-  close(): Promise<void> {
-    return this.journal.close();
+  async close(): Promise<void> {
+    await this.scans.close();
+    await this.journal.close();
   }
 
   /**
