@@ -4,6 +4,7 @@ import type { CaptureSummary } from '../../../shared/capture';
 import type { EventBatch } from '../../../shared/events';
 import { summaryMatchesFilter } from './filterMatch';
 import type { AppState, CapturesState } from './types';
+import { shiftDeep } from './captureWindow';
 
 export interface BatchOutcome {
   state: Partial<AppState>;
@@ -34,7 +35,7 @@ export function applyEventBatch(state: AppState, batch: EventBatch): BatchOutcom
         break;
       case 'captures.cleared':
         received.length = 0;
-        captures = { ...captures, items: [], total: 0, hasMore: false, selectedId: null, openId: null, headStale: false };
+        captures = { ...captures, items: [], deep: null, total: 0, hasMore: false, selectedId: null, openId: null, headStale: false };
         break;
       case 'settings.changed':
         settings = { ...settings, value: event.settings };
@@ -68,19 +69,27 @@ function prependReceived(captures: CapturesState, arrived: CaptureSummary[]): Ca
   }
   if (!fresh.length && headStale === captures.headStale) return captures;
   fresh.sort((a, b) => b.seq - a.seq);
-  return { ...captures, items: fresh.length ? fresh.concat(captures.items) : captures.items, total: captures.total + fresh.length, headStale };
+  return {
+    ...captures, items: fresh.length ? fresh.concat(captures.items) : captures.items, deep: shiftDeep(captures.deep, fresh.length),
+    total: captures.total + fresh.length, headStale,
+  };
 }
 
 function removeCaptures(captures: CapturesState, ids: string[]): CapturesState {
   const gone = new Set(ids);
   const items = captures.items.filter((item) => !gone.has(item.id));
   const removed = captures.items.length - items.length;
-  if (!removed) return captures;
+  // the deep window's offsets may have moved by deletions anywhere: it is fetched again
+  const deepRemoved = captures.deep ? captures.deep.items.filter((item) => gone.has(item.id)).length : 0;
+  if (!removed && !captures.deep) return captures;
   return {
     ...captures,
     items,
-    total: Math.max(0, captures.total - removed),
-    selectedId: captures.selectedId && gone.has(captures.selectedId) ? nextSelection(captures.items, gone, captures.selectedId) : captures.selectedId,
+    deep: null,
+    total: Math.max(0, captures.total - removed - deepRemoved),
+    selectedId: captures.selectedId && gone.has(captures.selectedId)
+      ? nextSelection(captures.deep ? captures.items.concat(captures.deep.items) : captures.items, gone, captures.selectedId)
+      : captures.selectedId,
     openId: captures.openId && gone.has(captures.openId) ? null : captures.openId,
   };
 }
@@ -88,6 +97,7 @@ function removeCaptures(captures: CapturesState, ids: string[]): CapturesState {
 /** Keeps the cursor near where it was when the selected row disappears. */
 function nextSelection(before: CaptureSummary[], gone: Set<string>, selectedId: string): string | null {
   const index = before.findIndex((item) => item.id === selectedId);
+  if (index < 0) return null;
   // the first surviving row at or after the old position, else the nearest one above it
   for (let i = index; i < before.length; i++) if (!gone.has(before[i].id)) return before[i].id;
   for (let i = index - 1; i >= 0; i--) if (!gone.has(before[i].id)) return before[i].id;

@@ -6,6 +6,7 @@ import { describeError } from '../api/envelope';
 import { appendOlder, prependNewer } from './mergePage';
 import { useAppStore } from './store';
 import type { CapturesState } from './types';
+import { findCapture, isLoaded, listLength, shiftDeep } from './captureWindow';
 import { markAllRead, markRead } from './unread';
 
 export const PAGE_SIZE = 100;
@@ -28,7 +29,7 @@ export async function loadCaptures(): Promise<void> {
     const setBaseline = !unreadBaselineSet;
     unreadBaselineSet = true;
     setState((state) => ({
-      captures: { ...state.captures, items: page.items, total: page.total, status: 'ready', hasMore: page.items.length < page.total, loadingMore: false },
+      captures: { ...state.captures, items: page.items, deep: null, total: page.total, status: 'ready', hasMore: page.items.length < page.total, loadingMore: false },
       // on a first run, history from before Hookbench was opened is not "new"
       ...(setBaseline ? { unread: markAllRead(state.unread, page.items[0]?.seq ?? 0) } : {}),
     }));
@@ -61,6 +62,59 @@ export async function loadOlderCaptures(): Promise<void> {
   }
 }
 
+/** the deep window's size: a screenful or two either side of what is shown */
+const DEEP_MARGIN = 60;
+let deepInFlight: string | null = null;
+
+/**
+ * Makes rows [start, end) of the list available: near the loaded prefix by paging on (as when
+ * scrolling), anywhere else by fetching that window by offset (a jump, the End key, a drag).
+ */
+export async function ensureCaptureRows(start: number, end: number): Promise<void> {
+  const { captures } = getState();
+  if (captures.status !== 'ready' || !captures.items.length || isLoaded(captures, start, end)) return;
+  if (start <= captures.items.length + DEEP_MARGIN) return loadOlderCaptures();
+  const offset = Math.max(captures.items.length, start - DEEP_MARGIN);
+  const limit = Math.min(500, end - start + 2 * DEEP_MARGIN);
+  const anchorSeq = captures.items[0].seq + 1;
+  const key = `${generation}:${anchorSeq}:${offset}:${limit}`;
+  if (deepInFlight === key) return;
+  deepInFlight = key;
+  const mine = generation;
+  try {
+    const page = await api['captures.list']({ filter: captures.filter, beforeSeq: anchorSeq, offset, limit });
+    if (mine !== generation) return;
+    setState((state) => {
+      const c = state.captures;
+      // rows that arrived meanwhile pushed the window down by as many
+      const arrived = c.items.length && c.items[0].seq >= anchorSeq ? c.items.findIndex((item) => item.seq < anchorSeq) : 0;
+      return { captures: { ...c, deep: { offset: offset + Math.max(0, arrived), items: page.items } } };
+    });
+  } catch (error) {
+    if (mine === generation) patchCaptures({ error: describeError(error) });
+  } finally {
+    if (deepInFlight === key) deepInFlight = null;
+  }
+}
+
+/** End: the oldest match, fetched directly and selected */
+export async function jumpToOldestCapture(): Promise<void> {
+  const { captures } = getState();
+  const last = listLength(captures) - 1;
+  if (last < 0) return;
+  await ensureCaptureRows(Math.max(0, last - 20), last + 1);
+  const row = getState().captures;
+  const index = listLength(row) - 1;
+  const summary = index < row.items.length ? row.items[index] : row.deep?.items[index - row.deep.offset];
+  if (summary) selectCapture(summary.id);
+}
+
+/** Home: the newest */
+export function jumpToNewestCapture(): void {
+  const first = getState().captures.items[0];
+  if (first) selectCapture(first.id);
+}
+
 /** Fetches the newest page and puts what we lack in front (after live arrivals the client could not match). */
 export async function refreshCaptureHead(): Promise<void> {
   const mine = generation;
@@ -68,7 +122,10 @@ export async function refreshCaptureHead(): Promise<void> {
   try {
     const page = await api['captures.list']({ filter, limit: PAGE_SIZE });
     if (mine !== generation) return;
-    setState((state) => ({ captures: { ...state.captures, items: prependNewer(state.captures.items, page.items), total: page.total, headStale: false } }));
+    setState((state) => {
+      const items = prependNewer(state.captures.items, page.items);
+      return { captures: { ...state.captures, items, deep: shiftDeep(state.captures.deep, items.length - state.captures.items.length), total: page.total, headStale: false } };
+    });
   } catch {
     // the next event or reconnect tries again
   }
@@ -85,7 +142,7 @@ export function selectCapture(id: string | null) {
 
 export function openCapture(id: string | null) {
   setState((state) => {
-    const summary = id ? state.captures.items.find((item) => item.id === id) : undefined;
+    const summary = id ? findCapture(state.captures, id) : undefined;
     return {
       captures: { ...state.captures, openId: id, selectedId: id ?? state.captures.selectedId },
       ...(summary ? { unread: markRead(state.unread, summary.seq) } : {}),

@@ -5,6 +5,7 @@ import type { AppState, CapturesState } from './types';
 
 export const initialCaptures = (): CapturesState => ({
   items: [],
+  deep: null,
   total: 0,
   filter: {},
   status: 'idle',

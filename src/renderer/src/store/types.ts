@@ -9,12 +9,15 @@ import type { ConnectionStatus } from '../api/transport';
 import type { NotificationsState } from './notificationsSlice';
 import type { RunsState } from './runsSlice';
 import type { SenderState } from './senderSlice';
+import type { DeepWindow } from './captureWindow';
 
 export type PageId = 'inbox' | 'triggers' | 'trigger-log' | 'playground' | 'sender' | 'runs' | 'notifications' | 'settings';
 
 export interface CapturesState {
-  /** newest first */
+  /** newest first: the loaded prefix of the list (see captureWindow.ts) */
   items: CaptureSummary[];
+  /** rows loaded further down, by offset, after a jump or a drag past the prefix */
+  deep: DeepWindow | null;
   /** how many captures match the filter on the engine */
   total: number;
   filter: CaptureFilter;

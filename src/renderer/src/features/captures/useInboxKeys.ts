@@ -1,9 +1,10 @@
-// Inbox keyboard navigation: j/k or arrows move the selection, Enter opens it, Delete removes
-// it, "/" jumps to the search box, Escape leaves it.
+// Inbox keyboard navigation: j/k or arrows move the selection, Home/End jump to the newest/the
+// oldest, Enter opens it, Delete removes it, "/" jumps to the search box, Escape leaves it.
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import { useAppStore } from '../../store/store';
-import { deleteCaptures, openCapture, selectCapture } from '../../store/captureActions';
+import { deleteCaptures, jumpToNewestCapture, jumpToOldestCapture, openCapture, selectCapture } from '../../store/captureActions';
+import { indexOfCapture, listLength, rowAt } from '../../store/captureWindow';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -16,12 +17,14 @@ export function useInboxKeys(searchRef: RefObject<HTMLInputElement | null>) {
         if (event.key === 'Escape' && event.target === searchRef.current) searchRef.current?.blur();
         return;
       }
-      const { items, selectedId } = useAppStore.getState().captures;
-      const index = selectedId ? items.findIndex((item) => item.id === selectedId) : -1;
+      const captures = useAppStore.getState().captures;
+      const { selectedId } = captures;
+      const index = indexOfCapture(captures, selectedId);
       const move = (delta: number) => {
-        if (!items.length) return;
-        const next = index < 0 ? 0 : Math.min(items.length - 1, Math.max(0, index + delta));
-        selectCapture(items[next].id);
+        const length = listLength(captures);
+        if (!length) return;
+        const next = rowAt(captures, index < 0 ? 0 : Math.min(length - 1, Math.max(0, index + delta)));
+        if (next) selectCapture(next.id); // a row not loaded yet: it will be in a moment
       };
       switch (event.key) {
         case 'j':
@@ -31,6 +34,12 @@ export function useInboxKeys(searchRef: RefObject<HTMLInputElement | null>) {
         case 'k':
         case 'ArrowUp':
           move(-1);
+          break;
+        case 'End':
+          void jumpToOldestCapture();
+          break;
+        case 'Home':
+          jumpToNewestCapture();
           break;
         case 'Enter':
           if (selectedId) openCapture(selectedId);

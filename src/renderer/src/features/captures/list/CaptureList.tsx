@@ -1,39 +1,46 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useNow } from '../../../hooks/useNow';
-import { loadOlderCaptures, openCapture, selectCapture } from '../../../store/captureActions';
+import { ensureCaptureRows, openCapture, selectCapture } from '../../../store/captureActions';
+import { indexOfCapture, listLength, rowAt } from '../../../store/captureWindow';
 import { selectCaptures, selectUnread } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
 import { isUnread } from '../../../store/unread';
 import { CaptureRow } from './CaptureRow';
 
 const ROW_HEIGHT = 30;
-/** start fetching the next page this many rows before the end */
+/** rows beyond the visible ones that should be loaded before they scroll into view */
 const PREFETCH_ROWS = 30;
 
 export function CaptureList() {
-  const { items, selectedId, openId, hasMore, loadingMore, status } = useAppStore(selectCaptures);
+  const captures = useAppStore(selectCaptures);
+  const { items, selectedId, openId, loadingMore, status } = captures;
+  // the list is as long as every match, loaded or not: the scrollbar spans them all
+  const count = listLength(captures);
   const unread = useAppStore(selectUnread);
   const now = useNow(10_000);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => items[index].id,
+    getItemKey: (index) => rowAt(captures, index)?.id ?? `row-${index}`,
   });
   const virtualRows = virtualizer.getVirtualItems();
+  const firstIndex = virtualRows.length ? virtualRows[0].index : -1;
   const lastIndex = virtualRows.length ? virtualRows[virtualRows.length - 1].index : -1;
 
+  // whatever is on screen (plus a margin) gets loaded: the next page when scrolling on, a
+  // window by offset after a jump or a drag of the scrollbar
   useEffect(() => {
-    if (hasMore && !loadingMore && lastIndex >= items.length - PREFETCH_ROWS) void loadOlderCaptures();
-  }, [lastIndex, items.length, hasMore, loadingMore]);
+    if (lastIndex >= 0) void ensureCaptureRows(firstIndex, lastIndex + 1 + PREFETCH_ROWS);
+  }, [firstIndex, lastIndex, items.length, captures.deep, loadingMore]);
 
   // keep the keyboard cursor visible
   useEffect(() => {
     if (!selectedId) return;
-    const index = useAppStore.getState().captures.items.findIndex((item) => item.id === selectedId);
+    const index = indexOfCapture(useAppStore.getState().captures, selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [selectedId, virtualizer]);
 
@@ -52,7 +59,8 @@ export function CaptureList() {
         {status === 'loading' && items.length === 0 && <p className="capture-list-none muted">Loading…</p>}
         <div className="capture-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((row) => {
-            const summary = items[row.index];
+            const summary = rowAt(captures, row.index);
+            if (!summary) return <div key={row.key} className="capture-row capture-row-pending" style={{ transform: `translateY(${row.start}px)` }} data-testid="capture-row-pending" aria-hidden="true" />;
             return (
               <CaptureRow
                 key={row.key}
