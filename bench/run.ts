@@ -1,185 +1,130 @@
-// `npm run bench`: engine figures, each beside a baseline measured in the same run.
-// Servers run in child processes so autocannon (here) and the server never share a core.
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+// `npm run bench`: every figure of issue 13 beside its baseline (measured in the same run) and
+// its target. BENCH_SCALE (default 100000) sets how many captures are stored for the "with
+// stored captures" figures; BENCH_SCALE=1000000 is the one-million run. Servers run in child
+// processes so autocannon (here) and the server never share a core; every child is stopped
+// when a stage fails and on Ctrl+C.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { newCaptureId } from '../src/main/engine/store/capture-id';
-import { capturesDir, openCaptureStore } from '../src/main/engine/store/capture-store';
-import { DEFAULT_SETTINGS } from '../src/shared/settings';
-import { webhookBody } from './bench-body';
+import { capturesDir } from '../src/main/engine/store/capture-store';
+import { firstLine, stopAll, stopAllOnSignals, tsxChild } from './children';
+import { maxFigure, ratioFigure, table, type Figure } from './figures';
+import { BODY, CONNECTIONS } from './load';
+import { FSYNC_DEFAULT_MAX_COST, fsyncFigure } from './fsync-figure';
+import { BODY_ONLY_NEEDLE, prefill } from './prefill';
 import { replayFigure } from './replay-figure';
-import { fsyncFigure } from './fsync-figure';
-import { measureCaptureToRowP95, type UiLatency } from './ui-latency';
+import { throughput } from './throughput';
+import { emptyUiFigures, fullUiFigures } from './ui-figures';
 
+const SCALE = Number(process.env.BENCH_SCALE ?? process.env.BENCH_PREFILL ?? 100_000);
+const MILLION = SCALE >= 1_000_000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 50;
-const PREFILL = Number(process.env.BENCH_PREFILL ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const BODY = webhookBody(1024);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const STAGES = new Set((process.env.BENCH_STAGES ?? 'throughput,memory,ui,durability').split(','));
 
-interface Load { reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number }
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
-function tsxChild(script: string, args: string[], nodeFlags: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(__dirname, script), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-function firstLine(child: ChildProcess): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      text += c.toString();
-      const nl = text.indexOf('\n');
-      if (nl !== -1) resolve(JSON.parse(text.slice(0, nl)) as Record<string, unknown>);
-    });
-    child.once('exit', (code) => reject(new Error(`child exited with ${code} before reporting`)));
-    child.once('error', reject);
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function load(url: string, seconds: number): Promise<Load> {
-  const result = await autocannon({
-    url: `${url}/hooks/bench?source=autocannon`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', 'x-bench-event': 'push' },
-    body: BODY,
-  });
-  return {
-    reqPerSec: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
-interface Server { url: string; child: ChildProcess }
-
-async function startServer(args: string[]): Promise<Server> {
-  const child = tsxChild('server-child.ts', args);
-  const { url } = (await firstLine(child)) as { url: string };
-  await load(url, 1); // warm-up: JIT and connection setup
-  return { url, child };
-}
-
-/** the best of the rounds: other work on the machine can only make a run slower */
-function best(runs: Load[]): Load & { rounds: number[] } {
-  const top = runs.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
-  return { ...top, rounds: runs.map((r) => r.reqPerSec) };
-}
-
-async function prefill(dataDir: string, count: number): Promise<number> {
-  const started = performance.now();
-  const store = await openCaptureStore(capturesDir(dataDir), DEFAULT_SETTINGS.retention);
-  const body = Buffer.from(BODY);
-  const headers: Array<[string, string]> = [
-    ['Host', '127.0.0.1:7780'], ['Content-Type', 'application/json'], ['Content-Length', String(body.length)],
-    ['X-Bench-Event', 'push'], ['User-Agent', 'hookbench-bench/1'],
-  ];
-  for (let done = 0; done < count;) {
-    const batch = Math.min(500, count - done);
-    await Promise.all(Array.from({ length: batch }, () => {
-      const now = Date.now();
-      return store.append({
-        request: {
-          id: newCaptureId(now), receivedAt: now, method: 'POST', url: '/hooks/bench?source=prefill', httpVersion: '1.1',
-          rawHeaders: headers, body, remoteAddress: '127.0.0.1', remotePort: 40000,
-          timings: { startedAt: now, headersMs: 0, bodyMs: 0 },
-        },
-        decision: { kind: 'inbox', response: { status: 200, headers: [['Content-Type', 'text/plain; charset=utf-8']], body: 'ok' } },
-      });
-    }));
-    done += batch;
-  }
-  await store.close();
-  return Math.round(performance.now() - started);
-}
-
-async function rss(dataDir: string): Promise<{ captures: number; rssMB: number; heapUsedMB: number; openMs: number }> {
+interface RssReport { captures: number; rssMB: number; heapUsedMB: number; openMs: number }
+async function rss(dataDir: string): Promise<RssReport> {
   const child = tsxChild('rss-child.ts', [dataDir], ['--expose-gc']);
-  const report = await firstLine(child);
+  const report = await firstLine(child, 120_000);
   await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  return report as { captures: number; rssMB: number; heapUsedMB: number; openMs: number };
+  return report as unknown as RssReport;
 }
-
-async function uiLatency(root: string): Promise<UiLatency> {
-  const dataDir = path.join(root, 'ui');
-  await fs.mkdir(dataDir);
-  return measureCaptureToRowP95({ dataDir });
-}
-
-const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 async function main(): Promise<void> {
+  stopAllOnSignals();
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'hookbench-bench-'));
+  const figures: Figure[] = [];
+  const scale = SCALE.toLocaleString('en-US');
   try {
     const fullDir = path.join(root, 'full');
-    const prefillMs = await prefill(fullDir, PREFILL);
-    const replay = await replayFigure(capturesDir(fullDir));
-    // rounds alternate the three servers so a burst of other load hits them alike; the
-    // empty-store receiver gets a fresh data dir each round, since a 5 s run stores 100k+ captures
-    const bareServer = await startServer(['bare']);
-    const fullServer = await startServer(['receiver', fullDir]);
-    const runs = { bare: [] as Load[], empty: [] as Load[], full: [] as Load[] };
-    try {
-      for (let round = 0; round < ROUNDS; round++) {
-        runs.bare.push(await load(bareServer.url, DURATION_S));
-        const emptyServer = await startServer(['receiver', path.join(root, `empty-${round}`)]);
-        try {
-          runs.empty.push(await load(emptyServer.url, DURATION_S));
-        } finally {
-          await stop(emptyServer.child);
-        }
-        runs.full.push(await load(fullServer.url, DURATION_S));
-      }
-    } finally {
-      await stop(bareServer.child);
-      await stop(fullServer.child);
-    }
-    const bare = best(runs.bare);
-    const empty = best(runs.empty);
-    const full = best(runs.full);
-    const rssEmpty = await rss(path.join(root, 'rss-empty'));
-    const rssFull = await rss(fullDir);
-    const ui = await uiLatency(root);
-    const durability = await fsyncFigure(DURATION_S, ROUNDS);
+    log(`prefilling ${scale} captures…`);
+    const prefillMs = await prefill(fullDir, SCALE);
+    log(`  ${prefillMs} ms`);
 
-    const figures = {
-      machine: { cpus: os.cpus().length, node: process.version, durationSeconds: DURATION_S, rounds: ROUNDS, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), connections: CONNECTIONS, bodyBytes: BODY.length },
-      receiverThroughput: {
-        receiver: empty, baselineBareHttp: bare, ratio: ratio(empty.reqPerSec, bare.reqPerSec), target: '>= 0.5',
-        pass: empty.reqPerSec / bare.reqPerSec >= 0.5,
-      },
-      throughputWithStoredCaptures: {
-        stored: PREFILL, prefillMs, receiver: full, baselineEmptyStore: empty, ratio: ratio(full.reqPerSec, empty.reqPerSec), target: '>= 0.8',
-        pass: full.reqPerSec / empty.reqPerSec >= 0.8,
-      },
-      journalReplay: { ...replay, target: `${PREFILL} records of 1 KB well under 2000 ms`, pass: replay.replayMs < 2000 },
-      engineRss: {
-        withCaptures: rssFull, baselineEmptyStore: rssEmpty, target: '<= 300 MB', pass: rssFull.rssMB <= 300,
-      },
-      captureToRowVisibleP95: { ...ui, target: '<= 250 ms', pass: ui.p95Ms <= 250 },
-      durabilityFsyncPerGroupCommit: durability,
-    };
-    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    if (STAGES.has('memory')) {
+      const replay = await replayFigure(capturesDir(fullDir));
+      figures.push({
+        id: 'journal-replay', label: `journal replay, ${replay.records.toLocaleString('en-US')} records`, value: replay.replayMs, unit: 'ms',
+        baseline: { label: 'reading the same files', value: replay.baselineReadFilesMs, unit: 'ms' },
+        target: MILLION ? '(open <= 3000 ms below)' : '< 2000 ms', pass: replay.replayMs < (MILLION ? 3000 : 2000),
+      });
+      const empty = await rss(path.join(root, 'rss-empty'));
+      const full = await rss(fullDir);
+      figures.push(maxFigure({
+        id: 'engine-rss', label: `engine RSS with ${scale} stored`, value: full.rssMB, unit: 'MB',
+        baseline: { label: 'empty store', value: empty.rssMB, unit: 'MB' }, max: MILLION ? 400 : 300, detail: { heapUsedMB: full.heapUsedMB, captures: full.captures },
+      }));
+      figures.push(maxFigure({
+        id: 'store-open', label: `capture store open with ${scale} stored`, value: full.openMs, unit: 'ms',
+        baseline: { label: 'empty store', value: empty.openMs, unit: 'ms' }, max: 3000,
+      }));
+    }
+
+    if (STAGES.has('ui')) {
+      log('UI figures (serve + Chromium)…');
+      const empty = await emptyUiFigures(path.join(root, 'ui-empty'));
+      const ui = await fullUiFigures(fullDir, [
+        { needle: BODY_ONLY_NEEDLE, where: 'body only, 1 in 100' },
+        { needle: 'd-4242', where: 'a header value' },
+        { needle: '/prefill/77/', where: 'the URL' },
+        { needle: 'push', where: '99 in 100 bodies' },
+      ]);
+      figures.push(maxFigure({
+        id: 'first-rows', label: `first rows on screen, ${scale} stored`, value: ui.firstRowsMs, unit: 'ms',
+        baseline: { label: 'empty inbox on screen', value: empty.firstScreenMs, unit: 'ms' }, max: 1000,
+      }));
+      for (const s of ui.searches) {
+        figures.push(maxFigure({
+          id: `search-${s.where.replace(/\W+/g, '-')}`, label: `search "${s.needle}" (${s.where}; ${s.matches.toLocaleString('en-US')} matches), debounce → list + count`,
+          value: s.ms, unit: 'ms', baseline: { label: 'clearing the search', value: ui.unfilteredReloadMs, unit: 'ms' }, max: MILLION ? 500 : 150,
+        }));
+      }
+      figures.push(maxFigure({
+        id: 'jump-to-oldest', label: `End → oldest of ${scale} on screen`, value: ui.jumpToOldestMs, unit: 'ms',
+        baseline: { label: 'first rows', value: ui.firstRowsMs, unit: 'ms' }, max: 300,
+      }));
+      figures.push(maxFigure({
+        id: 'capture-to-row', label: `capture → row visible p95, ${scale} stored`, value: ui.captureToRow.p95Ms, unit: 'ms',
+        baseline: { label: 'HTTP round trip p95', value: ui.captureToRow.baselineHttpRoundTripP95Ms, unit: 'ms' }, max: 150,
+        detail: { medianMs: ui.captureToRow.medianMs, samples: ui.captureToRow.samples },
+      }));
+    }
+
+    if (STAGES.has('throughput')) {
+      log(`throughput: ${ROUNDS} interleaved rounds of ${DURATION_S} s per server…`);
+      const t = await throughput({ root, fullDir, rounds: ROUNDS, seconds: DURATION_S, log });
+      const rps = 'req/s';
+      figures.push(ratioFigure({ id: 'inbox-vs-bare', label: 'inbox catch-all', value: t.inboxEmpty.reqPerSec, unit: rps, baseline: { label: 'bare node:http', value: t.bare.reqPerSec, unit: rps }, min: 0.6, detail: { rounds: t.inboxEmpty.rounds, baselineRounds: t.bare.rounds, p99Ms: t.inboxEmpty.p99Ms } }));
+      figures.push(ratioFigure({ id: 'inbox-vs-mockttp', label: 'inbox catch-all', value: t.inboxEmpty.reqPerSec, unit: rps, baseline: { label: 'mockttp', value: t.mockttp.reqPerSec, unit: rps }, min: 2, detail: { baselineRounds: t.mockttp.rounds } }));
+      figures.push(ratioFigure({ id: 'trigger-hmac', label: 'trigger URL, one HMAC condition', value: t.triggerHmac.reqPerSec, unit: rps, baseline: { label: 'bare node:http verifying the HMAC', value: t.bareHmac.reqPerSec, unit: rps }, min: 0.5, detail: { rounds: t.triggerHmac.rounds, baselineRounds: t.bareHmac.rounds, p99Ms: t.triggerHmac.p99Ms } }));
+      figures.push(ratioFigure({ id: 'inbox-with-stored', label: `inbox with ${scale} stored`, value: t.inboxFull.reqPerSec, unit: rps, baseline: { label: 'empty store', value: t.inboxEmpty.reqPerSec, unit: rps }, min: 0.8, detail: { rounds: t.inboxFull.rounds } }));
+    }
+
+    if (STAGES.has('durability')) {
+      log('durability: fdatasync per group commit vs page cache only…');
+      const d = await fsyncFigure(DURATION_S, ROUNDS);
+      figures.push(ratioFigure({
+        id: 'durability-fsync', label: 'inbox with fdatasync per group commit (serve --durability power-loss)', value: d.powerLoss.reqPerSec, unit: 'req/s',
+        baseline: { label: 'default durability (process kill)', value: d.processKill.reqPerSec, unit: 'req/s' }, min: 1 - FSYNC_DEFAULT_MAX_COST,
+        detail: { cost: d.cost, fsyncByDefault: d.fsyncByDefault, rounds: d.powerLoss.rounds, baselineRounds: d.processKill.rounds, note: 'decides the default, not a requirement' },
+      }));
+    }
+
+    const machine = { cpus: os.cpus().length, node: process.version, scale: SCALE, durationSeconds: DURATION_S, rounds: ROUNDS, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100), connections: CONNECTIONS, bodyBytes: BODY.length, prefillMs };
+    process.stdout.write(`\n${table(figures)}\n\nmachine: ${JSON.stringify(machine)}\n\n`);
+    process.stdout.write(`${JSON.stringify({ machine, figures }, null, 2)}\n`);
   } finally {
+    await stopAll();
     await fs.rm(root, { recursive: true, force: true });
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

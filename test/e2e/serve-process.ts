@@ -29,7 +29,15 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
     ['--import', 'tsx', 'src/main/cli/main.ts', 'serve', '--data-dir', dataDir, '--port', '0', '--control-port', '0', ...extraArgs],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
-  const { receiverUrl, uiUrl } = await printedUrls(child);
+  let printed: { receiverUrl: string; uiUrl: string };
+  try {
+    printed = await printedUrls(child);
+  } catch (error) {
+    // never leave a serve running that did not come up (or came up too slowly)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  }
+  const { receiverUrl, uiUrl } = printed;
   const ui = new URL(uiUrl);
   const token = ui.searchParams.get('token') ?? '';
   const origin = ui.origin;

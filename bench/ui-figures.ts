@@ -1,0 +1,153 @@
+// Figures from the real headless `serve` and the real renderer in Debian's Chromium. Page-side
+// observers stamp the moment the DOM changes, so Playwright's own polling adds nothing.
+// Everything started here is stopped in `finally` (and by the bench's signal handlers).
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startServe, type ServeProcess } from '../test/e2e/serve-process';
+import { onCleanup, track } from './children';
+
+const CHROMIUM = process.env.HOOKBENCH_CHROMIUM || '/usr/bin/chromium';
+const GAP_MS = 40;
+
+export const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
+
+/** starts serve and Chromium, runs `body`, and always stops both */
+async function withUi<T>(dataDir: string, body: (page: Page, serve: ServeProcess) => Promise<T>): Promise<T> {
+  let serve: ServeProcess | null = null;
+  let browser: Browser | null = null;
+  const cleanup = async () => {
+    await browser?.close().catch(() => undefined);
+    await serve?.stop().catch(() => undefined);
+  };
+  const forget = onCleanup(cleanup);
+  try {
+    serve = await startServe(dataDir);
+    track(serve.child);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    return await body(page, serve);
+  } finally {
+    forget();
+    await cleanup();
+  }
+}
+
+const ROW = '[data-testid="capture-row"]';
+
+/** ms from navigation until the first capture row (or the empty inbox) is on screen */
+async function firstScreen(page: Page, url: string, selector: string): Promise<number> {
+  const started = Date.now();
+  await page.goto(url);
+  await page.locator(selector).first().waitFor({ timeout: 30_000 });
+  return Date.now() - started;
+}
+
+export async function emptyUiFigures(dataDir: string): Promise<{ firstScreenMs: number }> {
+  return withUi(dataDir, async (page, serve) => ({ firstScreenMs: await firstScreen(page, serve.uiUrl, '[data-testid="empty-inbox"]') }));
+}
+
+export interface SearchFigure { needle: string; where: string; ms: number; matches: number }
+export interface FullUiFigures {
+  firstRowsMs: number;
+  /** clearing the search: the unfiltered list and count again, from the same debounce */
+  unfilteredReloadMs: number;
+  searches: SearchFigure[];
+  jumpToOldestMs: number;
+  captureToRow: { p95Ms: number; medianMs: number; baselineHttpRoundTripP95Ms: number; samples: number };
+}
+
+export async function fullUiFigures(dataDir: string, needles: Array<{ needle: string; where: string }>): Promise<FullUiFigures> {
+  return withUi(dataDir, async (page, serve) => {
+    const firstRowsMs = await firstScreen(page, serve.uiUrl, ROW);
+    await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor();
+    await installObservers(page);
+
+    // search: from the debounce firing (the app marks it) to the count + list re-rendered
+    const search = async (text: string): Promise<{ ms: number; matches: number }> => {
+      const before = await page.evaluate(() => (window as unknown as Probe).__probe.countChanges.length);
+      await page.getByTestId('search-input').fill(text);
+      await page.waitForFunction((n) => (window as unknown as Probe).__probe.countChanges.length > n, before, { timeout: 30_000 });
+      await page.waitForTimeout(50);
+      return page.evaluate(() => {
+        const probe = (window as unknown as Probe).__probe;
+        const change = probe.countChanges[probe.countChanges.length - 1];
+        const marks = performance.getEntriesByName('hookbench:filter-applied');
+        const mark = marks[marks.length - 1];
+        return { ms: Math.round(change.at - mark.startTime), matches: change.count };
+      });
+    };
+    const searches: SearchFigure[] = [];
+    const reloads: number[] = [];
+    for (const { needle, where } of needles) {
+      const found = await search(needle);
+      searches.push({ needle, where, ...found });
+      reloads.push((await search('')).ms);
+    }
+
+    // End: from the key press to the oldest capture's row on screen
+    const total = (await serve.call('captures.list', { limit: 1 })).total;
+    const oldest = (await serve.call('captures.list', { limit: 1, offset: total - 1 })).items[0];
+    await page.locator(ROW).first().click();
+    const jumpToOldestMs = await page.evaluate(async (id) => {
+      const started = performance.now();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+      // (no named helper functions in here: tsx would wrap them in a __name() the page lacks)
+      const selector = `[data-testid="capture-row"][data-capture-id="${id}"]`;
+      return new Promise<number>((resolve, reject) => {
+        if (document.querySelector(selector)) return resolve(Math.round(performance.now() - started));
+        const timer = setTimeout(() => reject(new Error('the oldest row never appeared')), 30_000);
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector(selector)) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(Math.round(performance.now() - started));
+        }).observe(document.body, { subtree: true, childList: true });
+      });
+    }, oldest.id);
+    await page.keyboard.press('Home');
+
+    const captureToRow = await measureCaptureToRow(page, serve.receiverUrl);
+    return { firstRowsMs, unfilteredReloadMs: percentile(reloads, 50), searches, jumpToOldestMs, captureToRow };
+  });
+}
+
+interface Probe { __probe: { countChanges: Array<{ at: number; count: number }>; seen: Record<string, number> } }
+
+async function installObservers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const probe = { countChanges: [] as Array<{ at: number; count: number }>, seen: {} as Record<string, number> };
+    (window as unknown as Probe).__probe = probe;
+    const count = document.querySelector('[data-testid="capture-count"]')!;
+    let last = count.textContent;
+    new MutationObserver(() => {
+      if (count.textContent === last) return;
+      last = count.textContent;
+      probe.countChanges.push({ at: performance.now(), count: Number((last ?? '').replace(/[^0-9]/g, '')) });
+    }).observe(count, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => {
+      for (const row of document.querySelectorAll('[data-testid="capture-row"]')) {
+        const match = /\/bench\/(\d+)-row/.exec(row.textContent ?? '');
+        if (match && !(match[1] in probe.seen)) probe.seen[match[1]] = Date.now();
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** capture → row visible, p95, beside the same requests' HTTP round trip */
+async function measureCaptureToRow(page: Page, receiverUrl: string, samples = 100): Promise<FullUiFigures['captureToRow']> {
+  const sentAt: number[] = [];
+  const roundTrips: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    sentAt[i] = Date.now();
+    const res = await fetch(`${receiverUrl}/bench/${i}-row`, { method: 'POST', body: JSON.stringify({ i }), headers: { 'content-type': 'application/json' } });
+    await res.arrayBuffer();
+    roundTrips.push(Date.now() - sentAt[i]);
+    await new Promise((r) => setTimeout(r, GAP_MS));
+  }
+  await page.waitForFunction((n) => Object.keys((window as unknown as Probe).__probe.seen).length >= n, samples, { timeout: 30_000 });
+  const seen = await page.evaluate(() => (window as unknown as Probe).__probe.seen);
+  const latencies = sentAt.map((t, i) => seen[String(i)] - t);
+  return { p95Ms: percentile(latencies, 95), medianMs: percentile(latencies, 50), baselineHttpRoundTripP95Ms: percentile(roundTrips, 95), samples };
+}
