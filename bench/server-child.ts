@@ -1,8 +1,11 @@
 // Runs one server under test in its own process, so the load generator never shares its core.
 // argv: bare | bare-hmac | mockttp | engine <dataDir>. Prints {"url": ...} once listening;
-// stops on SIGTERM. `--cpu-prof` works on this process (see the closing note of issue 13).
+// stops on SIGTERM. With BENCH_PROFILE=<file>, SIGUSR2 starts the CPU profiler and SIGTERM
+// writes the profile of just that window (bench/profile.ts uses this).
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector';
 import { createEngine } from '../src/main/engine/engine';
 import { BENCH_HMAC, benchWorkspace } from './bench-trigger';
 
@@ -63,8 +66,27 @@ async function engine(dataDir: string): Promise<string> {
   return engine.info().receiverUrl;
 }
 
+/** profiles from SIGUSR2 until exit, so start-up does not pollute the figures */
+function profileOnSignal(file: string): void {
+  const session = new Session();
+  session.connect();
+  let started = false;
+  process.on('SIGUSR2', () => {
+    session.post('Profiler.enable', () => session.post('Profiler.start', () => { started = true; }));
+  });
+  const write = () => {
+    if (!started) return;
+    started = false;
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(file, JSON.stringify(result.profile));
+    });
+  };
+  process.prependListener('SIGTERM', write);
+}
+
 async function main(): Promise<void> {
   const [mode, dataDir] = process.argv.slice(2);
+  if (process.env.BENCH_PROFILE) profileOnSignal(process.env.BENCH_PROFILE);
   if (mode !== 'engine' && mode !== 'mockttp') process.on('SIGTERM', () => process.exit(0));
   const url = mode === 'bare' ? await bare()
     : mode === 'bare-hmac' ? await bareHmac()

@@ -84,11 +84,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         request,
         decision: { kind: decision.kind, response: decision.response, triggerId: decision.triggerId, outcome: decision.outcome },
       });
-      const [stored, written] = await Promise.allSettled([captured, decision.commit?.(captured)]);
-      if (stored.status === 'rejected') throw stored.reason;
-      stage = 'recording the trigger result failed';
-      if (written.status === 'rejected') throw written.reason;
-      const summary = stored.value;
+      let summary: CaptureSummary;
+      if (decision.commit) {
+        const [stored, written] = await Promise.allSettled([captured, decision.commit(captured)]);
+        if (stored.status === 'rejected') throw stored.reason;
+        stage = 'recording the trigger result failed';
+        if (written.status === 'rejected') throw written.reason;
+        summary = stored.value;
+      } else {
+        summary = await captured; // the inbox path: nothing else to wait for
+      }
       try {
         options.onCapture?.(summary);
       } catch (error) {
