@@ -9,6 +9,7 @@ import path from 'node:path';
 import { capturesDir } from '../src/main/engine/store/capture-store';
 import { firstLine, stopAll, stopAllOnSignals, tsxChild } from './children';
 import { maxFigure, ratioFigure, table, type Figure } from './figures';
+import { coldStart, SERVE_COMMAND_LABEL } from './cold-start';
 import { BODY, CONNECTIONS } from './load';
 import { FSYNC_DEFAULT_MAX_COST, fsyncFigure } from './fsync-figure';
 import { BODY_ONLY_NEEDLE, prefill } from './prefill';
@@ -20,7 +21,7 @@ const SCALE = Number(process.env.BENCH_SCALE ?? process.env.BENCH_PREFILL ?? 100
 const MILLION = SCALE >= 1_000_000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const STAGES = new Set((process.env.BENCH_STAGES ?? 'throughput,memory,ui,durability').split(','));
+const STAGES = new Set((process.env.BENCH_STAGES ?? 'cold,throughput,memory,ui,durability').split(','));
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -38,6 +39,15 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   const scale = SCALE.toLocaleString('en-US');
   try {
+    if (STAGES.has('cold')) {
+      log('serve cold start…');
+      const cold = await coldStart(root);
+      figures.push(maxFigure({
+        id: 'serve-cold-start', label: `serve to listening (${SERVE_COMMAND_LABEL})`, value: cold.serveMs, unit: 'ms',
+        baseline: { label: 'node -e 0', value: cold.nodeMs, unit: 'ms' }, max: 500, detail: { runs: cold.serveRuns, baselineRuns: cold.nodeRuns },
+      }));
+    }
+
     const fullDir = path.join(root, 'full');
     log(`prefilling ${scale} captures…`);
     const prefillMs = await prefill(fullDir, SCALE);
