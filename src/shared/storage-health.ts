@@ -11,6 +11,8 @@ export interface StorageDamage {
   recordsRecovered: number;
   /** skipped: left in place and stepped over at every read; torn-tail-cut: a torn end of the newest segment, truncated */
   action: 'skipped' | 'torn-tail-cut';
+  /** torn-tail-cut: the file the cut bytes were saved to */
+  keptAs?: string;
 }
 
 export interface StorageHealth {

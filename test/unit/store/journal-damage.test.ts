@@ -120,6 +120,26 @@ describe('journal damage', () => {
     await again.journal.close();
   });
 
+  it('a damaged last frame of the newest segment is cut, its bytes kept aside and reported', async () => {
+    const dir = path.join(root, 'j');
+    const written = await writeJournal(dir, 50, 1 << 20);
+    const [segment] = await listSegments(dir);
+    const file = segmentPath(dir, segment);
+    const bytes = await fs.readFile(file);
+    const last = written[written.length - 1].pointer;
+    bytes[last.offset + last.length - 1] ^= 0x01;
+    await fs.writeFile(file, bytes);
+
+    const { journal, seen } = await replayIds(dir, 1 << 20);
+    expect(seen.size).toBe(49);
+    expect((await fs.stat(file)).size).toBe(last.offset);
+    const kept = `${file}.tail-${last.offset}.damaged`;
+    expect((await fs.readFile(kept)).equals(bytes.subarray(last.offset))).toBe(true);
+    expect(damageUnder(root)).toEqual([{ file, offset: last.offset, bytesSkipped: last.length, recordsRecovered: 49, action: 'torn-tail-cut', keptAs: kept }]);
+    expect(await listSegments(dir)).toEqual([segment]);
+    await journal.close();
+  });
+
   it('the capture store keeps a damaged older segment and every capture in it that is intact', async () => {
     const dir = path.join(root, 'captures');
     const retention = { maxCaptures: 1_000_000, maxBytes: Number.MAX_SAFE_INTEGER };
@@ -144,13 +164,25 @@ describe('journal damage', () => {
 });
 
 describe('seeded corruption fuzz', () => {
-  it('recovers every intact frame after hundreds of random flips and truncations across segments', async () => {
+  it('recovers every intact frame after hundreds of random flips and truncations across segments of both formats', async () => {
     const SEED = 0x10c0ffee;
     const SEGMENT_BYTES = 96 * 1024;
     const ROUNDS = 80;
     const random = seededRandom(SEED);
     const pristine = path.join(root, 'pristine');
     const written = await writeJournal(pristine, 700, SEGMENT_BYTES, bodyOf);
+    // the oldest three segments in the old HBJ1 format (no header CRC), as earlier versions wrote them
+    for (const s of (await listSegments(pristine)).slice(0, 3)) {
+      const parts: Buffer[] = [];
+      let offset = 0;
+      for (const w of written.filter((x) => x.pointer.segment === s)) {
+        const frame = v1Frame({ id: w.id }, w.body);
+        w.pointer = { segment: s, offset, length: frame.length };
+        parts.push(frame);
+        offset += frame.length;
+      }
+      await fs.writeFile(segmentPath(pristine, s), Buffer.concat(parts));
+    }
     const segments = await listSegments(pristine);
     expect(segments.length).toBeGreaterThanOrEqual(6);
     const originals = new Map<number, Buffer>();

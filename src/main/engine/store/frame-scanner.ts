@@ -31,9 +31,9 @@ export interface ScanResult {
 /**
  * Visits every intact frame in the first `limit` bytes of the file. `verifyAll` reads every
  * body to check its CRC (the newest segment at open, where a torn write can be); otherwise
- * bodies already in the read buffer are checked and larger ones are trusted on their header
- * CRC (their body CRC is checked when the record is read). After damage, a candidate frame
- * is accepted only when its header CRC (HBJ2) or whole-frame CRC (HBJ1) checks out.
+ * bodies already in the read buffer are checked and larger HBJ2 ones are trusted on their
+ * header CRC (their body CRC is checked when the record is read); HBJ1 frames, which have no
+ * header CRC, are always checked whole. After damage the walk goes on at the next magic.
  */
 export async function scanFrames(
   handle: FileHandle,
@@ -60,7 +60,7 @@ export async function scanFrames(
     return filled >= length;
   };
 
-  const frameAt = async (pos: number, resyncing: boolean): Promise<{ header: FrameHeader; meta: Buffer; total: number } | null> => {
+  const frameAt = async (pos: number): Promise<{ header: FrameHeader; meta: Buffer; total: number } | null> => {
     if (pos + HEADER_BYTES_V1 > limit) return null;
     if (!(await ensure(pos, Math.min(MAX_HEADER_BYTES, limit - pos)))) return null;
     const header = decodeHeader(buf, pos - bufStart);
@@ -72,8 +72,9 @@ export async function scanFrames(
     let at = pos - bufStart;
     let meta = buf.subarray(at + header.headerLength, at + headAndMeta);
     if (!headIntact(header, buf, at, meta)) return null;
-    // an old frame found while resynchronising has no header CRC: only its full CRC vouches for it
-    const wholeWanted = verifyAll || total <= CHUNK_BYTES || (resyncing && header.headCrc === null);
+    // an old (HBJ1) frame has no header CRC: only its full CRC vouches for its lengths, so it is
+    // always read whole — otherwise a damaged length could jump over intact frames unseen
+    const wholeWanted = verifyAll || total <= CHUNK_BYTES || header.headCrc === null;
     if (wholeWanted && !(await ensure(pos, total))) return null;
     at = pos - bufStart;
     if (at + total <= buf.length) {
@@ -107,7 +108,7 @@ export async function scanFrames(
   let frames = 0;
   let damageStart: number | null = null;
   while (pos < limit) {
-    const frame = await frameAt(pos, damageStart !== null);
+    const frame = await frameAt(pos);
     if (!frame) {
       damageStart ??= pos;
       pos = await nextMagic(pos + 1);

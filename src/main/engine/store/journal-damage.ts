@@ -15,14 +15,20 @@ export function recordSegmentDamage(file: string, ranges: DamagedRange[], record
   }
   byFile.set(
     file,
-    ranges.map((range, i) => ({
-      file,
-      offset: range.offset,
-      bytesSkipped: range.length,
-      recordsRecovered,
-      action: cut && i === ranges.length - 1 ? 'torn-tail-cut' : 'skipped',
-    })),
+    ranges.map((range, i): StorageDamage => {
+      const torn = cut && i === ranges.length - 1;
+      return {
+        file, offset: range.offset, bytesSkipped: range.length, recordsRecovered,
+        action: torn ? 'torn-tail-cut' : 'skipped',
+        ...(torn ? { keptAs: tornTailFile(file, range.offset) } : {}),
+      };
+    }),
   );
+}
+
+/** where the bytes of a torn tail cut from `segmentFile` at `offset` are kept */
+export function tornTailFile(segmentFile: string, offset: number): string {
+  return `${segmentFile}.tail-${offset}.damaged`;
 }
 
 export function forgetSegmentDamage(file: string): void {
@@ -41,5 +47,6 @@ export function damageUnder(root: string): StorageDamage[] {
 
 export function describeDamage(d: StorageDamage): string {
   const what = d.action === 'torn-tail-cut' ? 'cut a torn tail of' : 'skipped';
-  return `hookbench: journal damage in ${d.file} at offset ${d.offset}: ${what} ${d.bytesSkipped} bytes; ${d.recordsRecovered} intact records recovered from this file`;
+  const kept = d.keptAs ? ` (kept in ${d.keptAs})` : '';
+  return `hookbench: journal damage in ${d.file} at offset ${d.offset}: ${what} ${d.bytesSkipped} bytes${kept}; ${d.recordsRecovered} intact records recovered from this file`;
 }

@@ -8,8 +8,8 @@ import type { FileHandle } from 'node:fs/promises';
 import { readBodies } from './batch-read';
 import { MAX_HEADER_BYTES, decodeHeader, encodeFrameHead, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
-import { forgetSegmentDamage, recordSegmentDamage } from './journal-damage';
-import { makePrivateDir } from './private-files';
+import { forgetSegmentDamage, recordSegmentDamage, tornTailFile } from './journal-damage';
+import { makePrivateDir, writePrivateFile } from './private-files';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
 
@@ -75,7 +75,8 @@ export async function openJournal<M>(options: JournalOptions): Promise<RecordJou
 
 /**
  * Verifies every frame of the newest segment. When the last damaged range runs to the end of
- * the file (no intact frame follows it: a write torn by a crash), it is truncated so appends
+ * the file (no intact frame follows it: a write torn by a crash), its bytes are kept aside in
+ * `<segment>.journal.tail-<offset>.damaged` and the segment is truncated there, so appends
  * continue right after the last intact frame. Damage followed by intact frames stays.
  */
 async function cutTornTail(file: string): Promise<{ size: number; cut: DamagedRange | null }> {
@@ -85,6 +86,9 @@ async function cutTornTail(file: string): Promise<{ size: number; cut: DamagedRa
     const { damaged } = await scanFrames(handle, size, true, () => undefined);
     const last = damaged[damaged.length - 1];
     if (!last || last.offset + last.length < size) return { size, cut: null };
+    const tail = Buffer.alloc(last.length);
+    await handle.read(tail, 0, last.length, last.offset);
+    await writePrivateFile(tornTailFile(file, last.offset), tail);
     await handle.truncate(last.offset);
     return { size: last.offset, cut: last };
   } finally {

@@ -29,6 +29,7 @@ export function StorageBanner() {
           {damage.map((d) => (
             <li key={`${d.file}:${d.offset}`}>
               <code>{d.file}</code> at offset {d.offset}: {d.action === 'torn-tail-cut' ? 'cut a torn tail of' : 'skipped'} {d.bytesSkipped} bytes;{' '}
+              {d.keptAs && <>(kept in <code>{d.keptAs}</code>) </>}
               {d.recordsRecovered} intact records recovered from this file
             </li>
           ))}
