@@ -39,6 +39,8 @@ export function modeText(mode: number): string {
  * (left by an older Hookbench, or a copy): nothing is changed, the owner decides.
  */
 export async function widePermissionWarnings(dataDir: string): Promise<string[]> {
+  // Windows has ACLs, not these mode bits: stat reports 0666/0777 for everything
+  if (process.platform === 'win32') return [];
   const warnings: string[] = [];
   const check = async (target: string): Promise<void> => {
     const stat = await fs.lstat(target).catch(() => null);
