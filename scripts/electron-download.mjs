@@ -29,9 +29,23 @@ export function downloadElectron({ root = ROOT, env = process.env } = {}) {
     child.on('error', (err) => resolve(`cannot run ${installer}: ${err.message}`));
     child.on('exit', (code, signal) => {
       if (code === 0) return resolve(null);
-      const lines = output.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
-      const named = lines.find((l) => l.startsWith('Electron download: ')) ?? lines.find((l) => /error/i.test(l)) ?? lines.at(-1);
-      resolve(named?.replace(/^Electron download: /, '') ?? `the installer exited with ${signal ?? code}`);
+      resolve(summariseInstallerOutput(output) ?? `the installer exited with ${signal ?? code}`);
     });
   });
+}
+
+/**
+ * The one line that says why the installer failed: our progress reporter's "GET <url>: <cause>",
+ * else the thrown error's message line ("Error: …", "HTTPError: …"), else any line naming an
+ * error, else the last line. Stack frames and the source excerpt Node prints are skipped.
+ * @param {string} output the installer's stdout and stderr
+ * @returns {string | null}
+ */
+export function summariseInstallerOutput(output) {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !/^\^+$/.test(l));
+  const fetchFailure = lines.find((l) => l.startsWith('Electron download: '));
+  if (fetchFailure) return fetchFailure.slice('Electron download: '.length);
+  const thrown = lines.find((l) => /^[A-Za-z]*Error: /.test(l));
+  if (thrown) return thrown.replace(/^Error: /, '');
+  return lines.find((l) => /error/i.test(l)) ?? lines.at(-1) ?? null;
 }
