@@ -14,7 +14,7 @@ import type { RecordJournal } from './journal';
 export const BODY_SCAN_LIMIT = 1024 * 1024;
 /** bodies signed per background step, between which appends and queries get their turn */
 const SIGN_BATCH = 2000;
-/** a background signing pass starts this long after appends */
+/** a background signing pass starts once no capture arrived for this long */
 const SIGN_DELAY_MS = 500;
 
 interface Scan { filter: CompiledFilter; throughSeq: number; matches: IndexEntry[] }
@@ -25,6 +25,7 @@ export class BodyScanCache {
   private signing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private appends = 0;
 
   constructor(
     private readonly journal: RecordJournal<CaptureJournalMeta>,
@@ -36,29 +37,46 @@ export class BodyScanCache {
     this.unsigned = [];
   }
 
-  /** a new entry whose body has no signature yet; signed in the background soon */
+  /** a new entry whose body has no signature yet: signed in the background once appends pause */
   added(entry: IndexEntry): void {
     this.unsigned.push(entry);
-    if (!this.timer && !this.signing && !this.closed) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.signPending();
-      }, SIGN_DELAY_MS);
-      this.timer.unref();
-    }
+    this.appends++;
+    if (!this.timer && !this.signing) this.armSigner();
   }
 
-  /** signs every body that has no signature yet, in steps; resolves when done */
-  signPending(): Promise<void> {
+  /**
+   * Signs in quiet moments only: while captures keep arriving the receiver gets the CPU (a
+   * search signs whatever it reads anyway), and a pass stops as soon as appends resume.
+   */
+  private armSigner(): void {
+    if (this.closed) return;
+    const seen = this.appends;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.appends !== seen) this.armSigner();
+      else void this.signPending(true);
+    }, SIGN_DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** signs every body that has no signature yet, in steps; resolves when done (or, if `yieldToAppends`, when appends resume) */
+  signPending(yieldToAppends = false): Promise<void> {
     this.signing ??= (async () => {
+      let interrupted = false;
       try {
         while (this.unsigned.length && !this.closed) {
+          const seen = this.appends;
           const batch = this.unsigned.splice(Math.max(0, this.unsigned.length - SIGN_BATCH)).filter((e) => e.live && e.sig < 0);
           await this.journal.readBodies(batch.map((e) => e.pointer), BODY_SCAN_LIMIT, (i, body) => this.sign(batch[i], body)).catch(() => undefined);
           await new Promise((r) => setImmediate(r));
+          if (yieldToAppends && this.appends !== seen) {
+            interrupted = true;
+            break;
+          }
         }
       } finally {
         this.signing = null;
+        if (interrupted) this.armSigner();
       }
     })();
     return this.signing;

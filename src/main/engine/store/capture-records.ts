@@ -49,19 +49,33 @@ export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
   return meta;
 }
 
+/**
+ * One copy of the values that repeat across captures (method, content type, address): 100,000
+ * summaries otherwise hold 100,000 copies of "application/json". Bounded, so odd values from
+ * a fuzzing sender cannot grow it without limit.
+ */
+const interned = new Map<string, string>();
+function intern(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size < 4096 && value.length <= 128) interned.set(value, value);
+  return value;
+}
+
 export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
   const q = meta.url.indexOf('?');
+  const contentType = headerValue(meta.rawHeaders, 'content-type');
   const summary: CaptureSummary = {
     id: meta.id,
     seq: meta.seq,
     receivedAt: meta.receivedAt,
-    method: meta.method,
+    method: intern(meta.method),
     url: meta.url,
     path: q === -1 ? meta.url : meta.url.slice(0, q),
     status: meta.response.status,
     bodySize,
-    contentType: headerValue(meta.rawHeaders, 'content-type'),
-    remoteAddress: meta.remoteAddress,
+    contentType: contentType === null ? null : intern(contentType),
+    remoteAddress: intern(meta.remoteAddress),
     kind: meta.kind,
   };
   if (meta.triggerId !== undefined) summary.triggerId = meta.triggerId;
