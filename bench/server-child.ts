@@ -49,7 +49,8 @@ async function mockttp(): Promise<string> {
   const { getLocal } = await import('mockttp');
   const server = getLocal();
   await server.start();
-  await server.forAnyRequest().thenReply(200, 'ok', { 'Content-Type': 'text/plain; charset=utf-8' });
+  // explicit headers are sent as given: without a length the body would end only at connection close
+  await server.forAnyRequest().thenReply(200, 'ok', { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '2' });
   process.on('SIGTERM', () => void server.stop().finally(() => process.exit(0)));
   return server.url.replace('localhost', '127.0.0.1');
 }

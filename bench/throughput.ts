@@ -13,11 +13,11 @@ const INBOX_PATH = '/hooks/bench?source=autocannon';
 const TRIGGER_PATH = `/api/v0/launch/${BENCH_HMAC.triggerId}/`;
 const SIGNED = { [BENCH_HMAC.header]: benchSignature(BODY) };
 
-async function startServer(args: string[], warmPath: string, headers: Record<string, string> = {}): Promise<Server> {
+async function startServer(args: string[], warmPath: string, headers: Record<string, string> = {}, warmSeconds = 1): Promise<Server> {
   const child = tsxChild('server-child.ts', args);
   try {
     const { url } = (await firstLine(child)) as { url: string };
-    await load(url + warmPath, 1, headers); // warm-up: JIT and connection setup
+    await load(url + warmPath, warmSeconds, headers); // warm-up: JIT and connection setup
     return { url, child };
   } catch (error) {
     await stop(child);
@@ -44,8 +44,9 @@ export async function throughput(opts: { root: string; fullDir: string; rounds: 
     full: await startServer(['engine', fullDir], INBOX_PATH),
   };
   // a fresh, empty data dir for each engine of each round: a 5 s run stores 100k+ captures
-  const fresh = async (name: string, run: (s: Server) => Promise<Load>): Promise<Load> => {
-    const server = await startServer(['engine', path.join(root, name)], INBOX_PATH);
+  // (warmed longer than the long-lived servers, which are warm from earlier rounds)
+  const fresh = async (name: string, warmPath: string, headers: Record<string, string>, run: (s: Server) => Promise<Load>): Promise<Load> => {
+    const server = await startServer(['engine', path.join(root, name)], warmPath, headers, 3);
     try {
       return await run(server);
     } finally {
@@ -53,16 +54,16 @@ export async function throughput(opts: { root: string; fullDir: string; rounds: 
     }
   };
   const checked = (what: string, l: Load): Load => {
-    if (l.non2xx || l.errors) throw new Error(`${what}: ${l.non2xx} non-2xx answers and ${l.errors} errors under load`);
+    if (l.non2xx || l.errors || !l.reqPerSec) throw new Error(`${what}: ${l.non2xx} non-2xx answers and ${l.errors} errors under load`);
     return l;
   };
   try {
     for (let round = 0; round < rounds; round++) {
       runs.bare.push(checked('bare', await load(fixed.bare.url + INBOX_PATH, seconds)));
       runs.mockttp.push(checked('mockttp', await load(fixed.mockttp.url + INBOX_PATH, seconds)));
-      runs.inboxEmpty.push(checked('inbox', await fresh(`inbox-${round}`, (s) => load(s.url + INBOX_PATH, seconds))));
+      runs.inboxEmpty.push(checked('inbox', await fresh(`inbox-${round}`, INBOX_PATH, {}, (s) => load(s.url + INBOX_PATH, seconds))));
       runs.bareHmac.push(checked('bare-hmac', await load(fixed.bareHmac.url + TRIGGER_PATH, seconds, SIGNED)));
-      runs.triggerHmac.push(checked('trigger', await fresh(`trigger-${round}`, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED))));
+      runs.triggerHmac.push(checked('trigger', await fresh(`trigger-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED))));
       runs.inboxFull.push(checked('inbox (stored)', await load(fixed.full.url + INBOX_PATH, seconds)));
       log(`  round ${round + 1}/${rounds}: bare ${runs.bare[round].reqPerSec}, mockttp ${runs.mockttp[round].reqPerSec}, inbox ${runs.inboxEmpty[round].reqPerSec}, `
         + `bare-hmac ${runs.bareHmac[round].reqPerSec}, trigger ${runs.triggerHmac[round].reqPerSec}, inbox with stored ${runs.inboxFull[round].reqPerSec} req/s`);
