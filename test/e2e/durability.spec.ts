@@ -1,12 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { expect, test, uniquePath } from './fixtures';
 import { openInbox, rowFor } from './inbox-page';
 import { sendRaw, startServe } from './serve-process';
+import { makeTempDir } from '../support/temp-dir';
 
 test('captures survive kill -9 and a restart on the same data dir', async ({ page }) => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'hookbench-kill9-'));
+  const dataDir = await makeTempDir('kill9');
   try {
     const first = await startServe(dataDir);
     const paths = [uniquePath('durable-a'), uniquePath('durable-b'), uniquePath('durable-c')];

@@ -1,15 +1,14 @@
 // One `hookbench serve` per Playwright worker, on free ports with its own temp data dir.
 import { test as base, expect } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { startServe, type ServeProcess } from './serve-process';
+import { makeTempDir } from '../support/temp-dir';
 
 export const test = base.extend<object, { hookbench: ServeProcess }>({
   hookbench: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'hookbench-e2e-'));
+      const dataDir = await makeTempDir('e2e');
       const serve = await startServe(dataDir);
       await use(serve);
       await serve.stop();

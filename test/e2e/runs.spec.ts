@@ -1,7 +1,6 @@
 // Webhook → trigger with a run-pipeline action → the step's code runs locally on a temp project →
 // the pipeline's nodes turn green on the Runs page and the log shows a field of the payload.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { openInbox } from './inbox-page';
@@ -37,6 +36,7 @@ print("payload user:", body["user"]["name"])
 time.sleep(0.5)
 open(os.path.join(os.environ["VH_OUTPUTS_DIR"], "greeting.txt"), "w").write("hello " + body["user"]["name"])
 `;
+import { makeTempDir } from '../support/temp-dir';
 const SHOUT = `
 const fs = require('fs'); const path = require('path');
 const info = JSON.parse(fs.readFileSync(path.join(process.env.VH_CONFIG_DIR, 'inputs.json'), 'utf8'));
@@ -44,7 +44,7 @@ console.log(fs.readFileSync(info.greeting.files[0].path, 'utf8').toUpperCase());
 `;
 
 test('a webhook runs a local pipeline whose nodes turn green, with the payload field in the log', async ({ page, hookbench }) => {
-  const project = await mkdtemp(join(tmpdir(), 'hookbench-e2e-project-'));
+  const project = await makeTempDir('e2e-project');
   const tag = Math.random().toString(36).slice(2, 8);
   try {
     await writeFile(join(project, 'valohai.yaml'), YAML);

@@ -1,12 +1,12 @@
 // Regenerates the README screenshots (docs/screenshots/*.png) from a fresh, seeded serve.
 import { createHmac } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { openInbox, rowFor } from './inbox-page';
 import { sendRaw, startServe, type ServeProcess } from './serve-process';
 import { findPreset } from '../../src/shared/triggers/presets';
+import { makeTempDir } from '../support/temp-dir';
 
 const OUT = resolve(__dirname, '../../docs/screenshots');
 
@@ -36,7 +36,7 @@ async function seed(serve: ServeProcess): Promise<void> {
 
 test('screenshots for the README', async ({ page }) => {
   await mkdir(OUT, { recursive: true });
-  const dataDir = await mkdtemp(join(tmpdir(), 'hookbench-shots-'));
+  const dataDir = await makeTempDir('shots');
   const serve = await startServe(dataDir);
   try {
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,16 +1,16 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { API_METHODS } from '../../src/shared/contract';
 import { findElectronBinary } from './electron-binary';
+import { makeTempDir } from '../support/temp-dir';
 
 const binary = findElectronBinary();
 
 test('the desktop app shows the Inbox, receives webhooks and exposes only the contract', async () => {
   test.skip('missing' in binary, `Electron binary not installed: ${'missing' in binary ? binary.missing : ''}`);
   if (!('path' in binary)) return;
-  const userData = await mkdtemp(join(tmpdir(), 'hookbench-electron-'));
+  const userData = await makeTempDir('electron');
   const app = await electron.launch({
     executablePath: binary.path,
     // Chromium refuses to run as root with its OS sandbox (CI containers); the page-level

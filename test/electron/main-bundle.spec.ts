@@ -6,10 +6,10 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../src/shared/contract';
+import { makeTempDir } from '../support/temp-dir';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -49,7 +49,8 @@ async function runMainBundle(userData: string): Promise<Finding[]> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      code === 0 ? done() : fail(new Error(`main exited with ${code}; stderr:\n${stderr}`));
+      if (code === 0) done();
+      else fail(new Error(`main exited with ${code}; stderr:\n${stderr}`));
     });
   });
   child.kill('SIGKILL');
@@ -57,7 +58,7 @@ async function runMainBundle(userData: string): Promise<Finding[]> {
 }
 
 test('the desktop main bundle sets up a locked-down window and the whole contract over IPC', async () => {
-  const userData = await mkdtemp(join(tmpdir(), 'hookbench-main-bundle-'));
+  const userData = await makeTempDir('main-bundle');
   try {
     const findings = await runMainBundle(userData);
     const one = (kind: string) => {

@@ -83,7 +83,6 @@ export function exportCurl(request: OutgoingRequest, profile: SigningProfile | n
   const bodyText = decodeUtf8Strict(request.body);
   const binary = bodyText === null || bodyText.includes('\0');
   let tpl: OutgoingRequest = request;
-  let sendBodyWord = binary ? '' : '"$BODY"';
 
   if (profile) {
     const src = secretSource(profile, includeSecrets);
@@ -162,7 +161,7 @@ export function exportCurl(request: OutgoingRequest, profile: SigningProfile | n
     if (binary) args.push('--data-binary', '@body.bin');
     else {
       const sentBody = decodeUtf8Strict(tpl.body) ?? '';
-      sendBodyWord = sentBody === bodyText ? '"$BODY"' : shellWord(sentBody);
+      const sendBodyWord = sentBody === bodyText ? '"$BODY"' : shellWord(sentBody);
       args.push('--data-raw', sendBodyWord);
     }
   }

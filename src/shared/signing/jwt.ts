@@ -15,7 +15,7 @@ export async function importSigningKey(secret: string, alg: string): Promise<Sig
     try {
       jwk = JSON.parse(text) as JWK;
     } catch (err) {
-      throw new Error(`the JWT key looks like a JWK but is not valid JSON (${(err as Error).message})`);
+      throw new Error(`the JWT key looks like a JWK but is not valid JSON (${(err as Error).message})`, { cause: err });
     }
     if (!isSymmetric(alg) && !jwk.d) throw new Error('the JWK is a public key; signing needs the private key (with "d")');
     return (await importJWK(jwk, alg)) as SigningKey;

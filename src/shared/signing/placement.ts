@@ -54,7 +54,7 @@ export function place(request: OutgoingRequest, placement: TokenPlacement, token
         try {
           doc = JSON.parse(text);
         } catch (err) {
-          throw new Error(`cannot write JSON field ${placement.key}: the body is not valid JSON (${(err as Error).message})`);
+          throw new Error(`cannot write JSON field ${placement.key}: the body is not valid JSON (${(err as Error).message})`, { cause: err });
         }
       }
       if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`cannot write JSON field ${placement.key}: the body is not a JSON object`);

@@ -1,16 +1,16 @@
-import { chmod, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnCli, stopChild, waitForUrls } from './run-cli';
+import { makeTempDir } from '../../support/temp-dir';
 
 let tmp: string;
 let webDir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'hookbench-cli-'));
+  tmp = await makeTempDir('cli');
   webDir = join(tmp, 'web');
   await mkdir(webDir);
   await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Hookbench</title>');

@@ -1,13 +1,13 @@
 // The composed engine over real loopback HTTP and real files: inbox, triggers, persistence.
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../src/shared/events';
 import { SECRET_PLACEHOLDER, type Trigger } from '../../../src/shared/trigger';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;
 let engine: Engine;
@@ -19,7 +19,7 @@ const start = async (): Promise<Engine> => {
 };
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-engine-'));
+  dataDir = await makeTempDir('engine');
   engine = await start();
 });
 

@@ -1,18 +1,18 @@
 // files.reveal: only run folders and the linked project, resolved through symlinks, and only
 // where the desktop shell can show a file manager.
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;
 let engine: Engine;
 let revealed: string[];
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-reveal-'));
+  dataDir = await makeTempDir('reveal');
   revealed = [];
   engine = testEngine(dataDir, { mode: 'electron', desktop: { reveal: (p) => revealed.push(p) } });
   await engine.start();

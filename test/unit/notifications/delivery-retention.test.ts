@@ -1,12 +1,12 @@
 // The delivery log keeps only the newest N deliveries (and their journal segments), never one
 // that is still pending or retrying, and the same holds after a reopen.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDeliveryStore, type DeliveryStore } from '../../../src/main/engine/notifications/delivery-store';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
 import type { DeliveryAttempt, DeliveryStatus, DeliverySummary, NotificationPayload } from '../../../src/shared/notifications';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 let limit: number;
@@ -38,7 +38,7 @@ function attempt(status: DeliveryStatus): DeliveryAttempt {
 }
 
 beforeEach(async () => {
-  dir = path.join(await mkdtemp(path.join(tmpdir(), 'hookbench-delivery-retention-')), 'deliveries');
+  dir = path.join(await makeTempDir('delivery-retention'), 'deliveries');
   limit = 16;
   store = await open();
 });

@@ -1,9 +1,7 @@
 // Through the real engine and its handlers: a notification trigger's managed channel launches
 // the trigger over the receiver, a Custom channel lands in the app's own inbox, and the
 // simulator, preview, send test, log filters, health and redelivery calls work.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
@@ -11,6 +9,7 @@ import { checkNotificationPayload } from '../../../src/shared/notification-schem
 import type { DeliverySummary } from '../../../src/shared/notifications';
 import { execution, executionEvent, sleep } from './harness';
 import { startSink, type Sink } from './sink';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 let engine: Engine;
@@ -30,7 +29,7 @@ const finished = (id: string) =>
   waitFor(async () => (await api()['deliveries.list']({ limit: 100 })).find((d) => d.id === id && (d.status === 'succeeded' || d.status === 'failed')));
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'hookbench-notify-engine-'));
+  dir = await makeTempDir('notify-engine');
   sink = await startSink();
   engine = testEngine(dir);
   await engine.start();

@@ -1,6 +1,5 @@
 // A notifier over a real workspace store and journal in a temp dir, with a fast event bus.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createEventBus } from '../../../src/main/engine/events/event-bus';
 import { openNotifier, type Notifier } from '../../../src/main/engine/notifications/notifier';
@@ -12,6 +11,7 @@ import {
 } from '../../../src/shared/notifications';
 import type { LocalExecution } from '../../../src/shared/runs';
 import type { EnvVariable } from '../../../src/shared/trigger';
+import { makeTempDir } from '../../support/temp-dir';
 
 export interface Harness {
   dir: string;
@@ -29,7 +29,7 @@ export interface Harness {
 export const FAST: DeliverySettings = { timeoutMs: 2_000, maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 };
 
 export async function openHarness(options: { random?: () => number; receiverUrl?: () => string | null } = {}): Promise<Harness> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-notify-'));
+  const dir = await makeTempDir('notify');
   const workspace = await openWorkspaceStore(dir);
   const events = createEventBus({ intervalMs: 5 });
   const seen: EngineEvent[] = [];

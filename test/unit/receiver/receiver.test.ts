@@ -1,13 +1,12 @@
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../../src/shared/capture';
 import type { CaptureStore, IncomingRequest, RequestRouter } from '../../../src/main/engine/ports';
 import { createInboxRouter, createReceiver, type Receiver, type ReceiverOptions } from '../../../src/main/engine/receiver';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { rawExchange } from './raw-http';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 let store: CaptureStore;
@@ -23,7 +22,7 @@ async function start(overrides: Partial<ReceiverOptions> = {}): Promise<void> {
 }
 
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-receiver-'));
+  dir = await makeTempDir('receiver');
   store = await openCaptureStore(dir, { maxCaptures: 1000, maxBytes: 1024 ** 3 });
   captured.length = 0;
   receiver = null;

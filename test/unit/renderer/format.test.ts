@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatExactTime, formatRelativeTime } from '../../../src/renderer/src/features/captures/lib/format';
+import { formatBytes, formatDuration, formatExactTime, formatRelativeTime } from '../../../src/renderer/src/lib/format';
 
 describe('formatBytes', () => {
   it('uses bytes below 1 KB and 1024-based units above', () => {

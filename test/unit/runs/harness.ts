@@ -1,6 +1,5 @@
 // A temp project folder with a valohai.yaml and scripts, a workspace linked to it, and a run service.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EngineEvent } from '../../../src/shared/events';
 import { defaultProjectSection, type ProjectSection } from '../../../src/shared/project';
@@ -8,6 +7,7 @@ import type { LocalExecution } from '../../../src/shared/runs';
 import { createProjectLink } from '../../../src/main/engine/project/project-link';
 import { openRunService, type RunService } from '../../../src/main/engine/runs/run-service';
 import { openWorkspaceStore } from '../../../src/main/engine/store/workspace-store';
+import { makeTempDir } from '../../support/temp-dir';
 
 export interface RunHarness {
   dataDir: string;
@@ -19,14 +19,14 @@ export interface RunHarness {
 }
 
 export async function makeProject(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hookbench-project-'));
+  const dir = await makeTempDir('project');
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
 }
 
 export async function openHarness(files: Record<string, string>, section: Partial<ProjectSection> = {}, dataDir?: string): Promise<RunHarness> {
   const projectDir = await makeProject(files);
-  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'hookbench-runs-')));
+  const dir = dataDir ?? (await makeTempDir('runs'));
   const workspace = await openWorkspaceStore(dir);
   await workspace.update((d) => {
     d.sections = { ...d.sections, project: { ...defaultProjectSection(), folder: projectDir, defaultMode: 'command', ...section } };

@@ -1,11 +1,11 @@
 // Kill the engine mid-run (SIGKILL, no shutdown code runs) and start it again on the same data dir.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { testEngine } from '../../support/test-engine';
 import { RESTART_REASON } from '../../../src/main/engine/runs/run-records';
+import { makeTempDir } from '../../support/temp-dir';
 
 const YAML = `
 - step:
@@ -28,8 +28,8 @@ const YAML = `
 
 describe('runs survive a killed engine', () => {
   it('marks what was running as stopped with the reason on the next start', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-restart-'));
-    const projectDir = await mkdtemp(path.join(tmpdir(), 'hookbench-restart-project-'));
+    const dataDir = await makeTempDir('restart');
+    const projectDir = await makeTempDir('restart-project');
     await writeFile(path.join(projectDir, 'valohai.yaml'), YAML);
     // node --import tsx: one process, so SIGKILL hits the engine itself (the tsx CLI would fork a second one)
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/unit/runs/engine-child.ts'), dataDir, projectDir], { stdio: ['ignore', 'pipe', 'inherit'] });

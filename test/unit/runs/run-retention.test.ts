@@ -1,13 +1,13 @@
 // Run records keep only the newest N executions and pipelines, delete the forgotten ones' work
 // folders and journal segments, and never forget anything still in flight.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRunRecords, runsDir, type RunRecords } from '../../../src/main/engine/runs/run-records';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
 import type { ExecutionStatus, LocalExecution, LocalPipeline } from '../../../src/shared/runs';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;
 let limit: number;
@@ -42,7 +42,7 @@ async function pipeline(status: LocalPipeline['status']): Promise<LocalPipeline>
 }
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-run-retention-'));
+  dataDir = await makeTempDir('run-retention');
   limit = 16;
   counter = 0;
   records = await open();

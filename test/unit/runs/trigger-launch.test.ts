@@ -1,13 +1,11 @@
 // The whole chain over loopback HTTP: webhook → trigger → local execution or pipeline → status and log.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../src/shared/events';
 import type { Trigger } from '../../../src/shared/trigger';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
-import { waitFor } from './harness';
 
 let dataDir: string;
 let projectDir: string;
@@ -39,10 +37,11 @@ body = json.load(open(info["payload"]["files"][0]["path"]))
 print("hello", body["user"]["name"])
 json.dump(body, open(os.path.join(os.environ["VH_OUTPUTS_DIR"], "same.json"), "w"))
 `;
+import { makeTempDir } from '../../support/temp-dir';
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-runs-engine-'));
-  projectDir = await mkdtemp(path.join(tmpdir(), 'hookbench-runs-project-'));
+  dataDir = await makeTempDir('runs-engine');
+  projectDir = await makeTempDir('runs-project');
   await writeFile(path.join(projectDir, 'valohai.yaml'), YAML);
   await writeFile(path.join(projectDir, 'greet.py'), GREET);
   engine = testEngine(dataDir);

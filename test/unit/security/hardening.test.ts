@@ -1,9 +1,8 @@
 // Attacks on the control API and the workspace file over real loopback HTTP and real files:
 // refused calls get a 4xx/5xx status with a precise envelope, the page's CSP names only its own
 // socket, nothing outside the build is served, and a broken workspace.json is reported, not touched.
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { narrowWebSocketSources } from '../../../src/main/engine/control/csp';
@@ -11,6 +10,7 @@ import type { ControlServer } from '../../../src/main/engine/control/server';
 import { serveTestEngine, testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { maskSigned } from '../../../src/main/engine/sender/mask-sent';
+import { makeTempDir } from '../../support/temp-dir';
 
 const META_CSP = "default-src 'none'; script-src 'self'; connect-src 'self' ws:; object-src 'none'";
 let dataDir: string;
@@ -43,9 +43,9 @@ async function call(method: string, body: string): Promise<{ status: number; env
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'hookbench-hardening-'));
-  webDir = await mkdtemp(join(tmpdir(), 'hookbench-hardening-web-'));
-  outside = await mkdtemp(join(tmpdir(), 'hookbench-hardening-outside-'));
+  dataDir = await makeTempDir('hardening');
+  webDir = await makeTempDir('hardening-web');
+  outside = await makeTempDir('hardening-outside');
   await writeFile(join(outside, 'private.txt'), 'PRIVATE-OUTSIDE-THE-BUILD');
   await writeFile(join(webDir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CSP}"><p>app</p>`);
   await symlink(join(outside, 'private.txt'), join(webDir, 'leak.txt'));
@@ -146,7 +146,7 @@ describe('a broken workspace.json', () => {
   };
   for (const [name, { text, reason }] of Object.entries(cases)) {
     it(`(${name}) stops the start with the file and JSON path, and stays byte for byte`, async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'hookbench-broken-ws-'));
+      const dir = await makeTempDir('broken-ws');
       try {
         await writeFile(join(dir, 'workspace.json'), text);
         const broken = testEngine(dir);

@@ -3,10 +3,9 @@
 // console line and no file under the data dir (except workspace.json, which stores env as-is
 // in headless mode by design) may contain any of them.
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ControlServer } from '../../../src/main/engine/control/server';
@@ -14,6 +13,7 @@ import { serveTestEngine, testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import type { ApiArgs, ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
+import { makeTempDir } from '../../support/temp-dir';
 
 const ENV_SECRET = 'zqENVsecret-7f3a9c51d0';
 const NOTIFY_TOKEN = 'zqNOTIFYtoken-c0ffee42';
@@ -85,8 +85,8 @@ beforeAll(async () => {
       original(...args);
     });
   }
-  dataDir = await mkdtemp(join(tmpdir(), 'hookbench-secrets-'));
-  webDir = await mkdtemp(join(tmpdir(), 'hookbench-secrets-web-'));
+  dataDir = await makeTempDir('secrets');
+  webDir = await makeTempDir('secrets-web');
   await writeFile(join(webDir, 'index.html'), '<!doctype html>');
   sink = http.createServer((req, res) => {
     sinkHeaders.push(req.rawHeaders.join('\n'));

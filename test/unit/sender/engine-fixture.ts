@@ -1,15 +1,14 @@
 // A real engine (testEngine: headless, loopback port 0) with the given triggers and env, in a temp dir.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import type { EnvVariable, Trigger } from '../../../src/shared/trigger';
+import { makeTempDir } from '../../support/temp-dir';
 
 export interface EngineFixture { engine: Engine; url: string; dataDir: string; restart(): Promise<void>; close(): Promise<void> }
 
 export async function startEngine(triggers: Trigger[], env: EnvVariable[], dataDir?: string): Promise<EngineFixture> {
-  const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hookbench-sender-')));
+  const dir = dataDir ?? (await makeTempDir('sender'));
   const make = () => testEngine(dir, { workspace: { version: 1, env, triggers } });
   const fixture: EngineFixture = {
     engine: make(),

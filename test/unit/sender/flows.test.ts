@@ -2,8 +2,7 @@
 // pending → completed and → error, history and tracking across restarts, replay and bulk.
 import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { createSender } from '../../../src/main/engine/sender/sender';
 import { generateKeys } from '../../../src/main/engine/sender/keys';
 import { startHarness } from '../triggers/harness';
 import { b64, launchUrl, startEngine, type EngineFixture } from './engine-fixture';
+import { makeTempDir } from '../../support/temp-dir';
 
 const run = promisify(execFile);
 const SECRET = 'track-secret';
@@ -56,7 +56,7 @@ describe('curl exports compute the signature in the shell', () => {
     expect(text).toContain('openssl dgst -sha256 -hmac "$SECRET"');
     expect(text).not.toContain(SECRET);
     expect(warnings).toEqual([]);
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-curl-'));
+    const dir = await makeTempDir('curl');
     await writeFile(path.join(dir, 'send.sh'), text);
     const out = await run('bash', [path.join(dir, 'send.sh')], { env: { ...process.env, HOOK_SECRET: SECRET } });
     expect(out.stdout).toMatch(/^Created run [0-9a-f-]{36}$/);
@@ -77,7 +77,7 @@ describe('curl exports compute the signature in the shell', () => {
       ['rs', { id: 'p2', name: 'rs', kind: 'jwt', algorithm: 'RS256', secret: rsa.privatePem, claims: { iat: true, expSeconds: 60 }, placement: { namespace: 'query', key: 'token' } }],
       ['st', { id: 'p3', name: 'st', kind: 'static', secret: '{env:HOOK_SECRET}', placement: { namespace: 'json', key: 'token' } }],
     ];
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-curl-'));
+    const dir = await makeTempDir('curl');
     try {
       for (const [id, profile] of profiles) {
         const d: SendDraft = { url: launchUrl(local.url, id), method: 'POST', headers: [['Content-Type', 'application/json']], bodyBase64: b64('{"a":1}'), profile };
@@ -98,7 +98,7 @@ describe('curl exports compute the signature in the shell', () => {
   it('fetch and python exports carry the request and compute the HMAC at run time', async () => {
     const js = await fx.engine.handlers['sender.export']({ draft: draft(), format: 'fetch' });
     expect(js.text).toContain("createHmac(\"sha256\", process.env.HOOK_SECRET)");
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-fetch-'));
+    const dir = await makeTempDir('fetch');
     await writeFile(path.join(dir, 'send.mjs'), js.text);
     const out = await run(process.execPath, [path.join(dir, 'send.mjs')], { env: { ...process.env, HOOK_SECRET: SECRET } });
     expect(out.stdout).toMatch(/^200 Created run /);
@@ -107,7 +107,7 @@ describe('curl exports compute the signature in the shell', () => {
     expect(py.text).toContain('hmac.new(os.environ["HOOK_SECRET"].encode()');
     // PyPI is out of reach here, so `requests` is a few lines over urllib with its call shape;
     // the generated signing code itself runs as written
-    const pyDir = await mkdtemp(path.join(tmpdir(), 'hookbench-python-'));
+    const pyDir = await makeTempDir('python');
     try {
       await writeFile(path.join(pyDir, 'requests.py'), REQUESTS_SHIM);
       await writeFile(path.join(pyDir, 'send.py'), py.text);
@@ -158,7 +158,7 @@ describe('run tracking', () => {
       triggers: [slackTrigger], env,
       router: { launchAction: async () => { await new Promise((r) => setTimeout(r, 150)); throw new Error('step "predict" is not in valohai.yaml'); } },
     });
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-track-'));
+    const dir = await makeTempDir('track');
     const history = await openSenderHistory(dir);
     const sender = createSender({ history, env: () => env, profiles: () => [slackProfile], receiverUrl: () => harness.url });
     try {
@@ -179,7 +179,7 @@ describe('run tracking', () => {
 
   it('times out when the run stays pending, and resumes a polling track after a restart', async () => {
     const harness = await startHarness({ triggers: [slackTrigger], env, router: { launchAction: () => new Promise(() => undefined) } });
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-track-'));
+    const dir = await makeTempDir('track');
     let history = await openSenderHistory(dir);
     let sender = createSender({ history, env: () => env, profiles: () => [slackProfile], receiverUrl: () => harness.url });
     try {

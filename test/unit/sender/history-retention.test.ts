@@ -1,12 +1,12 @@
 // The sender history keeps only the newest N sent requests and N tracked runs (and their
 // journal segments); a run still polling, and the request it came from, is never forgotten.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSenderHistory, type SenderHistory } from '../../../src/main/engine/sender/history-store';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
 import type { SentRecord, TrackState, TrackedRun } from '../../../src/shared/signing/types';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;
 let limit: number;
@@ -37,7 +37,7 @@ async function track(sentId: string, state: TrackState = 'settled'): Promise<Tra
 }
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-sender-retention-'));
+  dataDir = await makeTempDir('sender-retention');
   limit = 16;
   history = await open();
 });

@@ -1,17 +1,17 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureStore } from '../../../src/main/engine/ports';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
 import { newCapture } from './capture-fixtures';
+import { makeTempDir } from '../../support/temp-dir';
 
 const roomy = { maxCaptures: 100_000, maxBytes: 1024 ** 3 };
 let dir: string;
 let store: CaptureStore;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-captures-'));
+  dir = await makeTempDir('captures');
 });
 afterEach(async () => {
   await store?.close().catch(() => undefined);

@@ -2,18 +2,18 @@
 // a lock left by a dead process, a zombie, a reused pid or a process that is not Hookbench is
 // taken over with a message naming the lock file; kill -9 then an immediate restart starts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { testEngine } from '../../support/test-engine';
 import { LOCK_FILE, lockDataDir } from '../../../src/main/engine/store/data-dir-lock';
 import { spawnCli, waitForUrls } from '../cli/run-cli';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 const children: ChildProcess[] = [];
-beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'hookbench-lock-')); });
+beforeEach(async () => { dir = await makeTempDir('lock'); });
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await rm(dir, { recursive: true, force: true });

@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal, type JournalPointer } from '../../../src/main/engine/store/journal';
 import { listSegments, segmentPath } from '../../../src/main/engine/store/segment-files';
 import { bodyFor } from './fixtures/journal-bodies';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-journal-'));
+  dir = await makeTempDir('journal');
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });

@@ -1,15 +1,15 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { SecretCodec } from '../../../src/main/engine/ports';
 import { openWorkspaceStore } from '../../../src/main/engine/store/workspace-store';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;
 let file: string;
 beforeEach(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-workspace-'));
+  dataDir = await makeTempDir('workspace');
   file = path.join(dataDir, 'workspace.json');
 });
 afterEach(async () => {

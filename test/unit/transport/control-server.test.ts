@@ -1,6 +1,5 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -9,6 +8,7 @@ import { API_METHODS } from '../../../src/shared/contract';
 import type { EngineEvent } from '../../../src/shared/events';
 import { fakeEngine } from './fake-engine';
 import { rawRequest } from './http-helpers';
+import { makeTempDir } from '../../support/temp-dir';
 
 const CSP = "default-src 'self'; script-src 'self'; connect-src 'self'";
 let root: string;
@@ -17,7 +17,7 @@ let server: ControlServer;
 const engine = fakeEngine({ apiErrorOn: ['triggers.save'], crashOn: ['captures.clear'] });
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'hookbench-control-'));
+  root = await makeTempDir('control');
   staticDir = join(root, 'web');
   await mkdir(join(staticDir, 'assets'), { recursive: true });
   await writeFile(join(root, 'secret.txt'), 'TOP-SECRET');

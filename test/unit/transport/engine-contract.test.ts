@@ -1,7 +1,6 @@
 // The contract test against the real engine: every call has a handler, and the web transport
 // carries each one end to end (real engine, real HTTP, temp data dir).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ControlServer } from '../../../src/main/engine/control/server';
@@ -9,6 +8,7 @@ import { serveTestEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { API_METHODS, type ApiArgs, type ApiMethod } from '../../../src/shared/contract';
 import type { Trigger } from '../../../src/shared/trigger';
+import { makeTempDir } from '../../support/temp-dir';
 
 const trigger: Trigger = {
   id: 'contract-test', title: 'Contract test', enabled: true, actions: [],
@@ -99,8 +99,8 @@ let engine: Engine;
 let server: ControlServer;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'hookbench-contract-'));
-  webDir = await mkdtemp(join(tmpdir(), 'hookbench-contract-web-'));
+  dataDir = await makeTempDir('contract');
+  webDir = await makeTempDir('contract-web');
   await writeFile(join(webDir, 'index.html'), '<!doctype html>');
   ({ engine, server } = await serveTestEngine(dataDir, webDir));
 });

@@ -1,7 +1,6 @@
 // The real event bus behind the web transport: a burst of events reaches a WebSocket client
 // as one message, not one message per event.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -9,13 +8,14 @@ import { startControlServer, type ControlServer } from '../../../src/main/engine
 import { createEventBus } from '../../../src/main/engine/events/event-bus';
 import type { EngineEvent } from '../../../src/shared/events';
 import { fakeEngine } from './fake-engine';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 let server: ControlServer;
 const events = createEventBus({ intervalMs: 50 });
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hookbench-batches-'));
+  dir = await makeTempDir('batches');
   await writeFile(join(dir, 'index.html'), '<!doctype html>');
   server = await startControlServer({ engine: { handlers: fakeEngine().handlers, events }, port: 0, staticDir: dir });
 });

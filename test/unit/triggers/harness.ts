@@ -5,8 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { CaptureSummary, HeaderTuple } from '../../../src/shared/capture';
 import type { EngineEvent } from '../../../src/shared/events';
@@ -16,6 +14,7 @@ import { createLaunchHistory } from '../../../src/main/engine/triggers/launch-hi
 import { createTriggerRouter, type TriggerRouterDeps } from '../../../src/main/engine/triggers/router';
 import { openTriggerLogStore, type TriggerLogStore } from '../../../src/main/engine/triggers/trigger-log-store';
 import { openTriggerRunStore, type TriggerRunStore } from '../../../src/main/engine/triggers/trigger-run-store';
+import { makeTempDir } from '../../support/temp-dir';
 
 export interface Harness {
   url: string;
@@ -43,7 +42,7 @@ export async function startHarness(opts: {
   bodyLimit?: number;
   router?: Partial<TriggerRouterDeps>;
 } = {}): Promise<Harness> {
-  const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'hookbench-triggers-')));
+  const dataDir = opts.dataDir ?? (await makeTempDir('triggers'));
   const log = await openTriggerLogStore(dataDir);
   const runs = await openTriggerRunStore(dataDir);
   const triggers = new Map((opts.triggers ?? []).map((t) => [t.id, t]));

@@ -1,14 +1,14 @@
 // The trigger log and runs are bounded like captures: old entries go, and so do their segments.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { TriggerLogEntry, TriggerRun } from '../../../src/shared/trigger-log';
 import { openTriggerLogStore } from '../../../src/main/engine/triggers/trigger-log-store';
 import { openTriggerRunStore } from '../../../src/main/engine/triggers/trigger-run-store';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'hookbench-log-retention-')); });
+beforeEach(async () => { dir = await makeTempDir('log-retention'); });
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
 const entry = (n: number): TriggerLogEntry => ({

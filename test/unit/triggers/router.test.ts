@@ -1,12 +1,11 @@
 // The endpoints table of triggers.md, through real loopback HTTP.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import jsonwebtoken from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import type { Condition, Trigger } from '../../../src/shared/trigger';
+import type { Condition } from '../../../src/shared/trigger';
 import { createTriggerRouter, openTriggerStores } from '../../../src/main/engine/triggers';
 import { harnessPerTest, lastEntry, launchUrl, makeTrigger, post, staticAuth, TEST_TOKEN } from './harness';
+import { makeTempDir } from '../../support/temp-dir';
 
 const TOKEN = TEST_TOKEN;
 const auth = staticAuth;
@@ -143,7 +142,7 @@ describe('failure modes with reasons', () => {
     // straight at the router: 20 evaluations in flight at once, the JWT check really awaits
     const jwt: Condition = { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', secretKey: '{env:WEBHOOK_TOKEN}', algorithm: 'HS256' };
     const trigger = make('rl', [jwt, { type: 'rate-limit', period: 3600, quota: 5 }]);
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hookbench-race-'));
+    const dir = await makeTempDir('race');
     const stores = await openTriggerStores(dir);
     try {
       const route = createTriggerRouter({ getTrigger: () => trigger, env: () => ({ WEBHOOK_TOKEN: TOKEN }), ...stores });

@@ -103,7 +103,7 @@ export function importHar(text: string, now: () => number): SentRecord[] {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new Error(`the HAR file is not JSON (${(err as Error).message})`);
+    throw new Error(`the HAR file is not JSON (${(err as Error).message})`, { cause: err });
   }
   const entries = doc.log?.entries;
   if (!Array.isArray(entries)) throw new Error('the HAR file has no log.entries list');

@@ -1,9 +1,7 @@
 // The request body that started a run, shown with the Inbox's body viewers.
 import { useMemo } from 'react';
 import type { CaptureDetail } from '../../../../shared/capture';
-import { BodyViewer } from '../captures/body/BodyViewer';
-import { base64ToBytes } from '../captures/lib/body';
-import { useCaptureDetail } from '../captures/detail/useCaptureDetail';
+import { BodyViewer, base64ToBytes, useCaptureDetail } from '../captures';
 
 export function PayloadView({ captureId }: { captureId: string }) {
   const state = useCaptureDetail(captureId);

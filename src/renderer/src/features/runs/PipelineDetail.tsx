@@ -5,7 +5,7 @@ import { describeError } from '../../api/envelope';
 import { useNow } from '../../hooks/useNow';
 import { loadPipeline, openRun, rerun, stopRun } from '../../store/runActions';
 import { useAppStore } from '../../store/store';
-import { formatDuration } from '../captures/lib/format';
+import { formatDuration } from '../../lib/format';
 import { RunLinks } from './RunLinks';
 import { StatusBadge } from './StatusBadge';
 import { clockTime, graphLevels, runDuration } from './runTime';

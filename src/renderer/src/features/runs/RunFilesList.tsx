@@ -7,7 +7,7 @@ import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { selectEngine } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { formatBytes } from '../captures/lib/format';
+import { formatBytes } from '../../lib/format';
 
 export function RunFilesList({ executionId, refreshKey }: { executionId: string; refreshKey: string }) {
   const [files, setFiles] = useState<RunFiles | null>(null);

@@ -1,5 +1,5 @@
 // Created → queued → started → ended, with timestamps and the time spent in each.
-import { formatDuration } from '../captures/lib/format';
+import { formatDuration } from '../../lib/format';
 import { clockTime } from './runTime';
 
 export function RunTimeline({ createdAt, queuedAt, startedAt, endedAt, now }: { createdAt: number; queuedAt?: number; startedAt?: number; endedAt?: number; now: number }) {

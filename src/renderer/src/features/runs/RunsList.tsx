@@ -4,7 +4,7 @@ import { useNow } from '../../hooks/useNow';
 import { openRun } from '../../store/runActions';
 import { runItemId } from '../../store/runsSlice';
 import { useAppStore } from '../../store/store';
-import { formatRelativeTime } from '../captures/lib/format';
+import { formatRelativeTime } from '../../lib/format';
 import { StatusBadge } from './StatusBadge';
 import { runDuration } from './runTime';
 

@@ -1,5 +1,5 @@
 // Times and durations of runs, as the list and the timelines show them.
-import { formatDuration } from '../captures/lib/format';
+import { formatDuration } from '../../lib/format';
 
 export function runDuration(startedAt: number | undefined, endedAt: number | undefined, now: number): string {
   if (!startedAt) return '—';

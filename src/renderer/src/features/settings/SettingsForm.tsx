@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes } from 'react';
 import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { formatBytes } from '../captures/lib/format';
+import { formatBytes } from '../../lib/format';
 import { Field } from './Field';
 import { isLoopbackHost } from './settingsForm';
 import type { DraftField, FieldErrors, SettingsDraft } from './settingsForm';

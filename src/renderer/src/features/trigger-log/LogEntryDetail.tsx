@@ -1,8 +1,8 @@
 import { selectTriggerLog } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { showCaptureInInbox } from '../../store/triggerActions';
-import { formatExactTime } from '../captures/lib/format';
-import { TraceView } from '../triggers/trace/TraceView';
+import { formatExactTime } from '../../lib/format';
+import { TraceView } from '../triggers';
 import { RunDetail } from './RunDetail';
 
 export function LogEntryDetail() {

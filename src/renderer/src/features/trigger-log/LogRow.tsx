@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { TriggerLogEntry } from '../../../../shared/trigger-log';
-import { formatExactTime, formatRelativeTime } from '../captures/lib/format';
+import { formatExactTime, formatRelativeTime } from '../../lib/format';
 import { activateOnKey } from '../../components/activateOnKey';
-import { OutcomeBadge } from '../triggers/trace/OutcomeBadge';
+import { OutcomeBadge } from '../triggers';
 
 export const LOG_ROW_HEIGHT = 32;
 

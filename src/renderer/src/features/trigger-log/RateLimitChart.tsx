@@ -1,5 +1,5 @@
 import type { RateLimitPicture } from './rateLimitSeries';
-import { formatPeriod } from '../triggers/lib/conditionSummary';
+import { formatPeriod } from '../triggers';
 
 const W = 640;
 const H = 150;

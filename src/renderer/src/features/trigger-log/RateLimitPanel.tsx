@@ -5,8 +5,8 @@ import { describeError } from '../../api/envelope';
 import { useNow } from '../../hooks/useNow';
 import { selectTriggerLog } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { formatPeriod } from '../triggers/lib/conditionSummary';
-import { formatExactTime } from '../captures/lib/format';
+import { formatPeriod } from '../triggers';
+import { formatExactTime } from '../../lib/format';
 import { RateLimitChart } from './RateLimitChart';
 import { rateLimitPicture } from './rateLimitSeries';
 

@@ -4,7 +4,7 @@ import { describeError } from '../../api/envelope';
 import { selectTriggerRun } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { loadRun } from '../../store/triggerLogActions';
-import { formatExactTime } from '../captures/lib/format';
+import { formatExactTime } from '../../lib/format';
 
 const STATUS_TEXT: Record<TriggerRunStatus, string> = {
   pending: 'pending: actions are still being launched',

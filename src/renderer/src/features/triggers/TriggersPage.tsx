@@ -3,8 +3,7 @@
 import { selectTriggers } from '../../store/selectors';
 import { loadTriggers, showTriggersPanel } from '../../store/triggerActions';
 import { useAppStore } from '../../store/store';
-import { EnvPanel } from '../env/EnvPanel';
-import { WorkspaceTransfer } from '../env/WorkspaceTransfer';
+import { EnvPanel, WorkspaceTransfer } from '../env';
 import { TriggerEditor } from './editor/TriggerEditor';
 import { NewTriggerMenu } from './list/NewTriggerMenu';
 import { TriggerList } from './list/TriggerList';

@@ -4,7 +4,7 @@ import { Tabs } from '../../../components/Tabs';
 import { PairsTable } from '../../../components/PairsTable';
 import { analyzeBody, bodyViews, contentTypeOf } from '../lib/body';
 import type { BodyViewId } from '../lib/body';
-import { formatBytes } from '../lib/format';
+import { formatBytes } from '../../../lib/format';
 import { contentEncodings } from '../lib/headers';
 import { DecodedView } from './DecodedView';
 import { HexView } from './HexView';

@@ -11,12 +11,12 @@ import { selectReceiverUrl } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
 import { base64ToBytes } from '../lib/body';
 import { buildCurl } from '../lib/curl';
-import { formatBytes, formatExactTime } from '../lib/format';
+import { formatBytes, formatExactTime } from '../../../lib/format';
 import { parseQuery } from '../lib/query';
 import { BodyViewer } from '../body/BodyViewer';
 import { ResponseSection } from './ResponseSection';
 import { TimingSection } from './TimingSection';
-import { TraceSection } from '../../triggers/trace/TraceSection';
+import { TraceSection } from '../../triggers';
 
 export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
   const receiverUrl = useAppStore(selectReceiverUrl) ?? 'http://127.0.0.1:7780';

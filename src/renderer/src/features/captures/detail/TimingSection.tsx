@@ -1,5 +1,5 @@
 import type { CaptureTimings } from '../../../../../shared/capture';
-import { formatDuration } from '../lib/format';
+import { formatDuration } from '../../../lib/format';
 
 export function TimingSection({ timings }: { timings: CaptureTimings }) {
   const total = Math.max(timings.bodyMs, timings.headersMs, 0.001);

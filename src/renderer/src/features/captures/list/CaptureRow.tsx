@@ -2,7 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import type { CaptureSummary } from '../../../../../shared/capture';
 import { MethodBadge } from '../../../components/MethodBadge';
 import { StatusCode } from '../../../components/StatusCode';
-import { formatBytes, formatExactTime, formatRelativeTime } from '../lib/format';
+import { formatBytes, formatExactTime, formatRelativeTime } from '../../../lib/format';
 
 interface Props {
   summary: CaptureSummary;

@@ -7,7 +7,7 @@ export function ListTextarea({ list, onChange, ...rest }: { list: string[]; onCh
   useEffect(() => {
     if (listFromLines(text).join('\n') !== list.join('\n')) setText(list.join('\n'));
     // only an outside change of the list (undo, another card) resets the text
-  }, [list]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [list]);
   return (
     <textarea
       {...rest}

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Trigger } from '../../../../../shared/trigger';
-import { useEnvList } from '../../env/useEnvList';
+import { useEnvList } from '../../env';
 import { saveTrigger } from '../../../store/triggerActions';
 import { selectTriggerItems } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';

@@ -4,7 +4,7 @@ import type { Trigger } from '../../../../../shared/trigger';
 import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
 import { showCaptureInInbox } from '../../../store/triggerActions';
-import { formatExactTime } from '../../captures/lib/format';
+import { formatExactTime } from '../../../lib/format';
 import { sameTrigger } from './useTriggerDraft';
 
 const LIMIT = 50;

@@ -1,6 +1,6 @@
 import { selectCaptureItems } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
-import { formatExactTime } from '../../captures/lib/format';
+import { formatExactTime } from '../../../lib/format';
 import type { PlaygroundForm } from './buildInput';
 import { parseHeaderLines } from './parseHeaders';
 

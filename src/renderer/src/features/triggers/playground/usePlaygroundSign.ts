@@ -29,6 +29,6 @@ export function usePlaygroundSign(input: PlaygroundInput | null): SignState {
     }, SIGN_DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // the input object is rebuilt each render; its content is what matters
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key]);
   return state;
 }

@@ -1,6 +1,6 @@
 import type { BasestringSegment, HmacTrace } from '../../../../../shared/trigger-log';
 import { legendKinds, SEGMENT_LABELS, segmentClass, visibleLiteral } from '../lib/segmentKinds';
-import { formatBytes } from '../../captures/lib/format';
+import { formatBytes } from '../../../lib/format';
 
 /**
  * What was signed, piece by piece: the format's literal text and placeholders, each coloured
