@@ -230,26 +230,7 @@ export type ApiClient = {
   [M in ApiMethod]: ApiArgs<M> extends void ? () => Promise<ApiResult<M>> : (args: ApiArgs<M>) => Promise<ApiResult<M>>;
 };
 
-/** An error that crosses a transport: a message for people and a stable code for code. */
-export interface ApiErrorPayload {
-  code: string;
-  message: string;
-  /** JSON path of the offending field, when the error is about input */
-  path?: string;
-}
-
-export class ApiError extends Error {
-  readonly code: string;
-  readonly path?: string;
-  constructor(code: string, message: string, path?: string) {
-    super(message);
-    this.code = code;
-    this.path = path;
-  }
-  toPayload(): ApiErrorPayload {
-    return { code: this.code, message: this.message, path: this.path };
-  }
-}
+export { ApiError, ValidationError, type ApiErrorCode, type ApiErrorPayload } from './api-error';
 
 /** Names of the Electron IPC channels: one per call, plus the event stream. */
 export const IPC_EVENT_CHANNEL = 'hookbench:events';

@@ -1,6 +1,7 @@
 // Small helpers over node:util parseArgs so every command reports bad options the same way.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, USAGE_EXIT_CODE } from './command';
+import { errorMessage } from '../../shared/error-message';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -8,7 +9,7 @@ export function parseOptions<T extends Options>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (err) {
-    throw new CliError(`${(err as Error).message} (see --help)`, USAGE_EXIT_CODE);
+    throw new CliError(`${errorMessage(err)} (see --help)`, USAGE_EXIT_CODE);
   }
 }
 

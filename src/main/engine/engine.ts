@@ -22,6 +22,7 @@ import { checkStorage } from './store/storage-check';
 import type { StorageHealth } from '../../shared/storage-health';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
 import { createTriggerRouter, openTriggerStores } from './triggers';
+import { errorMessage } from '../../shared/error-message';
 
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
@@ -78,7 +79,7 @@ export function createEngine(options: EngineOptions): Engine {
       store: captures,
       bodyLimitBytes: () => workspace.settings().bodyLimitBytes,
       onCapture: (capture) => events.emit({ type: 'capture.received', at: now(), capture }),
-      onError: (error) => console.error(`hookbench: request failed: ${(error as Error).message}`),
+      onError: (error) => console.error(`hookbench: request failed: ${errorMessage(error)}`),
       now,
     });
     const notifications = await openNotifier({ dir: deliveriesDir(options.dataDir), workspace, events, receiverUrl: () => receiver.url(), now, retention: history });

@@ -4,6 +4,7 @@ import type { CaptureSummary } from '../../shared/capture';
 import type { Settings } from '../../shared/settings';
 import type { CaptureStore, RequestRouter } from './ports';
 import { createReceiver, type Receiver } from './receiver';
+import { errorMessage } from '../../shared/error-message';
 
 export interface ReceiverControl {
   /** listens on the address; rejects with a one-line reason */
@@ -41,7 +42,7 @@ export function createReceiverControl(options: ReceiverControlOptions): Receiver
         ({ receiver: current, url: currentUrl } = await listenOn(address));
         lastError = null;
       } catch (error) {
-        lastError = (error as Error).message;
+        lastError = errorMessage(error);
         throw error;
       }
     },
@@ -58,7 +59,7 @@ export function createReceiverControl(options: ReceiverControlOptions): Receiver
         if (previousAddress) {
           ({ receiver: current, url: currentUrl } = await listenOn(previousAddress));
         } else {
-          lastError = (error as Error).message;
+          lastError = errorMessage(error);
         }
         throw error;
       }

@@ -3,6 +3,7 @@ import { importJWK, importPKCS8, SignJWT, type JWK } from 'jose';
 import type { JwtAlgorithm } from '../trigger';
 import { utf8 } from '../triggers/bytes';
 import type { JwtClaimsTemplate } from './types';
+import { errorMessage } from '../error-message';
 
 export const isSymmetric = (alg: string): boolean => alg.startsWith('HS');
 
@@ -15,7 +16,7 @@ export async function importSigningKey(secret: string, alg: string): Promise<Sig
     try {
       jwk = JSON.parse(text) as JWK;
     } catch (err) {
-      throw new Error(`the JWT key looks like a JWK but is not valid JSON (${(err as Error).message})`, { cause: err });
+      throw new Error(`the JWT key looks like a JWK but is not valid JSON (${errorMessage(err)})`, { cause: err });
     }
     if (!isSymmetric(alg) && !jwk.d) throw new Error('the JWK is a public key; signing needs the private key (with "d")');
     return (await importJWK(jwk, alg)) as SigningKey;

@@ -3,6 +3,7 @@
 import type { HeaderTuple } from '../capture';
 import { decodeUtf8Strict, utf8 } from '../triggers/bytes';
 import type { HeaderChange, OutgoingRequest, TokenPlacement } from './types';
+import { errorMessage } from '../error-message';
 
 export function setHeader(headers: HeaderTuple[], name: string, value: string): HeaderTuple[] {
   const wanted = name.toLowerCase();
@@ -54,7 +55,7 @@ export function place(request: OutgoingRequest, placement: TokenPlacement, token
         try {
           doc = JSON.parse(text);
         } catch (err) {
-          throw new Error(`cannot write JSON field ${placement.key}: the body is not valid JSON (${(err as Error).message})`, { cause: err });
+          throw new Error(`cannot write JSON field ${placement.key}: the body is not valid JSON (${errorMessage(err)})`, { cause: err });
         }
       }
       if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`cannot write JSON field ${placement.key}: the body is not a JSON object`);

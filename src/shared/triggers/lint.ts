@@ -2,6 +2,7 @@
 import type { Condition, Trigger, WebAuthCondition, WebTimestampCondition } from '../trigger';
 import { DEFAULT_HMAC_FORMAT, isExtensionPart, parseFormat, signedHeaders, signedQueryKeys, unknownPlaceholders } from './basestring';
 import { envReferences, type EnvSource } from './secrets';
+import { errorMessage } from '../error-message';
 
 export interface TriggerWarning {
   /** JSON path inside the trigger, e.g. "conditions[1].hmacFormat" */
@@ -93,7 +94,7 @@ export function lintTrigger(trigger: Trigger, env?: EnvSource): TriggerWarning[]
       try {
         new RegExp(c.value);
       } catch (err) {
-        out.push({ path: `${path}.value`, severity: 'warning', code: 'invalid-regex', message: `Invalid regular expression: ${(err as Error).message}. The condition always fails.` });
+        out.push({ path: `${path}.value`, severity: 'warning', code: 'invalid-regex', message: `Invalid regular expression: ${errorMessage(err)}. The condition always fails.` });
       }
     }
   });

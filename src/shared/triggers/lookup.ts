@@ -2,6 +2,7 @@
 import type { HeaderTuple } from '../capture';
 import type { LookupNamespace } from '../trigger';
 import { decodeUtf8Strict } from './bytes';
+import { errorMessage } from '../error-message';
 
 /** The parts of a request that conditions look at. IncomingRequest and captures both fit. */
 export interface RequestView {
@@ -55,7 +56,7 @@ export function parseJsonBody(body: Uint8Array): ParsedBody<unknown> {
   try {
     return { ok: true, value: JSON.parse(text.value) };
   } catch (err) {
-    return { ok: false, reason: `the body is not valid JSON (${(err as Error).message})` };
+    return { ok: false, reason: `the body is not valid JSON (${errorMessage(err)})` };
   }
 }
 

@@ -1,9 +1,9 @@
 // Small checkers for the workspace validator: each failure names the JSON path it is about.
-import { ApiError } from '../contract';
+import { ValidationError } from '../api-error';
 
-export class WorkspaceValidationError extends ApiError {
+export class WorkspaceValidationError extends ValidationError {
   constructor(path: string, problem: string) {
-    super('workspace.invalid', path ? `${path}: ${problem}` : problem, path);
+    super(path, problem);
     this.name = 'WorkspaceValidationError';
   }
 }

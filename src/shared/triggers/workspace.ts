@@ -4,6 +4,7 @@ import { jsonErrorOffset, lineAndColumn } from '../json-position';
 import { envReferences } from './secrets';
 import { asArray, asObject, bool, fail, join, onlyKeys, str, WorkspaceValidationError } from './validate-helpers';
 import { validateTrigger } from './validate-trigger';
+import { errorMessage } from '../error-message';
 
 export { WorkspaceValidationError } from './validate-helpers';
 export { validateAction, validateCondition, validateTrigger } from './validate-trigger';
@@ -55,7 +56,7 @@ export function parseWorkspaceJson(text: string): WorkspaceFile {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
+    const message = errorMessage(err);
     const lc = message.match(/line (\d+) column (\d+)/);
     if (lc) throw new WorkspaceSyntaxError(message, Number(lc[1]), Number(lc[2]));
     const pos = message.match(/position (\d+)/);

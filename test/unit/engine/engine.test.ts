@@ -126,7 +126,7 @@ describe('engine', () => {
     try {
       const busyPort = Number(new URL(other.info().receiverUrl).port);
       const before = engine.info().receiverUrl;
-      await expect(engine.handlers['settings.update']({ receiver: { port: busyPort } })).rejects.toMatchObject({ code: 'receiver.listen' });
+      await expect(engine.handlers['settings.update']({ receiver: { port: busyPort } })).rejects.toMatchObject({ code: 'receiver_listen' });
       expect(engine.info().receiverUrl).toBe(before);
       expect((await fetch(`${before}/still-here`, { method: 'POST' })).status).toBe(200);
     } finally {

@@ -59,11 +59,11 @@ afterAll(async () => {
 });
 
 describe('refused calls', () => {
-  it('answers a missing or non-object argument with 400 invalid-input, not an internal error', async () => {
+  it('answers a missing or non-object argument with 400 invalid, not an internal error', async () => {
     for (const body of ['null', '']) {
       const { status, envelope } = await call('env.save', body);
       expect(status, body).toBe(400);
-      expect(envelope.error).toEqual({ code: 'invalid-input', message: 'env.save needs an object argument, got none', path: '' });
+      expect(envelope.error).toEqual({ code: 'invalid', message: 'env.save needs an object argument, got none', path: '' });
     }
     // a primitive destructures to undefined fields: the handler's own validation names them
     for (const body of ['5', '"text"']) {

@@ -36,7 +36,7 @@ describe('signing profiles', () => {
     expect(JSON.stringify(preview)).not.toContain('very-literal-secret');
     expect((await fx.engine.handlers['signing.exportProfiles']({})).json).not.toContain('very-literal-secret');
     expect((await fx.engine.handlers['signing.exportProfiles']({ includeSecrets: true })).json).toContain('very-literal-secret');
-    await expect(fx.engine.handlers['signing.saveProfile']({ profile: { ...p, kind: 'nope' } as never })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(fx.engine.handlers['signing.saveProfile']({ profile: { ...p, kind: 'nope' } as never })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('"sign like" a trigger with a literal secret: masked in the answer, still signs right', async () => {
@@ -45,11 +45,11 @@ describe('signing profiles', () => {
     const res = await fx.engine.handlers['sender.send']({ draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: b64('{}'), profile } });
     expect(res.response?.status).toBe(200);
     const unknown = { ...profile, id: 'not-stored' };
-    await expect(fx.engine.handlers['sender.send']({ draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: '', profile: unknown } })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(fx.engine.handlers['sender.send']({ draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: '', profile: unknown } })).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('generates key pairs for asymmetric algorithms only', async () => {
-    await expect(fx.engine.handlers['signing.generateKeys']({ algorithm: 'HS256' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(fx.engine.handlers['signing.generateKeys']({ algorithm: 'HS256' })).rejects.toMatchObject({ code: 'invalid' });
     const keys = await fx.engine.handlers['signing.generateKeys']({ algorithm: 'EdDSA' });
     expect(JSON.parse(keys.publicJwk)).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
   });

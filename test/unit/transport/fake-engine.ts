@@ -1,6 +1,6 @@
 // A stand-in engine for transport tests: every contract call answers with what it was given,
 // a few chosen calls fail, and the event bus delivers on flush().
-import { API_METHODS, ApiError, type ApiHandlers, type ApiMethod } from '../../../src/shared/contract';
+import { API_METHODS, ApiError, type ApiErrorCode, type ApiHandlers, type ApiMethod } from '../../../src/shared/contract';
 import type { EngineEvent } from '../../../src/shared/events';
 import type { Engine, EventBus, EventListener } from '../../../src/main/engine/ports';
 
@@ -41,7 +41,8 @@ export function fakeEngine(options: FakeEngineOptions = {}): Pick<Engine, 'handl
   for (const method of API_METHODS) {
     handlers[method] = async (args: unknown) => {
       calls.push({ method, args });
-      if (options.apiErrorOn?.includes(method)) throw new ApiError('bad_input', `${method} refused`, 'trigger.id');
+      // a code outside the vocabulary: the transports carry it verbatim
+      if (options.apiErrorOn?.includes(method)) throw new ApiError('bad_input' as ApiErrorCode, `${method} refused`, 'trigger.id');
       if (options.crashOn?.includes(method)) throw new Error(`${method} blew up`);
       return { echo: method, args: args ?? null };
     };

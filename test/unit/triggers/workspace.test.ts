@@ -63,7 +63,7 @@ describe('validateWorkspace', () => {
       const err = errorOf(() => validateWorkspace(w));
       expect(err.message).toBe(message);
       expect(err.path).toBe(message.split(':')[0]);
-      expect(err.code).toBe('workspace.invalid');
+      expect(err.code).toBe('invalid');
     });
   }
 

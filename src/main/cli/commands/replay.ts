@@ -5,6 +5,7 @@ import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { defaultDataDir } from '../serve/data-dir';
 import { pickProfile, printOutcome, savedProfiles } from './send';
+import { errorMessage } from '../../../shared/error-message';
 
 const usage = `Usage: hookbench replay <capture-id> --to URL [options]
 
@@ -87,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof CliError) throw err;
-    throw new CliError((err as Error).message);
+    throw new CliError(errorMessage(err));
   } finally {
     await captures.close();
     await lock.release();

@@ -6,6 +6,7 @@ import { parseOptions } from '../args';
 import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { defaultDataDir } from '../serve/data-dir';
+import { errorMessage } from '../../../shared/error-message';
 
 const usage = `Usage: hookbench send --url URL [options]
 
@@ -60,7 +61,7 @@ async function readBody(spec: string | undefined): Promise<Buffer> {
     try {
       return await readFile(spec.slice(1));
     } catch (err) {
-      throw new CliError(`cannot read the body file ${spec.slice(1)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new CliError(`cannot read the body file ${spec.slice(1)}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
     }
   }
   return Buffer.from(spec, 'utf8');
@@ -81,7 +82,7 @@ export async function pickProfile(opts: { profile?: string; hmac?: string; jwt?:
   try {
     inline = inlineProfile(opts);
   } catch (err) {
-    throw new CliError((err as Error).message, USAGE_EXIT_CODE);
+    throw new CliError(errorMessage(err), USAGE_EXIT_CODE);
   }
   if (inline && opts.profile) throw new CliError('use either --profile or an inline --hmac/--jwt/--token', USAGE_EXIT_CODE);
   const processEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
@@ -137,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
     return await printOutcome(sent, opts.track === true, opts.json === true, (id) => sender.tracker.settled(id));
   } catch (err) {
     if (err instanceof CliError) throw err;
-    throw new CliError((err as Error).message);
+    throw new CliError(errorMessage(err));
   } finally {
     await close();
   }

@@ -81,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
     if (code === 'EADDRINUSE') {
       throw new CliError(`control port ${controlPort} is busy; pick another with --control-port N (0 = any free port)`);
     }
-    throw new CliError(`cannot start the control server: ${(err as Error).message}`);
+    throw new CliError(`cannot start the control server: ${errorMessage(err)}`);
   }
 
   const info = engine.info();

@@ -1,5 +1,6 @@
 // Every contract call, implemented once; both transports serve this object.
-import type { ApiHandlers, EngineInfo } from '../../../shared/contract';
+import { API_METHODS, type ApiHandlers, type ApiMethod, type EngineInfo } from '../../../shared/contract';
+import { checkArgs } from '../../../shared/api-args';
 import type { EngineContext } from '../context';
 import type { DesktopIntegration } from '../ports';
 import { fileHandlers } from './file-handlers';
@@ -17,7 +18,7 @@ export function createHandlers(
   info: () => EngineInfo,
   host: { dataDir: string; desktop?: DesktopIntegration },
 ): ApiHandlers {
-  return {
+  return withCheckedArgs({
     'engine.info': async () => info(),
     ...fileHandlers(ctx, host.dataDir, host.desktop),
     ...captureHandlers(ctx),
@@ -28,5 +29,15 @@ export function createHandlers(
     ...senderHandlers(ctx),
     ...runsHandlers(ctx),
     ...notificationHandlers(ctx),
-  };
+  });
+}
+
+/** Every call's argument is checked against its schema (shared/api-args.ts) before its handler runs. */
+function withCheckedArgs(handlers: ApiHandlers): ApiHandlers {
+  const checked: Partial<Record<ApiMethod, (args: unknown) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    const handler = handlers[method] as (args: unknown) => Promise<unknown>;
+    checked[method] = async (args: unknown) => handler(checkArgs(method, args));
+  }
+  return checked as ApiHandlers;
 }

@@ -10,6 +10,7 @@ import { readSection } from '../notifications/notifier';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from '../notifications/outgoing-request';
 import { examplePayload } from '../notifications/payload';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
+import { errorMessage } from '../../../shared/error-message';
 
 type NotificationHandlers = Pick<ApiHandlers,
   | 'notifications.get' | 'notifications.saveChannel' | 'notifications.deleteChannel' | 'notifications.saveRouting'
@@ -23,7 +24,7 @@ function checked<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     throw new ApiError('invalid', message, message.split(':')[0]);
   }
 }
@@ -70,7 +71,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
       await update((section) => {
         const original = previousId ?? valid.id;
         if (section.channels.some((c) => c.id === valid.id && c.id !== original) || notifier().channels().some((c) => c.managed && c.id === valid.id)) {
-          throw new ApiError('channel.exists', `channel.id: a channel with id ${JSON.stringify(valid.id)} already exists`, 'channel.id');
+          throw new ApiError('exists', `channel.id: a channel with id ${JSON.stringify(valid.id)} already exists`, 'channel.id');
         }
         const at = section.channels.findIndex((c) => c.id === original);
         if (at >= 0) section.channels[at] = valid;
@@ -127,7 +128,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
 
     'notifications.setNotificationTrigger': async ({ triggerId, enabled }) => {
       if (enabled && !ctx().workspace.get().triggers.some((t) => t.id === triggerId)) {
-        throw new ApiError('not-found', `triggerId: no trigger ${JSON.stringify(triggerId)}`, 'triggerId');
+        throw new ApiError('not_found', `triggerId: no trigger ${JSON.stringify(triggerId)}`, 'triggerId');
       }
       const section = await update((s) => {
         s.notificationTriggers = enabled
@@ -161,7 +162,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     'deliveries.redeliver': async ({ ids }) => {
       const out = [];
       for (const id of ids) out.push(await checked(() => notifier().redeliver(id)).catch((e: Error) => {
-        throw new ApiError('not-found', e.message, 'ids');
+        throw new ApiError('not_found', e.message, 'ids');
       }));
       return out;
     },
@@ -176,7 +177,7 @@ function preview(ctx: () => EngineContext, target: SendTarget, payload: Notifica
   try {
     t = notifier.describeTarget(target);
   } catch (error) {
-    return { method: 'POST', url: '', headers: [], body: '', problem: (error as Error).message, schemaProblems };
+    return { method: 'POST', url: '', headers: [], body: '', problem: errorMessage(error), schemaProblems };
   }
   const body = channelBody(t.channelType, payload);
   const channel = t.channelId ? notifier.channels().find((c) => c.id === t.channelId) ?? null : null;

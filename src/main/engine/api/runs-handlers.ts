@@ -5,6 +5,7 @@ import { ApiError, type ApiHandlers } from '../../../shared/contract';
 import { validateProjectSection, type ProjectSection } from '../../../shared/project';
 import type { EngineContext } from '../context';
 import { readProjectSection } from '../project/project-link';
+import { errorMessage } from '../../../shared/error-message';
 
 type RunsHandlers = Pick<
   ApiHandlers,
@@ -12,7 +13,7 @@ type RunsHandlers = Pick<
 >;
 
 const requireId = (args: { id?: unknown } | undefined): string => {
-  if (!args || typeof args.id !== 'string' || !args.id) throw new ApiError('invalid_argument', 'id must be a non-empty string', 'id');
+  if (!args || typeof args.id !== 'string' || !args.id) throw new ApiError('invalid', 'id must be a non-empty string', 'id');
   return args.id;
 };
 
@@ -26,14 +27,14 @@ export function runsHandlers(ctx: () => EngineContext): RunsHandlers {
       if (typeof folder === 'string') {
         folder = path.resolve(folder.trim());
         const stat = await fs.stat(folder).catch(() => null);
-        if (!stat?.isDirectory()) throw new ApiError('invalid_argument', `${folder} is not a folder`, 'folder');
+        if (!stat?.isDirectory()) throw new ApiError('invalid', `${folder} is not a folder`, 'folder');
       }
       let next: ProjectSection;
       try {
         next = validateProjectSection({ ...current, ...patch, folder, simulate: { ...current.simulate, ...patch.simulate } }, 'project');
       } catch (error) {
-        const message = (error as Error).message;
-        throw new ApiError('invalid_argument', message, message.split(':')[0]);
+        const message = errorMessage(error);
+        throw new ApiError('invalid', message, message.split(':')[0]);
       }
       await ctx().workspace.update((draft) => {
         draft.sections = { ...draft.sections, project: next };
@@ -50,7 +51,7 @@ export function runsHandlers(ctx: () => EngineContext): RunsHandlers {
     'runs.stop': async (args) => ctx().runs.stop(requireId(args)),
     'runs.rerun': async (args) => ctx().runs.rerun(requireId(args)),
     'runs.log': async (query) => {
-      if (!query || typeof query.executionId !== 'string') throw new ApiError('invalid_argument', 'executionId must be a string', 'executionId');
+      if (!query || typeof query.executionId !== 'string') throw new ApiError('invalid', 'executionId must be a string', 'executionId');
       return ctx().runs.log(query);
     },
     'runs.files': async (args) => ctx().runs.files(requireId(args)),

@@ -13,20 +13,11 @@ import { generateKeys } from '../sender/keys';
 import { runMatrix } from '../sender/matrix';
 import { PROFILES_SECTION, TRIGGER_PROFILE_PREFIX, isLiteralSecret, maskProfile, redactProfiles, withStoredSecret } from '../sender/profiles';
 import { draftRequest, SenderInputError } from '../sender/sender';
+import { errorMessage } from '../../../shared/error-message';
 
 type SenderCalls = Extract<keyof ApiHandlers, `signing.${string}` | `sender.${string}`>;
 
 const profilesOf = (c: EngineContext): SigningProfile[] => (c.workspace.get().sections[PROFILES_SECTION] as SigningProfile[] | undefined) ?? [];
-
-/** Input problems become ApiErrors with the offending path; anything else passes through. */
-async function guard<T>(task: () => Promise<T>): Promise<T> {
-  try {
-    return await task();
-  } catch (err) {
-    if (err instanceof SenderInputError) throw new ApiError('invalid-input', err.message, err.path);
-    throw err;
-  }
-}
 
 export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, SenderCalls> {
   const s = () => ctx().sender;
@@ -46,8 +37,8 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
       try {
         valid = validateProfile(incoming, 'profile');
       } catch (err) {
-        const message = (err as Error).message;
-        throw new ApiError('invalid-input', message, message.split(':')[0]);
+        const message = errorMessage(err);
+        throw new ApiError('invalid', message, message.split(':')[0]);
       }
       await ctx().workspace.update((d) => {
         const list = ((d.sections[PROFILES_SECTION] as SigningProfile[] | undefined) ?? []).filter((p) => p.id !== valid.id && p.id !== previousId);
@@ -74,13 +65,13 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
 
     'signing.fromTrigger': async ({ triggerId }) => {
       const trigger = ctx().workspace.get().triggers.find((t) => t.id === triggerId);
-      if (!trigger) throw new ApiError('not-found', `no trigger has id ${JSON.stringify(triggerId)}`, 'triggerId');
+      if (!trigger) throw new ApiError('not_found', `no trigger has id ${JSON.stringify(triggerId)}`, 'triggerId');
       let profile: SigningProfile | null;
       try {
         // the id tells the sender where a masked literal secret comes from (the trigger itself)
         profile = profileFromTrigger(trigger, `${TRIGGER_PROFILE_PREFIX}${trigger.id}`);
       } catch (err) {
-        throw new ApiError('unsupported', (err as Error).message, 'triggerId');
+        throw new ApiError('unsupported', errorMessage(err), 'triggerId');
       }
       if (!profile) throw new ApiError('unsupported', `trigger ${trigger.id} has no web-auth condition to sign for`, 'triggerId');
       return maskProfile(profile);
@@ -88,45 +79,42 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
 
     'signing.generateKeys': async ({ algorithm }) => {
       if (!JWT_ALGORITHMS.includes(algorithm) || algorithm.startsWith('HS')) {
-        throw new ApiError('invalid-input', `key pairs are for RS, PS, ES and EdDSA algorithms, not ${algorithm}`, 'algorithm');
+        throw new ApiError('invalid', `key pairs are for RS, PS, ES and EdDSA algorithms, not ${algorithm}`, 'algorithm');
       }
       return generateKeys(algorithm);
     },
 
-    'sender.preview': (draft) => guard(() => s().sender.preview(draft)),
-    'sender.send': ({ draft, track }) => guard(async () => (await s().sender.send(draft, { source: 'composer', track })).record),
-    'sender.replay': (request) =>
-      guard(async () => ((await ctx().captures.get(request.captureId, 0)) ? (await s().sender.replay(request)).record : null)),
+    'sender.preview': (draft) => s().sender.preview(draft),
+    'sender.send': async ({ draft, track }) => (await s().sender.send(draft, { source: 'composer', track })).record,
+    'sender.replay': async (request) => ((await ctx().captures.get(request.captureId, 0)) ? (await s().sender.replay(request)).record : null),
     'sender.bulkReplay': async (request) => {
-      if (!Array.isArray(request.captureIds) || request.captureIds.length === 0) throw new ApiError('invalid-input', 'pick at least one capture', 'captureIds');
+      if (!Array.isArray(request.captureIds) || request.captureIds.length === 0) throw new ApiError('invalid', 'pick at least one capture', 'captureIds');
       return s().bulk.start(request);
     },
     'sender.bulkCancel': async ({ bulkId }) => ({ cancelled: s().bulk.cancel(bulkId) }),
-    'sender.matrix': (draft) => guard(() => runMatrix(s().sender, draft)),
+    'sender.matrix': (draft) => runMatrix(s().sender, draft),
     'sender.history': async (query) => s().history.listSent(query ?? {}),
     'sender.get': async ({ id }) => s().history.getSent(id),
-    'sender.track': ({ sentId, runId, jsonPath }) =>
-      guard(async () => (s().history.getSent(sentId) ? s().sender.track(sentId, { runId, jsonPath }) : null)),
+    'sender.track': async ({ sentId, runId, jsonPath }) => (s().history.getSent(sentId) ? s().sender.track(sentId, { runId, jsonPath }) : null),
     'sender.tracks': async () => s().history.listTracks(),
     'sender.stopTrack': async ({ id }) => s().sender.tracker.stop(id),
 
-    'sender.export': ({ draft, sentId, format, includeSecrets }) =>
-      guard(async () => {
-        let request, profile: SigningProfile | null = null;
-        if (draft) {
-          request = draftRequest(draft);
-          profile = s().sender.resolveProfile(draft);
-        } else {
-          const record = sentId ? s().history.getSent(sentId) : null;
-          if (!record) throw new SenderInputError('export needs a draft or the id of a sent request', 'sentId');
-          // a sent request is exported exactly as it went out
-          request = { ...record.request, body: new Uint8Array(Buffer.from(record.request.bodyBase64, 'base64')) };
-        }
-        const signed = profile ? await s().sender.sign(profile, request) : null;
-        const literal = profile && isLiteralSecret(profile.secret) && includeSecrets === true;
-        if (format === 'curl') return exportCurl(request, profile, signed, literal === true);
-        return { text: exportCode(format, request, profile, signed, literal === true), warnings: [] };
-      }),
+    'sender.export': async ({ draft, sentId, format, includeSecrets }) => {
+      let request, profile: SigningProfile | null = null;
+      if (draft) {
+        request = draftRequest(draft);
+        profile = s().sender.resolveProfile(draft);
+      } else {
+        const record = sentId ? s().history.getSent(sentId) : null;
+        if (!record) throw new SenderInputError('export needs a draft or the id of a sent request', 'sentId');
+        // a sent request is exported exactly as it went out
+        request = { ...record.request, body: new Uint8Array(Buffer.from(record.request.bodyBase64, 'base64')) };
+      }
+      const signed = profile ? await s().sender.sign(profile, request) : null;
+      const literal = profile && isLiteralSecret(profile.secret) && includeSecrets === true;
+      if (format === 'curl') return exportCurl(request, profile, signed, literal === true);
+      return { text: exportCode(format, request, profile, signed, literal === true), warnings: [] };
+    },
 
     'sender.exportHar': async ({ captureIds = [], sentIds = [], includeSecrets }) => {
       const c = ctx();
@@ -146,7 +134,7 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
       try {
         records = importHar(har, ctx().now);
       } catch (err) {
-        throw new ApiError('invalid-input', (err as Error).message, 'har');
+        throw new ApiError('invalid', errorMessage(err), 'har');
       }
       for (const r of records) {
         await s().history.putSent(r);

@@ -4,6 +4,7 @@ import { ApiError, type ApiHandlers } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
 import type { EngineContext } from '../context';
+import { errorMessage } from '../../../shared/error-message';
 
 type SettingsHandlers = Pick<ApiHandlers, 'settings.get' | 'settings.update'>;
 
@@ -21,7 +22,7 @@ export function settingsHandlers(ctx: () => EngineContext): SettingsHandlers {
           await receiver.move(after.receiver);
         } catch (error) {
           await workspace.updateSettings({ receiver: before.receiver });
-          throw new ApiError('receiver.listen', (error as Error).message, 'receiver');
+          throw new ApiError('receiver_listen', errorMessage(error), 'receiver');
         }
       }
       if (before.retention.maxCaptures !== after.retention.maxCaptures || before.retention.maxBytes !== after.retention.maxBytes) {
@@ -40,7 +41,7 @@ export async function asApiError<T>(task: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     const path = /^([A-Za-z][\w.[\]]*)(?::| must| is)/.exec(message)?.[1];
     throw new ApiError('invalid', message, path);
   }

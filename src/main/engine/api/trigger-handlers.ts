@@ -30,7 +30,7 @@ export function triggerHandlers(ctx: () => EngineContext): TriggerHandlers {
       await asApiError(() =>
         ctx().workspace.update((draft) => {
           const clash = draft.triggers.find((t) => t.id === valid.id && t.id !== original);
-          if (clash) throw new ApiError('trigger.exists', `trigger.id: a trigger with id ${JSON.stringify(valid.id)} already exists`, 'trigger.id');
+          if (clash) throw new ApiError('exists', `trigger.id: a trigger with id ${JSON.stringify(valid.id)} already exists`, 'trigger.id');
           const at = draft.triggers.findIndex((t) => t.id === original);
           if (at >= 0) draft.triggers[at] = valid;
           else draft.triggers.push(valid);

@@ -1,7 +1,8 @@
 // POST /api/call/<method>: the JSON body is the argument, the answer a CallEnvelope.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandlers } from '../../../shared/contract';
-import type { ApiErrorPayload } from '../../../shared/contract';
+import { httpStatusFor, type ApiErrorPayload } from '../../../shared/api-error';
+import { errorMessage } from '../../../shared/error-message';
 import { dispatchCall, isApiMethod } from './dispatch';
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -77,7 +78,7 @@ export async function handleCall(
     try {
       args = JSON.parse(text);
     } catch (err) {
-      sendError(res, 400, { code: 'bad_json', message: `malformed JSON body: ${(err as Error).message}` });
+      sendError(res, 400, { code: 'bad_json', message: `malformed JSON body: ${errorMessage(err)}` });
       return;
     }
   }
@@ -85,16 +86,5 @@ export async function handleCall(
   sendJson(res, envelope.ok ? 200 : statusForError(envelope.error.code), envelope);
 }
 
-/**
- * The HTTP status of a refused call, so proxies, logs and scripts see a failure as one; the
- * envelope in the body stays the same, and clients read it whatever the status.
- */
-export function statusForError(code: string): number {
-  if (code === 'internal') return 500;
-  if (code === 'not_implemented') return 501;
-  if (code === 'storage_error') return 503;
-  if (code === 'forbidden') return 403;
-  if (/not[-_]found$/.test(code)) return 404;
-  if (/exists$/.test(code)) return 409;
-  return 400;
-}
+/** The HTTP status of a refused call: the table in shared/api-error.ts. */
+export const statusForError = httpStatusFor;

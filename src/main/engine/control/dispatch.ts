@@ -18,26 +18,20 @@ export async function dispatchCall(handlers: ApiHandlers, method: ApiMethod, arg
   }
   try {
     // null and undefined both mean "no argument": JSON cannot carry undefined.
+    // (the engine's handlers check their argument against its schema: see api/handlers.ts)
     const result = await handler(args === null ? undefined : args);
     return { ok: true, result } as CallEnvelope;
   } catch (err) {
-    return { ok: false, error: errorPayload(method, err, args) };
+    return { ok: false, error: errorPayload(method, err) };
   }
 }
 
-const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null;
-const describe = (v: unknown): string => (v === undefined || v === null ? 'none' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
-
-function errorPayload(method: ApiMethod, err: unknown, args: unknown) {
+function errorPayload(method: ApiMethod, err: unknown) {
   if (err instanceof ApiError) return err.toPayload();
   // a disk failure (ENOSPC, EACCES…) is not the caller's fault nor a bug: say which, as a 5xx
   if (isStorageFailure(err)) return { code: STORAGE_ERROR_CODE, message: describeStorageFailure(err) };
-  // a handler that destructures its argument fails this way on null, a number or a string
-  if (err instanceof TypeError && !isObject(args)) {
-    return { code: 'invalid-input', message: `${method} needs an object argument, got ${describe(args)}`, path: '' };
-  }
   // Unexpected errors are bugs: keep the process up, tell the caller, leave a trace for us.
   console.error(`hookbench: ${method} failed:`, err);
   const message = errorMessage(err);
-  return { code: 'internal', message: message || 'internal error' };
+  return { code: 'internal' as const, message: message || 'internal error' };
 }

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { HeaderTuple } from '../../../shared/capture';
 import type { SendError, SendTimings } from '../../../shared/signing/types';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface HttpRequest {
   method: string;
@@ -64,7 +65,7 @@ export function sendHttp(req: HttpRequest): Promise<HttpResult> {
     url = new URL(req.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`only http and https URLs can be sent to, not ${url.protocol}`);
   } catch (err) {
-    return Promise.resolve({ error: { kind: 'invalid-url', message: `invalid URL ${JSON.stringify(req.url)}: ${(err as Error).message}` }, timings });
+    return Promise.resolve({ error: { kind: 'invalid-url', message: `invalid URL ${JSON.stringify(req.url)}: ${errorMessage(err)}` }, timings });
   }
   const headers: string[] = [];
   let hasHost = false;

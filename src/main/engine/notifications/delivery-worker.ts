@@ -9,6 +9,7 @@ import type { EnvVariable } from '../../../shared/trigger';
 import type { DeliveryStore } from './delivery-store';
 import { postOnce, type AttemptResult } from './http-attempt';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from './outgoing-request';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface WorkerOptions {
   store: DeliveryStore;
@@ -79,7 +80,7 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       const controller = new AbortController();
       const done = attempt(id, controller.signal)
         .catch((error) => {
-          console.error(`hookbench: delivery ${id} failed: ${(error as Error).message}`);
+          console.error(`hookbench: delivery ${id} failed: ${errorMessage(error)}`);
           return undefined;
         })
         .then((next) => {

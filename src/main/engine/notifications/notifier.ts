@@ -9,6 +9,7 @@ import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
 import { targetUrl } from './outgoing-request';
 import { executionEventType, executionPayload, pipelineEventType, pipelinePayload } from './payload';
 import { allChannels, routeChannels } from './routing';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface NotifierOptions {
   dir: string;
@@ -94,7 +95,7 @@ export async function openNotifier(options: NotifierOptions): Promise<Notifier> 
       const type = pipelineEventType(event.pipeline.status);
       if (type) job = notify(pipelinePayload(type, event.pipeline, project), `pipeline:${event.pipeline.id}:${type}`, event.pipeline.triggerId);
     }
-    job?.catch((error) => console.error(`hookbench: notification failed: ${(error as Error).message}`));
+    job?.catch((error) => console.error(`hookbench: notification failed: ${errorMessage(error)}`));
   }
 
   return {

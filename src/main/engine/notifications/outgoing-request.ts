@@ -9,6 +9,7 @@ import { renderBasestring } from '../../../shared/triggers/basestring';
 import { envReferences, maskSecret, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
 import { computeHmac, encodeDigest } from '../triggers/conditions/check-hmac';
 import { slackMessage } from './slack-message';
+import { errorMessage } from '../../../shared/error-message';
 
 export const DELIVERY_HEADER = 'X-Hookbench-Delivery';
 export const ATTEMPT_HEADER = 'X-Hookbench-Attempt';
@@ -78,7 +79,7 @@ function sign(signing: ChannelSigning, url: string, headers: Array<[string, stri
   try {
     digest = computeHmac(signing.algorithm, Buffer.from(secret.value, 'utf8'), rendered.bytes);
   } catch (error) {
-    throw new ConfigError(`signing: ${(error as Error).message}`);
+    throw new ConfigError(`signing: ${errorMessage(error)}`);
   }
   added.push([signing.header, `${signing.prefix}${encodeDigest(digest, signing.encoding)}`]);
   return added;

@@ -6,6 +6,7 @@ import type { ProjectDefinition, ProjectInfo, ProjectSection, ProjectSummary } f
 import { defaultProjectSection, validateProjectSection } from '../../../shared/project';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { parseValohaiYaml } from './parse-valohai-yaml';
+import { errorMessage } from '../../../shared/error-message';
 
 export const VALOHAI_YAML = 'valohai.yaml';
 
@@ -39,7 +40,7 @@ export function createProjectLink(workspace: WorkspaceStore): ProjectLink {
     try {
       definition = parseValohaiYaml(await fs.readFile(file, 'utf8'));
     } catch (error) {
-      return { file, error: `${VALOHAI_YAML} could not be read: ${(error as Error).message}`, definition: null };
+      return { file, error: `${VALOHAI_YAML} could not be read: ${errorMessage(error)}`, definition: null };
     }
     const info = { file, error: null, definition };
     cache = { key, info };

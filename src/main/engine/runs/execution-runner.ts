@@ -11,6 +11,7 @@ import { openLogWriter, type LogWriter } from './run-log';
 import type { RunSlots, SlotTicket } from './run-slots';
 import { renderCommand } from './step-parameters';
 import { prepareWorkFolder, listFilesRelative, type InputFileSource } from './work-folder';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface ExecutionSpec {
   step: string;
@@ -76,10 +77,10 @@ export async function startExecution(deps: RunnerDeps, spec: ExecutionSpec): Pro
   }
   const log = openLogWriter(runDir, id, deps.emit, deps.now);
   const done = run(deps, spec, ticket, log, () => current, save).catch(async (error: unknown) => {
-    log.system(`Hookbench could not run this execution: ${(error as Error).message}`);
+    log.system(`Hookbench could not run this execution: ${errorMessage(error)}`);
     return current.status === 'completed' || current.status === 'error' || current.status === 'stopped'
       ? current
-      : save({ status: 'error', statusReason: (error as Error).message, endedAt: deps.now() });
+      : save({ status: 'error', statusReason: errorMessage(error), endedAt: deps.now() });
   }).finally(async () => {
     deps.controllers.delete(id);
     await log.close();

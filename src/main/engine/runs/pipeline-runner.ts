@@ -10,6 +10,7 @@ import { globToRegExp } from '../project/pipeline-edges';
 import { definedOnly, startExecution, type RunnerDeps } from './execution-runner';
 import { coerceParameter, defaultParameters } from './step-parameters';
 import type { InputFileSource } from './work-folder';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface PipelineSpec {
   pipeline: ProjectPipeline;
@@ -125,7 +126,7 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
         if (upstream.every((u) => finished.get(u)?.status === 'completed')) {
           const task = launchNode(node.name).catch(async (error: unknown) => {
             finished.set(node.name, { status: 'error' } as LocalExecution);
-            await setNode(node.name, { status: 'error', reason: (error as Error).message });
+            await setNode(node.name, { status: 'error', reason: errorMessage(error) });
           }).finally(() => running.delete(node.name));
           running.set(node.name, task);
         }

@@ -73,7 +73,7 @@ export async function openRunService(options: {
     const info = await project.info();
     const mode = override ?? info.effectiveMode;
     if (mode === 'command' && !info.definition) {
-      throw new ApiError('project_unreadable', info.error ?? 'command mode needs a linked project with a readable valohai.yaml');
+      throw new ApiError('unsupported', info.error ?? 'command mode needs a linked project with a readable valohai.yaml');
     }
     return { info, mode, def: info.definition };
   }
@@ -81,9 +81,9 @@ export async function openRunService(options: {
   async function launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, rerun?: { of: LocalExecution; inputs: Record<string, InputFileSource[]> }, modeOverride?: RunMode) {
     const { info, mode, def } = await resolveMode(modeOverride ?? rerun?.of.mode);
     const stepDef = def?.steps.find((s) => s.name === step);
-    if (mode === 'command' && !stepDef) throw new ApiError('unknown_step', `valohai.yaml declares no step "${step}"`);
+    if (mode === 'command' && !stepDef) throw new ApiError('invalid', `valohai.yaml declares no step "${step}"`);
     if (mode === 'command' && payload && !stepDef!.inputs.some((i) => i.name === payload.inputName)) {
-      throw new ApiError('unknown_input', `step "${step}" declares no input "${payload.inputName}"`);
+      throw new ApiError('invalid', `step "${step}" declares no input "${payload.inputName}"`);
     }
     const inputs: Record<string, InputFileSource[]> = rerun?.inputs ?? {};
     if (payload) inputs[payload.inputName] = [{ name: payloadFileName(payload.bytes), bytes: payload.bytes }];
@@ -101,22 +101,22 @@ export async function openRunService(options: {
     const { info, mode, def } = await resolveMode(modeOverride);
     let decl = def?.pipelines.find((p) => p.name === name);
     if (!decl) {
-      if (mode === 'command') throw new ApiError('unknown_pipeline', `valohai.yaml declares no pipeline "${name}"`);
+      if (mode === 'command') throw new ApiError('invalid', `valohai.yaml declares no pipeline "${name}"`);
       // simulate without a declaration: one node named after the pipeline
       decl = { name, nodes: [{ name, type: 'execution', step: name }], edges: [], line: 0 };
     }
     const problems = def?.problems.filter((p) => p.severity === 'error' && p.message.startsWith(`pipeline "${name}"`)) ?? [];
     if (mode === 'command' && problems.length) {
-      throw new ApiError('invalid_pipeline', `pipeline "${name}" cannot run: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
+      throw new ApiError('invalid', `pipeline "${name}" cannot run: ${problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`);
     }
     let target: { nodeName: string; inputName: string } | undefined;
     if (payload) {
       const [nodeName, inputName] = payload.inputName.includes('.') ? payload.inputName.split('.', 2) : [decl.nodes[0]?.name ?? name, payload.inputName];
       const node = decl.nodes.find((n) => n.name === nodeName);
       if (mode === 'command') {
-        if (!node) throw new ApiError('unknown_node', `pipeline "${name}" has no node "${nodeName}"`);
+        if (!node) throw new ApiError('invalid', `pipeline "${name}" has no node "${nodeName}"`);
         const step = def!.steps.find((s) => s.name === node.step);
-        if (!step?.inputs.some((i) => i.name === inputName)) throw new ApiError('unknown_input', `node "${nodeName}" (step "${node.step}") declares no input "${inputName}"`);
+        if (!step?.inputs.some((i) => i.name === inputName)) throw new ApiError('invalid', `node "${nodeName}" (step "${node.step}") declares no input "${inputName}"`);
       }
       target = { nodeName, inputName };
     }

@@ -5,6 +5,7 @@ import type { CaptureDetail, HeaderTuple } from '../../../shared/capture';
 import type { SentRecord } from '../../../shared/signing/types';
 import { redactText } from '../../../shared/triggers/secrets';
 import { version } from '../../../../package.json';
+import { errorMessage } from '../../../shared/error-message';
 
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$|signature|token|secret|hmac/i;
 export const REDACTED = '[redacted]';
@@ -103,7 +104,7 @@ export function importHar(text: string, now: () => number): SentRecord[] {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new Error(`the HAR file is not JSON (${(err as Error).message})`, { cause: err });
+    throw new Error(`the HAR file is not JSON (${errorMessage(err)})`, { cause: err });
   }
   const entries = doc.log?.entries;
   if (!Array.isArray(entries)) throw new Error('the HAR file has no log.entries list');

@@ -1,5 +1,6 @@
 // The sender: preview, send, replay, history and run tracking over the pure signer.
 import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/api-error';
 import type { CaptureDetail } from '../../../shared/capture';
 import type { EngineEvent } from '../../../shared/events';
 import { findRunId, runInfoUrl } from '../../../shared/signing/run-id-detect';
@@ -16,6 +17,7 @@ import { sendHttp, type HttpResult } from '../http/outgoing';
 import { maskSigned, maskTrack, secretsOf } from './mask-sent';
 import { withStoredSecret } from './profiles';
 import { createTracker, type Tracker } from './tracker';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface SenderDeps {
   history: SenderHistory;
@@ -41,9 +43,11 @@ export interface SendOptions {
   record?: boolean;
 }
 
-export class SenderInputError extends Error {
-  constructor(message: string, readonly path?: string) {
-    super(message);
+/** Input the sender cannot use: an ApiError of code 'invalid' naming the field when there is one. */
+export class SenderInputError extends ApiError {
+  constructor(message: string, path?: string) {
+    super('invalid', message, path);
+    this.name = 'SenderInputError';
   }
 }
 
@@ -84,7 +88,7 @@ export function createSender(deps: SenderDeps) {
     try {
       return await signRequest(profile, request, signCtx(tweaks));
     } catch (err) {
-      throw new SenderInputError((err as Error).message, 'profile');
+      throw new SenderInputError(errorMessage(err), 'profile');
     }
   }
 

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
 import { TRIGGER_ID_PATTERN, type EnvVariable, type Trigger } from '../../../shared/trigger';
 import { defaultSections, validateSections, type WorkspaceSectionValues } from '../../../shared/workspace-section-registry';
 import { isObject, mergeSettings, settingsProblem } from './settings-validation';
+import { errorMessage } from '../../../shared/error-message';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 
@@ -68,7 +69,7 @@ export function normaliseDocument(doc: Record<string, unknown>): { doc: Workspac
   try {
     sections = validateSections(isObject(doc.sections) ? doc.sections : {});
   } catch (error) {
-    return { problem: `sections.${(error as Error).message}` };
+    return { problem: `sections.${errorMessage(error)}` };
   }
   return {
     doc: {
@@ -120,6 +121,6 @@ export function sectionsProblem(sections: WorkspaceSectionValues): string | null
     validateSections(sections);
     return null;
   } catch (error) {
-    return `sections.${(error as Error).message}`;
+    return `sections.${errorMessage(error)}`;
   }
 }

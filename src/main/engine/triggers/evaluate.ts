@@ -10,6 +10,7 @@ import { checkRateLimit } from './conditions/check-rate-limit';
 import { checkStatic } from './conditions/check-static';
 import { checkTimestamp } from './conditions/check-timestamp';
 import { failed, type CheckOutcome, type EvaluationContext, type RequestView } from './conditions/types';
+import { errorMessage } from '../../../shared/error-message';
 
 export type { EvaluationContext } from './conditions/types';
 
@@ -52,7 +53,7 @@ export async function evaluateTrigger(trigger: Trigger, request: RequestView, ct
     try {
       outcome = await checkOne(condition, request, ctx);
     } catch (err) {
-      outcome = failed(`could not evaluate: ${(err as Error)?.message ?? String(err)}`);
+      outcome = failed(`could not evaluate: ${errorMessage(err)}`);
     }
     results.push({ index, type: condition.type, ...outcome, reason: redactText(outcome.reason, secrets) });
   }

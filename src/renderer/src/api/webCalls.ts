@@ -5,6 +5,7 @@ import type { ApiMethod } from '../../../shared/contract';
 import { WEB_CALL_PREFIX } from '../../../shared/contract';
 import type { CallEnvelope } from '../../../shared/transport';
 import { unwrapEnvelope } from './envelope';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface WebCallOptions {
   /** origin (and optional base path) of the control API, e.g. http://127.0.0.1:7781 */
@@ -28,7 +29,7 @@ export function createWebInvoke(options: WebCallOptions) {
         body: JSON.stringify(args === undefined ? null : args),
       });
     } catch (error) {
-      throw new ApiError('network', `Cannot reach the Hookbench engine (${(error as Error).message})`);
+      throw new ApiError('network', `Cannot reach the Hookbench engine (${errorMessage(error)})`);
     }
     let envelope: CallEnvelope;
     try {

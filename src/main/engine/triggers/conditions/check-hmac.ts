@@ -8,6 +8,7 @@ import { lookupToken } from '../../../../shared/triggers/lookup';
 import { resolveSecret } from '../../../../shared/triggers/secrets';
 import { constantTimeEqual, firstDifference, shortDigest } from './compare';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
+import { errorMessage } from '../../../../shared/error-message';
 
 export const hmacAlgorithm = (c: WebAuthCondition): string => c.algorithm ?? 'sha256';
 export const hmacEncoding = (c: WebAuthCondition): 'hex' | 'base64' => c.encoding ?? 'hex';
@@ -59,7 +60,7 @@ export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: Evalua
     digest = computeHmac(algorithm, utf8(secret.value), rendered.bytes);
     expected = encodeDigest(digest, encoding);
   } catch (err) {
-    return failed(`cannot compute ${label}: ${(err as Error).message}`, trace);
+    return failed(`cannot compute ${label}: ${errorMessage(err)}`, trace);
   }
   trace.expected = expected;
   if (!token.ok) return failed(token.reason, trace);

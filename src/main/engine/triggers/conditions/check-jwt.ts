@@ -6,6 +6,7 @@ import { lookupToken } from '../../../../shared/triggers/lookup';
 import { resolveSecret } from '../../../../shared/triggers/secrets';
 import { verificationKey } from './jwt-key';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
+import { errorMessage } from '../../../../shared/error-message';
 
 const iso = (seconds: unknown): string =>
   typeof seconds === 'number' && Number.isFinite(seconds) && Math.abs(seconds) < 1e13 ? new Date(seconds * 1000).toISOString() : String(seconds);
@@ -58,7 +59,7 @@ export async function checkJwt(c: WebAuthCondition, request: RequestView, ctx: E
   try {
     key = await verificationKey(secret.value, alg);
   } catch (err) {
-    return failed(`cannot use the secret key for ${alg}: ${(err as Error).message}`, trace);
+    return failed(`cannot use the secret key for ${alg}: ${errorMessage(err)}`, trace);
   }
   try {
     await jwtVerify(jwt, key, { algorithms: [alg], clockTolerance: 0, currentDate: new Date(ctx.now) });

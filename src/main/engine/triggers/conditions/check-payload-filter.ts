@@ -3,6 +3,7 @@ import type { PayloadFilterCondition } from '../../../../shared/trigger';
 import { cut } from '../../../../shared/triggers/bytes';
 import { describeLookup, lookupValue } from '../../../../shared/triggers/lookup';
 import { failed, pass, type CheckOutcome, type RequestView } from './types';
+import { errorMessage } from '../../../../shared/error-message';
 
 const q = (s: string): string => JSON.stringify(cut(s, 80));
 
@@ -38,7 +39,7 @@ export function checkPayloadFilter(c: PayloadFilterCondition, request: RequestVi
       try {
         re = new RegExp(want);
       } catch (err) {
-        return failed(`invalid regular expression ${q(want)}: ${(err as Error).message}`);
+        return failed(`invalid regular expression ${q(want)}: ${errorMessage(err)}`);
       }
       return verdict(re.test(text), `${where} matches /${want}/`, `${where} is ${q(text)}, which does not match /${want}/`);
     }

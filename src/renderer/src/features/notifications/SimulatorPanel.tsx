@@ -7,13 +7,14 @@ import { describeError } from '../../api/envelope';
 import { openDelivery, setNotificationsTab } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
 import { HeadersEditor } from './HeadersEditor';
+import { errorMessage } from '../../../../shared/error-message';
 
 function parse(text: string): { payload: NotificationPayload | null; error: string | null } {
   try {
     const value = JSON.parse(text) as NotificationPayload;
     return typeof value === 'object' && value !== null ? { payload: value, error: null } : { payload: null, error: 'the payload must be a JSON object' };
   } catch (e) {
-    return { payload: null, error: (e as Error).message };
+    return { payload: null, error: errorMessage(e) };
   }
 }
 

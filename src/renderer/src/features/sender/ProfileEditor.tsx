@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { reloadProfiles, saveProfile } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
+import { errorMessage } from '../../../../shared/error-message';
 
 const newId = () => globalThis.crypto.randomUUID();
 
@@ -87,7 +88,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
               <label>nbf (s from now)<input className="input" type="number" value={profile.claims.nbfSeconds ?? ''} onChange={(e) => set({ claims: { ...profile.claims, nbfSeconds: e.target.value === '' ? undefined : Number(e.target.value) } })} /></label>
               <label className="sender-check"><input type="checkbox" checked={profile.claims.iat === true} onChange={(e) => set({ claims: { ...profile.claims, iat: e.target.checked } })} /> iat</label>
               <label>Custom claims (JSON)<input className="input mono" defaultValue={JSON.stringify(profile.claims.custom ?? {})}
-                onBlur={(e) => { try { set({ claims: { ...profile.claims, custom: JSON.parse(e.target.value || '{}') } }); setMessage(null); } catch (err) { setMessage(`custom claims: ${(err as Error).message}`); } }} /></label>
+                onBlur={(e) => { try { set({ claims: { ...profile.claims, custom: JSON.parse(e.target.value || '{}') } }); setMessage(null); } catch (err) { setMessage(`custom claims: ${errorMessage(err)}`); } }} /></label>
               {!profile.algorithm.startsWith('HS') && (
                 <button type="button" className="button button-small" data-testid="generate-keys"
                   onClick={() => run(async () => { const k = await api['signing.generateKeys']({ algorithm: profile.algorithm }); set({ secret: k.privatePem }); setKeys(k); })}>

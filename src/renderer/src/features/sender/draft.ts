@@ -2,6 +2,7 @@
 import type { HeaderTuple } from '../../../../shared/capture';
 import type { SendDraft, SigningProfile } from '../../../../shared/signing/types';
 import { toBase64, utf8 } from '../../../../shared/triggers/bytes';
+import { errorMessage } from '../../../../shared/error-message';
 
 export type BodyMode = 'raw' | 'json' | 'form' | 'file';
 
@@ -32,7 +33,7 @@ export function jsonProblem(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (err) {
-    return (err as Error).message;
+    return errorMessage(err);
   }
 }
 
