@@ -6,6 +6,7 @@ import { getHeader, place, requestTarget, setHeader } from './placement';
 import { twilioBasestring } from './providers';
 import { ID_SENTINEL, SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secretSource } from './export-secret';
 import type { OutgoingRequest, SignResult, SigningProfile } from './types';
+import { isSymmetric } from '../kinds/web-auth/jwt';
 
 const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -48,7 +49,7 @@ function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] |
   const alg = profile.algorithm;
   const bits = alg.slice(2);
   let signCmd: string;
-  if (alg.startsWith('HS')) signCmd = `openssl dgst -sha${bits} -hmac "$SECRET" -binary`;
+  if (isSymmetric(alg)) signCmd = `openssl dgst -sha${bits} -hmac "$SECRET" -binary`;
   else if (alg.startsWith('RS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -binary`;
   else if (alg.startsWith('PS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -binary`;
   else return null;

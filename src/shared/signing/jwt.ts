@@ -5,7 +5,8 @@ import { utf8 } from '../triggers/bytes';
 import type { JwtClaimsTemplate } from './types';
 import { errorMessage } from '../error-message';
 
-export const isSymmetric = (alg: string): boolean => alg.startsWith('HS');
+export { isSymmetric } from '../kinds/web-auth/jwt';
+import { isSymmetric } from '../kinds/web-auth/jwt';
 
 type SigningKey = Awaited<ReturnType<typeof importPKCS8>> | Uint8Array;
 

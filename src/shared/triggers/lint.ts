@@ -3,6 +3,7 @@ import type { Condition, Trigger, WebAuthCondition, WebTimestampCondition } from
 import { DEFAULT_HMAC_FORMAT, isExtensionPart, parseFormat, signedHeaders, signedQueryKeys, unknownPlaceholders } from './basestring';
 import { envReferences, type EnvSource } from './secrets';
 import { errorMessage } from '../error-message';
+import { isSymmetric } from '../kinds/web-auth/jwt';
 
 export interface TriggerWarning {
   /** JSON path inside the trigger, e.g. "conditions[1].hmacFormat" */
@@ -44,9 +45,9 @@ function lintWebAuth(c: WebAuthCondition, path: string, env: EnvSource | undefin
   }
   if (c.authType === 'jwt' && c.algorithm) {
     const literal = envReferences(c.secretKey).length === 0;
-    if (c.algorithm.startsWith('HS') && looksLikePublicKey(c.secretKey)) {
+    if (isSymmetric(c.algorithm) && looksLikePublicKey(c.secretKey)) {
       out.push({ path: `${path}.secretKey`, severity: 'warning', code: 'jwt-key-confusion', message: `${c.algorithm} uses a shared secret, but this looks like a public key: anyone holding the public key could sign tokens.` });
-    } else if (!c.algorithm.startsWith('HS') && literal && c.secretKey.trim() !== '' && !looksLikePublicKey(c.secretKey)) {
+    } else if (!isSymmetric(c.algorithm) && literal && c.secretKey.trim() !== '' && !looksLikePublicKey(c.secretKey)) {
       out.push({ path: `${path}.secretKey`, severity: 'warning', code: 'jwt-key-format', message: `${c.algorithm} needs a public key (PEM "BEGIN PUBLIC KEY", a certificate, or a JWK).` });
     }
   }

@@ -1,10 +1,11 @@
 // The workspace file (hookbench.json): parse, validate, export.
-import type { EnvVariable, WorkspaceFile } from '../trigger';
+import type { EnvVariable, WebAuthCondition, WorkspaceFile } from '../trigger';
 import { jsonErrorOffset, lineAndColumn } from '../json-position';
 import { envReferences } from './secrets';
 import { asArray, asObject, bool, fail, join, onlyKeys, str, WorkspaceValidationError } from './validate-helpers';
 import { validateTrigger } from './validate-trigger';
 import { errorMessage } from '../error-message';
+import { webAuthKind } from '../kinds/web-auth';
 
 export { WorkspaceValidationError } from './validate-helpers';
 export { validateAction, validateCondition, validateTrigger } from './validate-trigger';
@@ -67,12 +68,12 @@ export function parseWorkspaceJson(text: string): WorkspaceFile {
   return validateWorkspace(json);
 }
 
-/** Public keys are not secrets; a literal HMAC/static/HS* key is. */
-function literalSecretKey(authType: string, algorithm: string | undefined, secretKey: string): boolean {
+/** Public keys are not secrets (the auth type says which keys are); a literal secret key is. */
+function literalSecretKey(c: WebAuthCondition): boolean {
   // text around {env:...} references is punctuation in practice; keeping it keeps the references
-  if (envReferences(secretKey).length > 0) return false;
-  if (authType === 'jwt' && algorithm && !algorithm.startsWith('HS')) return false;
-  return secretKey.length > 0;
+  if (envReferences(c.secretKey).length > 0) return false;
+  if (webAuthKind(c)?.secretKeyIsSecret(c) === false) return false;
+  return c.secretKey.length > 0;
 }
 
 /**
@@ -87,7 +88,7 @@ export function exportWorkspace(ws: WorkspaceFile, opts: { includeSecrets?: bool
     triggers: ws.triggers.map((t) => ({
       ...t,
       conditions: t.conditions.map((c) =>
-        c.type === 'web-auth' && literalSecretKey(c.authType, c.algorithm, c.secretKey) ? { ...c, secretKey: '' } : c),
+        c.type === 'web-auth' && literalSecretKey(c) ? { ...c, secretKey: '' } : c),
     })),
   };
   return JSON.stringify(redacted, null, 2);

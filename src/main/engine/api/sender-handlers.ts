@@ -14,6 +14,7 @@ import { runMatrix } from '../sender/matrix';
 import { PROFILES_SECTION, TRIGGER_PROFILE_PREFIX, isLiteralSecret, maskProfile, redactProfiles, withStoredSecret } from '../sender/profiles';
 import { draftRequest, SenderInputError } from '../sender/sender';
 import { errorMessage } from '../../../shared/error-message';
+import { isSymmetric } from '../../../shared/kinds/web-auth/jwt';
 
 type SenderCalls = Extract<keyof ApiHandlers, `signing.${string}` | `sender.${string}`>;
 
@@ -78,7 +79,7 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
     },
 
     'signing.generateKeys': async ({ algorithm }) => {
-      if (!JWT_ALGORITHMS.includes(algorithm) || algorithm.startsWith('HS')) {
+      if (!JWT_ALGORITHMS.includes(algorithm) || isSymmetric(algorithm)) {
         throw new ApiError('invalid', `key pairs are for RS, PS, ES and EdDSA algorithms, not ${algorithm}`, 'algorithm');
       }
       return generateKeys(algorithm);

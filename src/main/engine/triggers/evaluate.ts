@@ -1,43 +1,21 @@
 // Evaluates every condition of a trigger, in order, even after one fails: the trace is the
 // product. Never throws: anything malformed becomes a failed condition with a reason.
-import type { Condition, Trigger } from '../../../shared/trigger';
+import type { Trigger } from '../../../shared/trigger';
 import type { ConditionResult } from '../../../shared/trigger-log';
 import { envReferences, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
-import { checkHmac } from './conditions/check-hmac';
-import { checkJwt } from './conditions/check-jwt';
-import { checkPayloadFilter } from './conditions/check-payload-filter';
-import { checkRateLimit } from './conditions/check-rate-limit';
-import { checkStatic } from './conditions/check-static';
-import { checkTimestamp } from './conditions/check-timestamp';
+import { checkCondition } from './conditions/registry';
 import { failed, type CheckOutcome, type EvaluationContext, type RequestView } from './conditions/types';
+import { webAuthKind } from '../../../shared/kinds/web-auth';
 import { errorMessage } from '../../../shared/error-message';
 
 export type { EvaluationContext } from './conditions/types';
-
-async function checkOne(c: Condition, request: RequestView, ctx: EvaluationContext): Promise<CheckOutcome> {
-  switch (c.type) {
-    case 'web-auth':
-      if (c.authType === 'static') return checkStatic(c, request, ctx);
-      if (c.authType === 'hmac') return checkHmac(c, request, ctx);
-      if (c.authType === 'jwt') return checkJwt(c, request, ctx);
-      return failed(`unknown auth type ${String((c as { authType: unknown }).authType)}`);
-    case 'web-timestamp':
-      return checkTimestamp(c, request, ctx);
-    case 'rate-limit':
-      return checkRateLimit(c, ctx);
-    case 'payload-filter':
-      return checkPayloadFilter(c, request);
-    default:
-      return failed(`unknown condition type ${String((c as { type: unknown }).type)}`);
-  }
-}
 
 /** Literal secret keys (no {env:} reference) are secrets too; resolved ones are covered by env. */
 function literalSecrets(trigger: Trigger, ctx: EvaluationContext): string[] {
   const out: string[] = [];
   for (const c of trigger.conditions) {
     if (c.type !== 'web-auth') continue;
-    if (c.authType === 'jwt' && c.algorithm && !c.algorithm.startsWith('HS')) continue;
+    if (webAuthKind(c)?.secretKeyIsSecret(c) === false) continue;
     const resolved = resolveSecret(c.secretKey, ctx.env);
     if (resolved.ok && (envReferences(c.secretKey).length === 0 || resolved.value !== c.secretKey)) out.push(resolved.value);
   }
@@ -51,7 +29,7 @@ export async function evaluateTrigger(trigger: Trigger, request: RequestView, ct
     if (ctx.only && !ctx.only.includes(condition.type)) continue;
     let outcome: CheckOutcome;
     try {
-      outcome = await checkOne(condition, request, ctx);
+      outcome = await checkCondition(condition, request, ctx);
     } catch (err) {
       outcome = failed(`could not evaluate: ${errorMessage(err)}`);
     }

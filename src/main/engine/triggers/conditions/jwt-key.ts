@@ -2,6 +2,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { importJWK, importSPKI, importX509, type CryptoKey, type JWK } from 'jose';
 import { utf8 } from '../../../../shared/triggers/bytes';
+import { isSymmetric } from '../../../../shared/kinds/web-auth/jwt';
 
 export type VerifyKey = CryptoKey | KeyObject | Uint8Array;
 
@@ -31,7 +32,7 @@ async function importPublicKey(secret: string, alg: string): Promise<VerifyKey> 
 
 /** HS* use the secret's UTF-8 bytes; everything else a public key. Failures reject with a reason. */
 export function verificationKey(secret: string, alg: string): Promise<VerifyKey> {
-  if (alg.startsWith('HS')) return Promise.resolve(utf8(secret));
+  if (isSymmetric(alg)) return Promise.resolve(utf8(secret));
   const cacheKey = `${alg}\u0000${secret}`;
   let hit = cache.get(cacheKey);
   if (!hit) {

@@ -8,6 +8,7 @@ import { describeError } from '../../api/envelope';
 import { reloadProfiles, saveProfile } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
 import { errorMessage } from '../../../../shared/error-message';
+import { isSymmetric } from '../../../../shared/kinds/web-auth/jwt';
 
 const newId = () => globalThis.crypto.randomUUID();
 
@@ -58,7 +59,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
       {profile && (
         <div className="sender-grid">
           <label>Name<input className="input" value={profile.name} onChange={(e) => set({ name: e.target.value })} data-testid="profile-name" /></label>
-          <label>Secret / key<textarea className="input mono" rows={profile.kind === 'jwt' && !profile.algorithm.startsWith('HS') ? 4 : 1} value={profile.secret}
+          <label>Secret / key<textarea className="input mono" rows={profile.kind === 'jwt' && !isSymmetric(profile.algorithm) ? 4 : 1} value={profile.secret}
             onChange={(e) => set({ secret: e.target.value })} data-testid="profile-secret" placeholder="{env:NAME} or the secret" /></label>
           {profile.kind !== 'provider' && (
             <>
@@ -89,7 +90,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
               <label className="sender-check"><input type="checkbox" checked={profile.claims.iat === true} onChange={(e) => set({ claims: { ...profile.claims, iat: e.target.checked } })} /> iat</label>
               <label>Custom claims (JSON)<input className="input mono" defaultValue={JSON.stringify(profile.claims.custom ?? {})}
                 onBlur={(e) => { try { set({ claims: { ...profile.claims, custom: JSON.parse(e.target.value || '{}') } }); setMessage(null); } catch (err) { setMessage(`custom claims: ${errorMessage(err)}`); } }} /></label>
-              {!profile.algorithm.startsWith('HS') && (
+              {!isSymmetric(profile.algorithm) && (
                 <button type="button" className="button button-small" data-testid="generate-keys"
                   onClick={() => run(async () => { const k = await api['signing.generateKeys']({ algorithm: profile.algorithm }); set({ secret: k.privatePem }); setKeys(k); })}>
                   Generate key pair

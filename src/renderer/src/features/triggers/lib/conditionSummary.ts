@@ -1,6 +1,7 @@
 // One line per condition for the trigger list: enough to recognise a trigger at a glance.
 import type { Condition, Lookup, Trigger } from '../../../../../shared/trigger';
-import { DEFAULT_HMAC_FORMAT } from '../../../../../shared/triggers/basestring';
+import { webAuthKind } from '../../../../../shared/kinds/web-auth';
+import { assertNever } from '../../../../../shared/kinds/assert-never';
 
 const where = (l: Lookup): string => `${l.namespace} ${l.key}${l.prefix ? ` (prefix ${JSON.stringify(l.prefix)})` : ''}`;
 
@@ -14,11 +15,7 @@ export function formatPeriod(seconds: number): string {
 export function summarizeCondition(c: Condition): string {
   switch (c.type) {
     case 'web-auth':
-      if (c.authType === 'hmac') {
-        return `HMAC-${(c.algorithm ?? 'sha256').toUpperCase()} of ${c.hmacFormat ?? DEFAULT_HMAC_FORMAT} in ${where(c)}`;
-      }
-      if (c.authType === 'jwt') return `JWT ${c.algorithm ?? ''} in ${where(c)}`.replace('  ', ' ');
-      return `Static token in ${where(c)}`;
+      return webAuthKind(c)?.summary(c, where(c)) ?? `Unknown auth type in ${where(c)}`;
     case 'web-timestamp':
       return `Timestamp in ${where(c)} within ${c.tolerance} ${c.unit === 'ms' ? 'ms' : 's'}`;
     case 'rate-limit':
@@ -27,6 +24,8 @@ export function summarizeCondition(c: Condition): string {
       const value = Array.isArray(c.value) ? `[${c.value.map((v) => JSON.stringify(v)).join(', ')}]` : c.value === undefined ? '' : JSON.stringify(c.value);
       return `${c.namespace} ${c.key} ${c.operator}${value ? ` ${value}` : ''}`;
     }
+    default:
+      return assertNever(c, 'condition type');
   }
 }
 

@@ -3,6 +3,7 @@
 import type {
   Action, ActionType, Condition, ConditionType, FilterOperator, PayloadFilterCondition, Trigger, WebAuthCondition,
 } from '../../../../../shared/trigger';
+import { WEB_AUTH_KINDS } from '../../../../../shared/kinds/web-auth';
 
 export const CONDITION_TYPES: readonly ConditionType[] = ['web-auth', 'web-timestamp', 'rate-limit', 'payload-filter'];
 export const ACTION_TYPES: readonly ActionType[] = ['web-response-text', 'web-response-json', 'run-execution', 'run-pipeline', 'copy-pipeline'];
@@ -32,10 +33,8 @@ export function newAction(type: ActionType): Action {
 
 /** hmac keeps a format and encoding, jwt needs a JWS algorithm, static needs neither. */
 export function withAuthType(c: WebAuthCondition, authType: WebAuthCondition['authType']): WebAuthCondition {
-  const { algorithm: _a, hmacFormat: _f, encoding: _e, ...base } = c;
-  if (authType === 'hmac') return { ...base, authType, algorithm: 'sha256', hmacFormat: c.hmacFormat ?? '{body}', encoding: c.encoding ?? 'hex' };
-  if (authType === 'jwt') return { ...base, authType, algorithm: 'HS256' };
-  return { ...base, authType };
+  const { algorithm: _a, hmacFormat: _f, encoding: _e, authType: _t, ...base } = c;
+  return WEB_AUTH_KINDS[authType].withType(base, c);
 }
 
 /** "in" takes a list, exists/not-exists take nothing, the rest one string. */

@@ -1,0 +1,11 @@
+// web-auth static: the request carries the secret itself (a bearer token, a query token).
+import type { WebAuthKind } from './types';
+
+export const staticAuth: WebAuthKind<'static'> = {
+  id: 'static',
+  label: 'Static token',
+  withType: (base) => ({ ...base, authType: 'static' }),
+  summary: (_c, where) => `Static token in ${where}`,
+  secretKeyIsSecret: () => true,
+  signingProfile: (c, like) => ({ id: like.id, name: like.name, kind: 'static', secret: c.secretKey, placement: like.placement }),
+};
