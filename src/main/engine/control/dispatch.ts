@@ -1,6 +1,6 @@
 // One call through the contract, answered with an envelope whatever happens: shared by the
 // web transport and the Electron IPC registration so both report errors the same way.
-import { API_METHODS, ApiError, type ApiHandlers, type ApiMethod } from '../../../shared/contract';
+import { API_METHODS, ApiError, type ApiErrorPayload, type ApiHandlers, type ApiMethod } from '../../../shared/contract';
 import type { CallEnvelope } from '../../../shared/transport';
 import { errorMessage } from '../../../shared/error-message';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
@@ -26,12 +26,12 @@ export async function dispatchCall(handlers: ApiHandlers, method: ApiMethod, arg
   }
 }
 
-function errorPayload(method: ApiMethod, err: unknown) {
+function errorPayload(method: ApiMethod, err: unknown): ApiErrorPayload {
   if (err instanceof ApiError) return err.toPayload();
   // a disk failure (ENOSPC, EACCES…) is not the caller's fault nor a bug: say which, as a 5xx
   if (isStorageFailure(err)) return { code: STORAGE_ERROR_CODE, message: describeStorageFailure(err) };
   // Unexpected errors are bugs: keep the process up, tell the caller, leave a trace for us.
   console.error(`hookbench: ${method} failed:`, err);
   const message = errorMessage(err);
-  return { code: 'internal' as const, message: message || 'internal error' };
+  return { code: 'internal', message: message || 'internal error' };
 }
