@@ -16,6 +16,15 @@ const engineBoundary = {
   patterns: [
     { group: ['**/renderer/**', '**/renderer'], message: 'The engine must not import the renderer.' },
     { group: ['**/electron/**'], message: 'The engine must not import the Electron shell (src/main/electron).' },
+    { regex: '^(\\.\\./)+transport(/|$)', message: 'The engine is served by the transports (src/main/transport), it does not import them.' },
+  ],
+};
+
+/** The transports carry the contract; they run in plain Node (ipcMain is handed in). */
+const transportBoundary = {
+  paths: [{ name: 'electron', message: 'Transports take ipcMain as a parameter so they run (and are tested) without Electron.' }],
+  patterns: [
+    { group: ['**/renderer/**', '**/electron/**'], message: 'A transport imports neither the renderer nor the Electron shell.' },
   ],
 };
 
@@ -94,6 +103,10 @@ export default tseslint.config(
   {
     files: ['src/main/engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', engineBoundary] },
+  },
+  {
+    files: ['src/main/transport/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', transportBoundary] },
   },
   {
     files: ['src/shared/**/*.ts'],

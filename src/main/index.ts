@@ -8,7 +8,7 @@ import { parseDurability } from './engine/store/durability';
 import type { Engine } from './engine/ports';
 import { appLocation, isAppUrl } from './electron/app-urls';
 import { installAppMenu } from './electron/menu';
-import { registerIpcHandlers } from './electron/register-ipc';
+import { registerIpcHandlers } from './transport/ipc/register-ipc';
 import { safeStorageCodec } from './electron/secret-codec';
 import { createMainWindow, denyPermissions, installCspHeader } from './electron/window';
 import { errorMessage } from '../shared/error-message';

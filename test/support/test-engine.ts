@@ -1,6 +1,6 @@
 // The engine most tests want: headless, its receiver on a free loopback port, data in `dataDir`.
 import { createEngine } from '../../src/main/engine/engine';
-import { startControlServer, type ControlServer } from '../../src/main/engine/control/server';
+import { startControlServer, type ControlServer } from '../../src/main/transport/web/server';
 import type { Engine, EngineOptions } from '../../src/main/engine/ports';
 
 export function testEngine(dataDir: string, extra: Partial<EngineOptions> = {}): Engine {

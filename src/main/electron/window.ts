@@ -2,7 +2,7 @@
 // no Node in the page, no new windows, no navigation away from the app.
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { readFileSync } from 'node:fs';
-import { cspFromHtml, FALLBACK_CSP, narrowWebSocketSources } from '../engine/control/csp';
+import { cspFromHtml, FALLBACK_CSP, narrowWebSocketSources } from '../transport/csp';
 import { type AppLocation, isAppUrl, isExternalWebUrl } from './app-urls';
 
 export interface WindowPaths {

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ControlServer } from '../../../src/main/engine/control/server';
+import type { ControlServer } from '../../../src/main/transport/web/server';
 import { serveTestEngine, testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import type { ApiArgs, ApiMethod } from '../../../src/shared/contract';

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
+import { startControlServer, type ControlServer } from '../../../src/main/transport/web/server';
 import { API_METHODS } from '../../../src/shared/contract';
 import type { EngineEvent } from '../../../src/shared/events';
 import { fakeEngine } from './fake-engine';

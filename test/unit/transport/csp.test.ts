@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspFromHtml } from '../../../src/main/engine/control/csp';
+import { cspFromHtml } from '../../../src/main/transport/csp';
 
 describe('CSP header from the renderer meta', () => {
   it("reads the renderer's own index.html policy", () => {

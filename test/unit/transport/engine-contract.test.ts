@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ControlServer } from '../../../src/main/engine/control/server';
+import type { ControlServer } from '../../../src/main/transport/web/server';
 import { serveTestEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 import { API_METHODS, type ApiArgs, type ApiMethod } from '../../../src/shared/contract';

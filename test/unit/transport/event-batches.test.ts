@@ -4,7 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startControlServer, type ControlServer } from '../../../src/main/engine/control/server';
+import { startControlServer, type ControlServer } from '../../../src/main/transport/web/server';
 import { createEventBus } from '../../../src/main/engine/events/event-bus';
 import type { EngineEvent } from '../../../src/shared/events';
 import { fakeEngine } from './fake-engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerIpcHandlers, type IpcMainLike, type InvokeEventLike } from '../../../src/main/electron/register-ipc';
+import { registerIpcHandlers, type IpcMainLike, type InvokeEventLike } from '../../../src/main/transport/ipc/register-ipc';
 import { appLocation, isAppUrl } from '../../../src/main/electron/app-urls';
 import { API_METHODS, ipcChannelFor } from '../../../src/shared/contract';
 import type { CallEnvelope } from '../../../src/shared/transport';

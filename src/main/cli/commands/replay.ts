@@ -51,7 +51,7 @@ async function run(argv: string[]): Promise<number> {
     throw new CliError(`${error.message} (replay from the Sender page while it runs)`);
   });
   const captures = await openCaptureStore(capturesDir(dataDir), { maxCaptures: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER });
-  const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../../engine/sender/cli-support');
+  const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../sender-support');
   let profile: SigningProfile | null = opts.resign ? picked.profile : null;
   let env = picked.env;
   if (!opts.resign && picked.profile) throw new CliError('a profile re-signs the request: add --resign', USAGE_EXIT_CODE);

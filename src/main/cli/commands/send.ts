@@ -77,7 +77,7 @@ export async function savedProfiles(dataDir: string): Promise<{ profiles: Signin
 }
 
 export async function pickProfile(opts: { profile?: string; hmac?: string; jwt?: string; token?: string; 'sig-header'?: string; prefix?: string; 'timestamp-header'?: string; 'data-dir'?: string }) {
-  const { inlineProfile } = await import('../../engine/sender/cli-support');
+  const { inlineProfile } = await import('../sender-support');
   let inline: SigningProfile | null;
   try {
     inline = inlineProfile(opts);
@@ -97,7 +97,7 @@ export async function pickProfile(opts: { profile?: string; hmac?: string; jwt?:
 }
 
 export async function printOutcome(sent: { record: import('../../../shared/signing/types').SentRecord; track: TrackedRun | null }, tracking: boolean, json: boolean, settle: (id: string) => Promise<TrackedRun>) {
-  const { describeResponse, exitCodeFor } = await import('../../engine/sender/cli-support');
+  const { describeResponse, exitCodeFor } = await import('../sender-support');
   if (!json) console.log(describeResponse(sent.record));
   let track = sent.track;
   if (tracking && !track && !json) console.log('tracking: the response names no run id');
@@ -119,7 +119,7 @@ async function run(argv: string[]): Promise<number> {
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CliError('--timeout must be a positive number of ms', USAGE_EXIT_CODE);
   const body = await readBody(opts.body);
   const { profile, env, profiles } = await pickProfile(opts);
-  const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../../engine/sender/cli-support');
+  const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../sender-support');
   const printed = new Map<string, number>();
   const { sender, close } = await throwawaySender({
     env, profiles,

@@ -1,7 +1,7 @@
 // `hookbench serve`: the engine plus the control server (web UI + API) until Ctrl+C.
 import type { SettingsPatch } from '../../../shared/settings';
 import { DEFAULT_CONTROL_PORT } from '../../../shared/settings';
-import { startControlServer, type ControlServer } from '../../engine/control/server';
+import { startControlServer, type ControlServer } from '../../transport/web/server';
 import type { Engine } from '../../engine/ports';
 import { parseOptions, portOption } from '../args';
 import { CliError, type Command, oneLine } from '../command';

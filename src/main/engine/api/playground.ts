@@ -5,7 +5,7 @@ import { basestringPreview, renderBasestring } from '../../../shared/triggers/ba
 import { utf8 } from '../../../shared/triggers/bytes';
 import type { RequestView } from '../../../shared/triggers/lookup';
 import { resolveSecret, type EnvSource } from '../../../shared/triggers/secrets';
-import { computeHmac, encodeDigest } from '../triggers/conditions/check-hmac';
+import { computeHmac, encodeDigest } from '../crypto/hmac';
 
 export function signPlayground(input: PlaygroundInput, request: RequestView, env: EnvSource): PlaygroundOutput {
   if (!(HMAC_ALGORITHMS as readonly string[]).includes(input.algorithm)) {

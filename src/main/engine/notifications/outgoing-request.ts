@@ -7,7 +7,7 @@ import type {
 import type { EnvVariable } from '../../../shared/trigger';
 import { renderBasestring } from '../../../shared/triggers/basestring';
 import { envReferences, maskSecret, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
-import { computeHmac, encodeDigest } from '../triggers/conditions/check-hmac';
+import { computeHmac, encodeDigest } from '../crypto/hmac';
 import { slackMessage } from './slack-message';
 import { errorMessage } from '../../../shared/error-message';
 

@@ -2,9 +2,12 @@
 // sender history): forget the oldest entries beyond a limit, never one still in flight, then
 // delete the journal segments that only hold forgotten or superseded records.
 import type { Journal, JournalPointer } from './journal';
-import type { LogRetention } from '../triggers/trigger-log-store';
 
-export type { LogRetention };
+/** How many entries a journal-backed log keeps. */
+export interface LogRetention {
+  /** entries beyond this many (oldest first) are forgotten and their journal segments removed */
+  maxEntries: () => number;
+}
 
 export const UNBOUNDED: LogRetention = { maxEntries: () => Number.POSITIVE_INFINITY };
 

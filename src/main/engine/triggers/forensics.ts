@@ -5,7 +5,8 @@ import type { ForensicMatch, ForensicReport } from '../../../shared/trigger-log'
 import { DEFAULT_HMAC_FORMAT } from '../../../shared/triggers/basestring';
 import { fromBase64 } from '../../../shared/triggers/bytes';
 import { findHeader, findQuery, parseFormBody, parseJsonBody, valueAsText, type RequestView } from '../../../shared/triggers/lookup';
-import { computeHmac, hmacAlgorithm, hmacEncoding } from './conditions/check-hmac';
+import { computeHmac } from '../crypto/hmac';
+import { hmacAlgorithm, hmacEncoding } from './conditions/check-hmac';
 import { bodyVariants, formatVariants, headerVariants, renderWith, secretVariants } from './forensics-variants';
 
 export type { ForensicMatch, ForensicReport };

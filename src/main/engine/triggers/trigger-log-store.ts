@@ -3,13 +3,9 @@
 import path from 'node:path';
 import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
+import { UNBOUNDED, type LogRetention } from '../store/journal-retention';
 
-export interface LogRetention {
-  /** entries beyond this many (oldest first) are forgotten and their journal segments removed */
-  maxEntries: () => number;
-}
-
-const UNBOUNDED: LogRetention = { maxEntries: () => Number.POSITIVE_INFINITY };
+export type { LogRetention };
 
 export interface TriggerLogStore {
   append(entry: TriggerLogEntry): Promise<void>;

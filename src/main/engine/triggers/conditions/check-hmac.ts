@@ -1,37 +1,17 @@
 // HMAC: HMAC(secret, render(hmacFormat)) equals the token (hex, case-insensitive, or base64).
-import { createHmac } from 'node:crypto';
 import type { WebAuthCondition } from '../../../../shared/trigger';
 import type { HmacTrace } from '../../../../shared/trigger-log';
 import { basestringPreview, DEFAULT_HMAC_FORMAT, describeBasestring, renderBasestring } from '../../../../shared/triggers/basestring';
-import { fromBase64, utf8 } from '../../../../shared/triggers/bytes';
+import { utf8 } from '../../../../shared/triggers/bytes';
 import { lookupToken } from '../../../../shared/triggers/lookup';
 import { resolveSecret } from '../../../../shared/triggers/secrets';
+import { computeHmac, decodeToken, encodeDigest } from '../../crypto/hmac';
 import { constantTimeEqual, firstDifference, shortDigest } from './compare';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
 import { errorMessage } from '../../../../shared/error-message';
 
 export const hmacAlgorithm = (c: WebAuthCondition): string => c.algorithm ?? 'sha256';
 export const hmacEncoding = (c: WebAuthCondition): 'hex' | 'base64' => c.encoding ?? 'hex';
-
-export function computeHmac(algorithm: string, secret: Uint8Array, data: Uint8Array): Buffer {
-  return createHmac(algorithm, secret).update(data).digest();
-}
-
-export function encodeDigest(digest: Uint8Array, encoding: 'hex' | 'base64'): string {
-  return Buffer.from(digest).toString(encoding);
-}
-
-/** The received token as digest bytes, or why it cannot be one. */
-export function decodeToken(token: string, encoding: 'hex' | 'base64'): { ok: true; bytes: Uint8Array; normalised: string } | { ok: false; reason: string } {
-  if (encoding === 'hex') {
-    const t = token.trim().toLowerCase();
-    if (!/^[0-9a-f]*$/.test(t) || t.length % 2 !== 0) return { ok: false, reason: 'the signature is not hex' };
-    return { ok: true, bytes: Buffer.from(t, 'hex'), normalised: t };
-  }
-  const bytes = fromBase64(token.trim());
-  if (!bytes) return { ok: false, reason: 'the signature is not valid base64' };
-  return { ok: true, bytes, normalised: Buffer.from(bytes).toString('base64') };
-}
 
 export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: EvaluationContext): CheckOutcome {
   const algorithm = hmacAlgorithm(c);

@@ -3,7 +3,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { cspFromHtml, FALLBACK_CSP, narrowWebSocketSources } from './csp';
+import { cspFromHtml, FALLBACK_CSP, narrowWebSocketSources } from '../csp';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

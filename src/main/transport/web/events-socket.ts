@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { EventBus } from '../ports';
+import type { EventBus } from '../../engine/ports';
 
 /** A client this far behind is not reading: drop it rather than buffer without bound. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiHandlers } from '../../../shared/contract';
 import { httpStatusFor, type ApiErrorPayload } from '../../../shared/api-error';
 import { errorMessage } from '../../../shared/error-message';
-import { dispatchCall, isApiMethod } from './dispatch';
+import { dispatchCall, isApiMethod } from '../dispatch';
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = Buffer.from(JSON.stringify(value));

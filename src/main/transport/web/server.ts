@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { TOKEN_QUERY_PARAM } from '../../../shared/transport';
 import { WEB_CALL_PREFIX, WEB_EVENTS_PATH } from '../../../shared/contract';
-import type { Engine } from '../ports';
+import type { Engine } from '../../engine/ports';
 import { bearerToken, createToken, hostOriginProblem, tokenMatches } from './access';
 import { handleCall, sendError } from './call-route';
 import { createEventSocket, rejectUpgrade } from './events-socket';
