@@ -29,7 +29,6 @@ export function ansiCQuote(value: string): string {
   return `$'${out}'`;
 }
 
-// eslint-disable-next-line no-control-regex -- control bytes are exactly what this looks for
 const hasControl = (value: string) => /[\u0000-\u0008\u000b-\u001f\u007f]/.test(value);
 
 function quoteArg(value: string): string {
@@ -45,8 +44,7 @@ function bodyAsText(body: Uint8Array): string | null {
     return null;
   }
   // CR and other control bytes do not survive a paste into a terminal; tabs and newlines do
-  // eslint-disable-next-line no-control-regex -- control bytes are exactly what this looks for
-  return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? null : text;
+    return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? null : text;
 }
 
 /**
