@@ -8,7 +8,10 @@ import { ID_SENTINEL, SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secre
 import type { OutgoingRequest, SignResult, SigningProfile } from './types';
 import { isSymmetric } from '../kinds/web-auth/jwt';
 
-const sq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+/** POSIX single quoting (a function replacer: no `$` patterns can apply) */
+const sq = (s: string): string => `'${s.replace(/'/g, () => `'\\''`)}'`;
+/** text used as a printf format prints as itself: `%` and `\` are the format's only special characters */
+const printfLiteral = (s: string): string => s.replace(/[%\\]/g, (c) => c + c);
 
 const VARS: Array<[string, string]> = [[TOKEN_SENTINEL, '${TOKEN}'], [TS_SENTINEL, '${TS}'], [ID_SENTINEL, '${ID}']];
 
@@ -47,7 +50,9 @@ function tsLine(unit: 's' | 'ms'): string {
 
 function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] | null {
   const alg = profile.algorithm;
-  const bits = alg.slice(2);
+  // the algorithm is spliced into the script: only the documented names pass
+  const bits = ({ '256': '256', '384': '384', '512': '512' } as Record<string, string | undefined>)[alg.slice(2)];
+  if (!bits || !/^(HS|RS|PS)\d{3}$/.test(alg)) return null;
   let signCmd: string;
   if (isSymmetric(alg)) signCmd = `openssl dgst -sha${bits} -hmac "$SECRET" -binary`;
   else if (alg.startsWith('RS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -binary`;
@@ -57,10 +62,11 @@ function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] |
   const fields: string[] = [];
   const args: string[] = [];
   const c = profile.claims;
-  for (const [k, v] of Object.entries(c.custom ?? {})) if (!['iat', 'exp', 'nbf'].includes(k)) fields.push(`${JSON.stringify(k)}:${JSON.stringify(v).replace(/%/g, '%%')}`);
+  for (const [k, v] of Object.entries(c.custom ?? {})) if (!['iat', 'exp', 'nbf'].includes(k)) fields.push(printfLiteral(`${JSON.stringify(k)}:${JSON.stringify(v)}`));
   if (c.iat) { fields.push('"iat":%s'); args.push('"$NOW"'); }
-  if (c.nbfSeconds !== undefined) { fields.push('"nbf":%s'); args.push(`"$((NOW + ${Math.trunc(c.nbfSeconds)}))"`); }
-  if (c.expSeconds !== undefined) { fields.push('"exp":%s'); args.push(`"$((NOW + ${Math.trunc(c.expSeconds)}))"`); }
+  const seconds = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : 0);
+  if (c.nbfSeconds !== undefined) { fields.push('"nbf":%s'); args.push(`"$((NOW + ${seconds(c.nbfSeconds)}))"`); }
+  if (c.expSeconds !== undefined) { fields.push('"exp":%s'); args.push(`"$((NOW + ${seconds(c.expSeconds)}))"`); }
   const header = JSON.stringify({ alg, typ: 'JWT', ...(profile.kid ? { kid: profile.kid } : {}) });
   return [
     "b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }",
@@ -130,7 +136,9 @@ export function exportCurl(request: OutgoingRequest, profile: SigningProfile | n
     const jwt = jwtLines(profile);
     if (jwt) lines.push(...jwt);
     else {
-      lines.push(`TOKEN=${sq(signed?.signature ?? '')}  # computed at export time: ${profile.algorithm} cannot be signed by openssl here; it expires`);
+      // the comment names the algorithm only when it is a plain name (a newline would end the comment)
+      const named = /^[A-Z]{2}\d{3}$/.test(profile.algorithm) ? profile.algorithm : 'this algorithm';
+      lines.push(`TOKEN=${sq(signed?.signature ?? '')}  # computed at export time: ${named} cannot be signed by openssl here; it expires`);
       warnings.push(`${profile.algorithm} tokens are computed at export time and expire`);
     }
     tpl = place(tpl, profile.placement, TOKEN_SENTINEL);

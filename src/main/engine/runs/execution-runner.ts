@@ -9,7 +9,7 @@ import { startCommand } from './command-process';
 import type { RunRecords } from './run-records';
 import { openLogWriter, type LogWriter } from './run-log';
 import type { RunSlots, SlotTicket } from './run-slots';
-import { renderCommand } from './step-parameters';
+import { CommandRenderError, renderCommand } from './step-parameters';
 import { prepareWorkFolder, listFilesRelative, type InputFileSource } from './work-folder';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -112,7 +112,13 @@ async function run(deps: RunnerDeps, spec: ExecutionSpec, ticket: SlotTicket, lo
     };
 
     const folder = await prepareWorkFolder(current().workDir!, spec.inputs, spec.parameters);
-    const command = spec.mode === 'command' ? renderCommand(spec.stepDef?.command ?? [], spec.stepDef, spec.parameters) : undefined;
+    let command: string[] | undefined;
+    try {
+      command = spec.mode === 'command' ? renderCommand(spec.stepDef?.command ?? [], spec.stepDef, spec.parameters) : undefined;
+    } catch (error) {
+      if (error instanceof CommandRenderError) return finish('error', `could not build the command: ${error.message}`);
+      throw error;
+    }
     await save({ status: 'queued', queuedAt: deps.now(), inputs: folder.inputs, ...(command ? { command } : {}) });
     if (stopRequest) return finish('stopped', stopRequest);
 

@@ -22,27 +22,58 @@ export function coerceParameter(param: StepParameter | undefined, value: unknown
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export const shellQuote = (value: string): string => (/^[A-Za-z0-9_\-.,:/=@%+]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+/** A value that cannot become a command argument (argv strings end at a NUL byte). */
+export class CommandRenderError extends Error {
+  override name = 'CommandRenderError';
+}
+
+const BARE_WORD = /^[A-Za-z0-9_\-.,:/@%+]+$/;
+
+/**
+ * POSIX single quoting: inside '…' the shell gives no character a meaning, so the only thing to
+ * escape is the quote itself ('\'' closes, adds a literal quote, reopens). Words made only of
+ * characters no shell treats specially stay bare; `=` is not among them (a bare `A=b` first word
+ * would be an assignment, not a command).
+ */
+export function shellQuote(value: string): string {
+  if (value.includes('\0')) throw new CommandRenderError('a parameter value holds a NUL byte, which no command argument can carry');
+  return BARE_WORD.test(value) ? value : `'${value.replace(/'/g, () => `'\\''`)}'`;
+}
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** The CLI argument of one parameter, already shell-quoted; null when it passes nothing. */
 export function parameterArgument(param: StepParameter | undefined, name: string, value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (param?.type === 'flag') return value === true ? shellQuote(param.passAs && !param.passAs.includes('{v}') ? param.passAs : `--${name}`) : null;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = asText(value);
   const template = param?.passAs ?? `--${name}={v}`;
-  return shellQuote(template.replace(/\{v\}/g, text));
+  // a function replacer: `$&`, `$$`, `` $` `` and `$'` in the value stay literal text
+  return shellQuote(template.replace(/\{v\}/g, () => text));
 }
 
+/** {parameters}, {parameter:name} or {parameter-value:name}, found in one pass over a line */
+const PLACEHOLDER = /\{(?:(parameters)|parameter:([^}]+)|parameter-value:([^}]+))\}/g;
+
+/**
+ * Each command line with its placeholders replaced in a single left-to-right pass: text a value
+ * brought in is never scanned again, so a value holding `{parameter-value:x}` stays that text,
+ * and every value reaches the shell single-quoted, as exactly one word.
+ */
 export function renderCommand(lines: string[], step: ProjectStep | undefined, values: Record<string, unknown>): string[] {
   const declared = new Map((step?.parameters ?? []).map((p) => [p.name, p]));
-  const all = Object.keys(values)
-    .map((name) => parameterArgument(declared.get(name), name, values[name]))
-    .filter((a): a is string => a !== null)
-    .join(' ');
+  let all: string | null = null;
+  const allArguments = (): string =>
+    (all ??= Object.keys(values)
+      .map((name) => parameterArgument(declared.get(name), name, values[name]))
+      .filter((a): a is string => a !== null)
+      .join(' '));
   return lines.map((line) =>
-    line
-      .replace(/\{parameters\}/g, all)
-      .replace(/\{parameter:([^}]+)\}/g, (_, name: string) => parameterArgument(declared.get(name), name, values[name]) ?? '')
-      .replace(/\{parameter-value:([^}]+)\}/g, (_, name: string) => shellQuote(values[name] === undefined ? '' : String(values[name]))),
+    line.replace(PLACEHOLDER, (_match, everything: string | undefined, argumentName: string | undefined, valueName: string | undefined) => {
+      if (everything) return allArguments();
+      if (argumentName !== undefined) return parameterArgument(declared.get(argumentName), argumentName, values[argumentName]) ?? '';
+      const value = values[valueName!];
+      return shellQuote(value === undefined || value === null ? '' : asText(value));
+    }),
   );
 }

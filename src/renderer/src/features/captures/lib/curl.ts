@@ -54,7 +54,8 @@ function bodyAsText(body: Uint8Array): string | null {
 export function printfBytes(body: Uint8Array): string {
   let out = '';
   for (const byte of body) {
-    if (byte === 0x25) out += '%%';
+    if (byte === 0x2d && out === '') out += '\\055'; // a leading "-" would be read as a printf option
+    else if (byte === 0x25) out += '%%';
     else if (byte === 0x5c) out += '\\\\';
     else if (byte === 0x27) out += "'\\''";
     else if (byte === 0x0a || (byte >= 0x20 && byte < 0x7f)) out += String.fromCharCode(byte);
