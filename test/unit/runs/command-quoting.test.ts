@@ -43,7 +43,7 @@ function argvOf(script: string, cwd: string): string[] {
   return words;
 }
 
-const param = (name: string, extra: Partial<StepParameter> = {}): StepParameter => ({ name, type: 'string', ...extra });
+const param = (name: string, extra: Partial<StepParameter> = {}): StepParameter => ({ name, type: 'string', optional: false, ...extra });
 
 describe('command rendering (property test, fixed seed)', () => {
   it('hands sh exactly the value bytes as argv, for 4000 random values in few shell calls', () => {
