@@ -51,7 +51,15 @@ export interface CaptureDetail extends CaptureSummary {
   bodyBase64: string;
   bodyTruncated: boolean;
   response: CapturedResponse;
+  /** whether the client got `response`: false when the connection failed before the answer went out */
+  delivery: CaptureDelivery;
 }
+
+/**
+ * `delivered: true` means the answer was written to the connection and handed to the network
+ * (or the process died between storing the request and answering it).
+ */
+export type CaptureDelivery = { delivered: true } | { delivered: false; note: string };
 
 export type TriggerOutcome = 'launched' | 'rejected' | 'run-info' | 'not-found' | 'method-not-allowed' | 'too-large';
 

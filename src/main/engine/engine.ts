@@ -78,8 +78,10 @@ export function createEngine(options: EngineOptions): Engine {
       router,
       store: captures,
       bodyLimitBytes: () => workspace.settings().bodyLimitBytes,
+      maxConnections: () => workspace.settings().receiver.maxConnections,
       onCapture: (capture) => events.emit({ type: 'capture.received', at: now(), capture }),
       onError: (error) => console.error(`hookbench: request failed: ${errorMessage(error)}`),
+      onDrop: warnReceiverFull(),
       now,
     });
     const notifications = await openNotifier({ dir: deliveriesDir(options.dataDir), workspace, events, receiverUrl: () => receiver.url(), now, retention: history });
@@ -128,5 +130,21 @@ export function createEngine(options: EngineOptions): Engine {
       await lock?.release();
       lock = null;
     },
+  };
+}
+
+/** one line per 10 s at most while the receiver turns connections away */
+function warnReceiverFull(): (limit: number) => void {
+  let dropped = 0;
+  let timer: NodeJS.Timeout | null = null;
+  return (limit) => {
+    dropped++;
+    if (timer) return;
+    timer = setTimeout(() => {
+      console.warn(`hookbench: the receiver is full (receiver.maxConnections = ${limit}): ${dropped} connection(s) closed at connect in the last 10 s`);
+      dropped = 0;
+      timer = null;
+    }, 10_000);
+    timer.unref();
   };
 }

@@ -35,6 +35,11 @@ export interface RouteDecision {
    * the capture and its own writes are durable (rejecting if any failed; nothing launches then).
    */
   commit?: (captured: Promise<CaptureSummary>) => Promise<void>;
+  /**
+   * The answer cannot reach the client (`reason` says why): undo what deciding reserved, and a
+   * launch that was committed is not started (its run ends as error with the reason).
+   */
+  abandon?: (reason: string) => void;
 }
 
 export type RequestRouter = (request: IncomingRequest) => Promise<RouteDecision>;
@@ -43,11 +48,15 @@ export type RequestRouter = (request: IncomingRequest) => Promise<RouteDecision>
 export interface NewCapture {
   request: IncomingRequest;
   decision: Pick<RouteDecision, 'kind' | 'response' | 'triggerId' | 'outcome'>;
+  /** set when it is already known that the client does not get `decision.response` */
+  undelivered?: string;
 }
 
 export interface CaptureStore {
   /** resolves once the record is written to the OS (group commits are fine) */
   append(capture: NewCapture): Promise<CaptureSummary>;
+  /** records that a stored capture's answer never reached its client (`note` says why) */
+  markUndelivered(id: string, note: string): Promise<void>;
   list(query: CaptureQuery): Promise<CapturePage>;
   /** the most recent captures of one trigger, newest first (for what-if) */
   recentForTrigger(triggerId: string, limit: number): CaptureSummary[];

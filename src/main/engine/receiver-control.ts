@@ -6,11 +6,13 @@ import type { CaptureStore, RequestRouter } from './ports';
 import { createReceiver, type Receiver } from './receiver';
 import { errorMessage } from '../../shared/error-message';
 
+type ReceiverAddress = Pick<Settings['receiver'], 'host' | 'port'>;
+
 export interface ReceiverControl {
   /** listens on the address; rejects with a one-line reason */
-  start(address: Settings['receiver']): Promise<void>;
+  start(address: ReceiverAddress): Promise<void>;
   /** moves to a new address; on failure stays where it was and rejects with the reason */
-  move(address: Settings['receiver']): Promise<void>;
+  move(address: ReceiverAddress): Promise<void>;
   url(): string | null;
   error(): string | null;
   stop(): Promise<void>;
@@ -20,6 +22,9 @@ export interface ReceiverControlOptions {
   router: RequestRouter;
   store: CaptureStore;
   bodyLimitBytes: () => number;
+  /** read at each new connection, so a settings change applies at once */
+  maxConnections: () => number;
+  onDrop?: (limit: number) => void;
   onCapture: (summary: CaptureSummary) => void;
   onError: (error: unknown) => void;
   now: () => number;
@@ -30,7 +35,7 @@ export function createReceiverControl(options: ReceiverControlOptions): Receiver
   let currentUrl: string | null = null;
   let lastError: string | null = null;
 
-  async function listenOn(address: Settings['receiver']): Promise<{ receiver: Receiver; url: string }> {
+  async function listenOn(address: ReceiverAddress): Promise<{ receiver: Receiver; url: string }> {
     const receiver = createReceiver({ ...options, host: address.host, port: address.port });
     const { url } = await receiver.listen();
     return { receiver, url };

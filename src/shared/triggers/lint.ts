@@ -2,8 +2,8 @@
 import type { Condition, Trigger, WebAuthCondition, WebTimestampCondition } from '../trigger';
 import { DEFAULT_HMAC_FORMAT, isExtensionPart, parseFormat, signedHeaders, signedQueryKeys, unknownPlaceholders } from './basestring';
 import { envReferences, type EnvSource } from './secrets';
-import { errorMessage } from '../error-message';
 import { isSymmetric } from '../kinds/web-auth/jwt';
+import { compilePattern } from './safe-regex';
 
 export interface TriggerWarning {
   /** JSON path inside the trigger, e.g. "conditions[1].hmacFormat" */
@@ -92,10 +92,10 @@ export function lintTrigger(trigger: Trigger, env?: EnvSource): TriggerWarning[]
     } else if (c.type === 'rate-limit') {
       if (c.quota === 0) out.push({ path: `${path}.quota`, severity: 'warning', code: 'zero-quota', message: 'A quota of 0 rejects every launch.' });
     } else if (c.type === 'payload-filter' && c.operator === 'regex' && typeof c.value === 'string') {
-      try {
-        new RegExp(c.value);
-      } catch (err) {
-        out.push({ path: `${path}.value`, severity: 'warning', code: 'invalid-regex', message: `Invalid regular expression: ${errorMessage(err)}. The condition always fails.` });
+      const re = compilePattern(c.value);
+      if (!re.ok) {
+        const what = re.unsupported ? 'Unsupported regular expression' : 'Invalid regular expression';
+        out.push({ path: `${path}.value`, severity: 'warning', code: re.unsupported ? 'unsupported-regex' : 'invalid-regex', message: `${what}: ${re.message}. The condition always fails.` });
       }
     }
   });

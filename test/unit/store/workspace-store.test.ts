@@ -31,7 +31,7 @@ describe('workspace store', () => {
     expect(store.secretsEncrypted).toBe(false);
     expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
     const settings = await store.updateSettings({ receiver: { port: 9000 }, theme: 'dark' });
-    expect(settings.receiver).toEqual({ host: '127.0.0.1', port: 9000 });
+    expect(settings.receiver).toEqual({ host: '127.0.0.1', port: 9000, maxConnections: 512 });
     expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
     await store.update((w) => {
       w.triggers.push({ id: 'deploy', title: 'Deploy', enabled: true, conditions: [], actions: [] });

@@ -1,4 +1,5 @@
 // Pipeline edges in both written forms: `[a.output.*, b.input.x]` and `{ source, target }`.
+import { RE2JS } from 're2js';
 import type { PipelineEdgeDecl } from '../../../shared/project';
 
 const SOURCE_KINDS = ['output', 'parameter', 'metadata'] as const;
@@ -37,8 +38,11 @@ function splitRef(ref: string): { node: string; kind: string; name: string } | n
   return { node: ref.slice(0, first), kind: ref.slice(first + 1, second), name: ref.slice(second + 1) };
 }
 
-/** Glob of an output edge: `*` matches within a path segment, `**` across segments. */
-export function globToRegExp(glob: string): RegExp {
+/**
+ * Glob of an output edge: `*` matches within a path segment, `**` across segments. Matched with
+ * RE2 (linear time): a config's `**a**a**a…b` cannot make the backtracking engine stall.
+ */
+export function globToRegExp(glob: string): { test(name: string): boolean } {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -49,5 +53,5 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === '?') out += '[^/]';
     else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  return new RegExp(`^${out}$`);
+  return RE2JS.compile(`^${out}$`);
 }

@@ -19,12 +19,24 @@ export interface ReceiverOptions {
   onCapture?: (summary: CaptureSummary) => void;
   /** told about failures that were answered with 500 (for the log) */
   onError?: (error: unknown) => void;
+  /** open connections at once (default 512); read at each new connection */
+  maxConnections?: () => number;
+  /** told when a connection is closed at connect because the receiver is full */
+  onDrop?: (limit: number) => void;
   /** node's limits for slow or oversized clients; node answers 408 and 431 itself */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** how long an idle keep-alive connection stays open between requests */
+  keepAliveTimeoutMs?: number;
   maxHeaderSize?: number;
   now?: () => number;
 }
+
+/** short, for a local tool: a client that has not sent its headers in 10 s is not a webhook sender */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+export const DEFAULT_MAX_CONNECTIONS = 512;
 
 export interface Receiver {
   listen(): Promise<{ url: string }>;
@@ -34,18 +46,28 @@ export interface Receiver {
 
 export function createReceiver(options: ReceiverOptions): Receiver {
   const now = options.now ?? Date.now;
-  const headersTimeout = options.headersTimeoutMs ?? 30_000;
-  const requestTimeout = options.requestTimeoutMs ?? 60_000;
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const maxConnections = () => options.maxConnections?.() ?? DEFAULT_MAX_CONNECTIONS;
   const server = http.createServer({
     maxHeaderSize: options.maxHeaderSize ?? 16 * 1024,
     headersTimeout,
     requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
     // how often node looks for clients past those timeouts
     connectionsCheckingInterval: Math.min(1000, headersTimeout),
   });
+  // No count limit on header tuples (node's default keeps the first 2000 and drops the rest
+  // silently): the maxHeaderSize byte budget bounds them, and over it node answers 431.
+  server.maxHeadersCount = 0;
+  server.maxConnections = maxConnections();
+  server.on('drop', () => options.onDrop?.(server.maxConnections));
   // a new connection's first request started when it connected; later ones when their headers arrived
   const connectedAt = new WeakMap<Socket, number>();
-  server.on('connection', (socket: Socket) => connectedAt.set(socket, now()));
+  server.on('connection', (socket: Socket) => {
+    connectedAt.set(socket, now());
+    server.maxConnections = maxConnections();
+  });
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (declaredTooLarge(req, options.bodyLimitBytes())) return refuseUpload(res, options.bodyLimitBytes());
     res.writeContinue();
@@ -53,7 +75,36 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => void handle(req, res));
 
+  // What node's parser did to a connection: bytes after a request that do not parse (garbage, a
+  // broken second request) make it answer 400 and close the connection, often before our async
+  // handling of the good request has answered. Node's own reply is kept (same bytes as its
+  // default), and remembered, so the capture can say what the client really got.
+  const rejected = new WeakMap<Socket, ParserRejection>();
+  const answering = new WeakMap<Socket, ServerResponse>();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // a reset is the client leaving, not the parser refusing anything
+    if (rejected.has(socket) || error.code === 'ECONNRESET') return void socket.destroy();
+    const pending = answering.get(socket);
+    const status = socket.writable && !pending?.headersSent ? parserStatus(error.code) : null;
+    rejected.set(socket, { code: error.code ?? 'unknown', status });
+    if (status !== null) socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+    socket.destroy();
+  });
+
+  /** why this request's answer cannot reach the client any more, or null while it still can */
+  function undeliverable(req: IncomingMessage): string | null {
+    const rejection = rejected.get(req.socket);
+    if (rejection) {
+      return rejection.status !== null
+        ? `the HTTP parser rejected bytes that followed this request on the connection (${rejection.code}) before the answer went out: the client got ${rejection.status} ${http.STATUS_CODES[rejection.status]} and the connection was closed`
+        : `the HTTP parser rejected the connection (${rejection.code}) before the answer went out; it was closed without an answer`;
+    }
+    if (req.socket.destroyed || !req.socket.writable) return 'the client closed the connection before the answer went out';
+    return null;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    answering.set(req.socket, res);
     const headersAt = now();
     const startedAt = Math.min(connectedAt.get(req.socket) ?? headersAt, headersAt);
     connectedAt.delete(req.socket);
@@ -76,9 +127,27 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       timings: { startedAt, headersMs: headersAt - startedAt, bodyMs: read.doneAt - startedAt },
     };
     let stage = 'routing failed';
+    const told = (summary: CaptureSummary) => {
+      try {
+        options.onCapture?.(summary);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    };
     try {
       const decision = await options.router(request);
       stage = 'storing the request failed';
+      const lostEarly = undeliverable(req);
+      if (lostEarly) {
+        // nothing is committed or launched for an answer the client never gets; the capture
+        // records what the client did get, and what it would have been answered
+        decision.abandon?.(lostEarly);
+        const rejection = rejected.get(req.socket);
+        const got: CapturedResponse = rejection?.status ? { status: rejection.status, headers: [['Connection', 'close']], body: '' } : { status: 0, headers: [], body: '' };
+        const note = `${lostEarly}. It would have been answered ${decision.response.status}${decision.outcome ? ` (${decision.outcome})` : ''}; nothing was committed or launched.`;
+        told(await options.store.append({ request, decision: { kind: decision.kind, response: got, triggerId: decision.triggerId }, undelivered: note }));
+        return;
+      }
       // the capture and the router's own writes are issued in one turn and awaited once
       const captured = options.store.append({
         request,
@@ -94,13 +163,22 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       } else {
         summary = await captured; // the inbox path: nothing else to wait for
       }
-      try {
-        options.onCapture?.(summary);
-      } catch (error) {
-        options.onError?.(error);
-      }
+      told(summary);
       stage = 'writing the response failed';
+      const lostWhileStoring = undeliverable(req);
+      if (lostWhileStoring) {
+        // the durable writes are done, but a launch is only started after this check
+        decision.abandon?.(lostWhileStoring);
+        const launched = decision.outcome === 'launched' ? ' The run was recorded but not started: it ends as error.' : '';
+        await options.store.markUndelivered(summary.id, `${lostWhileStoring}.${launched}`);
+        return;
+      }
       answer(res, decision.response);
+      res.once('close', () => {
+        if (res.writableFinished) return;
+        const why = undeliverable(req) ?? 'the connection closed while the answer was being written';
+        options.store.markUndelivered(summary.id, `${why}. What the request launched or recorded stays.`).catch((error: unknown) => options.onError?.(error));
+      });
     } catch (error) {
       options.onError?.(error);
       answerError(res, `${stage}: ${errorMessage(error)}`);
@@ -199,6 +277,26 @@ function answer(res: ServerResponse, response: CapturedResponse): void {
   if (!hasLength) flat.push('Content-Length', String(Buffer.byteLength(response.body)));
   res.writeHead(response.status, flat);
   res.end(response.body);
+}
+
+interface ParserRejection {
+  code: string;
+  /** what node's parser answered, or null when the connection was closed without an answer */
+  status: number | null;
+}
+
+/** node's own choice of status for a connection its parser rejects */
+function parserStatus(code: string | undefined): number {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return 431;
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return 413;
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return 408;
+    default:
+      return 400;
+  }
 }
 
 function tuples(raw: string[]): HeaderTuple[] {

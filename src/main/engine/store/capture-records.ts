@@ -18,14 +18,18 @@ export interface CaptureMeta {
   triggerId?: string;
   outcome?: TriggerOutcome;
   response: CapturedResponse;
+  /** why the client did not get `response`; absent when it did */
+  undelivered?: string;
 }
 
 /** ids deleted by the user; `seqFloor` keeps seq increasing even if every capture is gone */
 export interface TombstoneMeta { t: 'd'; ids: string[]; seqFloor: number }
 /** everything before this record is cleared */
 export interface ClearMeta { t: 'x'; seqFloor: number }
+/** a stored capture's answer did not reach the client (found out after the capture was stored) */
+export interface UndeliveredMeta { t: 'u'; id: string; note: string }
 
-export type CaptureJournalMeta = CaptureMeta | TombstoneMeta | ClearMeta;
+export type CaptureJournalMeta = CaptureMeta | TombstoneMeta | ClearMeta | UndeliveredMeta;
 
 export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
   const { request, decision } = capture;
@@ -46,6 +50,7 @@ export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
   };
   if (decision.triggerId !== undefined) meta.triggerId = decision.triggerId;
   if (decision.outcome !== undefined) meta.outcome = decision.outcome;
+  if (capture.undelivered !== undefined) meta.undelivered = capture.undelivered;
   return meta;
 }
 
@@ -83,7 +88,8 @@ export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
   return summary;
 }
 
-export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, truncated: boolean): CaptureDetail {
+export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, truncated: boolean, undeliveredLater?: string): CaptureDetail {
+  const note = meta.undelivered ?? undeliveredLater;
   return {
     ...summaryOf(meta, bodySize),
     httpVersion: meta.httpVersion,
@@ -93,6 +99,7 @@ export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, trun
     bodyBase64: body.toString('base64'),
     bodyTruncated: truncated,
     response: meta.response,
+    delivery: note === undefined ? { delivered: true } : { delivered: false, note },
   };
 }
 

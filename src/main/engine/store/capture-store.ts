@@ -21,6 +21,7 @@ export async function openCaptureStore(dir: string, retention: Retention, option
   const journal = await openJournal<CaptureJournalMeta>({ dir, segmentBytes: options.segmentBytes, sync: options.sync });
   const index = new CaptureIndex();
   let maxSeq = 0;
+  const undelivered = new Map<string, string>();
   await journal.replay((meta, pointer, bodyLength) => {
     if (meta.t === 'c') {
       maxSeq = Math.max(maxSeq, meta.seq);
@@ -31,9 +32,12 @@ export async function openCaptureStore(dir: string, retention: Retention, option
     } else if (meta.t === 'x') {
       maxSeq = Math.max(maxSeq, meta.seqFloor);
       index.clear();
+      undelivered.clear();
+    } else if (meta.t === 'u') {
+      if (index.get(meta.id)) undelivered.set(meta.id, meta.note);
     }
   });
-  const store = new JournalCaptureStore(journal, index, maxSeq, retention);
+  const store = new JournalCaptureStore(journal, index, maxSeq, retention, undelivered);
   await store.applyRetention();
   store.signInBackground();
   return store;
@@ -56,6 +60,8 @@ class JournalCaptureStore implements CaptureStore {
     private readonly index: CaptureIndex,
     private lastSeq: number,
     private retention: Retention,
+    /** notes of `u` records: captures whose answer never reached the client */
+    private readonly undelivered: Map<string, string>,
   ) {
     this.scans = new BodyScanCache(journal, index);
   }
@@ -76,6 +82,12 @@ class JournalCaptureStore implements CaptureStore {
       this.dropDeadSegments(pointer).catch(() => { this.droppedBelow = 0; });
     }
     return entry.summary;
+  }
+
+  async markUndelivered(id: string, note: string): Promise<void> {
+    if (!this.index.get(id)) return;
+    await this.journal.append({ t: 'u', id, note });
+    this.undelivered.set(id, note);
   }
 
   /**
@@ -120,7 +132,7 @@ class JournalCaptureStore implements CaptureStore {
     if (!entry) return null;
     try {
       const record = await this.journal.readRecord(entry.pointer, Math.max(0, bodyPreviewLimit));
-      return detailOf(record.meta as CaptureMeta, record.body, record.bodyLength, record.truncated);
+      return detailOf(record.meta as CaptureMeta, record.body, record.bodyLength, record.truncated, this.undelivered.get(id));
     } catch (error) {
       if (!entry.live) return null; // evicted or deleted while being read
       throw error;
@@ -143,7 +155,10 @@ class JournalCaptureStore implements CaptureStore {
     if (!present.length) return 0;
     const pointer = await this.journal.append({ t: 'd', ids: present, seqFloor: this.lastSeq });
     let deleted = 0;
-    for (const id of present) if (this.index.remove(id)) deleted++;
+    for (const id of present) {
+      if (this.index.remove(id)) deleted++;
+      this.undelivered.delete(id);
+    }
     await this.dropDeadSegments(pointer);
     return deleted;
   }
@@ -153,6 +168,7 @@ class JournalCaptureStore implements CaptureStore {
     // the marker makes a clear that is cut short by a crash still count at the next open
     await this.journal.append({ t: 'x', seqFloor: this.lastSeq });
     this.index.clear();
+    this.undelivered.clear();
     this.scans.reset();
     await this.journal.clear();
     this.droppedBelow = 0;

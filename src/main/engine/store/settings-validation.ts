@@ -20,6 +20,7 @@ export function settingsProblem(s: unknown, at = 'settings'): string | null {
   if (!isObject(receiver)) return `${at}.receiver must be an object`;
   if (typeof receiver.host !== 'string' || !receiver.host.trim()) return `${at}.receiver.host must be a non-empty string`;
   if (!isInt(receiver.port, 0, 65535)) return `${at}.receiver.port must be an integer 0-65535`;
+  if (!isInt(receiver.maxConnections, 1, 100_000)) return `${at}.receiver.maxConnections must be an integer from 1 to 100000`;
   if (!isInt(s.bodyLimitBytes, 1, GIB)) return `${at}.bodyLimitBytes must be an integer from 1 to ${GIB} (1 GiB)`;
   const retention = s.retention;
   if (!isObject(retention)) return `${at}.retention must be an object`;

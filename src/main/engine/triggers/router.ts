@@ -106,7 +106,8 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     const runId = newId();
     const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
     let runStored = false;
-    return decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
+    let abandoned: string | null = null;
+    const decision = decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
       conditions, runId, at,
       alongside: async () => {
         await deps.runs.put(run);
@@ -114,7 +115,12 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
         deps.onEvent?.({ type: 'run.status', at, run });
       },
       afterCommit: () => {
-        setImmediate(() => void completeRun({ trigger, run, request }, { runs: deps.runs, launch, now, onEvent: deps.onEvent }));
+        // a macrotask later: the receiver has checked by then that the answer can still go out
+        setImmediate(() => {
+          if (abandoned === null) return void completeRun({ trigger, run, request }, { runs: deps.runs, launch, now, onEvent: deps.onEvent });
+          const notStarted: TriggerRun = { ...run, status: 'error', updatedAt: now(), errors: [{ action: 'launch', message: `not started: ${abandoned}` }] };
+          void deps.runs.put(notStarted).then(() => deps.onEvent?.({ type: 'run.status', at: notStarted.updatedAt, run: notStarted }), () => undefined);
+        });
       },
       onFailure: async (error) => {
         // the request is answered 500 and nothing launches: its rate-limit slot is free again,
@@ -128,6 +134,12 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
         await deps.runs.put(failed).then(() => deps.onEvent?.({ type: 'run.status', at: failed.updatedAt, run: failed }), () => undefined);
       },
     });
+    // an answer the client never gets launches nothing: its rate-limit slot is free again
+    decision.abandon = (reason) => {
+      abandoned = reason;
+      deps.history.forget(trigger.id, at);
+    };
+    return decision;
   }
 
   async function handleRunInfo(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {

@@ -2,8 +2,8 @@
 import type { PayloadFilterCondition } from '../../../../shared/trigger';
 import { cut } from '../../../../shared/triggers/bytes';
 import { describeLookup, lookupValue } from '../../../../shared/triggers/lookup';
+import { compilePattern } from '../../../../shared/triggers/safe-regex';
 import { failed, pass, type CheckOutcome, type RequestView } from './types';
-import { errorMessage } from '../../../../shared/error-message';
 
 const q = (s: string): string => JSON.stringify(cut(s, 80));
 
@@ -35,12 +35,8 @@ export function checkPayloadFilter(c: PayloadFilterCondition, request: RequestVi
     case 'starts-with':
       return verdict(text.startsWith(want), `${where} starts with ${q(want)}`, `${where} is ${q(text)}, which does not start with ${q(want)}`);
     case 'regex': {
-      let re: RegExp;
-      try {
-        re = new RegExp(want);
-      } catch (err) {
-        return failed(`invalid regular expression ${q(want)}: ${errorMessage(err)}`);
-      }
+      const re = compilePattern(want);
+      if (!re.ok) return failed(`invalid regular expression ${q(want)}: ${re.message}`);
       return verdict(re.test(text), `${where} matches /${want}/`, `${where} is ${q(text)}, which does not match /${want}/`);
     }
     case 'in': {

@@ -83,7 +83,7 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
         <BodyViewer detail={detail} bytes={bytes} />
       </section>
       <TimingSection timings={detail.timings} />
-      <ResponseSection response={detail.response} />
+      <ResponseSection response={detail.response} delivery={detail.delivery ?? { delivered: true }} />
     </article>
   );
 }
