@@ -6,6 +6,7 @@ import {
   NOTIFICATION_EVENT_TYPES, type NotificationEventType, type NotificationPayload, type NotificationsSection, type OutgoingRequestPreview, type SendTarget,
 } from '../../../shared/notifications';
 import type { EngineContext } from '../context';
+import { maskChannel, maskSection, withStoredChannelSecret } from '../notifications/channel-secrets';
 import { readSection } from '../notifications/notifier';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from '../notifications/outgoing-request';
 import { examplePayload } from '../notifications/payload';
@@ -61,13 +62,15 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     changed();
     return next.sections.notifications as NotificationsSection;
   };
-  const view = () => ({ section: notifier().section(), channels: notifier().channels() });
+  // literal signing secrets leave the engine only as SECRET_PLACEHOLDER
+  const view = () => ({ section: maskSection(notifier().section()), channels: notifier().channels().map(maskChannel) });
 
   return {
     'notifications.get': async () => view(),
 
     'notifications.saveChannel': async ({ channel, previousId }) => {
-      const valid = checked(() => validateChannel({ ...channel, managed: undefined }, 'channel'));
+      const withSecret = withStoredChannelSecret(channel, readSection(ctx().workspace).channels, previousId);
+      const valid = checked(() => validateChannel({ ...withSecret, managed: undefined }, 'channel'));
       await update((section) => {
         const original = previousId ?? valid.id;
         if (section.channels.some((c) => c.id === valid.id && c.id !== original) || notifier().channels().some((c) => c.managed && c.id === valid.id)) {
@@ -80,7 +83,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
           for (const r of section.routings) r.channelIds = r.channelIds.map((id) => (id === original ? valid.id : id));
         }
       });
-      return valid;
+      return maskChannel(valid);
     },
 
     'notifications.deleteChannel': async ({ id }) => {
@@ -120,10 +123,10 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     'notifications.saveSettings': async ({ project, delivery }) => {
       const p = project === undefined ? undefined : checked(() => validateProject(project, 'project'));
       const d = delivery === undefined ? undefined : checked(() => validateDelivery(delivery, 'delivery'));
-      return update((section) => {
+      return maskSection(await update((section) => {
         if (p) section.project = p;
         if (d) section.delivery = d;
-      });
+      }));
     },
 
     'notifications.setNotificationTrigger': async ({ triggerId, enabled }) => {
@@ -135,7 +138,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
           ? [...new Set([...s.notificationTriggers, triggerId])]
           : s.notificationTriggers.filter((t) => t !== triggerId);
       });
-      return { section, channels: notifier().channels() };
+      return { section: maskSection(section), channels: notifier().channels().map(maskChannel) };
     },
 
     'notifications.testChannel': async ({ channelId, eventType: type }) => {

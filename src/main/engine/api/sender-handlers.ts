@@ -126,7 +126,9 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
         if (capture && body) captures.push({ capture, body, baseUrl: c.receiver.url() || 'http://127.0.0.1' });
       }
       const sent = sentIds.map((id) => c.sender.history.getSent(id)).filter((r) => r !== null);
-      const secrets = secretValues(c.workspace.get().env, profilesOf(c).filter((p) => isLiteralSecret(p.secret)).map((p) => p.secret));
+      // literal secrets of profiles and of triggers (a static token sent in a query or body)
+      const triggerSecrets = c.workspace.get().triggers.flatMap((t) => t.conditions.flatMap((cond) => (cond.type === 'web-auth' && isLiteralSecret(cond.secretKey) ? [cond.secretKey] : [])));
+      const secrets = secretValues(c.workspace.get().env, [...profilesOf(c).filter((p) => isLiteralSecret(p.secret)).map((p) => p.secret), ...triggerSecrets]);
       return { json: exportHar({ captures, sent }, { includeSecrets: includeSecrets === true, secrets }) };
     },
 

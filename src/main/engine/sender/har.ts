@@ -32,9 +32,9 @@ function content(bytes: Buffer, redact: (s: string) => string): { text: string; 
   return Buffer.from(text, 'utf8').equals(bytes) ? { text: redact(text) } : { text: bytes.toString('base64'), encoding: 'base64' };
 }
 
-function query(url: string): HarHeader[] {
+function query(url: string, redact: (s: string) => string): HarHeader[] {
   try {
-    return [...new URL(url, 'http://x').searchParams].map(([name, value]) => ({ name, value }));
+    return [...new URL(url, 'http://x').searchParams].map(([name, value]) => ({ name, value: redact(value) }));
   } catch {
     return [];
   }
@@ -53,8 +53,8 @@ export function exportHar(
       startedDateTime: new Date(capture.receivedAt).toISOString(),
       time: capture.timings.bodyMs,
       request: {
-        method: capture.method, url: `${baseUrl}${capture.url}`, httpVersion: `HTTP/${capture.httpVersion}`,
-        headers: harHeaders(capture.rawHeaders, redact, opts.includeSecrets), queryString: query(capture.url), headersSize: -1, bodySize: body.length,
+        method: capture.method, url: redact(`${baseUrl}${capture.url}`), httpVersion: `HTTP/${capture.httpVersion}`,
+        headers: harHeaders(capture.rawHeaders, redact, opts.includeSecrets), queryString: query(capture.url, redact), headersSize: -1, bodySize: body.length,
         ...(body.length ? { postData: { mimeType: mime(capture.rawHeaders), ...req } } : {}),
       },
       response: {
@@ -74,8 +74,8 @@ export function exportHar(
       startedDateTime: new Date(r.at).toISOString(),
       time: r.timings.total,
       request: {
-        method: r.request.method, url: r.request.url, httpVersion: 'HTTP/1.1',
-        headers: harHeaders(r.request.headers, redact, opts.includeSecrets), queryString: query(r.request.url), headersSize: -1, bodySize: body.length,
+        method: r.request.method, url: redact(r.request.url), httpVersion: 'HTTP/1.1',
+        headers: harHeaders(r.request.headers, redact, opts.includeSecrets), queryString: query(r.request.url, redact), headersSize: -1, bodySize: body.length,
         ...(body.length ? { postData: { mimeType: mime(r.request.headers), ...content(body, redact) } } : {}),
       },
       response: {
