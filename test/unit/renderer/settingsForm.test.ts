@@ -30,13 +30,13 @@ describe('settings form', () => {
   });
 
   it('flags each invalid field', () => {
-    const errors = validateDraft({ ...draft, host: 'http://x/', port: '70000', bodyLimit: 'lots', maxCaptures: '0', maxBytes: '', status: '42', contentType: ' ' });
-    expect(Object.keys(errors).sort()).toEqual(['bodyLimit', 'contentType', 'host', 'maxBytes', 'maxCaptures', 'port', 'status']);
+    const errors = validateDraft({ ...draft, host: 'http://x/', port: '70000', maxConnections: '0', bodyLimit: 'lots', maxCaptures: '0', maxBytes: '', status: '42', contentType: ' ' });
+    expect(Object.keys(errors).sort()).toEqual(['bodyLimit', 'contentType', 'host', 'maxBytes', 'maxCaptures', 'maxConnections', 'port', 'status']);
   });
 
   it('sends only what changed, one level deep', () => {
-    const patch = draftToPatch({ ...draft, port: '8080', bodyLimit: '1 MB', status: '202', body: '{"ok":true}' }, DEFAULT_SETTINGS);
-    expect(patch).toEqual({ receiver: { port: 8080 }, bodyLimitBytes: 1024 ** 2, inboxResponse: { status: 202, body: '{"ok":true}' } });
+    const patch = draftToPatch({ ...draft, port: '8080', maxConnections: '64', bodyLimit: '1 MB', status: '202', body: '{"ok":true}' }, DEFAULT_SETTINGS);
+    expect(patch).toEqual({ receiver: { port: 8080, maxConnections: 64 }, bodyLimitBytes: 1024 ** 2, inboxResponse: { status: 202, body: '{"ok":true}' } });
   });
 
   it('knows which hosts stay on this machine', () => {

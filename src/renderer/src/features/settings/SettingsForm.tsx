@@ -52,6 +52,9 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
         >
           {input('port', { inputMode: 'numeric', className: 'input input-short' })}
         </Field>
+        <Field label="Max connections" htmlFor="maxConnections" error={errors.maxConnections} hint="Open connections at once; more are closed at connect, so slow clients cannot crowd out this UI.">
+          {input('maxConnections', { inputMode: 'numeric', className: 'input input-short' })}
+        </Field>
         <Field label="Body limit" htmlFor="bodyLimit" error={errors.bodyLimit} hint={sizeHint(draft.bodyLimit) ?? 'Larger requests are answered 413 and not stored.'}>
           {input('bodyLimit', { className: 'input input-short' })}
         </Field>

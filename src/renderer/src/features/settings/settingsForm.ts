@@ -6,6 +6,7 @@ import { parseSize, sizeToInput } from './sizeInput';
 export interface SettingsDraft {
   host: string;
   port: string;
+  maxConnections: string;
   bodyLimit: string;
   maxCaptures: string;
   maxBytes: string;
@@ -21,6 +22,7 @@ export type FieldErrors = Partial<Record<DraftField, string>>;
 export const FIELD_PATHS: Record<DraftField, string> = {
   host: 'receiver.host',
   port: 'receiver.port',
+  maxConnections: 'receiver.maxConnections',
   bodyLimit: 'bodyLimitBytes',
   maxCaptures: 'retention.maxCaptures',
   maxBytes: 'retention.maxBytes',
@@ -33,6 +35,7 @@ export function toDraft(settings: Settings): SettingsDraft {
   return {
     host: settings.receiver.host,
     port: String(settings.receiver.port),
+    maxConnections: String(settings.receiver.maxConnections),
     bodyLimit: sizeToInput(settings.bodyLimitBytes),
     maxCaptures: String(settings.retention.maxCaptures),
     maxBytes: sizeToInput(settings.retention.maxBytes),
@@ -57,6 +60,7 @@ export function validateDraft(draft: SettingsDraft): FieldErrors {
   if (!host) errors.host = 'Enter an address to listen on, e.g. 127.0.0.1';
   else if (/[\s/]/.test(host)) errors.host = 'An IP address or host name, without scheme or path';
   if (integerIn(draft.port, 1, 65535) === null) errors.port = 'A whole number from 1 to 65535';
+  if (integerIn(draft.maxConnections, 1, 100_000) === null) errors.maxConnections = 'A whole number from 1 to 100000';
   const bodyLimit = parseSize(draft.bodyLimit);
   if (bodyLimit === null || bodyLimit < 1) errors.bodyLimit = 'A size such as 25 MB or 1048576 (bytes)';
   if (integerIn(draft.maxCaptures, 1, Number.MAX_SAFE_INTEGER) === null) errors.maxCaptures = 'A whole number of at least 1';
@@ -72,10 +76,12 @@ export function draftToPatch(draft: SettingsDraft, current: Settings): SettingsP
   const patch: SettingsPatch = {};
   const host = draft.host.trim();
   const port = Number(draft.port);
-  if (host !== current.receiver.host || port !== current.receiver.port) {
+  const maxConnections = Number(draft.maxConnections);
+  if (host !== current.receiver.host || port !== current.receiver.port || maxConnections !== current.receiver.maxConnections) {
     patch.receiver = {};
     if (host !== current.receiver.host) patch.receiver.host = host;
     if (port !== current.receiver.port) patch.receiver.port = port;
+    if (maxConnections !== current.receiver.maxConnections) patch.receiver.maxConnections = maxConnections;
   }
   const bodyLimit = parseSize(draft.bodyLimit)!;
   if (bodyLimit !== current.bodyLimitBytes) patch.bodyLimitBytes = bodyLimit;
