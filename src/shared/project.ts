@@ -1,5 +1,7 @@
 // The linked project: where valohai.yaml lives, how runs are carried out, and what the file declares.
 import type { RunMode } from './runs';
+import { ProjectSectionSchema } from './schema/project';
+import { parseOrThrow } from './schema/validate';
 
 export type SimulatedOutcome = 'completed' | 'error' | 'stopped';
 
@@ -15,13 +17,7 @@ export interface ProjectSection {
   simulate: { durationMs: number; outcome: SimulatedOutcome };
 }
 
-export const defaultProjectSection = (): ProjectSection => ({
-  folder: null,
-  defaultMode: 'simulate',
-  concurrency: 2,
-  timeoutSeconds: 600,
-  simulate: { durationMs: 2000, outcome: 'completed' },
-});
+export const defaultProjectSection = (): ProjectSection => ProjectSectionSchema.parse({});
 
 export type ParameterType = 'string' | 'integer' | 'float' | 'flag';
 
@@ -105,40 +101,7 @@ export interface ProjectSummary {
 
 export type ProjectSectionPatch = Partial<Omit<ProjectSection, 'simulate'>> & { simulate?: Partial<ProjectSection['simulate']> };
 
-const MODES = ['simulate', 'command'];
-const OUTCOMES = ['completed', 'error', 'stopped'];
-
-/** The section validator: throws Error naming the JSON path of the first problem. */
+/** The section validator (shared/schema/project.ts): throws Error naming the JSON path of the first problem. */
 export function validateProjectSection(value: unknown, path: string): ProjectSection {
-  const obj = record(value, path);
-  const known = ['folder', 'defaultMode', 'concurrency', 'timeoutSeconds', 'simulate'];
-  for (const key of Object.keys(obj)) if (!known.includes(key)) throw new Error(`${path}.${key}: unknown field`);
-  const d = defaultProjectSection();
-  const folder = obj.folder === undefined ? d.folder : obj.folder;
-  if (folder !== null && (typeof folder !== 'string' || folder === '')) throw new Error(`${path}.folder: must be a non-empty string or null`);
-  const defaultMode = obj.defaultMode ?? d.defaultMode;
-  if (!MODES.includes(defaultMode as string)) throw new Error(`${path}.defaultMode: must be "simulate" or "command"`);
-  const concurrency = int(obj.concurrency ?? d.concurrency, `${path}.concurrency`, 1, 64);
-  const timeoutSeconds = int(obj.timeoutSeconds ?? d.timeoutSeconds, `${path}.timeoutSeconds`, 0, 7 * 24 * 3600);
-  const sim = record(obj.simulate ?? d.simulate, `${path}.simulate`);
-  for (const key of Object.keys(sim)) if (!['durationMs', 'outcome'].includes(key)) throw new Error(`${path}.simulate.${key}: unknown field`);
-  const durationMs = int(sim.durationMs ?? d.simulate.durationMs, `${path}.simulate.durationMs`, 0, 24 * 3600 * 1000);
-  const outcome = sim.outcome ?? d.simulate.outcome;
-  if (!OUTCOMES.includes(outcome as string)) throw new Error(`${path}.simulate.outcome: must be completed, error or stopped`);
-  return {
-    folder: folder as string | null, defaultMode: defaultMode as RunMode, concurrency, timeoutSeconds,
-    simulate: { durationMs, outcome: outcome as SimulatedOutcome },
-  };
-}
-
-function record(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}: must be an object`);
-  return value as Record<string, unknown>;
-}
-
-function int(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${path}: must be a whole number from ${min} to ${max}`);
-  }
-  return value;
+  return parseOrThrow(ProjectSectionSchema, value, path);
 }

@@ -21,6 +21,7 @@ import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { checkStorage } from './store/storage-check';
 import type { StorageHealth } from '../../shared/storage-health';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
+import { applyWorkspaceFile } from './workspace/apply-file';
 import { createTriggerRouter, openTriggerStores } from './triggers';
 import { errorMessage } from '../../shared/error-message';
 
@@ -49,10 +50,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function open(): Promise<EngineContext> {
     const workspace = await openWorkspaceStore(options.dataDir, options.secretCodec ?? plainSecretCodec);
-    if (options.workspace) {
-      const { env, triggers } = options.workspace;
-      await workspace.update((draft) => ({ ...draft, env, triggers }));
-    }
+    const config = options.workspace;
+    if (config) await workspace.update((draft) => applyWorkspaceFile(draft, config, 'replace'));
     const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention, { sync: options.durability === 'power-loss' });
     // The Settings page shows one "keep the last N" setting; it bounds every growing history
     // (trigger log, runs, deliveries, sender history), read on each append so a change applies.

@@ -88,7 +88,7 @@ export interface SecretCodec {
 
 import type { ApiHandlers, EngineInfo } from '../../shared/contract';
 import type { SettingsPatch } from '../../shared/settings';
-import type { WorkspaceFile } from '../../shared/trigger';
+import type { WorkspaceFileV2 } from '../../shared/schema/workspace-file';
 
 export interface EngineOptions {
   /** where workspace.json and the journals live */
@@ -96,8 +96,8 @@ export interface EngineOptions {
   mode: 'electron' | 'headless';
   /** overrides for this launch only (CLI --port/--host); not written to the workspace */
   settingsOverride?: SettingsPatch;
-  /** a workspace loaded with `serve --config`: replaces triggers and env for this data dir */
-  workspace?: WorkspaceFile;
+  /** a workspace loaded with `serve --config`: replaces triggers and env, and each section it carries */
+  workspace?: WorkspaceFileV2;
   secretCodec?: SecretCodec;
   /** injectable clock for tests */
   now?: () => number;

@@ -1,49 +1,55 @@
-// The workspace file (hookbench.json): parse, validate, export.
-import type { EnvVariable, WebAuthCondition, WorkspaceFile } from '../trigger';
+// The workspace file (hookbench.json): parse, validate, export. The shapes are the zod schemas in
+// shared/schema/; this file turns their problems into WorkspaceValidationErrors (JSON path, and
+// line:column when the text is known) and writes exports (v2, secrets redacted unless asked).
+import type { EnvVariable, Trigger, WebAuthCondition } from '../trigger';
+import type { NotificationsSection } from '../notifications';
+import type { ProjectSection } from '../project';
+import type { Settings } from '../settings';
+import type { SigningProfile } from '../signing/types';
 import { jsonErrorOffset, lineAndColumn } from '../json-position';
+import { EnvSchema } from '../schema/env';
+import { checkWith, parseOrThrow } from '../schema/validate';
+import { WORKSPACE_SCHEMA_URL, WorkspaceFileSchema, type AnyWorkspaceFile, type WorkspaceFileV2 } from '../schema/workspace-file';
 import { envReferences } from './secrets';
-import { asArray, asObject, bool, fail, join, onlyKeys, str, WorkspaceValidationError } from './validate-helpers';
-import { validateTrigger } from './validate-trigger';
-import { errorMessage } from '../error-message';
+import { WorkspaceValidationError } from './validate-helpers';
 import { webAuthKind } from '../kinds/web-auth';
 
 export { WorkspaceValidationError } from './validate-helpers';
 export { validateAction, validateCondition, validateTrigger } from './validate-trigger';
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
 export function validateEnv(value: unknown, path = 'env'): EnvVariable[] {
-  const seen = new Set<string>();
-  return asArray(value, path).map((item, i) => {
-    const p = join(path, i);
-    const o = asObject(item, p);
-    onlyKeys(o, ['name', 'value', 'secret'], p);
-    const name = str(o, 'name', p, { nonEmpty: true })!;
-    if (!ENV_NAME.test(name)) fail(join(p, 'name'), 'must start with a letter or _ and contain only letters, digits and _');
-    if (seen.has(name)) fail(join(p, 'name'), `duplicate variable ${JSON.stringify(name)}`);
-    seen.add(name);
-    return { name, value: str(o, 'value', p)!, secret: bool(o, 'secret', p, false) };
-  });
+  return parseOrThrow(EnvSchema, value, path, WorkspaceValidationError.from);
 }
 
-export function validateWorkspace(json: unknown): WorkspaceFile {
-  const o = asObject(json, '');
-  onlyKeys(o, ['version', 'env', 'triggers'], '');
-  if (o.version !== 1) fail('version', `must be 1, got ${JSON.stringify(o.version) ?? 'nothing'}`);
-  const env = o.env === undefined ? [] : validateEnv(o.env);
-  const triggers = o.triggers === undefined ? [] : asArray(o.triggers, 'triggers').map((t, i) => validateTrigger(t, join('triggers', i)));
-  const ids = new Set<string>();
-  triggers.forEach((t, i) => {
-    if (ids.has(t.id)) fail(join(join('triggers', i), 'id'), `duplicate trigger id ${JSON.stringify(t.id)}`);
-    ids.add(t.id);
-  });
-  return { version: 1, env, triggers };
+/** Validates a parsed workspace file (version 1 or 2); `text` adds line:column to the error. */
+export function validateWorkspace(json: unknown, text?: string): AnyWorkspaceFile {
+  const result = checkWith(WorkspaceFileSchema, json, text === undefined ? {} : { text });
+  if (result.ok) return result.data;
+  throw WorkspaceValidationError.from(result.problems[0]);
 }
 
-/** JSON syntax errors carry a line and column; validation errors carry a JSON path. */
+/** Every problem of a workspace file at once (for `hookbench validate`); [] when it is valid. */
+export function workspaceProblems(text: string): { path: string; message: string; line?: number; column?: number }[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const e = syntaxError(text, err);
+    return [{ path: '', message: e.message, line: e.line, column: e.column }];
+  }
+  const result = checkWith(WorkspaceFileSchema, json, { text });
+  return result.ok ? [] : result.problems.map((p) => ({ path: p.pathText, message: p.problem, line: p.line, column: p.column }));
+}
+
+/** A version 1 file as version 2 (the sections it does not have stay absent). */
+export function toVersion2(file: AnyWorkspaceFile): WorkspaceFileV2 {
+  return file.version === 2 ? file : { version: 2, env: file.env, triggers: file.triggers };
+}
+
+/** JSON syntax errors carry a line and column; validation errors carry a JSON path (and a position). */
 export class WorkspaceSyntaxError extends WorkspaceValidationError {
-  readonly line: number;
-  readonly column: number;
+  override readonly line: number;
+  override readonly column: number;
   constructor(message: string, line: number, column: number) {
     super('', `invalid JSON at line ${line}, column ${column}: ${message}`);
     this.name = 'WorkspaceSyntaxError';
@@ -52,20 +58,24 @@ export class WorkspaceSyntaxError extends WorkspaceValidationError {
   }
 }
 
-export function parseWorkspaceJson(text: string): WorkspaceFile {
+function syntaxError(text: string, err: unknown): WorkspaceSyntaxError {
+  const message = (err as Error).message;
+  const lc = message.match(/line (\d+) column (\d+)/);
+  if (lc) return new WorkspaceSyntaxError(message, Number(lc[1]), Number(lc[2]));
+  const pos = message.match(/position (\d+)/);
+  const found = jsonErrorOffset(text);
+  const at = lineAndColumn(text, pos ? Number(pos[1]) : found >= 0 ? found : text.length);
+  return new WorkspaceSyntaxError(message, at.line, at.column);
+}
+
+export function parseWorkspaceJson(text: string): AnyWorkspaceFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    const message = errorMessage(err);
-    const lc = message.match(/line (\d+) column (\d+)/);
-    if (lc) throw new WorkspaceSyntaxError(message, Number(lc[1]), Number(lc[2]));
-    const pos = message.match(/position (\d+)/);
-    const found = jsonErrorOffset(text);
-    const at = lineAndColumn(text, pos ? Number(pos[1]) : found >= 0 ? found : text.length);
-    throw new WorkspaceSyntaxError(message, at.line, at.column);
+    throw syntaxError(text, err);
   }
-  return validateWorkspace(json);
+  return validateWorkspace(json, text);
 }
 
 /** Public keys are not secrets (the auth type says which keys are); a literal secret key is. */
@@ -76,20 +86,59 @@ function literalSecretKey(c: WebAuthCondition): boolean {
   return c.secretKey.length > 0;
 }
 
-/**
- * Serialises the workspace. Without includeSecrets, secret env values and literal secret
- * keys become "" (an importer treats an empty secret as "keep what you have").
- */
-export function exportWorkspace(ws: WorkspaceFile, opts: { includeSecrets?: boolean } = {}): string {
-  if (opts.includeSecrets) return JSON.stringify(ws, null, 2);
-  const redacted: WorkspaceFile = {
-    version: 1,
-    env: ws.env.map((v) => (v.secret ? { ...v, value: '' } : v)),
-    triggers: ws.triggers.map((t) => ({
-      ...t,
-      conditions: t.conditions.map((c) =>
-        c.type === 'web-auth' && literalSecretKey(c) ? { ...c, secretKey: '' } : c),
+const literal = (value: string): boolean => value.length > 0 && envReferences(value).length === 0;
+const SECRET_HEADER = /authorization|token|secret|key|signature|password/i;
+
+/** What an export holds: every section the app keeps. */
+export interface WorkspaceExportInput {
+  env: readonly EnvVariable[];
+  triggers: readonly Trigger[];
+  project?: ProjectSection;
+  notifications?: NotificationsSection;
+  signingProfiles?: readonly SigningProfile[];
+  settings?: Settings;
+}
+
+function redactTriggers(triggers: readonly Trigger[]): Trigger[] {
+  return triggers.map((t) => ({
+    ...t,
+    conditions: t.conditions.map((c) =>
+      c.type === 'web-auth' && literalSecretKey(c) ? { ...c, secretKey: '' } : c),
+  }));
+}
+
+function redactNotifications(n: NotificationsSection): NotificationsSection {
+  return {
+    ...n,
+    channels: n.channels.map((c) => (c.type !== 'custom' ? c : {
+      ...c,
+      headers: c.headers.map((h) => (SECRET_HEADER.test(h.name) && literal(h.value) ? { ...h, value: '' } : h)),
+      signing: c.signing && literal(c.signing.secret) ? { ...c.signing, secret: '' } : c.signing,
     })),
   };
-  return JSON.stringify(redacted, null, 2);
+}
+
+function redactProfiles(profiles: readonly SigningProfile[]): SigningProfile[] {
+  // a JWT profile's secret may be a public-key-only JWK or a private PEM: both are redacted unless they are references
+  return profiles.map((p) => (literal(p.secret) ? { ...p, secret: '' } : p));
+}
+
+/**
+ * Serialises the workspace as a version 2 file with "$schema". Without includeSecrets, secret env
+ * values, literal secret keys, channel signing secrets, secret-looking channel headers and profile
+ * secrets become "" (an importer treats an empty secret as "keep what you have").
+ */
+export function exportWorkspace(ws: WorkspaceExportInput, opts: { includeSecrets?: boolean } = {}): string {
+  const keep = opts.includeSecrets === true;
+  const file: Record<string, unknown> = {
+    $schema: WORKSPACE_SCHEMA_URL,
+    version: 2,
+    env: keep ? ws.env : ws.env.map((v) => (v.secret ? { ...v, value: '' } : v)),
+    triggers: keep ? ws.triggers : redactTriggers(ws.triggers),
+  };
+  if (ws.project) file.project = ws.project;
+  if (ws.notifications) file.notifications = keep ? ws.notifications : redactNotifications(ws.notifications);
+  if (ws.signingProfiles) file.signingProfiles = keep ? ws.signingProfiles : redactProfiles(ws.signingProfiles);
+  if (ws.settings) file.settings = ws.settings;
+  return JSON.stringify(file, null, 2);
 }

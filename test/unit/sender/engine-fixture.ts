@@ -9,7 +9,7 @@ export interface EngineFixture { engine: Engine; url: string; dataDir: string; r
 
 export async function startEngine(triggers: Trigger[], env: EnvVariable[], dataDir?: string): Promise<EngineFixture> {
   const dir = dataDir ?? (await makeTempDir('sender'));
-  const make = () => testEngine(dir, { workspace: { version: 1, env, triggers } });
+  const make = () => testEngine(dir, { workspace: { version: 2, env, triggers } });
   const fixture: EngineFixture = {
     engine: make(),
     url: '',

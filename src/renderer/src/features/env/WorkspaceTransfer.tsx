@@ -77,7 +77,7 @@ function ImportSection() {
       <h2>Import</h2>
       <p className="muted">Paste a hookbench.json or pick the file. Empty secrets in the file keep the values you already have.</p>
       <input type="file" accept=".json,application/json" data-testid="import-file" onChange={async (e) => { const f = e.target.files?.[0]; if (f) setText(await f.text()); }} />
-      <textarea className="input textarea mono import-text" rows={8} value={text} placeholder='{ "version": 1, "env": [], "triggers": [] }' spellCheck={false} onChange={(e) => { setText(e.target.value); setState({}); }} data-testid="import-text" aria-invalid={localError ? true : undefined} />
+      <textarea className="input textarea mono import-text" rows={8} value={text} placeholder='{ "version": 2, "env": [], "triggers": [] }' spellCheck={false} onChange={(e) => { setText(e.target.value); setState({}); }} data-testid="import-text" aria-invalid={localError ? true : undefined} />
       {localError && <p className="field-error" role="alert" data-testid="import-local-error">{localError}</p>}
       <div className="panel-actions">
         <span className="segmented" role="radiogroup" aria-label="Import mode">
