@@ -3,8 +3,14 @@ import { CliError, type Command, oneLine, USAGE_EXIT_CODE } from './command';
 import { serveCommand } from './commands/serve';
 import { replayCommand } from './commands/replay';
 import { sendCommand } from './commands/send';
+import { validateCommand } from './commands/validate';
+import { capturesCommand } from './commands/captures';
+import { triggersCommand } from './commands/triggers';
+import { logCommand } from './commands/log';
+import { runsCommand } from './commands/runs';
+import { notifyCommand } from './commands/notify';
 
-const COMMANDS: Command[] = [serveCommand, sendCommand, replayCommand];
+const COMMANDS: Command[] = [serveCommand, validateCommand, sendCommand, replayCommand, capturesCommand, triggersCommand, logCommand, runsCommand, notifyCommand];
 
 function topUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -4,7 +4,10 @@ import { DEFAULT_CONTROL_PORT } from '../../../shared/settings';
 import { startControlServer, type ControlServer } from '../../transport/web/server';
 import type { Engine } from '../../engine/ports';
 import { parseOptions, portOption } from '../args';
-import { CliError, type Command, oneLine } from '../command';
+import { resolve } from 'node:path';
+import { CliError, type Command, oneLine, USAGE_EXIT_CODE } from '../command';
+import { removeControlFile, writeControlFile } from '../control-file';
+import { watchConfig } from '../serve/watch-config';
 import { defaultDataDir, prepareDataDir } from '../serve/data-dir';
 import { loadConfig } from '../serve/load-config';
 import { openBrowser } from '../serve/open-browser';
@@ -17,7 +20,10 @@ const usage = `Usage: hookbench serve [options]
 Runs the receiver and the web UI without Electron.
 
 Options:
-  --config FILE        load triggers and env from a workspace file (hookbench.json)
+  --config FILE        load a workspace file (hookbench.json, version 1 or 2: env, triggers,
+                       project, notifications, signingProfiles, settings)
+  --watch              with --config: reload the file when it is saved; a broken file is
+                       reported with its JSON path and line:column and the last good one stays
   --data-dir DIR       where captures and the workspace live
                        (default: $HOOKBENCH_DATA_DIR or ~/.hookbench/data)
   --port N             receiver port (default: the saved setting, 7780); 0 picks a free one
@@ -31,6 +37,7 @@ Options:
 
 const options = {
   config: { type: 'string' },
+  watch: { type: 'boolean' },
   'data-dir': { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -46,6 +53,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
+  if (opts.watch && !opts.config) throw new CliError('--watch needs --config FILE', USAGE_EXIT_CODE);
   const receiverPort = portOption(opts.port, '--port');
   const controlPort = portOption(opts['control-port'], '--control-port') ?? DEFAULT_CONTROL_PORT;
   let durability: Durability;
@@ -85,6 +93,11 @@ async function run(argv: string[]): Promise<number> {
   }
 
   const info = engine.info();
+  // local CLI commands (captures, runs, log, replay…) find this serve through this 0600 file
+  await writeControlFile(dataDir, { url: `http://127.0.0.1:${control.port}`, token: control.token, pid: process.pid, receiverUrl: info.receiverUrl });
+  const watcher = opts.watch && opts.config
+    ? watchConfig(resolve(opts.config), engine, (line) => console.log(line), (line) => console.error(line))
+    : null;
   console.log(`Hookbench ${info.version} (headless)`);
   console.log(`Receiver: ${info.receiverUrl}`);
   console.log(`UI:       ${control.url}`);
@@ -97,6 +110,8 @@ async function run(argv: string[]): Promise<number> {
   if (opts.open) openBrowser(control.url);
 
   return waitForShutdown(async () => {
+    watcher?.close();
+    await removeControlFile(dataDir);
     await control.close();
     await engine.stop();
   });

@@ -10,7 +10,7 @@ import { captureMeta, headerText, summaryOf, detailOf, type CaptureJournalMeta, 
 import { openJournal, type JournalPointer, type RecordJournal } from './journal';
 
 export interface Retention { maxCaptures: number; maxBytes: number }
-export interface CaptureStoreOptions { segmentBytes?: number; /** fdatasync per group commit (see JournalOptions.sync) */ sync?: boolean }
+export interface CaptureStoreOptions { segmentBytes?: number; /** fdatasync per group commit (see JournalOptions.sync) */ sync?: boolean; /** CLI readers: see JournalOptions.readOnly */ readOnly?: boolean }
 
 const DEFAULT_PREVIEW_BYTES = 2 * 1024 * 1024;
 const DEFAULT_PAGE = 100;
@@ -18,7 +18,7 @@ const MAX_PAGE = 1000;
 
 /** `dir` is the captures folder itself (the engine passes `<dataDir>/captures`). */
 export async function openCaptureStore(dir: string, retention: Retention, options: CaptureStoreOptions = {}): Promise<CaptureStore> {
-  const journal = await openJournal<CaptureJournalMeta>({ dir, segmentBytes: options.segmentBytes, sync: options.sync });
+  const journal = await openJournal<CaptureJournalMeta>({ dir, segmentBytes: options.segmentBytes, sync: options.sync, readOnly: options.readOnly });
   const index = new CaptureIndex();
   let maxSeq = 0;
   const undelivered = new Map<string, string>();
@@ -38,8 +38,11 @@ export async function openCaptureStore(dir: string, retention: Retention, option
     }
   });
   const store = new JournalCaptureStore(journal, index, maxSeq, retention, undelivered);
-  await store.applyRetention();
-  store.signInBackground();
+  // a CLI reader only looks: no retention drops, no background body signatures
+  if (!options.readOnly) {
+    await store.applyRetention();
+    store.signInBackground();
+  }
   return store;
 }
 

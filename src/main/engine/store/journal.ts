@@ -22,6 +22,8 @@ export interface JournalOptions {
    * is created): an answered record then survives a power loss, not only a process kill
    */
   sync?: boolean;
+  /** for CLI readers beside (or without) a running serve: nothing is created, cut or written; appends fail */
+  readOnly?: boolean;
 }
 export interface Journal<M> {
   /** resolves once written to the OS; concurrent appends are group-committed into one write */
@@ -61,6 +63,7 @@ interface PendingAppend {
 }
 
 export async function openJournal<M>(options: JournalOptions): Promise<RecordJournal<M>> {
+  if (options.readOnly) return openReadOnly<M>(options);
   await makePrivateDir(options.dir);
   const segments = await listSegments(options.dir);
   const sizes = new Map<number, number>();
@@ -71,6 +74,32 @@ export async function openJournal<M>(options: JournalOptions): Promise<RecordJou
   const writer = await fs.open(segmentPath(options.dir, newest), 'a', 0o600);
   if (options.sync) await syncDir(options.dir);
   return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer, opened.cut, options.sync ?? false);
+}
+
+/** The journal as it is on disk now: a torn or half-written tail is skipped, never cut. */
+async function openReadOnly<M>(options: JournalOptions): Promise<RecordJournal<M>> {
+  const segments = await listSegments(options.dir).catch(() => [] as number[]);
+  const sizes = new Map<number, number>();
+  for (const segment of segments) {
+    const handle = await fs.open(segmentPath(options.dir, segment), 'r');
+    try {
+      const { size } = await handle.stat();
+      if (segment !== segments[segments.length - 1]) {
+        sizes.set(segment, size);
+        continue;
+      }
+      // a damaged range that runs to the end is a write in progress or torn: read up to it
+      const { damaged } = await scanFrames(handle, size, true, () => undefined);
+      const last = damaged[damaged.length - 1];
+      sizes.set(segment, last && last.offset + last.length >= size ? last.offset : size);
+    } finally {
+      await handle.close();
+    }
+  }
+  const newest = segments.length ? segments[segments.length - 1] : 0;
+  // a handle opened for reading: any write through it fails
+  const writer = newest ? await fs.open(segmentPath(options.dir, newest), 'r') : await fs.open(process.platform === 'win32' ? 'NUL' : '/dev/null', 'r');
+  return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer, null, false);
 }
 
 /**
