@@ -7,29 +7,47 @@ import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { defaultDataDir } from '../serve/data-dir';
 import { errorMessage } from '../../../shared/error-message';
+import { loadExample } from '../examples/examples';
+import { followLaunched } from './follow-runs';
+import { profileFromFlags, SCHEMES, type SigningFlags } from './send-signing';
 
 const usage = `Usage: hookbench send --url URL [options]
 
 Sends one request, signed as asked, and prints the response.
-Exit code: 0 on a 2xx answer (and, with --track, a run that settled as completed); 1 otherwise.
+Exit codes: 0 on a 2xx answer (with --track: and a trigger run that completed; with --follow:
+and every execution/pipeline it launched completed); 1 otherwise; 2 usage errors (bad flags,
+a bad URL, an unreadable body or key file).
 
 Options:
   --url URL                 where to send (required)
   --method M                HTTP method (default POST)
   --header "K: V"           a header; repeat for more
   --body @FILE | - | TEXT   the body: a file, stdin, or the text itself
-  --profile NAME            a saved signing profile (by name or id) from --data-dir
-  --hmac SECRET[:ALG[:FORMAT]]  HMAC signature (sha1|sha256|sha512, basestring format, default {body})
-  --jwt SECRET[:ALG]        a JWT (default HS256; ALG RS256… takes a PKCS#8 PEM as SECRET)
+  --example NAME            a real example payload with its sender's headers:
+                            github:EVENT[.ACTION] (GitHub's published examples, e.g. github:push,
+                            github:pull_request.opened), slack:slash-command,
+                            stripe:payment_intent.succeeded | checkout.session.completed | invoice.paid
+Signing (secrets may be {env:NAME}, read from the environment):
+  --scheme NAME --secret S  sign like a provider: ${SCHEMES.join(', ')}
+  --secret S                HMAC with the flags below (defaults: sha256, hex, {body}, Authorization)
+  --algorithm A             sha1|sha256|sha512 (HMAC), or HS256…EdDSA (JWT)
+  --encoding hex|base64     HMAC digest encoding
+  --basestring FORMAT       what is signed, e.g. "{body}" or "v0:{header:X-Slack-Request-Timestamp}:{body}"
+  --sig-header NAME         the header that carries the signature or token
+  --prefix P                written before it (e.g. "sha256=")
+  --timestamp-header NAME   write the UNIX time there on every send (sign it via {header:NAME})
+  --jwt-key @FILE.pem       a JWT signed with this private key (--algorithm, default from the key)
+  --jwt SECRET[:ALG]        a JWT with a shared secret (default HS256)
   --token SECRET            a static token
-  --sig-header NAME         where --hmac/--jwt/--token go (default Authorization)
-  --prefix P                written before the signature/token (e.g. "sha256=")
-  --timestamp-header NAME   with --hmac: write the UNIX time there (and sign it via {header:NAME})
-                            Secrets may be {env:NAME}: read from the environment.
-  --track                   follow the run named in the response until it settles
-  --track-timeout SECONDS   give up tracking after this long (default 600)
+  --hmac SECRET[:ALG[:FORMAT]]  the old form; refused where it is ambiguous (use the flags above)
+  --profile NAME            a saved signing profile (by name or id) from --data-dir
+Runs:
+  --track                   follow the trigger run named in the response until it settles
+  --follow                  --track, then follow every execution and pipeline it launched to its
+                            end (needs the serve of --data-dir, or the default data dir)
+  --track-timeout SECONDS   give up after this long (default 600)
   --timeout MS              request timeout (default 30000)
-  --data-dir DIR            where saved profiles live (default $HOOKBENCH_DATA_DIR or ~/.hookbench/data)
+  --data-dir DIR            where saved profiles live / which serve to follow
   --json                    print the sent record (and tracked run) as JSON
   -h, --help                show this help`;
 
@@ -38,6 +56,14 @@ const options = {
   method: { type: 'string' },
   header: { type: 'string', multiple: true },
   body: { type: 'string' },
+  example: { type: 'string' },
+  scheme: { type: 'string' },
+  secret: { type: 'string' },
+  algorithm: { type: 'string' },
+  encoding: { type: 'string' },
+  basestring: { type: 'string' },
+  'jwt-key': { type: 'string' },
+  follow: { type: 'boolean' },
   ...SIGNING_OPTIONS,
   timeout: { type: 'string' },
 } as const;
@@ -76,14 +102,8 @@ export async function savedProfiles(dataDir: string): Promise<{ profiles: Signin
   return { profiles: (ws.sections.signingProfiles as SigningProfile[] | undefined) ?? [], env };
 }
 
-export async function pickProfile(opts: { profile?: string; hmac?: string; jwt?: string; token?: string; 'sig-header'?: string; prefix?: string; 'timestamp-header'?: string; 'data-dir'?: string }) {
-  const { inlineProfile } = await import('../sender-support');
-  let inline: SigningProfile | null;
-  try {
-    inline = inlineProfile(opts);
-  } catch (err) {
-    throw new CliError(errorMessage(err), USAGE_EXIT_CODE);
-  }
+export async function pickProfile(opts: SigningFlags & { profile?: string; 'data-dir'?: string }) {
+  const inline = profileFromFlags(opts);
   if (inline && opts.profile) throw new CliError('use either --profile or an inline --hmac/--jwt/--token', USAGE_EXIT_CODE);
   const processEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
   if (!opts.profile) return { profile: inline, env: processEnv, profiles: [] as SigningProfile[] };
@@ -114,11 +134,21 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!opts.url) throw new CliError('--url is required (see --help)', USAGE_EXIT_CODE);
-  const headers = parseHeaders(opts.header);
+  let target: URL;
+  try {
+    target = new URL(opts.url);
+  } catch {
+    throw new CliError(`--url must be an absolute http(s) URL, got "${opts.url}"`, USAGE_EXIT_CODE);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new CliError(`--url must be http or https, got "${opts.url}"`, USAGE_EXIT_CODE);
+  if (opts.example && opts.body !== undefined) throw new CliError('use either --body or --example', USAGE_EXIT_CODE);
+  const example = opts.example ? await loadExample(opts.example) : null;
+  const headers = [...(example?.headers ?? []), ...parseHeaders(opts.header)];
   const timeoutMs = opts.timeout !== undefined ? Number(opts.timeout) : undefined;
   if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new CliError('--timeout must be a positive number of ms', USAGE_EXIT_CODE);
-  const body = await readBody(opts.body);
+  const body = example ? example.body : await readBody(opts.body);
   const { profile, env, profiles } = await pickProfile(opts);
+  const tracking = opts.track === true || opts.follow === true;
   const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../sender-support');
   const printed = new Map<string, number>();
   const { sender, close } = await throwawaySender({
@@ -133,9 +163,13 @@ async function run(argv: string[]): Promise<number> {
   try {
     const sent = await sender.send(
       { url: opts.url, method: opts.method ?? 'POST', headers, bodyBase64: body.toString('base64'), ...(profile ? { profile } : {}), ...(timeoutMs ? { timeoutMs } : {}) },
-      { source: 'cli', ...(opts.track ? { track: trackOptions(process.env, opts['track-timeout']) } : {}) },
+      { source: 'cli', ...(tracking ? { track: trackOptions(process.env, opts['track-timeout']) } : {}) },
     );
-    return await printOutcome(sent, opts.track === true, opts.json === true, (id) => sender.tracker.settled(id));
+    const code = await printOutcome(sent, tracking, opts.json === true, (id) => sender.tracker.settled(id));
+    if (!opts.follow || !sent.track) return code;
+    const settled = await sender.tracker.settled(sent.track.id);
+    const followed = await followLaunched(settled, opts['data-dir'], opts.json === true, Number(opts['track-timeout'] ?? 600) * 1000);
+    return code === 0 && followed === 0 ? 0 : 1;
   } catch (err) {
     if (err instanceof CliError) throw err;
     throw new CliError(errorMessage(err));
