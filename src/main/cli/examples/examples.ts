@@ -1,6 +1,7 @@
 // `send --example PROVIDER:EVENT`: real example payloads with the headers their sender adds.
 // GitHub's come from @octokit/webhooks-examples (GitHub's published examples); Slack and Stripe ship here.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { HeaderTuple } from '../../../shared/capture';
 import { CliError, USAGE_EXIT_CODE } from '../command';
 import { SLACK_SLASH_COMMAND } from './slack';
@@ -12,7 +13,8 @@ interface OctokitExample { name: string; actions: string[]; examples: Record<str
 
 async function githubExamples(): Promise<OctokitExample[]> {
   // loaded only for --example: the list is large
-  const mod: unknown = await import('@octokit/webhooks-examples');
+  // require, not import(): the package is a JSON file, which the ESM loader only takes with an attribute
+  const mod: unknown = createRequire(__filename)('@octokit/webhooks-examples');
   return (Array.isArray(mod) ? mod : ((mod as { default?: OctokitExample[] }).default ?? [])) as OctokitExample[];
 }
 
