@@ -16,6 +16,8 @@ export interface LocalExecution {
   /** why it ended as it did: exit code, timeout, stopped by user, app restarted… */
   statusReason?: string;
   exitCode?: number | null;
+  /** keys of the JSON objects the step printed one per line on stdout (Valohai's execution metadata) */
+  metadata?: Record<string, unknown>;
   triggerId?: string;
   triggerRunId?: string;
   captureId?: string;

@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../../shared/events';
 import type { ProjectSection, ProjectStep } from '../../../shared/project';
 import type { ExecutionStatus, LocalExecution, RunMode } from '../../../shared/runs';
 import { startCommand } from './command-process';
+import { createMetadataCollector } from './step-metadata';
 import type { RunRecords } from './run-records';
 import { openLogWriter, type LogWriter } from './run-log';
 import type { RunSlots, SlotTicket } from './run-slots';
@@ -180,7 +181,14 @@ async function runCommands(
   };
   for (const line of command) log.system(`$ ${line}`);
   // like the service: the lines run in order and the first failing one ends the execution
-  const proc = startCommand({ script: `set -e\n${command.join('\n')}`, cwd, env, onOutput: (stream, chunk) => log.write(stream, chunk) });
+  const metadata = createMetadataCollector();
+  const proc = startCommand({
+    script: `set -e\n${command.join('\n')}`, cwd, env,
+    onOutput: (stream, chunk) => {
+      log.write(stream, chunk);
+      if (stream === 'stdout') metadata.push(chunk);
+    },
+  });
   let ending: { status: ExecutionStatus; reason: string } | null = null;
   onStop((reason) => {
     ending ??= { status: 'stopped', reason };
@@ -196,7 +204,8 @@ async function runCommands(
   const result = await proc.done;
   if (timer) clearTimeout(timer);
   const outputs = (await listFilesRelative(folder.outputsDir)).map((f) => f.name);
-  const extra = { exitCode: result.exitCode, outputs };
+  const collected = metadata.end();
+  const extra = { exitCode: result.exitCode, outputs, ...(Object.keys(collected).length ? { metadata: collected } : {}) };
   const end = ending as { status: ExecutionStatus; reason: string } | null;
   if (end) return finish(end.status, end.reason, extra);
   if (result.spawnError) return finish('error', `could not start the command: ${result.spawnError}`, extra);

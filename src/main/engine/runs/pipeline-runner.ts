@@ -81,6 +81,9 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
         (inputs[edge.target.name] ??= []).push(...files.map((o) => ({ name: path.posix.basename(o), fromPath: path.join(source.workDir!, 'outputs', o) })));
       } else if (edge.source.kind === 'parameter' && edge.target.kind === 'parameter' && source.parameters[edge.source.name] !== undefined) {
         parameters[edge.target.name] = coerceParameter(stepDef?.parameters.find((p) => p.name === edge.target.name), source.parameters[edge.source.name]);
+      } else if (edge.source.kind === 'metadata' && edge.target.kind === 'parameter' && source.metadata?.[edge.source.name] !== undefined) {
+        // metadata the source step printed (one JSON object per stdout line) becomes the parameter
+        parameters[edge.target.name] = coerceParameter(stepDef?.parameters.find((p) => p.name === edge.target.name), source.metadata[edge.source.name]);
       }
     }
     if (spec.payload?.nodeName === name) (inputs[spec.payload.inputName] ??= []).push(spec.payload.file);
