@@ -1,14 +1,14 @@
 // `serve` cold start: from spawning the process to the receiver listening (serve prints its
 // URLs once both ports listen), beside spawning `node -e 0`. Runs are interleaved, median of 5.
-// SERVE_COMMAND is how `serve` is started; the bundled CLI (issue 12) replaces the tsx entry.
+// SERVE_COMMAND is how `serve` is started: the bundled CLI (npm run build:cli; npm run bench builds it).
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { track } from './children';
 
 const REPO = path.resolve(__dirname, '..');
-export const SERVE_COMMAND: string[] = [process.execPath, '--import', 'tsx', 'src/main/cli/main.ts', 'serve'];
-export const SERVE_COMMAND_LABEL = 'node --import tsx src/main/cli/main.ts serve';
+export const SERVE_COMMAND: string[] = [process.execPath, 'out/cli/hookbench.cjs', 'serve'];
+export const SERVE_COMMAND_LABEL = 'node out/cli/hookbench.cjs serve';
 
 function timeServe(dataDir: string): Promise<number> {
   return new Promise((resolve, reject) => {

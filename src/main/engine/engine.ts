@@ -22,6 +22,7 @@ import { checkStorage } from './store/storage-check';
 import type { StorageHealth } from '../../shared/storage-health';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
 import { applyWorkspaceFile } from './workspace/apply-file';
+import { toVersion2 } from '../../shared/triggers/workspace';
 import { createTriggerRouter, openTriggerStores } from './triggers';
 import { errorMessage } from '../../shared/error-message';
 
@@ -50,7 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   async function open(): Promise<EngineContext> {
     const workspace = await openWorkspaceStore(options.dataDir, options.secretCodec ?? plainSecretCodec);
-    const config = options.workspace;
+    const config = options.workspace ? toVersion2(options.workspace) : null;
     if (config) await workspace.update((draft) => applyWorkspaceFile(draft, config, 'replace'));
     const captures = await openCaptureStore(capturesDir(options.dataDir), workspace.settings().retention, { sync: options.durability === 'power-loss' });
     // The Settings page shows one "keep the last N" setting; it bounds every growing history

@@ -88,7 +88,7 @@ export interface SecretCodec {
 
 import type { ApiHandlers, EngineInfo } from '../../shared/contract';
 import type { SettingsPatch } from '../../shared/settings';
-import type { WorkspaceFileV2 } from '../../shared/schema/workspace-file';
+import type { AnyWorkspaceFile } from '../../shared/schema/workspace-file';
 
 export interface EngineOptions {
   /** where workspace.json and the journals live */
@@ -97,7 +97,7 @@ export interface EngineOptions {
   /** overrides for this launch only (CLI --port/--host); not written to the workspace */
   settingsOverride?: SettingsPatch;
   /** a workspace loaded with `serve --config`: replaces triggers and env, and each section it carries */
-  workspace?: WorkspaceFileV2;
+  workspace?: AnyWorkspaceFile;
   secretCodec?: SecretCodec;
   /** injectable clock for tests */
   now?: () => number;
