@@ -9,6 +9,7 @@ const d = DEFAULT_SETTINGS;
 export const ReceiverSettingsSchema = strictObject({
   host: z.string().trim().min(1).default(d.receiver.host).meta({ description: '127.0.0.1 by default; anything else is an explicit opt-in' }),
   port: wholeNumber(0, 65535).default(d.receiver.port),
+  maxConnections: wholeNumber(1, 100_000).default(d.receiver.maxConnections).meta({ description: 'connections the receiver keeps open at once' }),
 });
 
 export const InboxResponseSchema = strictObject({
