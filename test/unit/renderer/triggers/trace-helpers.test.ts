@@ -4,24 +4,8 @@ import { fromBase64 } from '../../../../src/shared/triggers/bytes';
 import { buildInput, INITIAL_FORM } from '../../../../src/renderer/src/features/triggers/playground/buildInput';
 import { parseHeaderLines } from '../../../../src/renderer/src/features/triggers/playground/parseHeaders';
 import { legendKinds, segmentClass, visibleLiteral } from '../../../../src/renderer/src/features/triggers/lib/segmentKinds';
-import { firstDifference, splitAt } from '../../../../src/renderer/src/features/triggers/lib/signatureDiff';
 import { groupHex } from '../../../../src/renderer/src/features/triggers/trace/BasestringVisualiser';
-
-describe('signature comparison', () => {
-  it('finds the first differing character, hex case-insensitively', () => {
-    expect(firstDifference('9f2cAB', '9f2cab')).toBe(-1);
-    expect(firstDifference('9f2c', '9f3c')).toBe(2);
-    expect(firstDifference('9f2c', '9f2cff')).toBe(4);
-    expect(firstDifference('abc', 'ABD', false)).toBe(0);
-  });
-
-  it('splits a signature around the differing character', () => {
-    expect(splitAt('9f2c', 2)).toEqual({ same: '9f', diff: '2', rest: 'c' });
-    expect(splitAt('9f2c', -1)).toEqual({ same: '9f2c', diff: '', rest: '' });
-    expect(splitAt('9f', 2)).toEqual({ same: '9f', diff: '', rest: '' });
-    expect(splitAt('9f', undefined)).toEqual({ same: '9f', diff: '', rest: '' });
-  });
-});
+import { foldLines, segmentLines } from '../../../../src/renderer/src/features/triggers/trace/BasestringBytes';
 
 describe('visualiser helpers', () => {
   it('lists legend kinds in a stable order, once each', () => {
@@ -58,5 +42,32 @@ describe('playground input', () => {
   it('waits for a capture to be picked, then refers to it by id', () => {
     expect(buildInput({ ...INITIAL_FORM, source: 'capture', captureId: '' })).toBeNull();
     expect(buildInput({ ...INITIAL_FORM, source: 'capture', captureId: 'c1' })!.request).toEqual({ captureId: 'c1' });
+  });
+});
+
+describe('the whole basestring in lines', () => {
+  it('splits at segment boundaries and after each LF, keeping every byte', () => {
+    const bytes = new TextEncoder().encode('v0:17:{\n  "a": 1\r\n}');
+    const segments = [
+      { kind: 'literal' as const, byteLength: 3 },
+      { kind: 'header' as const, byteLength: 2 },
+      { kind: 'literal' as const, byteLength: 1 },
+      { kind: 'body' as const, byteLength: bytes.length - 6 },
+    ];
+    const lines = segmentLines(bytes, segments);
+    expect(lines.map((l) => l.offset)).toEqual([0, 8, 18]);
+    expect(lines[0].pieces).toEqual([{ kind: 'literal', text: 'v0:' }, { kind: 'header', text: '17' }, { kind: 'literal', text: ':' }, { kind: 'body', text: '{↵' }]);
+    expect(lines[1].pieces.map((p) => p.text).join('')).toBe('··"a":·1←↵');
+    expect(lines[2].pieces).toEqual([{ kind: 'body', text: '}' }]);
+  });
+});
+
+describe('folding long basestring lines', () => {
+  it('cuts rows at the width without losing or reordering characters', () => {
+    const lines = [{ offset: 0, pieces: [{ kind: 'literal' as const, text: 'v0:' }, { kind: 'body' as const, text: 'é'.repeat(10) }] }, { offset: 24, pieces: [] }];
+    const rows = foldLines(lines, 4);
+    expect(rows.map((r) => r.pieces.map((p) => p.text).join(''))).toEqual(['v0:é', 'éééé', 'éééé', 'é', '']);
+    expect(rows.map((r) => r.offset)).toEqual([0, -1, -1, -1, 24]);
+    expect(rows[0].pieces.map((p) => p.kind)).toEqual(['literal', 'body']);
   });
 });

@@ -21,4 +21,4 @@ export function legendKinds(segments: readonly Pick<BasestringSegment, 'kind'>[]
 }
 
 /** A literal shown with its spaces and line breaks visible: they are signed bytes too. */
-export const visibleLiteral = (text: string): string => text.replace(/ /g, '·').replace(/\n/g, '↵').replace(/\r/g, '␍').replace(/\t/g, '→');
+export const visibleLiteral = (text: string): string => text.replace(/ /g, '·').replace(/\n/g, '↵').replace(/\r/g, '←').replace(/\t/g, '→');

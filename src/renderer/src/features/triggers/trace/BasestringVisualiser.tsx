@@ -1,12 +1,15 @@
 import type { BasestringSegment, HmacTrace } from '../../../../../shared/trigger-log';
 import { legendKinds, SEGMENT_LABELS, segmentClass, visibleLiteral } from '../lib/segmentKinds';
 import { formatBytes } from '../../../lib/format';
+import type { FullBasestring } from '../lib/useFullBasestring';
+import { BasestringBytes } from './BasestringBytes';
 
 /**
  * What was signed, piece by piece: the format's literal text and placeholders, each coloured
- * and resolved against the request, then the whole basestring as text and hex.
+ * and resolved against the request, then the whole basestring as text and hex (rebuilt from
+ * the stored request when there is one; otherwise the trace's previews, said to be cut).
  */
-export function BasestringVisualiser({ trace }: { trace: Pick<HmacTrace, 'format' | 'segments' | 'basestringLength' | 'basestringPreview' | 'basestringHexPreview'> }) {
+export function BasestringVisualiser({ trace, full }: { trace: Pick<HmacTrace, 'format' | 'segments' | 'basestringLength' | 'basestringPreview' | 'basestringHexPreview'>; full?: FullBasestring }) {
   const missing = trace.segments.filter((s) => s.missing);
   // previews are cut per segment by the engine; say so rather than pretend this is every byte
   const cut = trace.segments.some((s) => !s.missing && s.kind !== 'literal' && new TextEncoder().encode(s.preview).length < s.byteLength);
@@ -39,7 +42,11 @@ export function BasestringVisualiser({ trace }: { trace: Pick<HmacTrace, 'format
           Missing: {missing.map((s) => s.source).join(', ')}. The request did not carry {missing.length === 1 ? 'it' : 'them'}, so nothing could be signed.
         </p>
       )}
+      {full?.status === 'ready' ? (
+        <div className="vis-rendered"><BasestringBytes bytes={full.bytes} segments={trace.segments} /></div>
+      ) : (
       <div className="vis-rendered">
+        {full?.status === 'unavailable' && <p className="muted small" data-testid="basestring-preview-only">Showing the evaluation's previews only: {full.reason}.</p>}
         <h5>Rendered basestring <span className="muted small">{formatBytes(trace.basestringLength)}, coloured by segment{cut ? '; long parts are cut' : ''}</span></h5>
         <pre className="code-block vis-text" data-testid="basestring-coloured">
           {trace.segments.map((s, i) => (
@@ -53,6 +60,7 @@ export function BasestringVisualiser({ trace }: { trace: Pick<HmacTrace, 'format
         <h5>Hex <span className="muted small">first {Math.min(trace.basestringLength, trace.basestringHexPreview.length / 2)} bytes</span></h5>
         <pre className="code-block vis-hex" data-testid="basestring-hex">{groupHex(trace.basestringHexPreview)}</pre>
       </div>
+      )}
     </div>
   );
 }

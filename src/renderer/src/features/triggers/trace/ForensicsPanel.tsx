@@ -31,7 +31,20 @@ function Report({ report }: { report: ForensicReport | null }) {
   if (report.problem) return <p className="field-warning" data-testid="forensics-problem">{report.problem}</p>;
   if (report.matchesAsConfigured) return <p className="ok-text" data-testid="forensics-ok">The signature matches as configured now (the secret or format changed since this request).</p>;
   if (!report.matches.length) {
-    return <p className="field-warning" data-testid="forensics-nomatch">None of the {report.tried.toLocaleString()} variations tried reproduces the received signature. The secret itself is most likely different.</p>;
+    return (
+      <div className="field-warning" data-testid="forensics-nomatch">
+        <p>
+          None of the {report.tried.toLocaleString()} variations tried reproduces the received signature. From the digest alone, a body changed
+          on the way, a different secret and a different basestring are indistinguishable: any of them changes the whole signature.
+        </p>
+        <p>What tells them apart:</p>
+        <ul>
+          <li>the bytes the sender actually signed — log them on the sender and paste them into the comparator below: if they differ from ours, it shows the first differing byte; if they are identical, the secret differs;</li>
+          <li>signing those bytes with this trigger's secret (the comparator's button): the received signature means the secret is right and the bytes changed;</li>
+          <li>a request sent from the Sender signed with the secret you expect: if it passes, the sender's secret is not the one configured here.</li>
+        </ul>
+      </div>
+    );
   }
   return (
     <div className="forensics-found" data-testid="forensics-found">

@@ -1,35 +1,30 @@
 import { CopyButton } from '../../../components/CopyButton';
-import { firstDifference, splitAt } from '../lib/signatureDiff';
 
-/** Expected vs received, with the first character where they part highlighted in both. */
-export function SignatureCompare({ expected, received, diffAt }: { expected?: string; received?: string; diffAt?: number }) {
-  const at = diffAt ?? (expected !== undefined && received !== undefined ? firstDifference(expected, received) : -1);
-  const matched = expected !== undefined && received !== undefined && at === -1;
+/**
+ * Expected vs received. Two HMAC digests are compared whole: any change to the key or to one
+ * byte of the basestring changes every character, so where they part says nothing about why.
+ */
+export function SignatureCompare({ expected, received }: { expected?: string; received?: string }) {
+  const both = expected !== undefined && received !== undefined;
+  const matched = both && expected.toLowerCase() === received.toLowerCase();
   return (
     <dl className="sigs" data-testid="signature-compare" data-match={matched ? 'true' : 'false'}>
       <dt>Expected</dt>
-      <dd>{expected !== undefined ? <><SigText text={expected} at={at} testId="sig-expected" /><CopyButton text={expected} label="Copy expected signature" /></> : <span className="muted">not computed</span>}</dd>
+      <dd>{expected !== undefined ? <><code className="sig" data-testid="sig-expected">{expected}</code><CopyButton text={expected} label="Copy expected signature" /></> : <span className="muted">not computed</span>}</dd>
       <dt>Received</dt>
-      <dd>{received !== undefined ? <SigText text={received} at={at} testId="sig-received" /> : <span className="muted">none in the request</span>}</dd>
-      {expected !== undefined && received !== undefined && (
+      <dd>{received !== undefined ? <code className={`sig${matched ? '' : ' sig-mismatch'}`} data-testid="sig-received">{received}</code> : <span className="muted">none in the request</span>}</dd>
+      {both && (
         <>
           <dt />
           <dd className={matched ? 'ok-text' : 'danger-text'} data-testid="sig-verdict">
-            {matched ? 'Signatures match.' : at === 0 ? 'They differ from the first character: a different key, basestring or algorithm.' : `They differ from character ${at + 1}.`}
+            {matched
+              ? 'Signatures match.'
+              : expected.length !== received.length
+                ? `Signatures differ, and so do their lengths (${expected.length} vs ${received.length} characters): the sender may use another algorithm or encoding.`
+                : 'Signatures differ. A digest changes completely when the key or any byte of the basestring changes, so it cannot say which: Diagnose and the comparator below can.'}
           </dd>
         </>
       )}
     </dl>
-  );
-}
-
-function SigText({ text, at, testId }: { text: string; at: number; testId: string }) {
-  const parts = splitAt(text, at);
-  return (
-    <code className="sig" data-testid={testId}>
-      <span className="sig-same">{parts.same}</span>
-      {parts.diff && <mark className="sig-diff" data-testid={`${testId}-diff`}>{parts.diff}</mark>}
-      <span className="sig-rest">{parts.rest}</span>
-    </code>
   );
 }

@@ -30,7 +30,7 @@ export function TraceView({ entry, showCaptureLink }: { entry: TriggerLogEntry; 
       {entry.note && <p className="trace-note" data-testid="trace-note">{entry.note}</p>}
       {entry.conditions.length === 0 && !entry.note && <p className="muted small">This trigger has no conditions: every request launches it.</p>}
       <ol className="cond-results">
-        {entry.conditions.map((c) => <ConditionResultRow key={c.index} result={c} captureId={entry.captureId} />)}
+        {entry.conditions.map((c) => <ConditionResultRow key={c.index} result={c} captureId={entry.captureId} triggerId={entry.triggerId} />)}
       </ol>
     </div>
   );
