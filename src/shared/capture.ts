@@ -15,6 +15,9 @@ export interface CaptureTimings {
   bodyMs: number;
 }
 
+/** Which part of Hookbench sent a request to its own receiver (marked on inbox rows). */
+export type SentBy = 'notification' | 'run-info-poll' | 'sender';
+
 /** Everything a list row needs; small enough to keep 100k in memory. */
 export interface CaptureSummary {
   id: string;
@@ -33,6 +36,12 @@ export interface CaptureSummary {
   triggerId?: string;
   /** for launch/run-info captures: the verdict in one word */
   outcome?: TriggerOutcome;
+  /** the event a well-known header or body field names ("push", "invoice.paid", "/predict") */
+  event?: string;
+  /** who names it: "GitHub", "Stripe", "Slack"… */
+  eventProvider?: string;
+  /** set when Hookbench itself sent the request (notifications, run-info polls, the Sender) */
+  sentBy?: SentBy;
 }
 
 export interface CapturedResponse {

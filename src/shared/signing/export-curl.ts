@@ -86,7 +86,8 @@ export interface CurlExport { text: string; warnings: string[] }
  */
 export function exportCurl(request: OutgoingRequest, profile: SigningProfile | null, signed: SignResult | null, includeSecrets: boolean): CurlExport {
   const warnings: string[] = [];
-  const lines = ['#!/usr/bin/env bash', 'set -euo pipefail'];
+  // no `set -e`: pasted into an interactive shell it would close that shell at the next failing command
+  const lines = ['#!/usr/bin/env bash'];
   const bodyText = decodeUtf8Strict(request.body);
   const binary = bodyText === null || bodyText.includes('\0');
   let tpl: OutgoingRequest = request;

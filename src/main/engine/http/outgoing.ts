@@ -6,8 +6,10 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { HeaderTuple } from '../../../shared/capture';
+import type { SentBy } from '../../../shared/capture';
 import type { SendError, SendTimings } from '../../../shared/signing/types';
 import { errorMessage } from '../../../shared/error-message';
+import { forgetSocket, rememberSocket } from './self-sent';
 
 export interface HttpRequest {
   method: string;
@@ -22,6 +24,8 @@ export interface HttpRequest {
   /** aborting cancels the request; it then fails with kind "other" and this reason */
   signal?: AbortSignal;
   abortReason?: string;
+  /** which part of Hookbench sends this: if it lands on our own receiver, the inbox marks it */
+  origin?: SentBy;
 }
 
 export interface HttpResult {
@@ -114,6 +118,11 @@ export function sendHttp(req: HttpRequest): Promise<HttpResult> {
       socket.once('connect', () => {
         timings.connect = Math.round((performance.now() - phaseStart) * 100) / 100;
         phaseStart = performance.now();
+        if (req.origin) {
+          const { localAddress, localPort } = socket;
+          rememberSocket(localAddress, localPort, req.origin);
+          socket.once('close', () => forgetSocket(localAddress, localPort));
+        }
       });
       socket.once('secureConnect', () => {
         timings.tls = Math.round((performance.now() - phaseStart) * 100) / 100;

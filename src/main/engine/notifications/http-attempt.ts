@@ -27,7 +27,7 @@ export async function postOnce(
   options: { excerptBytes?: number; signal?: AbortSignal } = {},
 ): Promise<AttemptResult> {
   const result = await sendHttp({
-    method: 'POST', url, headers, body, timeoutMs,
+    method: 'POST', url, headers, body, timeoutMs, origin: 'notification',
     maxBodyBytes: options.excerptBytes ?? RESPONSE_EXCERPT_BYTES,
     signal: options.signal, abortReason: 'cancelled: the app was shutting down',
   });

@@ -97,7 +97,7 @@ export function createSender(deps: SenderDeps) {
     now,
     async send(request, profile) {
       const signed = await signRequest(profile, request, signCtx());
-      return sendHttp({ ...signed.request, timeoutMs: 15_000 });
+      return sendHttp({ ...signed.request, timeoutMs: 15_000, origin: 'run-info-poll' });
     },
     profileFor: (t) => (t.profileId ? deps.profiles().find((p) => p.id === t.profileId) : undefined) ?? t.profile ?? null,
     onUpdate: (track) => emit({ type: 'sender.track', at: now(), track: maskTrack(track) }),
@@ -144,7 +144,7 @@ export function createSender(deps: SenderDeps) {
   }
 
   async function sendSigned(signed: SignResult, profile: SigningProfile | null, options: SendOptions, timeoutMs?: number) {
-    const result = await sendHttp({ ...signed.request, timeoutMs });
+    const result = await sendHttp({ ...signed.request, timeoutMs, origin: 'sender' });
     // what went out carried the secret; what is kept and shown must not
     let record = toRecord(maskSigned(signed, secretsOf(profile, deps.env())), result, profile, options);
     let track: TrackedRun | null = null;

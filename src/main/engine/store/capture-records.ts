@@ -1,5 +1,7 @@
 // What the capture journal holds: capture records (meta + raw body), tombstones and clear markers.
-import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, TriggerOutcome } from '../../../shared/capture';
+import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, SentBy, TriggerOutcome } from '../../../shared/capture';
+import { providerEvent } from '../../../shared/provider-event';
+import { selfSentBy } from '../http/self-sent';
 import type { NewCapture } from '../ports';
 
 export interface CaptureMeta {
@@ -17,6 +19,11 @@ export interface CaptureMeta {
   kind: CaptureKind;
   triggerId?: string;
   outcome?: TriggerOutcome;
+  /** the provider event named by a well-known header or body field, found once at capture time */
+  event?: string;
+  eventProvider?: string;
+  /** Hookbench itself sent this request */
+  sentBy?: SentBy;
   response: CapturedResponse;
   /** why the client did not get `response`; absent when it did */
   undelivered?: string;
@@ -51,6 +58,13 @@ export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
   if (decision.triggerId !== undefined) meta.triggerId = decision.triggerId;
   if (decision.outcome !== undefined) meta.outcome = decision.outcome;
   if (capture.undelivered !== undefined) meta.undelivered = capture.undelivered;
+  const named = providerEvent(request.rawHeaders, request.body);
+  if (named) {
+    meta.event = named.event;
+    meta.eventProvider = named.provider;
+  }
+  const sentBy = selfSentBy(request.remoteAddress, request.remotePort);
+  if (sentBy) meta.sentBy = sentBy;
   return meta;
 }
 
@@ -85,6 +99,9 @@ export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
   };
   if (meta.triggerId !== undefined) summary.triggerId = meta.triggerId;
   if (meta.outcome !== undefined) summary.outcome = meta.outcome;
+  if (meta.event !== undefined) summary.event = meta.event;
+  if (meta.eventProvider !== undefined) summary.eventProvider = meta.eventProvider;
+  if (meta.sentBy !== undefined) summary.sentBy = meta.sentBy;
   return summary;
 }
 

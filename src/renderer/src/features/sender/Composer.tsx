@@ -8,7 +8,8 @@ import { describeError } from '../../api/envelope';
 import { patchSender } from '../../store/senderActions';
 import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
-import { bodyBase64, jsonProblem, toDraft, type BodyMode, type ComposerState } from './draft';
+import { bodyBase64, toDraft, type BodyMode, type ComposerState } from './draft';
+import { BodyEditor } from './BodyEditor';
 import { ExportMenu } from './ExportMenu';
 import { MatrixTable } from './MatrixTable';
 import { PairsEditor } from './PairsEditor';
@@ -28,7 +29,6 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
   const [matrix, setMatrix] = useState<MatrixRow[] | null>(null);
   const set = (patch: Partial<ComposerState>) => setState({ ...state, ...patch });
   const draft = useMemo(() => toDraft(state), [state]);
-  const problem = state.bodyMode === 'json' ? jsonProblem(state.raw) : null;
 
   useEffect(() => {
     if (!draft.url) return setPreview(null);
@@ -88,9 +88,8 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
         ))}
       </div>
       {(state.bodyMode === 'raw' || state.bodyMode === 'json') && (
-        <textarea className="input mono sender-body" aria-label="Request body" rows={8} value={state.raw} onChange={(e) => set({ raw: e.target.value })} aria-invalid={problem ? true : undefined} data-testid="composer-body" />
+        <BodyEditor value={state.raw} onChange={(raw) => set({ raw })} isJson={state.bodyMode === 'json'} />
       )}
-      {problem && <p className="banner banner-warn small" data-testid="json-problem">JSON: {problem}</p>}
       {state.bodyMode === 'form' && <PairsEditor pairs={state.form} onChange={(form) => set({ form })} testId="composer-form" nameLabel="field" />}
       {state.bodyMode === 'file' && (
         <div className="sender-row">
@@ -112,6 +111,7 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
         <button type="button" className="button" disabled={!state.url || !state.profile || busy !== null} onClick={() => void runMatrix()} data-testid="composer-matrix">{busy === 'matrix' ? 'Running…' : 'Negative matrix'}</button>
       </div>
       {error && <p className="banner banner-error small" role="alert" data-testid="composer-error">{error}</p>}
+      <ExportMenu draft={draft} sentId={shownId} />
       {matrix && <MatrixTable rows={matrix} />}
 
       <details className="sender-preview" open data-testid="composer-preview">
@@ -122,13 +122,17 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
             <pre className="mono small sender-code" data-testid="preview-request">
               {`${preview.method} ${preview.url}\n${preview.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${decodeUtf8Lenient(fromBase64(preview.bodyBase64) ?? new Uint8Array()).slice(0, 4000)}`}
             </pre>
-            {preview.basestring && <p className="small"><strong>Basestring</strong> ({preview.basestring.byteLength} bytes): <code data-testid="preview-basestring">{preview.basestring.text.slice(0, 300)}</code></p>}
+            {preview.basestring && (
+              <>
+                <p className="small"><strong>Basestring</strong> ({preview.basestring.byteLength.toLocaleString()} bytes{preview.basestring.text.length > 2000 ? ', first 2,000 characters' : ''})</p>
+                <pre className="mono small sender-code" data-testid="preview-basestring">{preview.basestring.text.slice(0, 2000)}</pre>
+              </>
+            )}
             {preview.notes.map((n) => <p key={n} className="small muted">{n}</p>)}
           </>
         )}
         <p className="small muted">Body: {(fromBase64(bodyBase64(state))?.length ?? 0).toLocaleString()} bytes</p>
       </details>
-      <ExportMenu draft={draft} sentId={shownId} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // Copy the composed request as curl (signature computed in the shell), Node fetch, Python, or HAR.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SendDraft } from '../../../../shared/signing/types';
 import { api } from '../../api';
 import { describeError } from '../../api/envelope';
@@ -8,6 +8,11 @@ import { CopyButton } from '../../components/CopyButton';
 export function ExportMenu({ draft, sentId }: { draft: SendDraft; sentId: string | null }) {
   const [out, setOut] = useState<{ text: string; warnings: string[] } | null>(null);
   const [withSecrets, setWithSecrets] = useState(false);
+  const outRef = useRef<HTMLDivElement>(null);
+  // the output appears where the user clicked and is brought into view, not left below the fold
+  useEffect(() => {
+    if (out) outRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [out]);
   const show = (format: 'curl' | 'fetch' | 'python') =>
     api['sender.export']({ draft, format, includeSecrets: withSecrets }).then(setOut, (e) => setOut({ text: '', warnings: [describeError(e)] }));
   const har = () =>
@@ -22,10 +27,10 @@ export function ExportMenu({ draft, sentId }: { draft: SendDraft; sentId: string
         <label className="sender-check small"><input type="checkbox" checked={withSecrets} onChange={(e) => setWithSecrets(e.target.checked)} /> include literal secrets</label>
       </div>
       {out && (
-        <>
+        <div ref={outRef} className="sender-export-out" data-testid="export-output">
           {out.warnings.map((w) => <p key={w} className="banner banner-warn small">{w}</p>)}
-          {out.text && <><CopyButton text={out.text} testId="export-copy">Copy</CopyButton><pre className="mono small sender-code" data-testid="export-text">{out.text}</pre></>}
-        </>
+          {out.text && <><div className="sender-row"><CopyButton text={out.text} testId="export-copy">Copy</CopyButton><button type="button" className="button button-small" onClick={() => setOut(null)}>Close</button></div><pre className="mono small sender-code" data-testid="export-text">{out.text}</pre></>}
+        </div>
       )}
     </div>
   );

@@ -47,7 +47,7 @@ export function ReplayPanel() {
   return (
     <section className="sender-replay" data-testid="replay-panel">
       <h3>Replay {captureId ? <code data-testid="replay-capture">{capture ? `${capture.method} ${capture.url}` : captureId.slice(0, 8)}</code> : <span className="muted">— pick a capture in the Inbox and press Replay</span>}</h3>
-      <label>To
+      <label className="sender-to">To
         <input className="input mono" list="sender-targets" value={to} onChange={(e) => setTo(e.target.value)} data-testid="replay-to" placeholder="local receiver at the capture's path" />
       </label>
       <datalist id="sender-targets">{targets.map((t) => <option key={t.url} value={t.url}>{t.label}</option>)}</datalist>

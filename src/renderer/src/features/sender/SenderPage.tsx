@@ -1,4 +1,5 @@
-// The Sender page: compose or replay on the left, the answer and its run on the right, history below.
+// The Sender page, laid out like an API client: the request on the left and the answer, its run
+// and the history on the right, each pane scrolling on its own.
 import { useEffect, useState } from 'react';
 import type { SentRecord } from '../../../../shared/signing/types';
 import { decodeUtf8Strict, fromBase64 } from '../../../../shared/triggers/bytes';
@@ -53,14 +54,17 @@ export function SenderPage() {
 
   return (
     <div className="sender-page" data-testid="sender-page">
-      <h1 className="offscreen">Sender</h1>
+      <div className="toolbar-row sender-toolbar">
+        <h1 className="page-title">Sender</h1>
+        <Tabs<Mode> label="Sender mode" items={[{ id: 'compose', label: 'Compose' }, { id: 'replay', label: 'Replay' }]} value={mode} onChange={setMode} />
+        <span className="muted small">compose or replay a request, signed like a trigger or a provider</span>
+      </div>
       {error && <p className="banner banner-error" role="alert">{error}</p>}
       <div className="sender-columns">
-        <div className="sender-left">
-          <Tabs<Mode> label="Sender mode" items={[{ id: 'compose', label: 'Compose' }, { id: 'replay', label: 'Replay' }]} value={mode} onChange={setMode} />
+        <div className="sender-left" data-testid="sender-request-pane">
           {mode === 'compose' ? <Composer state={composer} setState={setComposer} /> : <ReplayPanel />}
         </div>
-        <div className="sender-right">
+        <div className="sender-right" data-testid="sender-response-pane">
           {shown ? <ResponseView record={shown} /> : <p className="muted">Send or replay a request to see the answer here.</p>}
           <HistoryList onResend={resend} />
         </div>

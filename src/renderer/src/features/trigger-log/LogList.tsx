@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useNow } from '../../hooks/useNow';
 import { selectTriggerLog } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -9,6 +9,8 @@ import { LOG_ROW_HEIGHT, LogRow } from './LogRow';
 export function LogList() {
   const { entries, openEntryId, status, filter } = useAppStore(selectTriggerLog);
   const now = useNow(10_000);
+  const triggers = useAppStore((s) => s.triggers.items);
+  const titles = useMemo(() => new Map(triggers.map((t) => [t.id, t.title])), [triggers]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -38,7 +40,7 @@ export function LogList() {
         <div className="log-inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const entry = entries[row.index];
-            return <LogRow key={row.key} entry={entry} top={row.start} open={entry.id === openEntryId} now={now} onOpen={openLogEntry} />;
+            return <LogRow key={row.key} entry={entry} title={titles.get(entry.triggerId) ?? entry.triggerId} top={row.start} open={entry.id === openEntryId} now={now} onOpen={openLogEntry} />;
           })}
         </div>
       </div>

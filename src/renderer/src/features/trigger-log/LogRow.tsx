@@ -6,7 +6,7 @@ import { OutcomeBadge } from '../triggers';
 
 export const LOG_ROW_HEIGHT = 32;
 
-export const LogRow = memo(function LogRow({ entry, top, open, now, onOpen }: { entry: TriggerLogEntry; top: number; open: boolean; now: number; onOpen(id: string): void }) {
+export const LogRow = memo(function LogRow({ entry, title, top, open, now, onOpen }: { entry: TriggerLogEntry; title: string; top: number; open: boolean; now: number; onOpen(id: string): void }) {
   const failed = entry.conditions.find((c) => !c.passed);
   return (
     <div
@@ -22,7 +22,7 @@ export const LogRow = memo(function LogRow({ entry, top, open, now, onOpen }: { 
       onKeyDown={activateOnKey(() => onOpen(entry.id))}
     >
       <span title={formatExactTime(entry.at)} className="nowrap">{formatRelativeTime(entry.at, now)}</span>
-      <span className="mono ellipsis" title={entry.triggerId}>{entry.triggerId}</span>
+      <span className="ellipsis" title={`Trigger id ${entry.triggerId}`} data-testid="log-trigger">{title}</span>
       <span><OutcomeBadge outcome={entry.outcome} /></span>
       <span className="mono">{entry.status}</span>
       <span className="ellipsis" title={failed ? failed.reason : entry.note ?? ''}>

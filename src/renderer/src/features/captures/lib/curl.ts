@@ -69,17 +69,19 @@ const SKIPPED_HEADERS = new Set(['content-length']);
 
 export function buildCurl(input: CurlInput): string {
   // --globoff and --path-as-is keep the target exactly as captured ([], {}, "..", "//")
-  const first = `curl --globoff --path-as-is -X ${shellQuote(input.method)} ${quoteArg(input.url)}`;
+  // the URL is always quoted: `?` and `&` in a later edit must not become shell syntax
+  const first = `curl --globoff --path-as-is -X ${shellQuote(input.method)} ${hasControl(input.url) ? ansiCQuote(input.url) : `'${input.url.replace(/'/g, `'\\''`)}'`}`;
   const options: string[] = [];
   for (const [name, value] of input.headers) {
     if (SKIPPED_HEADERS.has(name.toLowerCase())) continue;
     // "Name;" is curl's way to send a header with an empty value
     options.push(`-H ${quoteArg(value === '' ? `${name};` : `${name}: ${value}`)}`);
   }
-  // curl adds these on its own; "Name:" suppresses one the original request did not have
+  // With a body curl would add a form Content-Type (and Expect) the original did not send:
+  // "Name:" removes those, since they change how a receiver reads the body. No such
+  // suppressor for User-Agent or Accept: it reads as an empty header; a comment says curl adds them.
   const sent = new Set(input.headers.map(([name]) => name.toLowerCase()));
-  const implicit = ['User-Agent', 'Accept', ...(input.body.length ? ['Content-Type', 'Expect'] : [])];
-  for (const name of implicit) if (!sent.has(name.toLowerCase())) options.push(`-H ${name}:`);
+  if (input.body.length) for (const name of ['Content-Type', 'Expect']) if (!sent.has(name.toLowerCase())) options.push(`-H ${name}:`);
   let prefix = '';
   if (input.body.length) {
     const text = bodyAsText(input.body);
@@ -90,6 +92,8 @@ export function buildCurl(input: CurlInput): string {
       options.push('--data-binary @-');
     }
   }
-  const note = input.bodyTruncated ? `# note: only the first ${input.body.length} bytes of the body were available\n` : '';
+  const added = ['User-Agent', 'Accept'].filter((name) => !sent.has(name.toLowerCase()));
+  const curlNote = added.length ? `# curl adds its own ${added.join(' and ')}, which the captured request did not have\n` : '';
+  const note = curlNote + (input.bodyTruncated ? `# note: only the first ${input.body.length} bytes of the body were available\n` : '');
   return note + prefix + [first, ...options].join(' \\\n  ');
 }

@@ -1,14 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useNow } from '../../../hooks/useNow';
 import { ensureCaptureRows, openCapture, selectCapture } from '../../../store/captureActions';
 import { indexOfCapture, listLength, rowAt } from '../../../store/captureWindow';
-import { selectCaptures, selectUnread } from '../../../store/selectors';
+import { selectCaptures, selectTriggerItems, selectUnread } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
 import { isUnread } from '../../../store/unread';
 import { CaptureRow } from './CaptureRow';
 
-const ROW_HEIGHT = 30;
+/** two lines: the path, then what the request was (trigger and outcome, event, sender) */
+const ROW_HEIGHT = 44;
 /** rows beyond the visible ones that should be loaded before they scroll into view */
 const PREFETCH_ROWS = 30;
 
@@ -19,6 +20,9 @@ export function CaptureList() {
   const count = listLength(captures);
   const unread = useAppStore(selectUnread);
   const now = useNow(10_000);
+  // rows name the trigger a request hit by its title (triggers load at start)
+  const triggers = useAppStore(selectTriggerItems);
+  const titles = useMemo(() => new Map(triggers.map((t) => [t.id, t.title])), [triggers]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
@@ -65,6 +69,7 @@ export function CaptureList() {
               <CaptureRow
                 key={row.key}
                 summary={summary}
+                triggerTitle={summary.triggerId ? titles.get(summary.triggerId) : undefined}
                 top={row.start}
                 selected={summary.id === selectedId}
                 tabStop={selectedId ? summary.id === selectedId : row.index === 0}

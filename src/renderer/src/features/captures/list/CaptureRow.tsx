@@ -3,9 +3,12 @@ import type { CaptureSummary } from '../../../../../shared/capture';
 import { MethodBadge } from '../../../components/MethodBadge';
 import { StatusCode } from '../../../components/StatusCode';
 import { formatBytes, formatExactTime, formatRelativeTime } from '../../../lib/format';
+import { CaptureBadges } from './CaptureBadges';
 
 interface Props {
   summary: CaptureSummary;
+  /** the title of the trigger this request hit, when it still exists */
+  triggerTitle?: string;
   top: number;
   selected: boolean;
   /** the one row Tab reaches (roving tabindex): the keyboard cursor, else the first row */
@@ -17,7 +20,7 @@ interface Props {
   onOpen(id: string): void;
 }
 
-export const CaptureRow = memo(function CaptureRow({ summary, top, selected, tabStop, open, unread, now, onSelect, onOpen }: Props) {
+export const CaptureRow = memo(function CaptureRow({ summary, triggerTitle, top, selected, tabStop, open, unread, now, onSelect, onOpen }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   // focus follows the keyboard cursor while the list has focus (j/k, arrows)
   useEffect(() => {
@@ -44,7 +47,13 @@ export const CaptureRow = memo(function CaptureRow({ summary, top, selected, tab
     >
       <span className="capture-unread" data-testid={unread ? 'unread-dot' : undefined} aria-label={unread ? 'unread' : undefined} />
       <span><MethodBadge method={summary.method} /></span>
-      <span className="capture-path mono" title={summary.url}>{summary.url}</span>
+      <span className="capture-path-cell">
+        <span className="capture-path mono" title={summary.url}>{summary.url}</span>
+        <span className="capture-badges">
+          <CaptureBadges summary={summary} triggerTitle={triggerTitle} />
+          {!summary.outcome && !summary.event && !summary.sentBy && summary.contentType && <span className="capture-type">{summary.contentType}</span>}
+        </span>
+      </span>
       <span><StatusCode status={summary.status} /></span>
       <span className="align-right mono">{formatBytes(summary.bodySize)}</span>
       <span className="align-right" title={formatExactTime(summary.receivedAt)}>{formatRelativeTime(summary.receivedAt, now)}</span>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { TriggerLogEntry } from '../../../../../shared/trigger-log';
 import { navigate } from '../../../store/appActions';
+import { selectTriggerTitle } from '../../../store/selectors';
+import { useAppStore } from '../../../store/store';
 import { openLogEntry } from '../../../store/triggerLogActions';
 import { openTrigger } from '../../../store/triggerActions';
 import { ConditionResultRow } from './ConditionResultRow';
@@ -9,6 +11,7 @@ import { OutcomeBadge } from './OutcomeBadge';
 /** A trigger evaluation: the verdict, then every condition with its reason. */
 export function TraceView({ entry, showCaptureLink }: { entry: TriggerLogEntry; showCaptureLink?: ReactNode }) {
   const failed = entry.conditions.filter((c) => !c.passed).length;
+  const title = useAppStore(selectTriggerTitle(entry.triggerId));
   return (
     <div className="trace" data-testid="trace" data-outcome={entry.outcome}>
       <div className="trace-verdict" data-testid="trace-verdict">
@@ -16,7 +19,7 @@ export function TraceView({ entry, showCaptureLink }: { entry: TriggerLogEntry; 
         <span className="mono">→ {entry.status}</span>
         <span>
           trigger{' '}
-          <a href="#/triggers" onClick={(e) => { e.preventDefault(); navigate('triggers'); openTrigger(entry.triggerId); }} data-testid="trace-trigger-link">{entry.triggerId}</a>
+          <a href="#/triggers" onClick={(e) => { e.preventDefault(); navigate('triggers'); openTrigger(entry.triggerId); }} data-testid="trace-trigger-link" title={`Trigger id ${entry.triggerId}`}>{title}</a>
         </span>
         {entry.runId && (
           <span>
