@@ -2,21 +2,44 @@
 // inline parse errors and Format / Minify when the body is JSON.
 import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { linter, lintGutter } from '@codemirror/lint';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorView } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
 import CodeMirror from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import { useResolvedTheme } from '../../hooks/useResolvedTheme';
 import { jsonProblem } from './draft';
+
+// colours from the app's theme variables (contrast-checked by the axe test), light and dark alike
+const jsonColours = syntaxHighlighting(HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--json-key)' },
+  { tag: tags.string, color: 'var(--json-string)' },
+  { tag: tags.number, color: 'var(--json-number)' },
+  { tag: [tags.bool, tags.null], color: 'var(--json-boolean)' },
+  { tag: [tags.brace, tags.squareBracket, tags.separator, tags.punctuation], color: 'var(--text-muted)' },
+]));
+
+const appTheme = (dark: boolean) => EditorView.theme({
+  '&': { backgroundColor: 'var(--bg)', color: 'var(--text)' },
+  '.cm-content': { caretColor: 'var(--text)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
+  '.cm-gutters': { backgroundColor: 'var(--bg-subtle)', color: 'var(--text-muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--bg-hover)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--bg-open)' },
+  '.cm-tooltip': { backgroundColor: 'var(--bg)', color: 'var(--text)', border: '1px solid var(--border-strong)' },
+}, { dark });
 
 export function BodyEditor({ value, onChange, isJson }: { value: string; onChange(next: string): void; isJson: boolean }) {
   const theme = useResolvedTheme();
   const extensions = useMemo(
     () => [
       EditorView.lineWrapping,
+      appTheme(theme === 'dark'),
+      jsonColours,
       EditorView.contentAttributes.of({ 'aria-label': 'Request body', 'data-testid': 'composer-body-input' }),
       ...(isJson ? [json(), linter(jsonParseLinter(), { delay: 150 }), lintGutter()] : []),
     ],
-    [isJson],
+    [isJson, theme],
   );
   const problem = isJson ? jsonProblem(value) : null;
   const reformat = (indent: number | undefined) => {
@@ -40,7 +63,7 @@ export function BodyEditor({ value, onChange, isJson }: { value: string; onChang
       <CodeMirror
         value={value}
         onChange={onChange}
-        theme={theme}
+        theme="none"
         extensions={extensions}
         minHeight="160px"
         maxHeight="420px"
