@@ -19,7 +19,7 @@ function slackHeaders(signedBody: string, timestamp: number): Array<[string, str
 
 test('a Slack trigger from its preset launches a valid request and explains a tampered one', async ({ page, hookbench }) => {
   const id = `slack-${Date.now().toString(36)}`;
-  await hookbench.call('env.save', { env: [{ name: 'WEBHOOK_TOKEN', value: SECRET, secret: true }] });
+  await hookbench.call('env.save', { env: [{ name: 'SLACK_SIGNING_SECRET', value: SECRET, secret: true }] });
 
   await openInbox(page, hookbench.uiUrl);
   await page.getByTestId('nav-triggers').click();

@@ -171,6 +171,8 @@ export interface SentRecord {
   source: 'composer' | 'replay' | 'bulk' | 'matrix' | 'cli' | 'har';
   /** the run the response named, when one was found */
   runId?: string;
+  /** tracking was asked for but did not start: why (no run id in the response, an error status…) */
+  trackNote?: string;
 }
 
 export interface HistoryQuery { text?: string; limit?: number; beforeAt?: number }

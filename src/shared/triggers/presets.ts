@@ -8,14 +8,17 @@ export interface TriggerPreset {
   build(): Trigger;
 }
 
+/** the generic token of the documented examples and token presets */
 const TOKEN = '{env:WEBHOOK_TOKEN}';
+/** each provider's secret has its own, provider-named variable, so two presets never share one */
+const env = (name: string) => `{env:${name}}`;
 
 const trigger = (id: string, title: string, conditions: Condition[]): Trigger => ({
   id, title, enabled: true, conditions, actions: [{ type: 'web-response-text', text: 'ok' }],
 });
 
-const hmac = (key: string, prefix: string, algorithm: string, hmacFormat = '{body}'): Condition => ({
-  type: 'web-auth', authType: 'hmac', namespace: 'header', key, prefix, secretKey: TOKEN, algorithm, hmacFormat, encoding: 'hex',
+const hmac = (key: string, prefix: string, algorithm: string, hmacFormat = '{body}', secretKey = TOKEN): Condition => ({
+  type: 'web-auth', authType: 'hmac', namespace: 'header', key, prefix, secretKey, algorithm, hmacFormat, encoding: 'hex',
 });
 
 const timestamp = (key: string, tolerance: number): Condition => ({ type: 'web-timestamp', namespace: 'header', key, tolerance });
@@ -23,39 +26,39 @@ const timestamp = (key: string, tolerance: number): Condition => ({ type: 'web-t
 export const TRIGGER_PRESETS: readonly TriggerPreset[] = [
   {
     id: 'github', name: 'GitHub',
-    description: 'X-Hub-Signature-256: sha256=<HMAC-SHA256 of the body, hex>. Put the webhook secret in WEBHOOK_TOKEN.',
-    build: () => trigger('github', 'GitHub webhook', [hmac('X-Hub-Signature-256', 'sha256=', 'sha256')]),
+    description: 'X-Hub-Signature-256: sha256=<HMAC-SHA256 of the body, hex>. The webhook secret goes in GITHUB_WEBHOOK_SECRET.',
+    build: () => trigger('github', 'GitHub webhook', [hmac('X-Hub-Signature-256', 'sha256=', 'sha256', '{body}', env('GITHUB_WEBHOOK_SECRET'))]),
   },
   {
     id: 'slack', name: 'Slack',
-    description: 'X-Slack-Signature: v0=<HMAC-SHA256 of "v0:<timestamp>:<body>">, with X-Slack-Request-Timestamp at most 5 minutes old. WEBHOOK_TOKEN is the signing secret.',
+    description: 'X-Slack-Signature: v0=<HMAC-SHA256 of "v0:<timestamp>:<body>">, with X-Slack-Request-Timestamp at most 5 minutes old. SLACK_SIGNING_SECRET is the app\'s signing secret.',
     build: () => trigger('slack', 'Slack request', [
-      hmac('X-Slack-Signature', 'v0=', 'sha256', 'v0:{header:X-Slack-Request-Timestamp}:{body}'),
+      hmac('X-Slack-Signature', 'v0=', 'sha256', 'v0:{header:X-Slack-Request-Timestamp}:{body}', env('SLACK_SIGNING_SECRET')),
       timestamp('X-Slack-Request-Timestamp', 300),
     ]),
   },
   {
     id: 'zoom', name: 'Zoom-style v0',
-    description: 'x-zm-signature: v0=<HMAC-SHA256 of "v0:<x-zm-request-timestamp>:<body>">, timestamp checked within 5 minutes.',
+    description: 'x-zm-signature: v0=<HMAC-SHA256 of "v0:<x-zm-request-timestamp>:<body>">, timestamp checked within 5 minutes. The secret token goes in ZOOM_WEBHOOK_SECRET.',
     build: () => trigger('zoom', 'Zoom-style webhook', [
-      hmac('x-zm-signature', 'v0=', 'sha256', 'v0:{header:x-zm-request-timestamp}:{body}'),
+      hmac('x-zm-signature', 'v0=', 'sha256', 'v0:{header:x-zm-request-timestamp}:{body}', env('ZOOM_WEBHOOK_SECRET')),
       timestamp('x-zm-request-timestamp', 300),
     ]),
   },
   {
     id: 'linear', name: 'Linear',
-    description: 'Linear-Signature: <HMAC-SHA256 of the body, hex>, no prefix.',
-    build: () => trigger('linear', 'Linear webhook', [hmac('Linear-Signature', '', 'sha256')]),
+    description: 'Linear-Signature: <HMAC-SHA256 of the body, hex>, no prefix. The signing secret goes in LINEAR_WEBHOOK_SECRET.',
+    build: () => trigger('linear', 'Linear webhook', [hmac('Linear-Signature', '', 'sha256', '{body}', env('LINEAR_WEBHOOK_SECRET'))]),
   },
   {
     id: 'intercom', name: 'Intercom',
-    description: 'X-Hub-Signature: sha1=<HMAC-SHA1 of the body, hex>, signed with the app client secret.',
-    build: () => trigger('intercom', 'Intercom webhook', [hmac('X-Hub-Signature', 'sha1=', 'sha1')]),
+    description: 'X-Hub-Signature: sha1=<HMAC-SHA1 of the body, hex>, signed with the app client secret (INTERCOM_CLIENT_SECRET).',
+    build: () => trigger('intercom', 'Intercom webhook', [hmac('X-Hub-Signature', 'sha1=', 'sha1', '{body}', env('INTERCOM_CLIENT_SECRET'))]),
   },
   {
     id: 'jira', name: 'Jira (admin webhooks)',
-    description: 'X-Hub-Signature: sha256=<HMAC-SHA256 of the body, hex>, as Atlassian signs webhooks registered with a secret.',
-    build: () => trigger('jira', 'Jira webhook', [hmac('X-Hub-Signature', 'sha256=', 'sha256')]),
+    description: 'X-Hub-Signature: sha256=<HMAC-SHA256 of the body, hex>, as Atlassian signs webhooks registered with a secret (JIRA_WEBHOOK_SECRET).',
+    build: () => trigger('jira', 'Jira webhook', [hmac('X-Hub-Signature', 'sha256=', 'sha256', '{body}', env('JIRA_WEBHOOK_SECRET'))]),
   },
   {
     id: 'bearer', name: 'Static bearer token',

@@ -25,7 +25,7 @@ beforeAll(async () => {
     id: 'vector', title: 'vector', enabled: true, actions: [],
     conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Sig', secretKey: 'foobar', algorithm: 'sha256' }],
   });
-  h = await startHarness({ triggers, env: [{ name: 'WEBHOOK_TOKEN', value: SECRET, secret: true }] });
+  h = await startHarness({ triggers, env: ['WEBHOOK_TOKEN', 'GITHUB_WEBHOOK_SECRET', 'SLACK_SIGNING_SECRET'].map((name) => ({ name, value: SECRET, secret: true })) });
 });
 afterAll(() => h.close());
 

@@ -131,11 +131,17 @@ export function createSender(deps: SenderDeps) {
     };
   }
 
-  async function startTracking(record: SentRecord, profile: SigningProfile | null, options: TrackOptions): Promise<TrackedRun | null> {
-    if (!record.response || record.response.status < 200 || record.response.status >= 300) return null;
+  /** A track, or why there is none: the user asked for tracking and must not be left guessing. */
+  async function startTracking(record: SentRecord, profile: SigningProfile | null, options: TrackOptions): Promise<TrackedRun | string> {
+    if (!record.response) return 'tracking is off: the request got no response';
+    if (record.response.status < 200 || record.response.status >= 300) return `tracking is off: the response was ${record.response.status}, not a launch`;
     const body = Buffer.from(record.response.bodyBase64, 'base64').toString('utf8');
     const runId = findRunId(body, options.jsonPath);
-    if (!runId) return null;
+    if (!runId) {
+      return options.jsonPath
+        ? `tracking is off: the response has no run id at ${options.jsonPath}`
+        : 'tracking is off: the response names no run id (a trigger answers with one when its response contains {run_id})';
+    }
     return tracker.start({
       sentId: record.id, runId, runInfoUrl: runInfoUrl(record.request.url), profile,
       ...(profile && deps.profiles().some((p) => p.id === profile.id) ? { profileId: profile.id } : {}),
@@ -149,8 +155,12 @@ export function createSender(deps: SenderDeps) {
     let record = toRecord(maskSigned(signed, secretsOf(profile, deps.env())), result, profile, options);
     let track: TrackedRun | null = null;
     if (options.track) {
-      track = await startTracking(record, profile, options.track === true ? {} : options.track);
-      if (track) record = { ...record, runId: track.runId };
+      const started = await startTracking(record, profile, options.track === true ? {} : options.track);
+      if (typeof started === 'string') record = { ...record, trackNote: started };
+      else {
+        track = started;
+        record = { ...record, runId: track.runId };
+      }
     }
     if (options.record !== false) {
       await deps.history.putSent(record);

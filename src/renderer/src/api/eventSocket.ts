@@ -15,7 +15,15 @@ export interface EventSocketOptions {
   WebSocketImpl?: SocketCtor;
   onBatch(batch: EventBatch): void;
   onStatus(status: ConnectionStatus): void;
+  /**
+   * Asks the control API whether the token is accepted. A WebSocket cannot see the 401 that
+   * refused it, so after a close this tells a wrong token (stop, say what to do) from a pause.
+   */
+  probeAuth?(): Promise<'ok' | 'unauthorized' | 'unreachable'>;
 }
+
+export const WRONG_TOKEN_REASON =
+  'The access token was refused: it is wrong or from an earlier `hookbench serve`. Open the UI URL that `hookbench serve` printed (it ends in ?token=…).';
 
 export function openEventSocket(options: EventSocketOptions): { close(): void } {
   const Impl = options.WebSocketImpl ?? (globalThis.WebSocket as SocketCtor);
@@ -43,9 +51,15 @@ export function openEventSocket(options: EventSocketOptions): { close(): void } 
       }
       if (Array.isArray(batch)) options.onBatch(batch as EventBatch);
     };
-    ws.onclose = () => {
+    ws.onclose = async () => {
       if (socket !== ws || closed) return;
       socket = null;
+      if (options.token && options.probeAuth && (await options.probeAuth().catch(() => 'unreachable' as const)) === 'unauthorized') {
+        // retrying with the same token can never work: say so once and stop
+        if (!closed) options.onStatus({ state: 'disconnected', reason: WRONG_TOKEN_REASON });
+        return;
+      }
+      if (closed) return;
       const delay = reconnectDelayMs(attempt++);
       options.onStatus({
         state: 'disconnected',

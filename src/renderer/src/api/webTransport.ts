@@ -1,5 +1,6 @@
 // Headless mode: calls over fetch, events over a reconnecting WebSocket on the same origin.
 import type { EventBatch } from '../../../shared/events';
+import { WEB_CALL_PREFIX } from '../../../shared/contract';
 import { openEventSocket } from './eventSocket';
 import type { ConnectionStatus, Transport } from './transport';
 import { createWebInvoke } from './webCalls';
@@ -23,6 +24,18 @@ export function createWebTransport(options: WebTransportOptions): Transport & { 
       wsBaseUrl: options.baseUrl.replace(/^http/, 'ws'),
       token: options.token,
       WebSocketImpl: options.WebSocketImpl,
+      probeAuth: async () => {
+        try {
+          const res = await (options.fetchImpl ?? globalThis.fetch.bind(globalThis))(`${options.baseUrl.replace(/\/$/, '')}${WEB_CALL_PREFIX}engine.info`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
+            body: 'null',
+          });
+          return res.status === 401 ? 'unauthorized' : 'ok';
+        } catch {
+          return 'unreachable';
+        }
+      },
       onBatch: (batch) => eventListeners.forEach((listener) => listener(batch)),
       onStatus: (next) => {
         status = next;

@@ -44,3 +44,10 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
 }
+
+/** The 24-hour clock used everywhere outside lists: "14:03:27" today, "2026-11-23 14:03:27" before. */
+export function formatClock(at: number, now: number = Date.now()): string {
+  const exact = formatExactTime(at);
+  const today = formatExactTime(now).slice(0, 10) === exact.slice(0, 10);
+  return today ? exact.slice(11, 19) : exact.slice(0, 19);
+}

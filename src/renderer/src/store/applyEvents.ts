@@ -75,7 +75,7 @@ function prependReceived(captures: CapturesState, arrived: CaptureSummary[]): Ca
   };
 }
 
-function removeCaptures(captures: CapturesState, ids: string[]): CapturesState {
+export function removeCaptures(captures: CapturesState, ids: string[]): CapturesState {
   const gone = new Set(ids);
   const items = captures.items.filter((item) => !gone.has(item.id));
   const removed = captures.items.length - items.length;

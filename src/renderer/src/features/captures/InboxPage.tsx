@@ -6,6 +6,7 @@ import { CaptureList } from './list/CaptureList';
 import { CaptureToolbar } from './toolbar/CaptureToolbar';
 import { EmptyInbox } from './EmptyInbox';
 import { useInboxKeys } from './useInboxKeys';
+import { UndoToast } from './UndoToast';
 import { isFilterEmpty } from '../../store/filterMatch';
 import './inbox.css';
 
@@ -19,6 +20,7 @@ export function InboxPage() {
       <h1 className="offscreen">Inbox</h1>
       <CaptureToolbar searchRef={searchRef} />
       {error && <div className="banner banner-error" role="alert">{error}</div>}
+      <UndoToast />
       {neverReceived ? (
         <EmptyInbox />
       ) : (

@@ -3,8 +3,9 @@
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import { useAppStore } from '../../store/store';
-import { deleteCaptures, jumpToNewestCapture, jumpToOldestCapture, openCapture, selectCapture } from '../../store/captureActions';
+import { jumpToNewestCapture, jumpToOldestCapture, openCapture, selectCapture } from '../../store/captureActions';
 import { indexOfCapture, listLength, rowAt } from '../../store/captureWindow';
+import { deleteWithUndo } from './undoDelete';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -45,7 +46,7 @@ export function useInboxKeys(searchRef: RefObject<HTMLInputElement | null>) {
           if (selectedId) openCapture(selectedId);
           break;
         case 'Delete':
-          if (selectedId) void deleteCaptures([selectedId]);
+          if (selectedId) deleteWithUndo([selectedId]);
           break;
         case '/':
           searchRef.current?.focus();

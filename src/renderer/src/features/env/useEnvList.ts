@@ -7,6 +7,9 @@ import { describeError } from '../../api/envelope';
 import { selectTriggerItems } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
+/** dispatched on window after an inline edit of the env (\"Define it\"), so every list reloads */
+export const ENV_CHANGED_EVENT = 'hookbench:env-changed';
+
 export interface EnvList {
   env: EnvVariable[] | null;
   error: string | null;
@@ -27,5 +30,9 @@ export function useEnvList(): EnvList {
     return () => { live = false; };
   }, [tick, triggers]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(() => {
+    window.addEventListener(ENV_CHANGED_EVENT, reload);
+    return () => window.removeEventListener(ENV_CHANGED_EVENT, reload);
+  }, [reload]);
   return { env, error, reload };
 }

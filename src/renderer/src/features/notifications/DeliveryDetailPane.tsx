@@ -6,6 +6,8 @@ import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { PairsTable } from '../../components/PairsTable';
 import { useAppStore } from '../../store/store';
+import { Time } from '../../components/Time';
+import { formatClock } from '../../lib/format';
 
 function pretty(text: string): string {
   try {
@@ -38,7 +40,7 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
         <span className="mono">{detail.eventType}</span> → {detail.target.channelName} <span className="muted mono wrap-anywhere">{detail.target.url}</span>
       </p>
       <p className="small muted">Delivery id <span className="mono" data-testid="delivery-detail-id">{detail.id}</span> ({detail.origin}{detail.redeliveryOf ? `, redelivery of ${detail.redeliveryOf}` : ''})
-        {detail.nextRetryAt && detail.status === 'retrying' ? ` · next retry ${new Date(detail.nextRetryAt).toLocaleTimeString()}` : ''}</p>
+        {detail.nextRetryAt && detail.status === 'retrying' ? ` · next retry ${formatClock(detail.nextRetryAt)}` : ''}</p>
       <div className="notify-actions">
         <button type="button" className="button button-small" data-testid="delivery-redeliver" onClick={() => onRedeliver(detail.id)}>Redeliver</button>
         <CopyButton text={detail.requestBody} label="Copy body" />
@@ -48,9 +50,9 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
       {detail.attempts.map((a) => (
         <details key={a.number} className="delivery-attempt" open={a.number === detail.attempts.length} data-testid="delivery-attempt">
           <summary>
-            Attempt {a.number} · {new Date(a.startedAt).toLocaleTimeString()} · {Math.round(a.durationMs)} ms ·{' '}
+            Attempt {a.number} · <Time at={a.startedAt} /> · {Math.round(a.durationMs)} ms ·{' '}
             {a.ok ? <span className="notify-good">HTTP {a.responseStatus}</span> : <span className="notify-bad" data-testid="delivery-attempt-error">{a.error}</span>}
-            {a.nextRetryAt ? <span className="muted"> · retry at {new Date(a.nextRetryAt).toLocaleTimeString()}</span> : null}
+            {a.nextRetryAt ? <span className="muted"> · retry at <Time at={a.nextRetryAt} /></span> : null}
           </summary>
           <h4>Request headers</h4>
           <PairsTable pairs={a.requestHeaders} empty="Not sent." />

@@ -7,6 +7,7 @@ import { openDelivery, redeliver, setDeliveryFilter } from '../../store/notifica
 import { useAppStore } from '../../store/store';
 import { DeliveryDetailPane } from './DeliveryDetailPane';
 import { activateOnKey } from '../../components/activateOnKey';
+import { Time } from '../../components/Time';
 
 const ROW = 34;
 const STATUSES: DeliveryStatus[] = ['pending', 'retrying', 'succeeded', 'failed'];
@@ -72,7 +73,7 @@ export function DeliveryLog() {
                   className={`delivery-row${d.id === openDeliveryId ? ' is-open' : ''}`} style={{ transform: `translateY(${row.start}px)`, height: ROW }}
                   tabIndex={0} onClick={() => openDelivery(d.id)} onKeyDown={activateOnKey(() => openDelivery(d.id))}>
                   <input type="checkbox" aria-label="Select for redelivery" checked={selected.has(d.id)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(d.id)} />
-                  <span className="muted small nowrap">{new Date(d.createdAt).toLocaleTimeString([], { hour12: false })}</span>
+                  <span className="muted small nowrap"><Time at={d.createdAt} relative /></span>
                   <span className={`delivery-status delivery-${d.status}`}>{d.status}</span>
                   <span className="mono small ellipsis">{d.eventType}</span>
                   <span className="small ellipsis" title={d.target.url}>{d.target.channelName}</span>

@@ -1,5 +1,6 @@
 // A per-channel sparkline: one bar per recent attempt, its height the duration, red when it failed.
 import type { ChannelHealth } from '../../../../shared/notifications';
+import { formatClock } from '../../lib/format';
 
 export function HealthChart({ health, width = 120, height = 28 }: { health: ChannelHealth | undefined; width?: number; height?: number }) {
   const points = health?.recent ?? [];
@@ -13,7 +14,7 @@ export function HealthChart({ health, width = 120, height = 28 }: { health: Chan
       {points.map((p, i) => {
         const h = Math.max(3, (p.durationMs / max) * (height - 2));
         return <rect key={i} x={i * slot + 1} y={height - h} width={Math.max(1, slot - 2)} height={h} className={p.ok ? 'health-ok' : 'health-fail'}>
-          <title>{`${new Date(p.at).toLocaleTimeString()} · ${p.ok ? 'ok' : 'failed'} · ${Math.round(p.durationMs)} ms`}</title>
+          <title>{`${formatClock(p.at)} · ${p.ok ? 'ok' : 'failed'} · ${Math.round(p.durationMs)} ms`}</title>
         </rect>;
       })}
     </svg>

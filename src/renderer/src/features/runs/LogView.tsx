@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { useDebouncedCallback } from '../../hooks/useDebouncedCallback';
 import { useAppStore } from '../../store/store';
+import { formatClock } from '../../lib/format';
 
 const SHOWN = 2_000;
 const EMPTY: ExecutionLogLine[] = [];
@@ -55,7 +56,7 @@ export function LogView({ executionId, total }: { executionId: string; total: nu
         {lines.length === 0 && <div className="muted small">{found ? 'No line matches.' : 'No output yet.'}</div>}
         {lines.map((line, i) => (
           <div key={i} className={`runs-log-line runs-log-${line.stream}`} data-testid="run-log-line" data-stream={line.stream}>
-            <span className="runs-log-time">{new Date(line.at).toLocaleTimeString(undefined, { hour12: false })}</span>
+            <span className="runs-log-time">{formatClock(line.at)}</span>
             <span className="runs-log-text">{line.text}</span>
           </div>
         ))}

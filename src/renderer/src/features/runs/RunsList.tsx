@@ -4,7 +4,7 @@ import { useNow } from '../../hooks/useNow';
 import { openRun } from '../../store/runActions';
 import { runItemId } from '../../store/runsSlice';
 import { useAppStore } from '../../store/store';
-import { formatRelativeTime } from '../../lib/format';
+import { formatExactTime, formatRelativeTime } from '../../lib/format';
 import { StatusBadge } from './StatusBadge';
 import { runDuration } from './runTime';
 
@@ -44,7 +44,7 @@ function Row({ item, isOpen, now }: { item: RunListItem; isOpen: boolean; now: n
         <span className="runs-row-kind muted small">{item.kind === 'execution' ? 'exec' : 'pipe'} #{r.counter}</span>
         <span className="runs-row-title">{title}</span>
         <StatusBadge status={r.status} />
-        <span className="muted small runs-row-time" title={new Date(r.createdAt).toISOString()}>{formatRelativeTime(r.createdAt, now)}</span>
+        <span className="muted small runs-row-time" title={formatExactTime(r.createdAt)}>{formatRelativeTime(r.createdAt, now)}</span>
         <span className="muted small runs-row-duration">{runDuration(r.startedAt, r.endedAt, now)}</span>
       </button>
     </li>

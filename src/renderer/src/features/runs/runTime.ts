@@ -1,12 +1,12 @@
 // Times and durations of runs, as the list and the timelines show them.
-import { formatDuration } from '../../lib/format';
+import { formatClock, formatDuration } from '../../lib/format';
 
 export function runDuration(startedAt: number | undefined, endedAt: number | undefined, now: number): string {
   if (!startedAt) return '—';
   return formatDuration((endedAt ?? now) - startedAt);
 }
 
-export const clockTime = (at: number | undefined): string => (at ? new Date(at).toLocaleTimeString(undefined, { hour12: false }) : '—');
+export const clockTime = (at: number | undefined): string => (at ? formatClock(at) : '—');
 
 /** Names of nodes grouped by dependency depth: the graph order of a pipeline. */
 export function graphLevels(nodes: { name: string; dependsOn?: string[] }[]): string[][] {

@@ -5,6 +5,7 @@ import { MethodBadge } from '../../components/MethodBadge';
 import { StatusCode } from '../../components/StatusCode';
 import { loadSender, patchSender } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
+import { Time } from '../../components/Time';
 
 export function HistoryList({ onResend }: { onResend(r: SentRecord): void }) {
   const history = useAppStore((s) => s.sender.history);
@@ -23,7 +24,7 @@ export function HistoryList({ onResend }: { onResend(r: SentRecord): void }) {
               <MethodBadge method={r.request.method} />
               {r.response ? <StatusCode status={r.response.status} /> : <span className="small sender-status sender-status-error">{r.error?.kind}</span>}
               <span className="mono small sender-ellipsis">{r.request.url}</span>
-              <span className="muted small">{r.source} · {new Date(r.at).toLocaleTimeString()}</span>
+              <span className="muted small">{r.source} · <Time at={r.at} /></span>
             </button>
             <button type="button" className="button button-small" onClick={() => onResend(r)}>Re-send</button>
           </li>

@@ -58,6 +58,7 @@ export function ResponseView({ record }: { record: SentRecord }) {
           <div data-testid="response-body"><BodyViewer detail={detail} bytes={bytes} /></div>
         </>
       )}
+      {record.trackNote && <p className="banner banner-warn small" data-testid="track-note">{record.trackNote}</p>}
       {track && <TrackTimeline track={track} />}
     </section>
   );

@@ -6,7 +6,7 @@ import { useNow } from '../../hooks/useNow';
 import { selectTriggerLog } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { formatPeriod } from '../triggers';
-import { formatExactTime } from '../../lib/format';
+import { formatClock } from '../../lib/format';
 import { RateLimitChart } from './RateLimitChart';
 import { rateLimitPicture } from './rateLimitSeries';
 
@@ -41,7 +41,7 @@ export function RateLimitPanel({ trigger }: { trigger: Trigger }) {
             <p className="small">
               <strong data-testid="rate-limit-usage">{p.current} of {l.quota}</strong> launches in the last {formatPeriod(l.period)}
               {p.current >= l.quota && <span className="danger-text"> · full: the next request is rejected</span>}
-              {p.nextFreeAt && <span className="muted"> · next slot frees at {formatExactTime(p.nextFreeAt).slice(11, 19)}</span>}
+              {p.nextFreeAt && <span className="muted"> · next slot frees at {formatClock(p.nextFreeAt)}</span>}
             </p>
             <RateLimitChart picture={p} quota={l.quota} period={l.period} />
           </div>

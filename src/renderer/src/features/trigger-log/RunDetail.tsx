@@ -4,14 +4,17 @@ import { describeError } from '../../api/envelope';
 import { selectTriggerRun } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { loadRun } from '../../store/triggerLogActions';
-import { formatExactTime } from '../../lib/format';
+import { formatClock } from '../../lib/format';
 
-const STATUS_TEXT: Record<TriggerRunStatus, string> = {
-  pending: 'pending: actions are still being launched',
-  completed: 'completed: every launch action succeeded',
-  error: 'error: every launch action failed',
-  complete_with_error: 'complete with error: some launch actions failed',
-};
+/** What the status means, said once (the badge already shows the status word). */
+function statusText(status: TriggerRunStatus, launched: number): string {
+  switch (status) {
+    case 'pending': return 'the run actions are still being launched';
+    case 'completed': return launched ? 'every run action launched' : 'the trigger has no run actions: nothing to launch';
+    case 'error': return 'every run action failed to launch';
+    case 'complete_with_error': return 'some run actions failed to launch';
+  }
+}
 
 /** A trigger run as run-info would report it; run.status events keep it current. */
 export function RunDetail({ runId }: { runId: string }) {
@@ -34,7 +37,7 @@ export function RunDetail({ runId }: { runId: string }) {
         <>
           <p>
             <span className={`run-status run-${run.status}`} data-testid="run-status" data-status={run.status}>{run.status}</span>{' '}
-            <span className="muted small">{STATUS_TEXT[run.status]} · updated {formatExactTime(run.updatedAt).slice(11)}</span>
+            <span className="muted small" data-testid="run-status-text">{statusText(run.status, run.result.length)} · updated {formatClock(run.updatedAt)}</span>
           </p>
           {run.errors?.length ? (
             <ul className="run-errors" data-testid="run-errors">
@@ -42,7 +45,7 @@ export function RunDetail({ runId }: { runId: string }) {
             </ul>
           ) : null}
           {run.result.length === 0 ? (
-            <p className="muted small">{run.status === 'pending' ? 'No results yet.' : run.errors?.length ? 'Nothing was launched.' : 'Nothing was launched: the trigger has no run actions.'}</p>
+            <p className="muted small">{run.status === 'pending' ? 'No results yet.' : run.errors?.length ? 'Nothing was launched.' : 'No executions or pipelines.'}</p>
           ) : (
             <table className="grid-table" data-testid="run-results">
               <thead><tr><th>Action</th><th>Name</th><th>Id</th></tr></thead>

@@ -1,11 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CaptureDetail } from '../../../../../shared/capture';
 import { PairsTable } from '../../../components/PairsTable';
 import { MethodBadge } from '../../../components/MethodBadge';
 import { StatusCode } from '../../../components/StatusCode';
 import { CopyButton } from '../../../components/CopyButton';
-import { describeError } from '../../../api/envelope';
-import { deleteCaptures } from '../../../store/captureActions';
+import { deleteWithUndo } from '../undoDelete';
 import { replayCapture } from '../../../store/senderActions';
 import { selectReceiverUrl } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
@@ -22,7 +21,6 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
   const receiverUrl = useAppStore(selectReceiverUrl) ?? 'http://127.0.0.1:7780';
   const bytes = useMemo(() => base64ToBytes(detail.bodyBase64), [detail.bodyBase64]);
   const query = useMemo(() => parseQuery(detail.url), [detail.url]);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const curl = () =>
     buildCurl({ method: detail.method, url: new URL(receiverUrl).origin + detail.url, headers: detail.rawHeaders, body: bytes, bodyTruncated: detail.bodyTruncated });
 
@@ -43,13 +41,12 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
             type="button"
             className="button button-danger-quiet"
             data-testid="delete-capture"
-            onClick={() => deleteCaptures([detail.id]).catch((error) => setDeleteError(describeError(error)))}
+            onClick={() => deleteWithUndo([detail.id])}
           >
             Delete
           </button>
         </div>
       </header>
-      {deleteError && <div className="banner banner-error" role="alert">Could not delete: {deleteError}</div>}
       <dl className="detail-meta">
         <dt>URL</dt>
         <dd className="mono detail-full-url">{detail.url}</dd>

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { api } from '../../../api';
+import { describeError } from '../../../api/envelope';
+import { ENV_CHANGED_EVENT } from '../../env/useEnvList';
 import type { EnvVariable } from '../../../../../shared/trigger';
 import { envReferences, maskSecret } from '../../../../../shared/triggers/secrets';
 import { controlProps } from './EditorField';
@@ -8,12 +11,14 @@ import { useIssues } from './issuesContext';
  * A secret key: masked while it is a literal, plain while it only references {env:…}
  * variables (a reference is not a secret). Public keys (RS/PS/ES/EdDSA) are shown as text.
  */
-export function SecretKeyInput({ value, path, env, publicKey, onChange }: {
+export function SecretKeyInput({ value, path, env, publicKey, onChange, onEnvDefined }: {
   value: string;
   path: string;
   env: EnvVariable[] | null;
   publicKey: boolean;
   onChange(next: string): void;
+  /** a missing variable was defined inline: the env list should reload */
+  onEnvDefined?(): void;
 }) {
   const { error } = useIssues(path);
   const [revealed, setRevealed] = useState(false);
@@ -51,6 +56,7 @@ export function SecretKeyInput({ value, path, env, publicKey, onChange }: {
             return (
               <span key={name} className={`env-ref${variable ? '' : ' is-missing'}`}>
                 {`{env:${name}}`} {variable ? (variable.secret ? '→ secret variable' : `→ "${variable.value}"`) : '→ not defined'}
+                {!variable && env && <DefineEnv name={name} onDefined={onEnvDefined} />}
               </span>
             );
           })}
@@ -66,5 +72,36 @@ export function SecretKeyInput({ value, path, env, publicKey, onChange }: {
         ))}
       </p>
     </div>
+  );
+}
+
+/** "Define it": set a missing {env:NAME} right here (saved as a secret variable, write-only). */
+function DefineEnv({ name, onDefined }: { name: string; onDefined?(): void }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const [state, setState] = useState<{ saving: boolean; error: string | null }>({ saving: false, error: null });
+  if (!open) {
+    return <button type="button" className="button button-small define-env" onClick={() => setOpen(true)} data-testid={`define-env-${name}`}>Define it</button>;
+  }
+  const save = async () => {
+    setState({ saving: true, error: null });
+    try {
+      const current = await api['env.list']();
+      // secret values come back as the placeholder, and saving the placeholder keeps them
+      await api['env.save']({ env: [...current.filter((v) => v.name !== name), { name, value, secret: true }] });
+      setOpen(false);
+      onDefined?.();
+      window.dispatchEvent(new Event(ENV_CHANGED_EVENT));
+    } catch (e) {
+      setState({ saving: false, error: describeError(e) });
+    }
+  };
+  return (
+    <span className="define-env-form" data-testid={`define-env-form-${name}`}>
+      <input className="input mono" type="password" autoComplete="off" aria-label={`Value of ${name}`} value={value} onChange={(e) => setValue(e.target.value)} data-testid={`define-env-value-${name}`} />
+      <button type="button" className="button button-small button-primary" disabled={!value || state.saving} onClick={() => void save()} data-testid={`define-env-save-${name}`}>{state.saving ? 'Saving…' : 'Save secret'}</button>
+      <button type="button" className="button button-small" onClick={() => setOpen(false)}>Cancel</button>
+      {state.error && <span className="field-error" role="alert">{state.error}</span>}
+    </span>
   );
 }

@@ -1,0 +1,74 @@
+// Deleting captures with undo: the rows leave the list at once, the delete reaches the engine
+// only when the undo window closes (or the page goes away). Undo puts the rows back in place.
+import { create } from 'zustand';
+import type { CaptureSummary } from '../../../../shared/capture';
+import { api } from '../../api';
+import { describeError } from '../../api/envelope';
+import { removeCaptures } from '../../store/applyEvents';
+import { useAppStore } from '../../store/store';
+
+export const UNDO_WINDOW_MS = 6_000;
+
+interface Pending {
+  ids: string[];
+  rows: CaptureSummary[];
+  timer: ReturnType<typeof setTimeout>;
+}
+
+interface UndoState {
+  pending: Pending | null;
+  error: string | null;
+}
+
+export const useUndoDelete = create<UndoState>(() => ({ pending: null, error: null }));
+
+async function commit(p: Pending): Promise<void> {
+  clearTimeout(p.timer);
+  if (useUndoDelete.getState().pending === p) useUndoDelete.setState({ pending: null });
+  try {
+    await api['captures.delete']({ ids: p.ids });
+  } catch (error) {
+    // the engine kept them: put them back and say so
+    restore(p.rows);
+    useUndoDelete.setState({ error: `Could not delete: ${describeError(error)}` });
+  }
+}
+
+function restore(rows: CaptureSummary[]) {
+  useAppStore.setState((state) => {
+    const have = new Set(state.captures.items.map((i) => i.id));
+    const back = rows.filter((r) => !have.has(r.id));
+    if (!back.length) return {};
+    // newest first, by seq
+    const items = [...state.captures.items, ...back].sort((a, b) => b.seq - a.seq);
+    return { captures: { ...state.captures, items, total: state.captures.total + back.length } };
+  });
+}
+
+/** Removes the rows now and deletes them for real after the undo window. */
+export function deleteWithUndo(ids: string[]): void {
+  if (!ids.length) return;
+  const previous = useUndoDelete.getState().pending;
+  if (previous) void commit(previous);
+  const wanted = new Set(ids);
+  const rows = useAppStore.getState().captures.items.filter((i) => wanted.has(i.id));
+  useAppStore.setState((state) => ({ captures: removeCaptures(state.captures, ids) }));
+  const pending: Pending = { ids, rows, timer: setTimeout(() => void commit(pending), UNDO_WINDOW_MS) };
+  useUndoDelete.setState({ pending, error: null });
+}
+
+export function undoDelete(): void {
+  const p = useUndoDelete.getState().pending;
+  if (!p) return;
+  clearTimeout(p.timer);
+  useUndoDelete.setState({ pending: null });
+  restore(p.rows);
+}
+
+export function deleteNow(): void {
+  const p = useUndoDelete.getState().pending;
+  if (p) void commit(p);
+}
+
+// leaving the page must not lose a delete the user meant
+if (typeof window !== 'undefined') window.addEventListener('pagehide', deleteNow);
