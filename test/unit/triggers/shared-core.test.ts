@@ -79,15 +79,28 @@ describe('secrets and {run_id}', () => {
   });
 });
 
+const presetSecretNames = () => TRIGGER_PRESETS.flatMap((p) => p.build().conditions.flatMap((c) => (c.type === 'web-auth' ? [...c.secretKey.matchAll(/\{env:([^}]+)\}/g)].map((m) => m[1]) : [])));
+
 describe('presets', () => {
   it('every preset builds a valid trigger that uses {env:…} secrets', () => {
     expect(TRIGGER_PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(['github', 'slack', 'zoom', 'linear', 'intercom', 'jira', 'bearer', 'query-token', 'jwt-hs256', 'jwt-rs256', 'doc-static', 'doc-hmac', 'doc-hmac-timestamp']));
     for (const p of TRIGGER_PRESETS) {
       const t = p.build();
       expect(validateTrigger(JSON.parse(JSON.stringify(t)))).toEqual(t);
-      expect(t.conditions.some((c) => c.type === 'web-auth' && /\{env:WEBHOOK_/.test(c.secretKey))).toBe(true);
-      expect(lintTrigger(t, [{ name: 'WEBHOOK_TOKEN', value: 'x', secret: true }, { name: 'WEBHOOK_PUBLIC_KEY', value: 'k', secret: false }]).filter((w) => w.severity === 'warning')).toEqual([]);
+      expect(t.conditions.some((c) => c.type === 'web-auth' && /^\{env:[A-Z][A-Z0-9_]*\}$/.test(c.secretKey))).toBe(true);
+      const env = [...new Set([...presetSecretNames(), 'WEBHOOK_TOKEN', 'WEBHOOK_PUBLIC_KEY'])].map((name) => ({ name, value: 'x', secret: true }));
+      expect(lintTrigger(t, env).filter((w) => w.severity === 'warning')).toEqual([]);
     }
+  });
+
+  it('gives each provider its own, provider-named secret variable', () => {
+    const secretOf = (id: string) => (TRIGGER_PRESETS.find((p) => p.id === id)!.build().conditions[0] as { secretKey: string }).secretKey;
+    const providers = ['github', 'slack', 'zoom', 'linear', 'intercom', 'jira'];
+    const names = providers.map(secretOf);
+    expect(new Set(names).size).toBe(providers.length);
+    expect(secretOf('github')).toBe('{env:GITHUB_WEBHOOK_SECRET}');
+    expect(secretOf('slack')).toBe('{env:SLACK_SIGNING_SECRET}');
+    providers.forEach((id, i) => expect(names[i]).toContain(id.toUpperCase()));
   });
 });
 
