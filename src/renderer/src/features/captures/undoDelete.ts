@@ -36,12 +36,15 @@ async function commit(p: Pending): Promise<void> {
 
 function restore(rows: CaptureSummary[]) {
   useAppStore.setState((state) => {
-    const have = new Set(state.captures.items.map((i) => i.id));
+    const { items: loaded, total } = state.captures;
+    const have = new Set(loaded.map((i) => i.id));
     const back = rows.filter((r) => !have.has(r.id));
     if (!back.length) return {};
-    // newest first, by seq
-    const items = [...state.captures.items, ...back].sort((a, b) => b.seq - a.seq);
-    return { captures: { ...state.captures, items, total: state.captures.total + back.length } };
+    // rows within the loaded prefix go back in place (newest first, by seq); rows further down
+    // come back with the next window fetch, since the engine still has them
+    const oldest = loaded.length ? loaded[loaded.length - 1].seq : Infinity;
+    const items = [...loaded, ...back.filter((r) => r.seq >= oldest)].sort((a, b) => b.seq - a.seq);
+    return { captures: { ...state.captures, items, total: total + back.length } };
   });
 }
 
@@ -51,7 +54,8 @@ export function deleteWithUndo(ids: string[]): void {
   const previous = useUndoDelete.getState().pending;
   if (previous) void commit(previous);
   const wanted = new Set(ids);
-  const rows = useAppStore.getState().captures.items.filter((i) => wanted.has(i.id));
+  const { items, deep } = useAppStore.getState().captures;
+  const rows = [...items, ...(deep?.items ?? [])].filter((i) => wanted.has(i.id));
   useAppStore.setState((state) => ({ captures: removeCaptures(state.captures, ids) }));
   const pending: Pending = { ids, rows, timer: setTimeout(() => void commit(pending), UNDO_WINDOW_MS) };
   useUndoDelete.setState({ pending, error: null });
