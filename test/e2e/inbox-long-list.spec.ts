@@ -10,7 +10,6 @@ import { openInbox } from './inbox-page';
 import { startServe, type ServeProcess } from './serve-process';
 
 const COUNT = 5000;
-const ROW_HEIGHT = 30;
 let serve: ServeProcess;
 let dataDir: string;
 
@@ -41,6 +40,9 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** the list's row height as rendered (rows are two lines since the row badges) */
+const rowHeight = (page: import('@playwright/test').Page) => page.getByTestId('capture-row').first().evaluate((el) => el.getBoundingClientRect().height);
+
 const row = (page: import('@playwright/test').Page, n: number) => page.getByTestId('capture-row').filter({ hasText: `/long/${n}/end` });
 
 test('the scrollbar spans every capture and End shows the oldest', async ({ page }) => {
@@ -48,7 +50,7 @@ test('the scrollbar spans every capture and End shows the oldest', async ({ page
   await expect(page.getByTestId('capture-count')).toHaveText(`${COUNT.toLocaleString('en-US')} requests`);
   const list = page.getByTestId('capture-list');
   const height = await list.evaluate((el) => el.scrollHeight);
-  expect(height).toBeGreaterThanOrEqual(COUNT * ROW_HEIGHT);
+  expect(height).toBeGreaterThanOrEqual(COUNT * (await rowHeight(page)));
   await row(page, COUNT - 1).click();
   await page.keyboard.press('End');
   await expect(row(page, 0)).toBeVisible();
@@ -63,7 +65,8 @@ test('the scrollbar spans every capture and End shows the oldest', async ({ page
 test('dragging the scrollbar to the middle loads the rows that are there', async ({ page }) => {
   await openInbox(page, serve.uiUrl);
   const list = page.getByTestId('capture-list');
-  await list.evaluate((el, top) => { el.scrollTop = top; }, (COUNT / 2) * ROW_HEIGHT);
+  await expect(page.getByTestId('capture-row').first()).toBeVisible();
+  await list.evaluate((el, top) => { el.scrollTop = top; }, (COUNT / 2) * (await rowHeight(page)));
   // the row at list index COUNT/2 is capture number COUNT - 1 - COUNT/2
   await expect(row(page, COUNT - 1 - COUNT / 2)).toBeVisible();
   await expect(page.getByTestId('capture-row-pending')).toHaveCount(0);
