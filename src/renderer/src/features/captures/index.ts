@@ -2,3 +2,4 @@
 export { BodyViewer } from './body/BodyViewer';
 export { base64ToBytes } from './lib/body';
 export { useCaptureDetail, type DetailState } from './detail/useCaptureDetail';
+export { hexDumpRows, hexRowCount } from './lib/hexDump';

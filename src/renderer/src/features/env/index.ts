@@ -2,3 +2,4 @@
 export { EnvPanel } from './EnvPanel';
 export { WorkspaceTransfer } from './WorkspaceTransfer';
 export { useEnvList, type EnvList } from './useEnvList';
+export { ENV_CHANGED_EVENT } from './useEnvList';

@@ -37,7 +37,6 @@ export function TrackTimeline({ track }: { track: TrackedRun }) {
       if (w.kind === 'execution' && !state.executions[w.id]) void loadExecution(w.id).catch(() => undefined);
       if (w.kind === 'pipeline' && !state.pipelines[w.id]) void loadPipeline(w.id).catch(() => undefined);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ids]);
   const known = statuses.filter((s): s is NonNullable<typeof s> => s !== undefined);
   const running = work.filter((w, i) => {

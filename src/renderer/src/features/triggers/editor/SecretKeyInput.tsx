@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
-import { ENV_CHANGED_EVENT } from '../../env/useEnvList';
+import { ENV_CHANGED_EVENT } from '../../env';
 import type { EnvVariable } from '../../../../../shared/trigger';
 import { envReferences, maskSecret } from '../../../../../shared/triggers/secrets';
 import { controlProps } from './EditorField';

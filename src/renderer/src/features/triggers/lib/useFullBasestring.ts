@@ -5,7 +5,7 @@ import type { HmacTrace } from '../../../../../shared/trigger-log';
 import { renderBasestring } from '../../../../../shared/triggers/basestring';
 import { fromBase64 } from '../../../../../shared/triggers/bytes';
 import type { RequestView } from '../../../../../shared/triggers/lookup';
-import { useCaptureDetail } from '../../captures/detail/useCaptureDetail';
+import { useCaptureDetail } from '../../captures';
 
 export type FullBasestring =
   | { status: 'ready'; bytes: Uint8Array; request: RequestView }

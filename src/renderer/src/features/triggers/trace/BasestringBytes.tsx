@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { BasestringSegment } from '../../../../../shared/trigger-log';
 import { VirtualLines } from '../../../components/VirtualLines';
-import { hexDumpRows, hexRowCount } from '../../captures/lib/hexDump';
+import { hexDumpRows, hexRowCount } from '../../captures';
 import { visibleLines } from '../lib/byteCompare';
 
 interface Piece {
