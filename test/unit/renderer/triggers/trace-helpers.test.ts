@@ -4,8 +4,7 @@ import { fromBase64 } from '../../../../src/shared/triggers/bytes';
 import { buildInput, INITIAL_FORM } from '../../../../src/renderer/src/features/triggers/playground/buildInput';
 import { parseHeaderLines } from '../../../../src/renderer/src/features/triggers/playground/parseHeaders';
 import { legendKinds, segmentClass, visibleLiteral } from '../../../../src/renderer/src/features/triggers/lib/segmentKinds';
-import { groupHex } from '../../../../src/renderer/src/features/triggers/trace/BasestringVisualiser';
-import { foldLines, segmentLines } from '../../../../src/renderer/src/features/triggers/trace/BasestringBytes';
+import { foldLines, groupHex, segmentLines } from '../../../../src/renderer/src/features/triggers/lib/basestringLines';
 
 describe('visualiser helpers', () => {
   it('lists legend kinds in a stable order, once each', () => {

@@ -3,6 +3,7 @@ import { legendKinds, SEGMENT_LABELS, segmentClass, visibleLiteral } from '../li
 import { formatBytes } from '../../../lib/format';
 import type { FullBasestring } from '../lib/useFullBasestring';
 import { BasestringBytes } from './BasestringBytes';
+import { groupHex } from '../lib/basestringLines';
 
 /**
  * What was signed, piece by piece: the format's literal text and placeholders, each coloured
@@ -73,12 +74,4 @@ function SegmentRow({ segment: s }: { segment: BasestringSegment }) {
       <td className="align-right mono">{s.missing ? '—' : s.byteLength.toLocaleString()}</td>
     </tr>
   );
-}
-
-/** "76303a31" → "76 30 3a 31", 16 bytes a line. */
-export function groupHex(hex: string): string {
-  const bytes = hex.match(/../g) ?? [];
-  const lines: string[] = [];
-  for (let i = 0; i < bytes.length; i += 16) lines.push(bytes.slice(i, i + 16).join(' '));
-  return lines.join('\n');
 }
