@@ -184,6 +184,11 @@ describe('a headless user, from one hookbench.json to the delivery log', () => {
     expect(sunk.filter((s) => s.url === '/sink-3' || s.url === '/sink-4')).toHaveLength(2);
     const log = await cli(['log', '--data-dir', data]);
     expect(log.stdout).toContain('gh-push  launched');
+    // --json leaves the app: HMAC traces keep what was received, never the signature expected
+    const json = await cli(['log', '--json', '--data-dir', data]);
+    const hmac = json.stdout.trim().split('\n').flatMap((l) => JSON.parse(l).conditions).filter((c: { trace?: { kind: string } }) => c.trace?.kind === 'hmac');
+    expect(hmac.length).toBeGreaterThan(0);
+    for (const c of hmac) expect(c.trace).not.toHaveProperty('expected');
     const runs = await cli(['runs', 'list', '--data-dir', data]);
     expect(runs.code).toBe(1);
     expect(runs.stderr).toMatch(/needs the running engine: start `hookbench serve --data-dir/);

@@ -1,6 +1,7 @@
 // `hookbench log`: the trigger log (which trigger, verdict, failed condition, run), --follow for new entries.
 import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
 import type { TriggerOutcome } from '../../../shared/capture';
+import { logEntryForExport } from '../../../shared/trigger-log-export';
 import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, time, type Access } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 
@@ -61,7 +62,8 @@ async function run(argv: string[]): Promise<number> {
     ...(values.outcome ? { outcome: values.outcome as TriggerOutcome } : {}),
   };
   const access = await openAccess(values['data-dir']);
-  const print = (e: TriggerLogEntry) => console.log(values.json ? JSON.stringify(e) : line(e));
+  // --json output leaves the app: the signature a request should have carried is dropped
+  const print = (e: TriggerLogEntry) => console.log(values.json ? JSON.stringify(logEntryForExport(e)) : line(e));
   const first = (await entries(access, filter, limit)).reverse();
   first.forEach(print);
   if (!values.follow) return 0;
