@@ -68,12 +68,15 @@ export class NpmStart {
   readonly child: ChildProcess;
   output = '';
   exited: Promise<number | null>;
+  /** Every process holding npm start's output pipes has exited (serve is npm's grandchild). */
+  closed: Promise<void>;
 
   constructor(dir: string, env: NodeJS.ProcessEnv) {
     this.child = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child.stdout!.on('data', (c: Buffer) => (this.output += c));
     this.child.stderr!.on('data', (c: Buffer) => (this.output += c));
     this.exited = new Promise((done) => this.child.on('exit', (code) => done(code)));
+    this.closed = new Promise((done) => this.child.on('close', () => done()));
   }
 
   /** Resolves with the first match of `pattern` in the output; rejects on exit or after timeoutMs. */
@@ -90,12 +93,19 @@ export class NpmStart {
     }
   }
 
-  /** SIGTERM to the whole group, SIGKILL if it is still there after graceMs. */
+  /** SIGTERM to the whole group, SIGKILL if it is still there after graceMs. Waits for the
+   *  output pipes to close, not for npm's exit: npm may exit before serve (its grandchild) has
+   *  printed its stop line, and killing the group then would cut serve short. */
   async stop(graceMs = 10_000): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) {
+      killGroup(this.child, 'SIGTERM');
+      await Promise.race([this.closed, new Promise((r) => setTimeout(r, graceMs))]);
+      killGroup(this.child, 'SIGKILL');
+      return;
+    }
     killGroup(this.child, 'SIGTERM');
     const timer = setTimeout(() => killGroup(this.child, 'SIGKILL'), graceMs);
-    await this.exited;
+    await this.closed;
     clearTimeout(timer);
     killGroup(this.child, 'SIGKILL'); // anything the group left behind
   }
