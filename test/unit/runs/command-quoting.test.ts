@@ -8,18 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectStep, StepParameter } from '../../../src/shared/project';
 import { CommandRenderError, renderCommand } from '../../../src/main/engine/runs/step-parameters';
 import { logText, openHarness, type RunHarness } from './harness';
-
-/** mulberry32: a tiny seeded generator, so a failure names a reproducible case */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as seeded } from '../../support/seeded-random';
 
 const PIECES = [
   "'", '"', '$', '`', '\\', '\n', '\r', '\t', ' ', ';', '&', '|', '<', '>', '(', ')', '{', '}', '*', '?', '[', ']', '~', '#', '!', '=', '%', '-', '^',

@@ -14,19 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCurl, shellWord } from '../../../src/shared/signing/export-curl';
 import type { OutgoingRequest, SigningProfile } from '../../../src/shared/signing/types';
 import { ansiCQuote, printfBytes, shellQuote } from '../../../src/renderer/src/features/captures/lib/curl';
+import { mulberry32 as seeded } from '../../support/seeded-random';
 
 const run = promisify(execFile);
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const PIECES = ["'", '"', '$', '`', '\\', '\n', '\t', ' ', ';', '&', '|', '<', '>', '(', ')', '{', '}', '*', '?', '[', '~', '#', '!', '%', '%s', '-', '-v x', '$&', "$'", '$(touch pwned)', '${IFS}', '\\x41', '\\n', 'a', '7', 'é', '💥', '\u0001', '\u001b', '\u007f', '\r'];
 const randomValue = (next: () => number, pieces = PIECES): string => {
   let out = '';

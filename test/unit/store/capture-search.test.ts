@@ -10,6 +10,7 @@ import { needleMask, SignaturePool } from '../../../src/main/engine/store/body-s
 import { asciiLower, bodyContains } from '../../../src/main/engine/store/capture-filter';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { newCapture } from './capture-fixtures';
+import { mulberry32 } from '../../support/seeded-random';
 
 const roomy = { maxCaptures: 100_000, maxBytes: 1024 ** 3 };
 let dir: string;
@@ -21,17 +22,6 @@ afterEach(async () => {
   await store?.close().catch(() => undefined);
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ids = async (filter: CaptureFilter, extra: { offset?: number; beforeSeq?: number; limit?: number } = {}) =>
   (await store.list({ filter, ...extra })).items.map((c) => c.id);

@@ -11,7 +11,7 @@ import { listSegments, segmentPath } from '../../../src/main/engine/store/segmen
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { newCapture } from './capture-fixtures';
 import { bodyFor } from './fixtures/journal-bodies';
-import { seededRandom } from './fixtures/seeded-random';
+import { seededRandom } from '../../support/seeded-random';
 
 let root: string;
 beforeEach(async () => {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requiredNodeRange, satisfies } from '../../../scripts/node-version.cjs';
+import { mulberry32 } from '../../support/seeded-random';
 
 const ROOT = resolve(__dirname, '../../..');
 const semver = createRequire(join(ROOT, 'package.json'))('semver') as {
@@ -35,17 +36,6 @@ function installedEngines(): { pkg: string; range: string }[] {
   };
   walk(join(ROOT, 'node_modules'));
   return found;
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('the Node version the project states', () => {

@@ -6,22 +6,12 @@ import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trigger } from '../../../src/shared/trigger';
 import { startHarness, type Harness } from './harness';
+import { mulberry32 } from '../../support/seeded-random';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const COUNT = 10_000;
 const CONCURRENCY = 20;
 const SECRET = 'fuzz-secret-value';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const trigger: Trigger = {
   id: 'fuzz', title: 'fuzz', enabled: true,
