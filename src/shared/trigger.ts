@@ -1,4 +1,4 @@
-// Triggers, conditions and actions exactly as shared/design/triggers.md defines them.
+// Triggers, conditions and actions exactly as docs/triggers.md defines them.
 // These types are also the workspace file format (`hookbench.json`).
 
 export type LookupNamespace = 'header' | 'query' | 'form' | 'json';

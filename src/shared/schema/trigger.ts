@@ -1,5 +1,5 @@
 // Triggers: every condition kind, every action kind, and the trigger itself, exactly as
-// shared/design/triggers.md defines them (the workspace file's `triggers`).
+// docs/triggers.md defines them (the workspace file's `triggers`).
 import { z } from 'zod';
 import { FILTER_OPERATORS, HMAC_ALGORITHMS, JWT_ALGORITHMS, LOCAL_RUN_MODES, TRIGGER_ID_PATTERN } from '../trigger';
 import { strictObject, uniqueBy } from './fields';

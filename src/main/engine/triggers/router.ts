@@ -1,4 +1,4 @@
-// The receiver's trigger URLs: launch and run-info, exactly as shared/design/triggers.md says.
+// The receiver's trigger URLs: launch and run-info, exactly as docs/triggers.md says.
 import { randomUUID } from 'node:crypto';
 import type { CapturedResponse, TriggerOutcome } from '../../../shared/capture';
 import type { EngineEvent } from '../../../shared/events';
