@@ -1,10 +1,11 @@
 // Under umask 000, what Hookbench writes for a run (the pipeline's payload copy, work folders,
 // inputs, config files, the log) is still owner-only. Files the run's own command creates in
 // outputs/ follow the command's umask; they sit inside the owner-only runs/ folder.
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { listModes } from '../../support/file-modes';
 import { testEngine } from '../../support/test-engine';
 
 const YAML = `
@@ -30,17 +31,6 @@ let previousUmask: number;
 beforeAll(() => { previousUmask = process.umask(0); });
 afterAll(() => { process.umask(previousUmask); });
 
-async function walk(dir: string): Promise<Array<{ file: string; mode: number; isDir: boolean }>> {
-  const out: Array<{ file: string; mode: number; isDir: boolean }> = [];
-  for (const name of await readdir(dir)) {
-    const file = path.join(dir, name);
-    const s = await stat(file);
-    out.push({ file, mode: s.mode & 0o777, isDir: s.isDirectory() });
-    if (s.isDirectory()) out.push(...(await walk(file)));
-  }
-  return out;
-}
-
 it('keeps run payloads, work folders and logs owner-only whatever the umask', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'hookbench-private-runs-'));
   const dataDir = path.join(root, 'data');
@@ -62,7 +52,7 @@ it('keeps run payloads, work folders and logs owner-only whatever the umask', as
   } finally {
     await engine.stop();
   }
-  const entries = await walk(dataDir);
+  const entries = await listModes(dataDir);
   const mine = entries.filter((e) => !/[/\\]outputs[/\\]/.test(e.file));
   expect(mine.some((e) => !e.isDir && /payload/.test(e.file))).toBe(true);
   expect(mine.some((e) => e.file.endsWith('inputs.json'))).toBe(true);

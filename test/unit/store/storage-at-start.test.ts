@@ -2,7 +2,7 @@
 // reported in one line per damaged range and in engine.info (the UI banner), with every other
 // capture still there; a data dir other users can read is warned about; and under umask 000
 // everything it creates is owner-only.
-import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { listSegments, segmentPath } from '../../../src/main/engine/store/segmen
 import type { EngineInfo } from '../../../src/shared/contract';
 import { stopChild } from '../cli/run-cli';
 import { startServeChild, type ServeChild } from './serve-child';
+import { listModes } from '../../support/file-modes';
 
 let root: string;
 let serve: ServeChild | null = null;
@@ -24,17 +25,6 @@ async function post(url: string, body: string): Promise<number> {
   return (await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } })).status;
 }
 
-async function walk(dir: string): Promise<Array<{ file: string; mode: number; isDir: boolean }>> {
-  const out: Array<{ file: string; mode: number; isDir: boolean }> = [];
-  for (const name of await readdir(dir)) {
-    const file = path.join(dir, name);
-    const s = await stat(file);
-    out.push({ file, mode: s.mode & 0o777, isDir: s.isDirectory() });
-    if (s.isDirectory()) out.push(...(await walk(file)));
-  }
-  return out;
-}
-
 it('creates the data dir, its parents and everything in it owner-only under umask 000', async () => {
   const dataDir = path.join(root, 'new', 'parents', 'data');
   serve = await startServeChild(dataDir, 'umask 000;');
@@ -43,7 +33,7 @@ it('creates the data dir, its parents and everything in it owner-only under umas
   await stopChild(serve.child);
   serve = null;
   for (const dir of [path.join(root, 'new'), path.join(root, 'new', 'parents'), dataDir]) expect((await stat(dir)).mode & 0o777).toBe(0o700);
-  const entries = await walk(dataDir);
+  const entries = await listModes(dataDir);
   expect(entries.some((e) => e.file.endsWith('.journal'))).toBe(true);
   expect(entries.some((e) => e.file.endsWith('workspace.json'))).toBe(true);
   for (const e of entries) expect(`${e.file} ${e.mode.toString(8)}`).toBe(`${e.file} ${e.isDir ? '700' : '600'}`);
