@@ -107,6 +107,11 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
     let runStored = false;
     let abandoned: string | null = null;
+    /** a stored run that will never launch ends as error, with why, instead of staying pending */
+    const settleAsError = (message: string): Promise<void> => {
+      const settled: TriggerRun = { ...run, status: 'error', updatedAt: now(), errors: [{ action: 'launch', message }] };
+      return deps.runs.put(settled).then(() => deps.onEvent?.({ type: 'run.status', at: settled.updatedAt, run: settled }), () => undefined);
+    };
     const decision = decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
       conditions, runId, at,
       alongside: async () => {
@@ -118,20 +123,14 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
         // a macrotask later: the receiver has checked by then that the answer can still go out
         setImmediate(() => {
           if (abandoned === null) return void completeRun({ trigger, run, request }, { runs: deps.runs, launch, now, onEvent: deps.onEvent });
-          const notStarted: TriggerRun = { ...run, status: 'error', updatedAt: now(), errors: [{ action: 'launch', message: `not started: ${abandoned}` }] };
-          void deps.runs.put(notStarted).then(() => deps.onEvent?.({ type: 'run.status', at: notStarted.updatedAt, run: notStarted }), () => undefined);
+          void settleAsError(`not started: ${abandoned}`);
         });
       },
       onFailure: async (error) => {
         // the request is answered 500 and nothing launches: its rate-limit slot is free again,
         // and a run that did reach the disk is not left pending forever
         deps.history.forget(trigger.id, at);
-        if (!runStored) return;
-        const failed: TriggerRun = {
-          ...run, status: 'error', updatedAt: now(),
-          errors: [{ action: 'launch', message: `the request was answered 500: ${errorMessage(error)}` }],
-        };
-        await deps.runs.put(failed).then(() => deps.onEvent?.({ type: 'run.status', at: failed.updatedAt, run: failed }), () => undefined);
+        if (runStored) await settleAsError(`the request was answered 500: ${errorMessage(error)}`);
       },
     });
     // an answer the client never gets launches nothing: its rate-limit slot is free again
