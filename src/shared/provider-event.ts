@@ -51,7 +51,26 @@ export function providerEvent(headers: readonly HeaderTuple[], body: Uint8Array)
   return found ? { provider: found.provider, event: clip(found.event) } : undefined;
 }
 
+/** every header name detect() looks for (besides content-type) */
+const NAMED_HEADERS = new Set([
+  ...HEADER_EVENTS.map(([, name]) => name),
+  'x-slack-signature', 'x-slack-request-timestamp', 'stripe-signature', 'webhook-signature', 'svix-signature',
+  'x-zm-signature', 'x-pagerduty-signature',
+]);
+const NAMED_LENGTHS = new Set([...NAMED_HEADERS].map((name) => name.length));
+
+/** One pass (lower-casing only names of a length that could match) instead of a scan per name. */
+function namesAny(headers: readonly HeaderTuple[]): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i][0];
+    if (NAMED_LENGTHS.has(name.length) && NAMED_HEADERS.has(name.toLowerCase())) return true;
+  }
+  return false;
+}
+
 function detect(headers: readonly HeaderTuple[], body: Uint8Array): ProviderEvent | undefined {
+  // most requests carry none of the headers below: every branch would find nothing
+  if (!namesAny(headers)) return undefined;
   const contentType = (header(headers, 'content-type') ?? '').toLowerCase();
   const isJson = contentType.includes('json');
   const isForm = contentType.includes('x-www-form-urlencoded');

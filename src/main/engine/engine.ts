@@ -23,7 +23,7 @@ import type { StorageHealth } from '../../shared/storage-health';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
 import { applyWorkspaceFile } from './workspace/apply-file';
 import { toVersion2 } from '../../shared/triggers/workspace';
-import { createTriggerRouter, openTriggerStores } from './triggers';
+import { createTriggerRouter, openTriggerStores, outsideLaunchPrefix } from './triggers';
 import { errorMessage } from '../../shared/error-message';
 
 export function createEngine(options: EngineOptions): Engine {
@@ -72,7 +72,9 @@ export function createEngine(options: EngineOptions): Engine {
       launchAction: createRunActionLauncher(() => runs),
     });
     const inboxRouter = createInboxRouter(() => workspace.settings().inboxResponse);
-    const router: RequestRouter = async (request) => (await triggerRouter(request)) ?? inboxRouter(request);
+    // a request that names no trigger URL goes straight to the inbox, with no promise in between
+    const router: RequestRouter = (request) =>
+      outsideLaunchPrefix(request.url) ? inboxRouter(request) : triggerRouter(request).then((decision) => decision ?? inboxRouter(request));
 
     const receiver = createReceiverControl({
       router,

@@ -79,11 +79,23 @@ function partBytes(part: FormatPart, request: RequestView): Uint8Array | null {
   }
 }
 
+/** Parsed formats by source: a trigger's format is parsed once, not per request (bounded). */
+const parsedFormats = new Map<string, readonly FormatPart[]>();
+function parsedFormat(format: string): readonly FormatPart[] {
+  let parts = parsedFormats.get(format);
+  if (!parts) {
+    parts = parseFormat(format);
+    if (parsedFormats.size < 256) parsedFormats.set(format, parts);
+  }
+  return parts;
+}
+
+/** `bytes` may be the request's own body (a single {body} placeholder): read it, never write it. */
 export function renderBasestring(format: string, request: RequestView): RenderedBasestring {
   const chunks: Uint8Array[] = [];
   const segments: BasestringSegment[] = [];
   const missing: string[] = [];
-  for (const part of parseFormat(format)) {
+  for (const part of parsedFormat(format)) {
     const bytes = partBytes(part, request);
     const name = part.kind === 'header' || part.kind === 'query' ? part.name : undefined;
     if (bytes === null) {
@@ -100,7 +112,7 @@ export function renderBasestring(format: string, request: RequestView): Rendered
       byteLength: bytes.length,
     });
   }
-  return { bytes: concatBytes(chunks), segments, missing };
+  return { bytes: chunks.length === 1 ? chunks[0] : concatBytes(chunks), segments, missing };
 }
 
 /**
@@ -117,6 +129,16 @@ export function basestringPreview(bytes: Uint8Array): { text: string; hex: strin
     text: cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS),
     hex: toHex(bytes.subarray(0, 32)),
   };
+}
+
+/**
+ * basestringPreview of a rendered basestring; when it is one resolved segment (a `{body}`
+ * format) its bytes are that segment's, so the segment's preview text is reused, not decoded again.
+ */
+export function renderedPreview(rendered: RenderedBasestring): { text: string; hex: string } {
+  const only = rendered.segments.length === 1 ? rendered.segments[0] : undefined;
+  if (!only || only.missing || only.byteLength !== rendered.bytes.length) return basestringPreview(rendered.bytes);
+  return { text: only.preview, hex: toHex(rendered.bytes.subarray(0, 32)) };
 }
 
 /** Header names a format signs (for linting against timestamp conditions). */

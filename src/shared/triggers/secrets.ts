@@ -17,6 +17,8 @@ export type ResolvedSecret = { ok: true; value: string; references: string[] } |
 
 /** Replaces every {env:NAME}; any missing variable fails, naming all of them. */
 export function resolveSecret(secretKey: string, env: EnvSource): ResolvedSecret {
+  // the common case, a literal key: no pattern scan, no replace (the trigger path runs this per request)
+  if (!secretKey.includes('{env:')) return { ok: true, value: secretKey, references: [] };
   const refs = envReferences(secretKey);
   const missing = [...new Set(refs.filter((name) => envLookup(env, name) === undefined))];
   if (missing.length > 0) {

@@ -62,10 +62,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   server.maxHeadersCount = 0;
   server.maxConnections = maxConnections();
   server.on('drop', () => options.onDrop?.(server.maxConnections));
-  // a new connection's first request started when it connected; later ones when their headers arrived
-  const connectedAt = new WeakMap<Socket, number>();
+  // a new connection's first request started when it connected; later ones when their headers
+  // arrived. Kept on the socket under a symbol (set at connect, so every socket has the same
+  // shape), which costs less per request than a WeakMap.
   server.on('connection', (socket: Socket) => {
-    connectedAt.set(socket, now());
+    (socket as TrackedSocket)[kConnectedAt] = now();
+    (socket as TrackedSocket)[kAnswering] = null;
     server.maxConnections = maxConnections();
   });
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
@@ -80,11 +82,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   // handling of the good request has answered. Node's own reply is kept (same bytes as its
   // default), and remembered, so the capture can say what the client really got.
   const rejected = new WeakMap<Socket, ParserRejection>();
-  const answering = new WeakMap<Socket, ServerResponse>();
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // a reset is the client leaving, not the parser refusing anything
     if (rejected.has(socket) || error.code === 'ECONNRESET') return void socket.destroy();
-    const pending = answering.get(socket);
+    const pending = (socket as TrackedSocket)[kAnswering];
     const status = socket.writable && !pending?.headersSent ? parserStatus(error.code) : null;
     rejected.set(socket, { code: error.code ?? 'unknown', status });
     if (status !== null) socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
@@ -103,11 +104,29 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return null;
   }
 
+  /** a stored capture whose answer did not finish: recorded as undelivered (shared, not made per request) */
+  function onAnswerClose(this: ServerResponse): void {
+    const id = (this as TrackedResponse)[kCaptureId];
+    if (this.writableFinished || id === undefined) return;
+    const why = undeliverable(this.req) ?? 'the connection closed while the answer was being written';
+    options.store.markUndelivered(id, `${why}. What the request launched or recorded stays.`).catch((error: unknown) => options.onError?.(error));
+  }
+
+  function told(summary: CaptureSummary): void {
+    try {
+      options.onCapture?.(summary);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    answering.set(req.socket, res);
+    const socket = req.socket as TrackedSocket;
+    socket[kAnswering] = res;
     const headersAt = now();
-    const startedAt = Math.min(connectedAt.get(req.socket) ?? headersAt, headersAt);
-    connectedAt.delete(req.socket);
+    const connected = socket[kConnectedAt];
+    const startedAt = connected === undefined ? headersAt : Math.min(connected, headersAt);
+    socket[kConnectedAt] = undefined;
     const limit = options.bodyLimitBytes();
     if (declaredTooLarge(req, limit)) return answerTooLarge(req, res, limit);
     const read = await readBody(req, limit, now);
@@ -127,13 +146,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       timings: { startedAt, headersMs: headersAt - startedAt, bodyMs: read.doneAt - startedAt },
     };
     let stage = 'routing failed';
-    const told = (summary: CaptureSummary) => {
-      try {
-        options.onCapture?.(summary);
-      } catch (error) {
-        options.onError?.(error);
-      }
-    };
     try {
       const decision = await options.router(request);
       stage = 'storing the request failed';
@@ -174,11 +186,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         return;
       }
       answer(res, decision.response);
-      res.once('close', () => {
-        if (res.writableFinished) return;
-        const why = undeliverable(req) ?? 'the connection closed while the answer was being written';
-        options.store.markUndelivered(summary.id, `${why}. What the request launched or recorded stays.`).catch((error: unknown) => options.onError?.(error));
-      });
+      (res as TrackedResponse)[kCaptureId] = summary.id;
+      res.on('close', onAnswerClose);
     } catch (error) {
       options.onError?.(error);
       answerError(res, `${stage}: ${errorMessage(error)}`);
@@ -278,6 +287,13 @@ function answer(res: ServerResponse, response: CapturedResponse): void {
   res.writeHead(response.status, flat);
   res.end(response.body);
 }
+
+const kConnectedAt = Symbol('hookbench.connectedAt');
+const kAnswering = Symbol('hookbench.answering');
+const kCaptureId = Symbol('hookbench.captureId');
+/** when the connection's next request started (its connect, for the first), and the answer in progress */
+type TrackedSocket = Socket & { [kConnectedAt]?: number; [kAnswering]?: ServerResponse | null };
+type TrackedResponse = ServerResponse & { [kCaptureId]?: string };
 
 interface ParserRejection {
   code: string;

@@ -2,7 +2,7 @@
 // product. Never throws: anything malformed becomes a failed condition with a reason.
 import type { Trigger } from '../../../shared/trigger';
 import type { ConditionResult } from '../../../shared/trigger-log';
-import { envReferences, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
+import { redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
 import { checkCondition } from './conditions/registry';
 import { failed, type CheckOutcome, type EvaluationContext, type RequestView } from './conditions/types';
 import { webAuthKind } from '../../../shared/kinds/web-auth';
@@ -17,7 +17,7 @@ function literalSecrets(trigger: Trigger, ctx: EvaluationContext): string[] {
     if (c.type !== 'web-auth') continue;
     if (webAuthKind(c)?.secretKeyIsSecret(c) === false) continue;
     const resolved = resolveSecret(c.secretKey, ctx.env);
-    if (resolved.ok && (envReferences(c.secretKey).length === 0 || resolved.value !== c.secretKey)) out.push(resolved.value);
+    if (resolved.ok && (resolved.references.length === 0 || resolved.value !== c.secretKey)) out.push(resolved.value);
   }
   return out;
 }

@@ -8,7 +8,7 @@ export { createTriggerRouter, type TriggerRouter, type TriggerRouterDeps } from 
 export { diagnoseHmacMismatch, type ForensicMatch, type ForensicReport } from './forensics';
 export { whatIf, type WhatIfCapture } from './what-if';
 export { idOnlyLauncher, type ActionLauncher, type RunAction } from './run-actions';
-export { parseLaunchPath, LAUNCH_PREFIX } from './launch-path';
+export { outsideLaunchPrefix, parseLaunchPath, LAUNCH_PREFIX } from './launch-path';
 export type { LaunchHistory, TriggerLogStore, TriggerRunStore };
 
 export interface TriggerStores {

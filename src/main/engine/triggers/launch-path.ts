@@ -8,7 +8,11 @@ export type LaunchTarget =
   | { kind: 'unknown'; triggerId: string };
 
 /** null when the path is not under /api/v0/launch/ (the inbox answers those). */
+/** true when parseLaunchPath(url) is certainly null: an origin-form target ("/hooks/x") not under the prefix */
+export const outsideLaunchPrefix = (url: string): boolean => url.charCodeAt(0) === 0x2f && !url.startsWith(LAUNCH_PREFIX);
+
 export function parseLaunchPath(url: string): LaunchTarget | null {
+  if (outsideLaunchPrefix(url)) return null;
   const q = url.search(/[?#]/);
   let pathname = q < 0 ? url : url.slice(0, q);
   // absolute-form request targets ("http://host/api/...") are legal HTTP/1.1

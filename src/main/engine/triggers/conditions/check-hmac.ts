@@ -1,7 +1,7 @@
 // HMAC: HMAC(secret, render(hmacFormat)) equals the token (hex, case-insensitive, or base64).
 import type { WebAuthCondition } from '../../../../shared/trigger';
 import type { HmacTrace } from '../../../../shared/trigger-log';
-import { basestringPreview, DEFAULT_HMAC_FORMAT, describeBasestring, renderBasestring } from '../../../../shared/triggers/basestring';
+import { DEFAULT_HMAC_FORMAT, describeBasestring, renderBasestring, renderedPreview } from '../../../../shared/triggers/basestring';
 import { utf8 } from '../../../../shared/triggers/bytes';
 import { lookupToken } from '../../../../shared/triggers/lookup';
 import { resolveSecret } from '../../../../shared/triggers/secrets';
@@ -13,12 +13,24 @@ import { errorMessage } from '../../../../shared/error-message';
 export const hmacAlgorithm = (c: WebAuthCondition): string => c.algorithm ?? 'sha256';
 export const hmacEncoding = (c: WebAuthCondition): 'hex' | 'base64' => c.encoding ?? 'hex';
 
+/** a secret's UTF-8 bytes, encoded once per secret rather than per request (bounded) */
+const secretBytesCache = new Map<string, Uint8Array>();
+function secretBytes(secret: string): Uint8Array {
+  let bytes = secretBytesCache.get(secret);
+  if (!bytes) {
+    bytes = utf8(secret);
+    if (secretBytesCache.size >= 64) secretBytesCache.clear();
+    secretBytesCache.set(secret, bytes);
+  }
+  return bytes;
+}
+
 export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: EvaluationContext): CheckOutcome {
   const algorithm = hmacAlgorithm(c);
   const encoding = hmacEncoding(c);
   const format = c.hmacFormat ?? DEFAULT_HMAC_FORMAT;
   const rendered = renderBasestring(format, request);
-  const preview = basestringPreview(rendered.bytes);
+  const preview = renderedPreview(rendered);
   const trace: HmacTrace = {
     kind: 'hmac', format, algorithm, encoding, segments: rendered.segments,
     basestringLength: rendered.bytes.length, basestringPreview: preview.text, basestringHexPreview: preview.hex,
@@ -37,7 +49,7 @@ export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: Evalua
   let expected: string;
   let digest: Buffer;
   try {
-    digest = computeHmac(algorithm, utf8(secret.value), rendered.bytes);
+    digest = computeHmac(algorithm, secretBytes(secret.value), rendered.bytes);
     expected = encodeDigest(digest, encoding);
   } catch (err) {
     return failed(`cannot compute ${label}: ${errorMessage(err)}`, trace);
