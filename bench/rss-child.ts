@@ -14,8 +14,8 @@ async function main(dataDir: string): Promise<void> {
     router: createInboxRouter(() => settings.inboxResponse), store,
   });
   await rx.listen();
-  // the body signatures are built in the background after open: count them in
-  await (store as unknown as { scans?: { signPending(): Promise<void> } }).scans?.signPending();
+  // the body token index is built in the background after open: count it in
+  await (store as unknown as { scans?: { indexPending(): Promise<void> } }).scans?.indexPending();
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((r) => setTimeout(r, 200));
   const { rss, heapUsed } = process.memoryUsage();

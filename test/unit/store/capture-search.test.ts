@@ -1,12 +1,13 @@
-// Search that reads bodies (free text covers method, URL, headers and body), body signatures as
-// a prefilter that never loses a match, and paging by offset from an anchor.
+// Search that reads bodies (free text covers method, URL, headers and body), the body token index
+// as a prefilter that never loses a match (and answers one-word needles itself), and paging by
+// offset from an anchor.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureFilter } from '../../../src/shared/capture';
 import type { CaptureStore } from '../../../src/main/engine/ports';
-import { needleMask, SignaturePool } from '../../../src/main/engine/store/body-signature';
+import { BodyTokenIndex, MAX_TOKEN_BYTES, tokenQuery } from '../../../src/main/engine/store/body-tokens';
 import { asciiLower, bodyContains } from '../../../src/main/engine/store/capture-filter';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { newCapture } from './capture-fixtures';
@@ -55,7 +56,7 @@ describe('free-text search', () => {
     expect(await ids({ text: 'needle' })).toEqual([b.id]);
   });
 
-  it('gives the same answers as a plain scan, with and without signatures (seeded, 1,500 captures, 300 queries)', async () => {
+  it('gives the same answers as a plain scan, with and without the token index (seeded, 1,500 captures, 300 queries)', async () => {
     const rand = mulberry32(1313);
     const words = ['push', 'Invoice', 'paid', 'ZOOM', 'meeting.started', 'évé', 'x', 'ab', 'github', 'STRIPE', '{"id":', 'null'];
     const pick = () => words[Math.floor(rand() * words.length)];
@@ -78,39 +79,127 @@ describe('free-text search', () => {
         expect(await ids({ body: flipped }, { limit: 1000 }), needle).toEqual(expected(flipped).slice(0, 1000));
       }
     };
-    await check(); // first queries: bodies read and signed as they are searched
-    await reopenSigned();
-    await check(); // every body already signed: the signatures decide what is read
+    await check(); // first queries: bodies read and indexed as they are searched
+    await reopenIndexed();
+    await check(); // every body already indexed: the index decides what is read
+  });
+
+  it('matches a plain scan for free text over method, URL, headers and bodies with separators, long words, non-ASCII and deletes (seeded)', async () => {
+    const rand = mulberry32(4242);
+    const long = `Tok${'q'.repeat(MAX_TOKEN_BYTES + 10)}End`;
+    const pieces = ['push', 'Invoice', '.', 'paid', '-', 'd', '4242', ' ', '"', ':', 'Ünï', 'ß', 'évé', '_x_', 'ZZ', '/', '\n', long, '\u00ff', 'a'];
+    const pick = () => pieces[Math.floor(rand() * pieces.length)];
+    store = await openCaptureStore(dir, roomy);
+    const made: Array<{ id: string; body: Buffer; method: string; url: string; headers: Array<[string, string]>; live: boolean }> = [];
+    for (let i = 0; i < 800; i++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 10) }, pick).join('');
+      // some bodies hold bytes that are not UTF-8
+      const body = rand() < 0.1 ? Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xc3])]) : Buffer.from(text);
+      const method = rand() < 0.5 ? 'POST' : 'Put';
+      const url = `/h/${pick()}${pick()}?q=${pick()}`.replace(/\s/g, '');
+      const headers: Array<[string, string]> = [['X-Tag', `${pick()}${pick()}`.replace(/\n/g, '')]];
+      made.push({ id: (await store.append(newCapture({ method, url, headers, body }))).id, body, method, url, headers, live: true });
+    }
+    const inMeta = (m: (typeof made)[number], lower: string) =>
+      m.method.toLowerCase().includes(lower) || m.url.toLowerCase().includes(lower) || m.headers.map(([n, v]) => `${n}: ${v}\n`).join('').toLowerCase().includes(lower);
+    const expected = (needle: string) =>
+      made.filter((m) => m.live && (inMeta(m, needle.toLowerCase()) || bodyContains(m.body, asciiLower(needle)))).map((m) => m.id).reverse();
+    const check = async (queries: number) => {
+      for (let q = 0; q < queries; q++) {
+        const source = rand() < 0.3 ? `${made[Math.floor(rand() * made.length)].method}\n${made[Math.floor(rand() * made.length)].url}` : Array.from({ length: 3 }, pick).join('');
+        const start = Math.floor(rand() * source.length);
+        const needle = source.slice(start, start + 1 + Math.floor(rand() * 12));
+        if (!needle) continue;
+        const flipped = rand() < 0.5 ? needle.toUpperCase() : needle;
+        expect(await ids({ text: flipped }, { limit: 1000 }), JSON.stringify(flipped)).toEqual(expected(flipped));
+      }
+    };
+    await check(100);
+    await reopenIndexed();
+    await check(100);
+    const gone = made.filter(() => rand() < 0.3);
+    await store.delete(gone.map((m) => m.id));
+    for (const m of gone) m.live = false;
+    await check(100);
   });
 });
 
-async function reopenSigned(): Promise<void> {
+async function reopenIndexed(): Promise<void> {
   await store.close();
   store = await openCaptureStore(dir, roomy);
-  await (store as unknown as { scans: { signPending(): Promise<void> } }).scans.signPending();
+  await (store as unknown as { scans: { indexPending(): Promise<void> } }).scans.indexPending();
 }
 
-describe('body signatures', () => {
-  it('never rule out a body that holds the needle (seeded fuzz)', () => {
+describe('body token index', () => {
+  const bodyPieces = ['push', 'PUSH', 'Invoice', 'paid', 'é', 'Ünï', 'ß', '_', '0', '42', '.', '-', ' ', '"', '\n', '{', 'q'.repeat(40)];
+
+  it('never rules out a body that holds the needle, and answers one-word needles exactly (seeded fuzz)', () => {
     const rand = mulberry32(99);
-    const pool = new SignaturePool();
-    for (let i = 0; i < 2000; i++) {
-      const bytes = Buffer.from(Array.from({ length: 3 + Math.floor(rand() * 200) }, () => Math.floor(rand() * 256)));
-      const slot = pool.add(bytes);
-      const from = Math.floor(rand() * (bytes.length - 3));
-      const needle = asciiLower(bytes.subarray(from, from + 3 + Math.floor(rand() * 20)).toString('latin1'));
-      // a latin1 needle's utf-8 bytes differ from the body's bytes outside ASCII: only ASCII trigrams count
-      const mask = needleMask(needle);
-      if (mask && /^[\x00-\x7f]*$/.test(needle)) expect(pool.mayContain(slot, mask)).toBe(true);
+    const index = new BodyTokenIndex();
+    const bodies: Buffer[] = [];
+    for (let seq = 1; seq <= 1500; seq++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 15) }, () => bodyPieces[Math.floor(rand() * bodyPieces.length)]).join('');
+      const body = rand() < 0.1 ? Buffer.concat([Buffer.from(text), Buffer.from([0xfe])]) : Buffer.from(text);
+      bodies[seq] = body;
+      expect(index.add(seq, body)).toBe(true);
+    }
+    for (let q = 0; q < 200; q++) {
+      const from = bodies[1 + Math.floor(rand() * 1500)].toString('utf8');
+      const start = Math.floor(rand() * from.length);
+      const needle = asciiLower(from.slice(start, start + 1 + Math.floor(rand() * 8)));
+      const query = tokenQuery(needle);
+      const bits = index.candidates(query, 1500);
+      for (let seq = 1; seq <= 1500; seq++) {
+        const holds = bodyContains(bodies[seq], needle);
+        if (!bits) continue;
+        if (holds) expect(bits.has(seq), `${JSON.stringify(needle)} in body ${seq}`).toBe(true);
+        if (query.exact) expect(bits.has(seq), `${JSON.stringify(needle)} exact, body ${seq}`).toBe(holds);
+      }
     }
   });
 
-  it('rule out most bodies that do not hold a long needle', () => {
-    const pool = new SignaturePool();
+  it('rules out the bodies that do not hold a needle with separators', () => {
+    const index = new BodyTokenIndex();
     const rand = mulberry32(7);
-    const slots = Array.from({ length: 1000 }, () => pool.add(Buffer.from(JSON.stringify({ event: 'push', id: `evt_${rand()}`, padding: 'x'.repeat(600) }))));
-    const mask = needleMask('invoice.paid')!;
-    expect(slots.filter((s) => pool.mayContain(s, mask)).length).toBeLessThan(20);
+    for (let seq = 1; seq <= 1000; seq++) index.add(seq, Buffer.from(JSON.stringify({ event: seq % 100 === 7 ? 'invoice.paid' : 'push', id: `evt_${rand()}`, padding: 'x'.repeat(600) })));
+    const bits = index.candidates(tokenQuery('invoice.paid'), 1000)!;
+    const candidates = Array.from({ length: 1000 }, (_, i) => i + 1).filter((seq) => bits.has(seq));
+    expect(candidates).toEqual(Array.from({ length: 10 }, (_, i) => i * 100 + 7));
+    expect(tokenQuery('push').exact).toBe(true);
+    expect(tokenQuery('invoice.paid').exact).toBe(false);
+    expect(tokenQuery('.-').runs).toEqual([]);
+  });
+
+  it('says a body is not fully indexed when a word is too long or over the budget', () => {
+    const small = new BodyTokenIndex(200);
+    expect(small.add(1, Buffer.from('alpha beta'))).toBe(true);
+    expect(small.add(2, Buffer.from(`gamma ${'z'.repeat(MAX_TOKEN_BYTES + 1)}`))).toBe(false);
+    expect(small.add(3, Buffer.from('delta epsilon zeta eta theta iota kappa lambda'))).toBe(false);
+    expect(small.add(4, Buffer.from('alpha'))).toBe(true); // known words cost nothing
+  });
+
+  it('compacts away the postings of removed captures without changing what live ones match', () => {
+    const rand = mulberry32(5);
+    const index = new BodyTokenIndex();
+    const fresh = new BodyTokenIndex();
+    const live = new Set<number>();
+    for (let seq = 1; seq <= 3000; seq++) {
+      const body = Buffer.from(Array.from({ length: 6 }, () => bodyPieces[Math.floor(rand() * bodyPieces.length)]).join(' '));
+      index.add(seq, body);
+      if (rand() < 0.4) {
+        live.add(seq);
+        fresh.add(seq, body);
+      }
+    }
+    const before = index.size;
+    index.compact((seq) => live.has(seq));
+    expect(index.size).toBeLessThanOrEqual(before);
+    for (const needle of ['push', 'paid', 'q', 'é', '42', 'inv', '_']) {
+      const a = index.candidates(tokenQuery(needle), 3000)!;
+      const b = fresh.candidates(tokenQuery(needle), 3000)!;
+      for (const seq of live) expect(a.has(seq), `${needle} ${seq}`).toBe(b.has(seq));
+      for (let seq = 1; seq <= 3000; seq++) if (!live.has(seq)) expect(a.has(seq)).toBe(false);
+    }
   });
 });
 

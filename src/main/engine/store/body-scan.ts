@@ -1,28 +1,30 @@
 // Filters that look into bodies (free text not found in method/URL/headers, the body filter).
-// Each capture's body signature (body-signature.ts) rules most bodies out without reading
-// them; only the rest are read from the journal, in few large reads, and searched. Signatures
-// are computed when a search first reads a body, and in the background after the store opens
-// or takes new captures, so the next search already has them. The last result is kept: paging
-// or repeating it reads only captures that arrived since, and a query that narrows it (the
-// same filters with a longer needle, as when typing on) searches only its matches.
-import type { CaptureIndex, IndexEntry } from './capture-index';
+// The body token index (body-tokens.ts) answers a one-word needle outright and narrows any other
+// to the captures whose words fit it; only those, and bodies not (fully) indexed, are read from
+// the journal, in few large reads, and searched. Bodies are indexed when a search first reads
+// them, and in the background after the store opens or takes new captures, so the next search
+// already has them. The last result is kept: paging or repeating it reads only captures that
+// arrived since, and a query that narrows it (the same filters with a longer needle, as when
+// typing on) searches only its matches.
+import { Indexed, type CaptureIndex, type IndexEntry } from './capture-index';
+import type { SeqBits } from './body-tokens';
 import type { BodyNeedle, CompiledFilter } from './capture-filter';
 import type { CaptureJournalMeta } from './capture-records';
 import type { RecordJournal } from './journal';
 
-/** only the start of very large bodies is searched (and signed), to bound one query's cost */
+/** only the start of very large bodies is searched (and indexed), to bound one query's cost */
 export const BODY_SCAN_LIMIT = 1024 * 1024;
-/** bodies signed per background step, between which appends and queries get their turn */
-const SIGN_BATCH = 2000;
-/** a background signing pass starts once no capture arrived for this long */
-const SIGN_DELAY_MS = 500;
+/** bodies indexed per background step, between which appends and queries get their turn */
+const INDEX_BATCH = 2000;
+/** a background indexing pass starts once no capture arrived for this long */
+const INDEX_DELAY_MS = 500;
 
 interface Scan { filter: CompiledFilter; throughSeq: number; matches: IndexEntry[] }
 
 export class BodyScanCache {
   private last: Scan | null = null;
-  private unsigned: IndexEntry[] = [];
-  private signing: Promise<void> | null = null;
+  private unindexed: IndexEntry[] = [];
+  private indexing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private appends = 0;
@@ -34,40 +36,40 @@ export class BodyScanCache {
 
   reset(): void {
     this.last = null;
-    this.unsigned = [];
+    this.unindexed = [];
   }
 
-  /** a new entry whose body has no signature yet: signed in the background once appends pause */
+  /** a new entry whose body is not indexed yet: indexed in the background once appends pause */
   added(entry: IndexEntry): void {
-    this.unsigned.push(entry);
+    this.unindexed.push(entry);
     this.appends++;
-    if (!this.timer && !this.signing) this.armSigner();
+    if (!this.timer && !this.indexing) this.armIndexer();
   }
 
   /**
-   * Signs in quiet moments only: while captures keep arriving the receiver gets the CPU (a
-   * search signs whatever it reads anyway), and a pass stops as soon as appends resume.
+   * Indexes in quiet moments only: while captures keep arriving the receiver gets the CPU (a
+   * search indexes whatever it reads anyway), and a pass stops as soon as appends resume.
    */
-  private armSigner(): void {
+  private armIndexer(): void {
     if (this.closed) return;
     const seen = this.appends;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.appends !== seen) this.armSigner();
-      else void this.signPending(true);
-    }, SIGN_DELAY_MS);
+      if (this.appends !== seen) this.armIndexer();
+      else void this.indexPending(true);
+    }, INDEX_DELAY_MS);
     this.timer.unref();
   }
 
-  /** signs every body that has no signature yet, in steps; resolves when done (or, if `yieldToAppends`, when appends resume) */
-  signPending(yieldToAppends = false): Promise<void> {
-    this.signing ??= (async () => {
+  /** indexes every body not indexed yet, in steps; resolves when done (or, if `yieldToAppends`, when appends resume) */
+  indexPending(yieldToAppends = false): Promise<void> {
+    this.indexing ??= (async () => {
       let interrupted = false;
       try {
-        while (this.unsigned.length && !this.closed) {
+        while (this.unindexed.length && !this.closed) {
           const seen = this.appends;
-          const batch = this.unsigned.splice(Math.max(0, this.unsigned.length - SIGN_BATCH)).filter((e) => e.live && e.sig < 0);
-          await this.journal.readBodies(batch.map((e) => e.pointer), BODY_SCAN_LIMIT, (i, body) => this.sign(batch[i], body)).catch(() => undefined);
+          const batch = this.unindexed.splice(Math.max(0, this.unindexed.length - INDEX_BATCH)).filter((e) => e.live && e.indexed === Indexed.Not);
+          await this.journal.readBodies(batch.map((e) => e.pointer), BODY_SCAN_LIMIT, (i, body) => this.index.indexBody(batch[i], body)).catch(() => undefined);
           await new Promise((r) => setImmediate(r));
           if (yieldToAppends && this.appends !== seen) {
             interrupted = true;
@@ -75,21 +77,17 @@ export class BodyScanCache {
           }
         }
       } finally {
-        this.signing = null;
-        if (interrupted) this.armSigner();
+        this.indexing = null;
+        if (interrupted) this.armIndexer();
       }
     })();
-    return this.signing;
+    return this.indexing;
   }
 
   close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    return this.signing ?? Promise.resolve();
-  }
-
-  private sign(entry: IndexEntry, body: Buffer): void {
-    if (entry.live && entry.sig < 0) entry.sig = this.index.signatures.add(body);
+    return this.indexing ?? Promise.resolve();
   }
 
   /** entries matching the whole filter, oldest first (may include entries since removed) */
@@ -98,14 +96,9 @@ export class BodyScanCache {
     const same = previous?.filter.key === filter.key;
     const narrows = !same && previous !== null && narrowing(previous.filter, filter);
     const since = same || narrows ? previous!.throughSeq : 0;
-    let throughSeq = since;
     // newest first: entries newer than the previous result, then (when narrowing) its matches
-    const pool: IndexEntry[] = [];
-    for (const entry of this.index.newestFirst()) {
-      if (entry.summary.seq <= since) break;
-      throughSeq = Math.max(throughSeq, entry.summary.seq);
-      pool.push(entry);
-    }
+    const pool = this.index.newerThan(since);
+    const throughSeq = Math.max(since, pool.length ? pool[0].summary.seq : 0);
     if (narrows) for (let i = previous!.matches.length - 1; i >= 0; i--) pool.push(previous!.matches[i]);
     const found = await this.search(pool, filter);
     found.reverse();
@@ -119,28 +112,39 @@ export class BodyScanCache {
     const pass = new Uint8Array(pool.length); // 1 match, 2 to be read
     const toRead: number[] = [];
     const needs: Array<BodyNeedle[]> = [];
-    const signatures = this.index.signatures;
+    // what the token index says about each needle: the seqs of fully indexed bodies that hold it (or may)
+    const maxSeq = this.index.newestSeq;
+    const { text, body } = filter;
+    const textBits = text && this.index.tokens.candidates(text.tokens, maxSeq);
+    const bodyBits = body && this.index.tokens.candidates(body.tokens, maxSeq);
+    /** 0 ruled out, 1 holds it, 2 to be read */
+    const verdict = (entry: IndexEntry, needle: BodyNeedle, bits: SeqBits | null): number => {
+      if (needle.bytes > entry.summary.bodySize) return 0;
+      // only a body whose every word is indexed can be ruled out (or in) by the index
+      if (!bits || entry.indexed !== Indexed.Complete) return 2;
+      if (!bits.has(entry.summary.seq)) return 0;
+      // a fully indexed body that has a word containing a one-word needle holds it
+      return needle.tokens.exact ? 1 : 2;
+    };
     for (let i = 0; i < pool.length; i++) {
       const entry = pool[i];
       if (!entry.live || !filter.base(entry)) continue;
-      const needles: BodyNeedle[] = [];
-      if (filter.text && !filter.textInMeta(entry)) needles.push(filter.text);
-      if (filter.body) needles.push(filter.body);
-      if (!needles.length) {
+      const t = text && !filter.textInMeta(entry) ? verdict(entry, text, textBits) : 1;
+      if (t === 0) continue;
+      const b = body ? verdict(entry, body, bodyBits) : 1;
+      if (b === 0) continue;
+      if (t === 1 && b === 1) {
         pass[i] = 1;
         continue;
       }
-      const size = entry.summary.bodySize;
-      if (needles.some((n) => n.bytes > size)) continue;
-      if (entry.sig >= 0 && needles.some((n) => n.mask !== null && !signatures.mayContain(entry.sig, n.mask))) continue;
       pass[i] = 2;
       toRead.push(i);
-      needs.push(needles);
+      needs.push(t === 2 && b === 2 ? [text!, body!] : t === 2 ? [text!] : [body!]);
     }
-    await this.journal.readBodies(toRead.map((i) => pool[i].pointer), BODY_SCAN_LIMIT, (k, body) => {
+    await this.journal.readBodies(toRead.map((i) => pool[i].pointer), BODY_SCAN_LIMIT, (k, read) => {
       const entry = pool[toRead[k]];
-      this.sign(entry, body);
-      if (needs[k].every((n) => n.test(body))) pass[toRead[k]] = 1;
+      this.index.indexBody(entry, read);
+      if (needs[k].every((n) => n.test(read))) pass[toRead[k]] = 1;
     });
     const out: IndexEntry[] = [];
     for (let i = 0; i < pool.length; i++) if (pass[i] === 1) out.push(pool[i]);

@@ -4,15 +4,15 @@
 // character matches exactly.
 import type { CaptureFilter } from '../../../shared/capture';
 import type { IndexEntry } from './capture-index';
-import { needleMask } from './body-signature';
+import { tokenQuery, type TokenQuery } from './body-tokens';
 
 export interface BodyNeedle {
   /** lower-cased */
   text: string;
   /** length of the needle in utf-8 bytes: a shorter body cannot hold it */
   bytes: number;
-  /** the signature bits a body must have to hold it; null when it is too short to tell */
-  mask: Int32Array | null;
+  /** what the body token index can tell about it */
+  tokens: TokenQuery;
   test(body: Buffer): boolean;
 }
 
@@ -45,18 +45,30 @@ export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
       if (triggerId !== undefined && s.triggerId !== triggerId) return false;
       if (methods && !methods.has(s.method.toUpperCase())) return false;
       if (path && !s.path.toLowerCase().includes(path)) return false;
-      if (header && !entry.headerText.includes(header)) return false;
+      if (header && !entry.metaText.includes(header, entry.headerAt)) return false;
       return true;
     },
     textInMeta(entry) {
-      const s = entry.summary;
-      return text === null || s.method.toLowerCase().includes(text) || s.url.toLowerCase().includes(text) || entry.headerText.includes(text);
+      return text === null || inMeta(entry, text);
     },
     text: filter.text ? bodyNeedle(asciiLower(filter.text)) : null,
     body: body === null ? null : bodyNeedle(body),
     key: JSON.stringify([baseKey, text, body]),
     baseKey,
   };
+}
+
+/**
+ * `lowerText` is in the lower-cased method, the lower-cased URL or the header lines: one search
+ * of metaText, which holds all three, then a check that the hit lies within one of them.
+ */
+function inMeta(entry: IndexEntry, lowerText: string): boolean {
+  const { metaText, urlAt, headerAt } = entry;
+  const n = lowerText.length;
+  for (let at = metaText.indexOf(lowerText); at !== -1; at = metaText.indexOf(lowerText, at + 1)) {
+    if (at >= headerAt || at + n < urlAt || (at >= urlAt && at + n < headerAt)) return true;
+  }
+  return false;
 }
 
 function lower(value: string | undefined): string | null {
@@ -67,7 +79,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** `lowerText` has its ASCII letters lower-cased (see asciiLower) */
 export function bodyNeedle(lowerText: string): BodyNeedle {
-  return { text: lowerText, bytes: Buffer.byteLength(lowerText), mask: needleMask(lowerText), test: bodyTester(lowerText) };
+  return { text: lowerText, bytes: Buffer.byteLength(lowerText), tokens: tokenQuery(lowerText), test: bodyTester(lowerText) };
 }
 
 /** case-insensitive (ASCII letters) search of utf-8 body bytes; the needle as asciiLower gives it */

@@ -2,16 +2,23 @@
 // the array is compacted once dead entries dominate, so deletes and evictions stay cheap.
 import type { CaptureSummary } from '../../../shared/capture';
 import type { JournalPointer } from './journal';
-import { SignaturePool } from './body-signature';
+import { BodyTokenIndex } from './body-tokens';
+
+/** whether the body's words are in the token index: not yet, all of them, or not all (read it to search it) */
+export const Indexed = { Not: 0, Complete: 1, Partly: 2 } as const;
+export type Indexed = (typeof Indexed)[keyof typeof Indexed];
 
 export interface IndexEntry {
   summary: CaptureSummary;
   pointer: JournalPointer;
-  /** lower-cased "name: value\n" of every header */
-  headerText: string;
+  /** the lower-cased method, "\n", the lower-cased URL, "\n", then "name: value\n" of every header lower-cased */
+  metaText: string;
+  /** where the URL starts in metaText */
+  urlAt: number;
+  /** where the headers start in metaText */
+  headerAt: number;
   live: boolean;
-  /** slot of the body's signature in `signatures`, -1 until it is computed */
-  sig: number;
+  indexed: Indexed;
 }
 
 export class CaptureIndex {
@@ -22,8 +29,12 @@ export class CaptureIndex {
   private bytes = 0;
   /** the highest journal segment retention has evicted a capture from (0: none) */
   evictedThroughSegment = 0;
-  /** body signatures of live entries (see body-signature.ts) */
-  readonly signatures = new SignaturePool();
+  /** the words of indexed bodies (see body-tokens.ts) */
+  readonly tokens = new BodyTokenIndex();
+  private readonly isLive = (seq: number): boolean => {
+    const i = this.insertionPoint(seq);
+    return i < this.entries.length && this.entries[i].summary.seq === seq && this.entries[i].live;
+  };
 
   get count(): number {
     return this.byId.size;
@@ -55,7 +66,7 @@ export class CaptureIndex {
 
   clear(): void {
     for (const entry of this.entries) entry.live = false;
-    this.signatures.clear();
+    this.tokens.clear();
     this.entries = [];
     this.byId.clear();
     this.head = 0;
@@ -82,9 +93,30 @@ export class CaptureIndex {
     return evicted;
   }
 
+  /** the body's words go into the token index */
+  indexBody(entry: IndexEntry, body: Uint8Array): void {
+    if (entry.live && entry.indexed === Indexed.Not) entry.indexed = this.tokens.add(entry.summary.seq, body) ? Indexed.Complete : Indexed.Partly;
+  }
+
+  get newestSeq(): number {
+    return this.entries.length ? this.entries[this.entries.length - 1].summary.seq : 0;
+  }
+
   /** how many entries (live or dead) the array holds: the cost of one pass */
   get span(): number {
     return this.entries.length - this.head;
+  }
+
+  /** live entries with seq > afterSeq, newest first, as an array (cheaper than the generator for a whole pass) */
+  newerThan(afterSeq: number): IndexEntry[] {
+    const out: IndexEntry[] = [];
+    const entries = this.entries;
+    for (let i = entries.length - 1; i >= this.head; i--) {
+      const entry = entries[i];
+      if (entry.summary.seq <= afterSeq) break;
+      if (entry.live) out.push(entry);
+    }
+    return out;
   }
 
   /** live entries, newest first, with seq < beforeSeq when given */
@@ -98,8 +130,7 @@ export class CaptureIndex {
 
   private kill(entry: IndexEntry): void {
     entry.live = false;
-    this.signatures.release(entry.sig);
-    entry.sig = -1;
+    if (entry.indexed !== Indexed.Not) this.tokens.forget(this.isLive);
     this.byId.delete(entry.summary.id);
     this.bytes -= entry.pointer.length;
     this.dead++;

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { CaptureDetail, CapturePage, CaptureQuery, CaptureSummary } from '../../../shared/capture';
 import type { CaptureStore, NewCapture } from '../ports';
-import { CaptureIndex, type IndexEntry } from './capture-index';
+import { CaptureIndex, Indexed, type IndexEntry } from './capture-index';
 import { BodyScanCache } from './body-scan';
 import { compileFilter } from './capture-filter';
 import { captureMeta, headerText, summaryOf, detailOf, type CaptureJournalMeta, type CaptureMeta } from './capture-records';
@@ -38,10 +38,10 @@ export async function openCaptureStore(dir: string, retention: Retention, option
     }
   });
   const store = new JournalCaptureStore(journal, index, maxSeq, retention, undelivered);
-  // a CLI reader only looks: no retention drops, no background body signatures
+  // a CLI reader only looks: no retention drops, no background body indexing
   if (!options.readOnly) {
     await store.applyRetention();
-    store.signInBackground();
+    store.indexInBackground();
   }
   return store;
 }
@@ -51,7 +51,11 @@ export function capturesDir(dataDir: string): string {
 }
 
 function entryOf(meta: CaptureMeta, pointer: JournalPointer, bodyLength: number): IndexEntry {
-  return { summary: summaryOf(meta, bodyLength), pointer, headerText: headerText(meta.rawHeaders), live: true, sig: -1 };
+  const method = meta.method.toLowerCase();
+  const url = meta.url.toLowerCase();
+  const urlAt = method.length + 1;
+  const headerAt = urlAt + url.length + 1;
+  return { summary: summaryOf(meta, bodyLength), pointer, metaText: `${method}\n${url}\n${headerText(meta.rawHeaders)}`, urlAt, headerAt, live: true, indexed: Indexed.Not };
 }
 
 class JournalCaptureStore implements CaptureStore {
@@ -69,9 +73,9 @@ class JournalCaptureStore implements CaptureStore {
     this.scans = new BodyScanCache(journal, index);
   }
 
-  /** computes the body signatures of every stored capture, off the request path */
-  signInBackground(): void {
-    for (const entry of this.index.newestFirst()) if (entry.sig < 0) this.scans.added(entry);
+  /** indexes the bodies of every stored capture, off the request path */
+  indexInBackground(): void {
+    for (const entry of this.index.newestFirst()) if (entry.indexed === Indexed.Not) this.scans.added(entry);
   }
 
   async append(capture: NewCapture): Promise<CaptureSummary> {

@@ -1,0 +1,233 @@
+// An inverted index of the words in capture bodies, so a body-text search reads few or no
+// bodies. A word ("token") is a maximal run of word bytes — ASCII letters, digits, '_' and every
+// byte >= 0x80, so a UTF-8 character is never split — with ASCII letters lower-cased, as the
+// search folds them. Each token maps to the seqs of the captures whose body holds it.
+//
+// Why words and not n-grams: a needle made only of word bytes lies inside one token of any body
+// that holds it, so the bodies holding "push" are exactly the union of the postings of the
+// tokens that contain "push" — found by scanning the (small) dictionary, no body is read. A
+// trigram index can only say "may contain" and would still read the 99,000 bodies of a word in
+// 99 % of them. A needle with separators ("invoice.paid", "d-4242") narrows to the captures
+// whose tokens fit each of its runs, which are then read and checked; a needle of separators
+// only, a non-ASCII needle and a body that could not be fully indexed are always read and
+// checked, so results stay exactly those of a plain scan.
+//
+// Memory: one Map entry per distinct token (a token seen once keeps its seq inline, no array)
+// plus 4 bytes per (token, capture) pair. The dictionary has a byte budget: a body whose new
+// tokens would exceed it is marked incomplete and searched by reading it.
+
+/** tokens longer than this are not kept: a body holding one is searched by reading it */
+export const MAX_TOKEN_BYTES = 1024;
+const DEFAULT_BUDGET_BYTES = 96 * 1024 * 1024;
+/** approximate cost of a Map entry and string header beside the token's bytes */
+const ENTRY_OVERHEAD = 48;
+
+const WORD = new Uint8Array(256).map((_, b) => (b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f ? 1 : 0));
+const LOWER = new Uint8Array(256).map((_, b) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b));
+
+class Postings {
+  seqs: Uint32Array;
+  length = 2;
+  constructor(a: number, b: number) {
+    this.seqs = new Uint32Array(4);
+    this.seqs[0] = a;
+    this.seqs[1] = b;
+  }
+  push(seq: number): void {
+    if (this.length === this.seqs.length) {
+      const grown = new Uint32Array(this.seqs.length * 2);
+      grown.set(this.seqs);
+      this.seqs = grown;
+    }
+    this.seqs[this.length++] = seq;
+  }
+  get last(): number {
+    return this.seqs[this.length - 1];
+  }
+}
+
+/** one run of word bytes of a needle; `start`/`end`: the needle has a separator before/after it */
+export interface NeedleRun { token: string; start: boolean; end: boolean }
+
+/** what the token index can tell about a needle (ASCII-lower-cased as the search folds it) */
+export interface TokenQuery {
+  /** the runs a holding body's tokens must fit; empty: the index cannot narrow this needle */
+  runs: NeedleRun[];
+  /** the needle is one run of ASCII word bytes: a fully indexed body holds it iff a token contains it */
+  exact: boolean;
+}
+
+export function tokenQuery(lowerNeedle: string): TokenQuery {
+  // a needle with U+FFFD matches undecodable body bytes, which no token shows: read everything
+  if (lowerNeedle.includes('\ufffd')) return { runs: [], exact: false };
+  const bytes = Buffer.from(lowerNeedle, 'utf8');
+  const runs: NeedleRun[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    if (!WORD[bytes[i]]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < bytes.length && WORD[bytes[j]]) j++;
+    runs.push({ token: bytes.toString('latin1', i, j), start: i > 0, end: j < bytes.length });
+    i = j;
+  }
+  const ascii = /^[\x00-\x7f]*$/.test(lowerNeedle);
+  return { runs, exact: ascii && runs.length === 1 && !runs[0].start && !runs[0].end };
+}
+
+function fits(token: string, run: NeedleRun): boolean {
+  if (run.start && run.end) return token === run.token;
+  if (run.start) return token.startsWith(run.token);
+  if (run.end) return token.endsWith(run.token);
+  return token.includes(run.token);
+}
+
+/** A set of seqs as bits. */
+export class SeqBits {
+  readonly words: Uint32Array;
+  constructor(maxSeq: number) {
+    this.words = new Uint32Array((maxSeq >>> 5) + 1);
+  }
+  add(seq: number): void {
+    const w = seq >>> 5;
+    if (w < this.words.length) this.words[w] |= 1 << (seq & 31);
+  }
+  has(seq: number): boolean {
+    const w = seq >>> 5;
+    return w < this.words.length && (this.words[w] & (1 << (seq & 31))) !== 0;
+  }
+  and(other: SeqBits): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i] &= other.words[i] ?? 0;
+  }
+}
+
+export class BodyTokenIndex {
+  private tokens = new Map<string, number | Postings>();
+  private bytes = 0;
+  private scratch = Buffer.allocUnsafe(64 * 1024);
+  /** postings of captures since removed: the index is compacted once they dominate */
+  private removed = 0;
+  private indexed = 0;
+
+  constructor(private readonly budgetBytes = DEFAULT_BUDGET_BYTES) {}
+
+  /** distinct tokens held */
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  /** approximate bytes held by the dictionary */
+  get dictionaryBytes(): number {
+    return this.bytes;
+  }
+
+  /**
+   * Indexes the words of `body` (cut where the search cuts it) under `seq`. False when some
+   * word could not be kept (too long, over budget, seq out of range): that capture must then be
+   * read to be searched.
+   */
+  add(seq: number, body: Uint8Array): boolean {
+    if (seq > 0xffffffff || seq < 0) return false;
+    if (this.scratch.length < body.length) this.scratch = Buffer.allocUnsafe(body.length);
+    const lower = this.scratch;
+    for (let k = 0; k < body.length; k++) lower[k] = LOWER[body[k]];
+    let complete = true;
+    let i = 0;
+    while (i < body.length) {
+      if (!WORD[body[i]]) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < body.length && WORD[body[j]]) j++;
+      if (j - i > MAX_TOKEN_BYTES || !this.post(lower.toString('latin1', i, j), seq)) complete = false;
+      i = j;
+    }
+    this.indexed++;
+    return complete;
+  }
+
+  private post(token: string, seq: number): boolean {
+    const held = this.tokens.get(token);
+    if (held === undefined) {
+      const cost = token.length + ENTRY_OVERHEAD;
+      if (this.bytes + cost > this.budgetBytes) return false;
+      this.tokens.set(token, seq);
+      this.bytes += cost;
+    } else if (typeof held === 'number') {
+      if (held !== seq) {
+        this.tokens.set(token, new Postings(held, seq));
+        this.bytes += 16;
+      }
+    } else if (held.last !== seq) {
+      if (held.length === held.seqs.length) this.bytes += held.seqs.length * 4;
+      held.push(seq);
+    }
+    return true;
+  }
+
+  /** a capture that was indexed is gone; its postings are dropped at the next compaction */
+  forget(isLive: (seq: number) => boolean): void {
+    this.removed++;
+    if (this.removed > 4096 && this.removed > this.indexed - this.removed) this.compact(isLive);
+  }
+
+  /** drops postings of captures that are gone, and tokens left with none */
+  compact(isLive: (seq: number) => boolean): void {
+    const next = new Map<string, number | Postings>();
+    let bytes = 0;
+    for (const [token, held] of this.tokens) {
+      if (typeof held === 'number') {
+        if (!isLive(held)) continue;
+        next.set(token, held);
+        bytes += token.length + ENTRY_OVERHEAD;
+        continue;
+      }
+      const kept: number[] = [];
+      for (let k = 0; k < held.length; k++) if (isLive(held.seqs[k])) kept.push(held.seqs[k]);
+      if (!kept.length) continue;
+      bytes += token.length + ENTRY_OVERHEAD;
+      if (kept.length === 1) {
+        next.set(token, kept[0]);
+        continue;
+      }
+      const postings = new Postings(kept[0], kept[1]);
+      for (let k = 2; k < kept.length; k++) postings.push(kept[k]);
+      next.set(token, postings);
+      bytes += 16 + postings.seqs.length * 4;
+    }
+    this.tokens = next;
+    this.bytes = bytes;
+    this.indexed -= this.removed;
+    this.removed = 0;
+  }
+
+  clear(): void {
+    this.tokens = new Map();
+    this.bytes = 0;
+    this.removed = 0;
+    this.indexed = 0;
+  }
+
+  /**
+   * The seqs (up to maxSeq) of indexed captures whose tokens fit every run of the query: for an
+   * exact query, those holding the needle; otherwise those that may. null when the query has no runs.
+   */
+  candidates(query: TokenQuery, maxSeq: number): SeqBits | null {
+    if (!query.runs.length) return null;
+    let result: SeqBits | null = null;
+    for (const run of query.runs) {
+      const bits = new SeqBits(maxSeq);
+      for (const [token, held] of this.tokens) {
+        if (!fits(token, run)) continue;
+        if (typeof held === 'number') bits.add(held);
+        else for (let k = 0; k < held.length; k++) bits.add(held.seqs[k]);
+      }
+      if (result) result.and(bits);
+      else result = bits;
+    }
+    return result;
+  }
+}
