@@ -60,6 +60,12 @@ export interface CaptureDetail extends CaptureSummary {
   bodyBase64: string;
   bodyTruncated: boolean;
   response: CapturedResponse;
+  /**
+   * The status line and header block exactly as the receiver wrote them (Date, Connection,
+   * Keep-Alive, Content-Length… included), ending in the blank line. Absent on captures stored
+   * before it was recorded.
+   */
+  responseHead?: string;
   /** whether the client got `response`: false when the connection failed before the answer went out */
   delivery: CaptureDelivery;
 }

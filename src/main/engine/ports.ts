@@ -50,6 +50,8 @@ export interface NewCapture {
   decision: Pick<RouteDecision, 'kind' | 'response' | 'triggerId' | 'outcome'>;
   /** set when it is already known that the client does not get `decision.response` */
   undelivered?: string;
+  /** the status line and header block exactly as written to the connection */
+  responseHead?: string;
 }
 
 export interface CaptureStore {

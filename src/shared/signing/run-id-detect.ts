@@ -52,3 +52,32 @@ export function runInfoUrl(launchUrl: string): string {
   u.pathname += 'run/';
   return u.toString();
 }
+
+export type LaunchTarget = { launch: true; triggerId: string } | { launch: false; reason: string };
+
+/**
+ * Whether a URL looks like a trigger launch URL (`…/api/v0/launch/<id>/`), the only kind of
+ * target whose answer names a run to follow; otherwise why tracking would have nothing to do.
+ */
+export function launchTarget(url: string): LaunchTarget {
+  const text = url.trim();
+  if (!text) return { launch: false, reason: 'no URL yet' };
+  let path: string;
+  try {
+    path = new URL(text).pathname;
+  } catch {
+    return { launch: false, reason: 'not a complete URL yet' };
+  }
+  const launch = /\/api\/v0\/launch\/([^/]+)\/?$/.exec(path);
+  if (launch) return { launch: true, triggerId: safeDecode(launch[1]) };
+  if (/\/api\/v0\/launch\/[^/]+\/run\/?$/.test(path)) return { launch: false, reason: 'a run-info URL: it reports on a run, it starts none' };
+  return { launch: false, reason: 'not a trigger launch URL (…/api/v0/launch/<id>/), so its answer names no run' };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

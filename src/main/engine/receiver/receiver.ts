@@ -86,9 +86,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // a reset is the client leaving, not the parser refusing anything
     if (rejected.has(socket) || error.code === 'ECONNRESET') return void socket.destroy();
     const pending = (socket as TrackedSocket)[kAnswering];
-    const status = socket.writable && !pending?.headersSent ? parserStatus(error.code) : null;
+    // a head only formed (the request still being stored) has not reached the client
+    const answered = pending != null && pending.headersSent && !headOnly(pending);
+    const status = socket.writable && !answered ? parserStatus(error.code) : null;
     rejected.set(socket, { code: error.code ?? 'unknown', status });
-    if (status !== null) socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+    if (status !== null) socket.write(parserAnswer(status));
     socket.destroy();
   });
 
@@ -157,13 +159,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         const rejection = rejected.get(req.socket);
         const got: CapturedResponse = rejection?.status ? { status: rejection.status, headers: [['Connection', 'close']], body: '' } : { status: 0, headers: [], body: '' };
         const note = `${lostEarly}. It would have been answered ${decision.response.status}${decision.outcome ? ` (${decision.outcome})` : ''}; nothing was committed or launched.`;
-        told(await options.store.append({ request, decision: { kind: decision.kind, response: got, triggerId: decision.triggerId }, undelivered: note }));
+        const head = rejection?.status ? { responseHead: parserAnswer(rejection.status) } : {};
+        told(await options.store.append({ request, decision: { kind: decision.kind, response: got, triggerId: decision.triggerId }, undelivered: note, ...head }));
         return;
       }
+      // The head is formed now and goes out with the body once everything is stored, so the
+      // capture keeps the header block exactly as node writes it (Date, Connection, Keep-Alive…).
+      const responseHead = writeHead(res, decision.response);
       // the capture and the router's own writes are issued in one turn and awaited once
       const captured = options.store.append({
         request,
         decision: { kind: decision.kind, response: decision.response, triggerId: decision.triggerId, outcome: decision.outcome },
+        responseHead,
       });
       let summary: CaptureSummary;
       if (decision.commit) {
@@ -185,7 +192,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         await options.store.markUndelivered(summary.id, `${lostWhileStoring}.${launched}`);
         return;
       }
-      answer(res, decision.response);
+      res.end(decision.response.body);
       (res as TrackedResponse)[kCaptureId] = summary.id;
       res.on('close', onAnswerClose);
     } catch (error) {
@@ -266,16 +273,24 @@ function answerError(res: ServerResponse, reason: string): void {
 
 function writePlain(res: ServerResponse, status: number, text: string, close: boolean): void {
   if (res.headersSent) {
-    res.destroy();
-    return;
+    if (!headOnly(res)) return void res.destroy();
+    // a head formed for an answer that never went out: this one replaces it
+    (res as unknown as NodeHead)._header = null;
   }
   const headers: Record<string, string | number> = { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) };
   if (close) headers.Connection = 'close';
-  res.writeHead(status, headers);
+  res.writeHead(status, http.STATUS_CODES[status] ?? '', headers); // the reason too: a replaced head left its own
   res.end(text);
 }
 
-function answer(res: ServerResponse, response: CapturedResponse): void {
+/** node's own fields: the head as formed by writeHead, and whether it has reached the socket */
+interface NodeHead { _header: string | null; _headerSent: boolean }
+
+/** a head is formed but nothing of the response has been written yet */
+const headOnly = (res: ServerResponse): boolean => !(res as unknown as NodeHead)._headerSent && !res.writableEnded;
+
+/** Forms the response head (node sends it with the first body bytes) and returns it as node will write it. */
+function writeHead(res: ServerResponse, response: CapturedResponse): string {
   const flat: string[] = [];
   let hasLength = false;
   for (const [name, value] of response.headers) {
@@ -285,7 +300,7 @@ function answer(res: ServerResponse, response: CapturedResponse): void {
   }
   if (!hasLength) flat.push('Content-Length', String(Buffer.byteLength(response.body)));
   res.writeHead(response.status, flat);
-  res.end(response.body);
+  return (res as unknown as NodeHead)._header ?? '';
 }
 
 const kConnectedAt = Symbol('hookbench.connectedAt');
@@ -294,6 +309,9 @@ const kCaptureId = Symbol('hookbench.captureId');
 /** when the connection's next request started (its connect, for the first), and the answer in progress */
 type TrackedSocket = Socket & { [kConnectedAt]?: number; [kAnswering]?: ServerResponse | null };
 type TrackedResponse = ServerResponse & { [kCaptureId]?: string };
+
+/** what the connection gets when node's parser rejects bytes on it (see clientError) */
+const parserAnswer = (status: number): string => `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`;
 
 interface ParserRejection {
   code: string;

@@ -27,6 +27,8 @@ export interface CaptureMeta {
   response: CapturedResponse;
   /** why the client did not get `response`; absent when it did */
   undelivered?: string;
+  /** `response` as written: status line and headers, CRLFs included (absent in older records) */
+  head?: string;
 }
 
 /** ids deleted by the user; `seqFloor` keeps seq increasing even if every capture is gone */
@@ -58,6 +60,7 @@ export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
   if (decision.triggerId !== undefined) meta.triggerId = decision.triggerId;
   if (decision.outcome !== undefined) meta.outcome = decision.outcome;
   if (capture.undelivered !== undefined) meta.undelivered = capture.undelivered;
+  if (capture.responseHead) meta.head = capture.responseHead;
   const named = providerEvent(request.rawHeaders, request.body);
   if (named) {
     meta.event = named.event;
@@ -116,6 +119,7 @@ export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, trun
     bodyBase64: body.toString('base64'),
     bodyTruncated: truncated,
     response: meta.response,
+    ...(meta.head !== undefined ? { responseHead: meta.head } : {}),
     delivery: note === undefined ? { delivered: true } : { delivered: false, note },
   };
 }

@@ -8,6 +8,7 @@ import { PlaygroundPage } from '../features/triggers/playground/PlaygroundPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { SenderPage } from '../features/sender/SenderPage';
+import { UndoBar } from '../components/UndoBar';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
 import { StorageBanner } from './StorageBanner';
@@ -46,6 +47,7 @@ export function App() {
         <main className="app-page">
           <CurrentPage />
         </main>
+        <UndoBar />
       </div>
     </div>
   );

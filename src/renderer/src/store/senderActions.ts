@@ -2,6 +2,7 @@
 import type { SigningProfile } from '../../../shared/signing/types';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
+import { deleteWithUndo } from '../lib/undoable';
 import { navigate } from './appActions';
 import { SENDER_HISTORY_LIMIT, type SenderState } from './senderSlice';
 import { useAppStore } from './store';
@@ -38,6 +39,25 @@ export async function saveProfile(profile: SigningProfile): Promise<SigningProfi
   const saved = await api['signing.saveProfile']({ profile });
   await reloadProfiles();
   return saved;
+}
+
+/** Takes the profile out of the list now; the engine deletes it when the undo window closes. */
+export function deleteProfile(profile: SigningProfile): void {
+  const at = getState().sender.profiles.findIndex((p) => p.id === profile.id);
+  patchSender((s) => ({ profiles: s.profiles.filter((p) => p.id !== profile.id) }));
+  deleteWithUndo({
+    label: `Deleted signing profile “${profile.name}”.`,
+    commit: async () => {
+      await api['signing.deleteProfile']({ id: profile.id });
+      await reloadProfiles();
+    },
+    restore: () => patchSender((s) => {
+      if (s.profiles.some((p) => p.id === profile.id)) return {};
+      const profiles = [...s.profiles];
+      profiles.splice(at < 0 ? profiles.length : Math.min(at, profiles.length), 0, profile);
+      return { profiles };
+    }),
+  });
 }
 
 /** From the inbox's capture detail: open the Sender with the replay panel on this capture. */

@@ -15,6 +15,7 @@ import { MatrixTable } from './MatrixTable';
 import { PairsEditor } from './PairsEditor';
 import { ProfileEditor } from './ProfileEditor';
 import { triggerUrls } from './targets';
+import { TrackControl, trackingOn } from './TrackControl';
 
 const METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'];
 
@@ -42,7 +43,8 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
     setBusy('send');
     setError(null);
     try {
-      const track = state.track && state.runIdPath.trim() ? { jsonPath: state.runIdPath.trim() } : state.track;
+      const on = trackingOn(state.track, state.url);
+      const track = on && state.runIdPath.trim() ? { jsonPath: state.runIdPath.trim() } : on;
       const record: SentRecord = await api['sender.send']({ draft, track });
       patchSender((s) => ({ shownId: record.id, history: [record, ...s.history.filter((r) => r.id !== record.id)] }));
     } catch (e) {
@@ -99,8 +101,8 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
       )}
       <ProfileEditor profile={state.profile} onChange={(profile) => set({ profile })} />
       <div className="sender-row">
-        <label className="sender-check"><input type="checkbox" checked={state.track} onChange={(e) => set({ track: e.target.checked })} data-testid="composer-track" /> Track the run</label>
-        {state.track && (
+        <TrackControl url={state.url} choice={state.track} onChange={(track) => set({ track })} testId="composer-track" />
+        {trackingOn(state.track, state.url) && (
           <input
             className="input mono sender-runid-path" value={state.runIdPath} spellCheck={false}
             placeholder="run id at (JSON path, e.g. run.id; empty: find it)" title="Where the response names the run: a dotted JSON path. Empty: any run-id-like string in the response."

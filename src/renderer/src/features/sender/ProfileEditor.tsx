@@ -5,7 +5,7 @@ import type { SigningProfile, TokenPlacement } from '../../../../shared/signing/
 import { JWT_ALGORITHMS, type JwtAlgorithm } from '../../../../shared/trigger';
 import { api } from '../../api';
 import { describeError } from '../../api/envelope';
-import { reloadProfiles, saveProfile } from '../../store/senderActions';
+import { deleteProfile, saveProfile } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
 import { errorMessage } from '../../../../shared/error-message';
 import { isSymmetric } from '../../../../shared/kinds/web-auth/jwt';
@@ -101,7 +101,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
           <div className="sender-row">
             <button type="button" className="button button-small" data-testid="save-profile" onClick={() => run(async () => { onChange(await saveProfile(profile)); setMessage('Saved.'); })}>Save profile</button>
             {saved.some((p) => p.id === profile.id) && (
-              <button type="button" className="button button-small button-danger-quiet" onClick={() => run(async () => { await api['signing.deleteProfile']({ id: profile.id }); onChange(null); await reloadProfiles(); })}>Delete</button>
+              <button type="button" className="button button-small button-danger-quiet" data-testid="delete-profile" onClick={() => { deleteProfile(profile); onChange(null); }}>Delete</button>
             )}
           </div>
           {keys && (

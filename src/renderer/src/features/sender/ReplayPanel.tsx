@@ -8,6 +8,7 @@ import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ProfileEditor } from './ProfileEditor';
 import { triggerUrls } from './targets';
+import { TrackControl, trackingOn } from './TrackControl';
 
 export function ReplayPanel() {
   const captureId = useAppStore((s) => s.sender.replayCaptureId);
@@ -17,13 +18,15 @@ export function ReplayPanel() {
   const bulk = useAppStore((s) => s.sender.bulk);
   const [to, setTo] = useState('');
   const [profile, setProfile] = useState<SigningProfile | null>(null);
-  const [track, setTrack] = useState(true);
+  const [track, setTrack] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
   const [concurrency, setConcurrency] = useState(4);
   const targets = triggerUrls(receiverUrl, triggers);
   const capture = captures.find((c) => c.id === captureId);
+  // an empty To replays to the local receiver at the capture's own path
+  const target = to || (capture && receiverUrl ? `${receiverUrl.replace(/\/$/, '')}${capture.url}` : '');
 
   useEffect(() => {
     if (!to && capture && receiverUrl) setTo(`${receiverUrl.replace(/\/$/, '')}${capture.url}`);
@@ -34,7 +37,7 @@ export function ReplayPanel() {
     setBusy(true);
     setError(null);
     try {
-      const record = await api['sender.replay']({ captureId, to: to || undefined, ...(profile ? { profile } : {}), track });
+      const record = await api['sender.replay']({ captureId, to: to || undefined, ...(profile ? { profile } : {}), track: trackingOn(track, target) });
       if (!record) setError('That capture is gone.');
       else patchSender((s) => ({ shownId: record.id, history: [record, ...s.history.filter((r) => r.id !== record.id)] }));
     } catch (e) {
@@ -54,7 +57,7 @@ export function ReplayPanel() {
       <p className="small muted">Unsigned = exact bytes and headers. Pick a profile to re-sign with a fresh timestamp and signature.</p>
       <ProfileEditor profile={profile} onChange={setProfile} />
       <div className="sender-row">
-        <label className="sender-check"><input type="checkbox" checked={track} onChange={(e) => setTrack(e.target.checked)} data-testid="replay-track" /> Track the run</label>
+        <TrackControl url={target} choice={track} onChange={setTrack} testId="replay-track" />
         <button type="button" className="button button-primary" disabled={!captureId || busy} onClick={() => void replay()} data-testid="replay-send">{profile ? 'Re-sign and replay' : 'Replay as-is'}</button>
       </div>
       {error && <p className="banner banner-error small" role="alert">{error}</p>}

@@ -47,7 +47,7 @@ export function SenderPage() {
       ...emptyComposer(r.request.url), method: r.request.method,
       headers: r.request.headers.filter(([n]) => !['host', 'content-length'].includes(n.toLowerCase())),
       ...(text !== null ? { bodyMode: 'raw' as const, raw: text } : { bodyMode: 'file' as const, fileBase64: r.request.bodyBase64, fileName: 'from history' }),
-      profile: null, track: true,
+      profile: null, track: null,
     });
     setMode('compose');
   };

@@ -16,14 +16,15 @@ export interface ComposerState {
   fileBase64: string;
   fileName: string;
   profile: SigningProfile | null;
-  track: boolean;
+  /** the user's choice; null: follow the URL (on for a trigger launch URL, off otherwise) */
+  track: boolean | null;
   /** dotted JSON path to the run id in the response; empty: find any run-id-like string */
   runIdPath: string;
 }
 
 export const emptyComposer = (url = ''): ComposerState => ({
   url, method: 'POST', headers: [['Content-Type', 'application/json']], bodyMode: 'json', raw: '{\n  "hello": "valohai"\n}',
-  form: [['hello', 'valohai']], fileBase64: '', fileName: '', profile: null, track: true, runIdPath: '',
+  form: [['hello', 'valohai']], fileBase64: '', fileName: '', profile: null, track: null, runIdPath: '',
 });
 
 /** null when valid; the parser's message otherwise */

@@ -80,7 +80,7 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
         <BodyViewer detail={detail} bytes={bytes} />
       </section>
       <TimingSection timings={detail.timings} />
-      <ResponseSection response={detail.response} delivery={detail.delivery ?? { delivered: true }} />
+      <ResponseSection response={detail.response} head={detail.responseHead} delivery={detail.delivery ?? { delivered: true }} />
     </article>
   );
 }
