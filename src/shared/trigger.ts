@@ -1,6 +1,16 @@
 // Triggers, conditions and actions exactly as docs/triggers.md defines them.
 // These types are also the workspace file format (`hookbench.json`).
 
+import type { z } from 'zod';
+import type { ActionSchema } from './kinds/actions';
+import type { CopyPipelineActionSchema, RunExecutionActionSchema, RunPipelineActionSchema } from './kinds/actions/run';
+import type { WebResponseJsonActionSchema, WebResponseTextActionSchema } from './kinds/actions/web-response';
+import type { ConditionSchema } from './kinds/conditions';
+import type { PayloadFilterConditionSchema } from './kinds/conditions/payload-filter';
+import type { RateLimitConditionSchema } from './kinds/conditions/rate-limit';
+import type { WebTimestampConditionSchema } from './kinds/conditions/web-timestamp';
+import type { WebAuthConditionSchema } from './kinds/web-auth';
+
 export type LookupNamespace = 'header' | 'query' | 'form' | 'json';
 
 export interface Lookup {
@@ -23,54 +33,28 @@ export const JWT_ALGORITHMS: readonly JwtAlgorithm[] = [
   'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA',
 ];
 
-export interface WebAuthCondition extends Lookup {
-  type: 'web-auth';
-  authType: 'static' | 'hmac' | 'jwt';
-  /** may contain {env:NAME} references */
-  secretKey: string;
-  /** hmac: HmacAlgorithm; jwt: JwtAlgorithm */
-  algorithm?: string;
-  /** hmac only; default "{body}" */
-  hmacFormat?: string;
-  /** hmac only; default hex */
-  encoding?: 'hex' | 'base64';
-}
+// The condition and action shapes are defined once, as the zod schemas of their kind modules
+// (shared/kinds/conditions/<type>.ts, shared/kinds/actions/<type>.ts); these are their types.
 
-export interface WebTimestampCondition extends Lookup {
-  type: 'web-timestamp';
-  /** seconds of allowed drift, past or future */
-  tolerance: number;
-  /** extension; default "s" */
-  unit?: 's' | 'ms';
-}
+/** web-auth: one shape per auth type (static, hmac, jwt), told apart by `authType` */
+export type WebAuthCondition = z.output<typeof WebAuthConditionSchema>;
+/** seconds of allowed drift (`tolerance`); `unit` "ms" is an extension */
+export type WebTimestampCondition = z.output<typeof WebTimestampConditionSchema>;
+/** at most `quota` launches per `period` seconds */
+export type RateLimitCondition = z.output<typeof RateLimitConditionSchema>;
+/** `value` is a list for "in", absent for exists/not-exists, one string otherwise */
+export type PayloadFilterCondition = z.output<typeof PayloadFilterConditionSchema>;
+export type FilterOperator = PayloadFilterCondition['operator'];
 
-export interface RateLimitCondition {
-  type: 'rate-limit';
-  /** seconds */
-  period: number;
-  quota: number;
-}
+const FILTER_OPERATOR_SET: { readonly [O in FilterOperator]: true } = {
+  equals: true, 'not-equals': true, contains: true, 'starts-with': true, regex: true, exists: true, 'not-exists': true, in: true,
+};
+/** Every operator, in the order the editor offers them (a new one is a compile error above). */
+export const FILTER_OPERATORS = Object.keys(FILTER_OPERATOR_SET) as FilterOperator[];
 
-export type FilterOperator =
-  | 'equals' | 'not-equals' | 'contains' | 'starts-with' | 'regex' | 'exists' | 'not-exists' | 'in';
-export const FILTER_OPERATORS: readonly FilterOperator[] = [
-  'equals', 'not-equals', 'contains', 'starts-with', 'regex', 'exists', 'not-exists', 'in',
-];
-
-export interface PayloadFilterCondition {
-  type: 'payload-filter';
-  namespace: LookupNamespace;
-  key: string;
-  operator: FilterOperator;
-  /** a list for "in"; absent for exists/not-exists */
-  value?: string | string[];
-}
-
-export type Condition = WebAuthCondition | WebTimestampCondition | RateLimitCondition | PayloadFilterCondition;
+export type Condition = z.output<typeof ConditionSchema>;
 export type ConditionType = Condition['type'];
 
-export interface WebResponseTextAction { type: 'web-response-text'; text: string }
-export interface WebResponseJsonAction { type: 'web-response-json'; json: unknown }
 /**
  * Extension: how Hookbench carries a run action out locally. Absent means the project's
  * default (simulate without a linked project); the real service ignores it.
@@ -78,16 +62,13 @@ export interface WebResponseJsonAction { type: 'web-response-json'; json: unknow
 export type LocalRunMode = 'simulate' | 'command';
 export const LOCAL_RUN_MODES: readonly LocalRunMode[] = ['simulate', 'command'];
 
-export interface RunExecutionAction { type: 'run-execution'; step: string; payloadInputName?: string; mode?: LocalRunMode }
-export interface RunPipelineAction { type: 'run-pipeline'; pipeline: string; payloadInputName?: string; mode?: LocalRunMode }
-export interface CopyPipelineAction { type: 'copy-pipeline'; pipeline: string; payloadInputName?: string; mode?: LocalRunMode }
+export type WebResponseTextAction = z.output<typeof WebResponseTextActionSchema>;
+export type WebResponseJsonAction = z.output<typeof WebResponseJsonActionSchema>;
+export type RunExecutionAction = z.output<typeof RunExecutionActionSchema>;
+export type RunPipelineAction = z.output<typeof RunPipelineActionSchema>;
+export type CopyPipelineAction = z.output<typeof CopyPipelineActionSchema>;
 
-export type Action =
-  | WebResponseTextAction
-  | WebResponseJsonAction
-  | RunExecutionAction
-  | RunPipelineAction
-  | CopyPipelineAction;
+export type Action = z.output<typeof ActionSchema>;
 export type ActionType = Action['type'];
 
 export interface Trigger {

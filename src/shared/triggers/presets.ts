@@ -1,5 +1,5 @@
 // Ready-made triggers for common senders. Each builds an ordinary Trigger the user can edit.
-import type { Condition, Trigger } from '../trigger';
+import type { Condition, HmacAlgorithm, Trigger } from '../trigger';
 
 export interface TriggerPreset {
   id: string;
@@ -17,7 +17,7 @@ const trigger = (id: string, title: string, conditions: Condition[]): Trigger =>
   id, title, enabled: true, conditions, actions: [{ type: 'web-response-text', text: 'ok' }],
 });
 
-const hmac = (key: string, prefix: string, algorithm: string, hmacFormat = '{body}', secretKey = TOKEN): Condition => ({
+const hmac = (key: string, prefix: string, algorithm: HmacAlgorithm, hmacFormat = '{body}', secretKey = TOKEN): Condition => ({
   type: 'web-auth', authType: 'hmac', namespace: 'header', key, prefix, secretKey, algorithm, hmacFormat, encoding: 'hex',
 });
 

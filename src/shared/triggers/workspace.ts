@@ -1,7 +1,7 @@
 // The workspace file (hookbench.json): parse, validate, export. The shapes are the zod schemas in
 // shared/schema/; this file turns their problems into WorkspaceValidationErrors (JSON path, and
 // line:column when the text is known) and writes exports (v2, secrets redacted unless asked).
-import type { EnvVariable, Trigger, WebAuthCondition } from '../trigger';
+import type { EnvVariable, Trigger } from '../trigger';
 import type { NotificationsSection } from '../notifications';
 import type { ProjectSection } from '../project';
 import type { Settings } from '../settings';
@@ -12,7 +12,7 @@ import { checkWith, parseOrThrow } from '../schema/validate';
 import { WORKSPACE_SCHEMA_URL, WorkspaceFileSchema, type AnyWorkspaceFile, type WorkspaceFileV2 } from '../schema/workspace-file';
 import { envReferences } from './secrets';
 import { WorkspaceValidationError } from './validate-helpers';
-import { webAuthKind } from '../kinds/web-auth';
+import { actionSecrets, blankSecrets, conditionSecrets } from '../kinds/secrets';
 
 export { WorkspaceValidationError } from './validate-helpers';
 export { validateAction, validateCondition, validateTrigger } from './validate-trigger';
@@ -78,14 +78,6 @@ export function parseWorkspaceJson(text: string): AnyWorkspaceFile {
   return validateWorkspace(json, text);
 }
 
-/** Public keys are not secrets (the auth type says which keys are); a literal secret key is. */
-function literalSecretKey(c: WebAuthCondition): boolean {
-  // text around {env:...} references is punctuation in practice; keeping it keeps the references
-  if (envReferences(c.secretKey).length > 0) return false;
-  if (webAuthKind(c)?.secretKeyIsSecret(c) === false) return false;
-  return c.secretKey.length > 0;
-}
-
 const literal = (value: string): boolean => value.length > 0 && envReferences(value).length === 0;
 const SECRET_HEADER = /authorization|token|secret|key|signature|password/i;
 
@@ -102,8 +94,10 @@ export interface WorkspaceExportInput {
 function redactTriggers(triggers: readonly Trigger[]): Trigger[] {
   return triggers.map((t) => ({
     ...t,
-    conditions: t.conditions.map((c) =>
-      c.type === 'web-auth' && literalSecretKey(c) ? { ...c, secretKey: '' } : c),
+    // the kinds say which fields hold secrets (a public key is not one); text around {env:…}
+    // references is punctuation in practice, so keeping it keeps the references
+    conditions: t.conditions.map((c) => blankSecrets(c, conditionSecrets(c), literal)),
+    actions: t.actions.map((a) => blankSecrets(a, actionSecrets(a), literal)),
   }));
 }
 

@@ -9,14 +9,14 @@ import { SignJWT, base64url } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTrigger } from '../../../src/main/engine/triggers/evaluate';
-import type { Trigger, WebAuthCondition } from '../../../src/shared/trigger';
+import type { JwtAlgorithm, Trigger, WebAuthCondition } from '../../../src/shared/trigger';
 import type { JwtTrace } from '../../../src/shared/trigger-log';
 import { lastEntry, launchUrl, post, startHarness, type Harness } from './harness';
 
 const HS_SECRET = 'a-long-shared-secret-for-hs-algorithms-0123456789';
 
 function jwtTrigger(algorithm: string, secretKey: string, prefix = ''): Trigger {
-  const condition: WebAuthCondition = { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix, secretKey, algorithm };
+  const condition: WebAuthCondition = { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix, secretKey, algorithm: algorithm as JwtAlgorithm };
   return { id: `jwt-${algorithm}`, title: algorithm, enabled: true, conditions: [condition], actions: [] };
 }
 

@@ -5,7 +5,7 @@ import type { ConditionResult } from '../../../shared/trigger-log';
 import { redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
 import { checkCondition } from './conditions/registry';
 import { failed, type CheckOutcome, type EvaluationContext, type RequestView } from './conditions/types';
-import { webAuthKind } from '../../../shared/kinds/web-auth';
+import { triggerSecrets } from '../../../shared/kinds/secrets';
 import { errorMessage } from '../../../shared/error-message';
 
 export type { EvaluationContext } from './conditions/types';
@@ -13,11 +13,10 @@ export type { EvaluationContext } from './conditions/types';
 /** Literal secret keys (no {env:} reference) are secrets too; resolved ones are covered by env. */
 function literalSecrets(trigger: Trigger, ctx: EvaluationContext): string[] {
   const out: string[] = [];
-  for (const c of trigger.conditions) {
-    if (c.type !== 'web-auth') continue;
-    if (webAuthKind(c)?.secretKeyIsSecret(c) === false) continue;
-    const resolved = resolveSecret(c.secretKey, ctx.env);
-    if (resolved.ok && (resolved.references.length === 0 || resolved.value !== c.secretKey)) out.push(resolved.value);
+  // the kinds say which fields hold secrets (a public key is not one)
+  for (const { value } of triggerSecrets(trigger)) {
+    const resolved = resolveSecret(value, ctx.env);
+    if (resolved.ok && (resolved.references.length === 0 || resolved.value !== value)) out.push(resolved.value);
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { badRequest, launchResponse, methodNotAllowed, notFound } from './respon
 import { completeRun, idOnlyLauncher, type ActionLauncher } from './run-actions';
 import { runIdOf } from './run-id-lookup';
 import { errorMessage } from '../../../shared/error-message';
+import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '../../../shared/kinds/conditions';
 import type { TriggerLogStore } from './trigger-log-store';
 import type { TriggerRunStore } from './trigger-run-store';
 
@@ -30,8 +31,6 @@ export interface TriggerRouterDeps {
 }
 
 export type TriggerRouter = (request: IncomingRequest) => Promise<RouteDecision | null>;
-
-const RUN_INFO_CONDITIONS = ['web-auth', 'web-timestamp'] as const;
 
 export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   const now = deps.now ?? Date.now;
@@ -98,8 +97,8 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
       if (passed) deps.history.record(trigger.id, at);
       return { at, conditions, passed };
     };
-    // Only rate limits need evaluation and reservation to be atomic; other triggers run in parallel.
-    const verdict = trigger.conditions.some((c) => c.type === 'rate-limit') ? await serially(trigger.id, evaluate) : await evaluate();
+    // Only conditions that count launches (rate limits) need evaluation and reservation to be atomic; other triggers run in parallel.
+    const verdict = countsLaunches(trigger.conditions) ? await serially(trigger.id, evaluate) : await evaluate();
     const { at, conditions } = verdict;
     if (!verdict.passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
 
@@ -146,7 +145,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
       return decide(request, 'run-info', trigger.id, 'method-not-allowed', methodNotAllowed('GET, POST'), { note: `${request.method} is not allowed on a run-info URL; use GET or POST` });
     }
     const at = now();
-    const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITIONS });
+    const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITION_TYPES });
     if (!allPassed(conditions)) return decide(request, 'run-info', trigger.id, 'rejected', badRequest(), { conditions, at });
     const runId = runIdOf(request);
     const run = runId ? deps.runs.get(runId) : null;

@@ -2,16 +2,14 @@
 // The engine passes the local-runs launcher; without one (router tests) an action only gets a fresh id.
 import { randomUUID } from 'node:crypto';
 import type { EngineEvent } from '../../../shared/events';
-import type { Action, CopyPipelineAction, RunExecutionAction, RunPipelineAction, Trigger } from '../../../shared/trigger';
+import type { CopyPipelineAction, RunExecutionAction, RunPipelineAction, Trigger } from '../../../shared/trigger';
 import type { RunActionError, RunResultEntry, TriggerRun, TriggerRunStatus } from '../../../shared/trigger-log';
+import { actionKind, isRunAction, type ActionOf, type RunAction } from '../../../shared/kinds/actions';
 import type { IncomingRequest } from '../ports';
 import type { TriggerRunStore } from './trigger-run-store';
 import { errorMessage } from '../../../shared/error-message';
 
-export type RunAction = RunExecutionAction | RunPipelineAction | CopyPipelineAction;
-
-export const isRunAction = (a: Action): a is RunAction =>
-  a.type === 'run-execution' || a.type === 'run-pipeline' || a.type === 'copy-pipeline';
+export type { RunAction } from '../../../shared/kinds/actions';
 
 export interface ActionContext {
   trigger: Trigger;
@@ -22,15 +20,29 @@ export interface ActionContext {
 /** Creates what the action launches and says what it created; throws when the launch fails. */
 export type ActionLauncher = (action: RunAction, context: ActionContext) => Promise<RunResultEntry>;
 
-export const idOnlyLauncher: ActionLauncher = async (action) => {
-  const id = randomUUID();
-  if (action.type === 'run-execution') return { action: 'run_execution', execution_step: action.step, execution_id: id };
-  if (action.type === 'run-pipeline') return { action: 'run_pipeline', pipeline_name: action.pipeline, pipeline_id: id };
-  return { action: 'copy_pipeline', pipeline_name: action.pipeline, pipeline_id: id };
-};
+/** What a launcher needs to create: an execution or a pipeline, answering with its id. */
+export interface RunPorts {
+  execution(action: RunExecutionAction, context: ActionContext): Promise<string>;
+  pipeline(action: RunPipelineAction | CopyPipelineAction, context: ActionContext): Promise<string>;
+}
 
-const describeAction = (action: RunAction): string =>
-  action.type === 'run-execution' ? `run-execution ${action.step}` : `${action.type} ${action.pipeline}`;
+type Launch<A> = (action: A, ports: RunPorts, context: ActionContext) => Promise<RunResultEntry>;
+
+/** How each run action launches, keyed by the ids of shared/kinds/actions (role "run"). */
+export const RUN_LAUNCHERS = {
+  'run-execution': async (a, ports, context) => ({ action: 'run_execution', execution_step: a.step, execution_id: await ports.execution(a, context) }),
+  'run-pipeline': async (a, ports, context) => ({ action: 'run_pipeline', pipeline_name: a.pipeline, pipeline_id: await ports.pipeline(a, context) }),
+  'copy-pipeline': async (a, ports, context) => ({ action: 'copy_pipeline', pipeline_name: a.pipeline, pipeline_id: await ports.pipeline(a, context) }),
+} as const satisfies { readonly [T in RunAction['type']]: Launch<ActionOf<T>> };
+
+/** A launcher that creates through `ports`. */
+export const launcherFor = (ports: RunPorts): ActionLauncher => (action, context) =>
+  (RUN_LAUNCHERS[action.type] as Launch<RunAction>)(action, ports, context);
+
+export const idOnlyLauncher: ActionLauncher = launcherFor({ execution: async () => randomUUID(), pipeline: async () => randomUUID() });
+
+/** "run-execution <step>", "run-pipeline <name>": how the trigger log names a failed action. */
+const describeAction = (action: RunAction): string => actionKind(action)?.summary(action) ?? action.type;
 
 export function finalStatus(total: number, succeeded: number): TriggerRunStatus {
   if (total === 0 || succeeded === total) return 'completed';

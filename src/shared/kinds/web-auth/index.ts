@@ -1,13 +1,19 @@
-// The web-auth types, one module each. A type added to WebAuthCondition['authType'] without
-// an entry here is a compile error (and so is one without its engine checker and its editor).
+// The web-auth types, one module each. The condition's wire shape is the union of their schemas
+// (so "which algorithms an auth type allows" is in the JSON Schema too), and the registry must
+// have one entry per auth type: a type without its module, its engine checker or its editor is a
+// compile error.
+import { z } from 'zod';
 import type { WebAuthCondition } from '../../trigger';
-import { hmacAuth } from './hmac';
-import { jwtAuth } from './jwt';
-import { staticAuth } from './static';
+import { HmacAuthSchema, hmacAuth } from './hmac';
+import { JwtAuthSchema, jwtAuth } from './jwt';
+import { StaticAuthSchema, staticAuth } from './static';
 import type { WebAuthKind, WebAuthType } from './types';
 
 export type { SignLikeThis, WebAuthBase, WebAuthKind, WebAuthOf, WebAuthType } from './types';
 export { isSymmetric } from './jwt';
+
+/** The web-auth condition: one shape per auth type, told apart by `authType`. */
+export const WebAuthConditionSchema = z.discriminatedUnion('authType', [StaticAuthSchema, HmacAuthSchema, JwtAuthSchema]);
 
 export const WEB_AUTH_KINDS = {
   static: staticAuth,

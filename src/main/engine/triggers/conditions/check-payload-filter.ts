@@ -40,10 +40,11 @@ export function checkPayloadFilter(c: PayloadFilterCondition, request: RequestVi
       return verdict(re.test(text), `${where} matches /${want}/`, `${where} is ${q(text)}, which does not match /${want}/`);
     }
     case 'in': {
-      const list = Array.isArray(c.value) ? c.value : typeof c.value === 'string' ? [c.value] : [];
+      const value: unknown = c.value; // a single string still counts as a list of one (hand-made data)
+      const list = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
       return verdict(list.includes(text), `${where} is ${q(text)}, one of the listed values`, `${where} is ${q(text)}, not one of ${cut(JSON.stringify(list), 120)}`);
     }
     default:
-      return failed(`unknown operator ${String(c.operator)}`);
+      return failed(`unknown operator ${String((c as { operator: unknown }).operator)}`);
   }
 }

@@ -1,10 +1,10 @@
 import type { TriggerOutcome } from '../../../../shared/capture';
+import { CONDITION_TYPES } from '../../../../shared/kinds/conditions';
 import { selectTriggerItems, selectTriggerLog } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { loadTriggerLog, setTriggerLogFilter } from '../../store/triggerLogActions';
 
 const OUTCOMES: TriggerOutcome[] = ['launched', 'rejected', 'run-info', 'not-found', 'method-not-allowed', 'too-large'];
-const CONDITION_TYPES = ['web-auth', 'web-timestamp', 'rate-limit', 'payload-filter'];
 
 export function LogFilters() {
   const { filter, entries, status } = useAppStore(selectTriggerLog);

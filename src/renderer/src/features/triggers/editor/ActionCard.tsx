@@ -1,14 +1,9 @@
+import type { ComponentType } from 'react';
+import { ACTION_KINDS, isActionType } from '../../../../../shared/kinds/actions';
 import type { Action } from '../../../../../shared/trigger';
-import { ActionFields } from './ActionFields';
+import type { ActionFieldsProps } from './ActionFields';
 import { CardFrame } from './CardFrame';
-
-const TITLES: Record<Action['type'], string> = {
-  'web-response-text': 'Respond with text',
-  'web-response-json': 'Respond with JSON',
-  'run-execution': 'Run an execution',
-  'run-pipeline': 'Run a pipeline',
-  'copy-pipeline': 'Copy a pipeline',
-};
+import { ACTION_EDITORS } from './registry';
 
 export function ActionCard({ value, index, count, onChange, onMove, onRemove, onLocalError }: {
   value: Action;
@@ -20,9 +15,11 @@ export function ActionCard({ value, index, count, onChange, onMove, onRemove, on
   onLocalError(path: string, message: string | null): void;
 }) {
   const path = `actions[${index}]`;
+  const known = isActionType(value.type);
+  const Fields = known ? (ACTION_EDITORS[value.type] as ComponentType<ActionFieldsProps<Action>>) : null;
   return (
-    <CardFrame title={TITLES[value.type]} subtitle={value.type} path={path} index={index} count={count} onMove={onMove} onRemove={onRemove} testId={`action-${index}`}>
-      <ActionFields value={value} path={path} onChange={onChange} onLocalError={onLocalError} />
+    <CardFrame title={known ? ACTION_KINDS[value.type].label : String(value.type)} subtitle={value.type} path={path} index={index} count={count} onMove={onMove} onRemove={onRemove} testId={`action-${index}`}>
+      {Fields && <Fields value={value} path={path} onChange={onChange} onLocalError={onLocalError} />}
     </CardFrame>
   );
 }

@@ -1,16 +1,8 @@
+import type { ComponentType } from 'react';
+import { CONDITION_KINDS, isConditionType } from '../../../../../shared/kinds/conditions';
 import type { Condition, EnvVariable } from '../../../../../shared/trigger';
 import { CardFrame } from './CardFrame';
-import { PayloadFilterFields } from './PayloadFilterFields';
-import { RateLimitFields } from './RateLimitFields';
-import { TimestampFields } from './TimestampFields';
-import { WebAuthFields } from './WebAuthFields';
-
-const TITLES: Record<Condition['type'], string> = {
-  'web-auth': 'Authentication',
-  'web-timestamp': 'Timestamp',
-  'rate-limit': 'Rate limit',
-  'payload-filter': 'Payload filter',
-};
+import { CONDITION_EDITORS, type ConditionFieldsProps } from './registry';
 
 export function ConditionCard({ value, index, count, env, onChange, onMove, onRemove }: {
   value: Condition;
@@ -22,12 +14,11 @@ export function ConditionCard({ value, index, count, env, onChange, onMove, onRe
   onRemove(): void;
 }) {
   const path = `conditions[${index}]`;
+  const known = isConditionType(value.type);
+  const Fields = known ? (CONDITION_EDITORS[value.type] as ComponentType<ConditionFieldsProps<Condition>>) : null;
   return (
-    <CardFrame title={TITLES[value.type]} subtitle={value.type} path={path} index={index} count={count} onMove={onMove} onRemove={onRemove} testId={`condition-${index}`}>
-      {value.type === 'web-auth' && <WebAuthFields value={value} path={path} env={env} onChange={onChange} />}
-      {value.type === 'web-timestamp' && <TimestampFields value={value} path={path} onChange={onChange} />}
-      {value.type === 'rate-limit' && <RateLimitFields value={value} path={path} onChange={onChange} />}
-      {value.type === 'payload-filter' && <PayloadFilterFields value={value} path={path} onChange={onChange} />}
+    <CardFrame title={known ? CONDITION_KINDS[value.type].label : String(value.type)} subtitle={value.type} path={path} index={index} count={count} onMove={onMove} onRemove={onRemove} testId={`condition-${index}`}>
+      {Fields && <Fields value={value} path={path} env={env} onChange={onChange} />}
     </CardFrame>
   );
 }

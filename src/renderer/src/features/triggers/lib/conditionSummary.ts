@@ -1,32 +1,12 @@
-// One line per condition for the trigger list: enough to recognise a trigger at a glance.
-import type { Condition, Lookup, Trigger } from '../../../../../shared/trigger';
-import { webAuthKind } from '../../../../../shared/kinds/web-auth';
-import { assertNever } from '../../../../../shared/kinds/assert-never';
+// One line per condition for the trigger list: enough to recognise a trigger at a glance. Each
+// condition type writes its own line (shared/kinds/conditions/<type>.ts).
+import type { Condition, Trigger } from '../../../../../shared/trigger';
+import { conditionKind } from '../../../../../shared/kinds/conditions';
 
-const where = (l: Lookup): string => `${l.namespace} ${l.key}${l.prefix ? ` (prefix ${JSON.stringify(l.prefix)})` : ''}`;
-
-export function formatPeriod(seconds: number): string {
-  if (seconds % 86400 === 0) return `${seconds / 86400} d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
-}
+export { formatPeriod } from '../../../../../shared/kinds/conditions';
 
 export function summarizeCondition(c: Condition): string {
-  switch (c.type) {
-    case 'web-auth':
-      return webAuthKind(c)?.summary(c, where(c)) ?? `Unknown auth type in ${where(c)}`;
-    case 'web-timestamp':
-      return `Timestamp in ${where(c)} within ${c.tolerance} ${c.unit === 'ms' ? 'ms' : 's'}`;
-    case 'rate-limit':
-      return `At most ${c.quota} launch${c.quota === 1 ? '' : 'es'} per ${formatPeriod(c.period)}`;
-    case 'payload-filter': {
-      const value = Array.isArray(c.value) ? `[${c.value.map((v) => JSON.stringify(v)).join(', ')}]` : c.value === undefined ? '' : JSON.stringify(c.value);
-      return `${c.namespace} ${c.key} ${c.operator}${value ? ` ${value}` : ''}`;
-    }
-    default:
-      return assertNever(c, 'condition type');
-  }
+  return conditionKind(c)?.summary(c) ?? `Unknown condition type ${JSON.stringify((c as { type: unknown }).type)}`;
 }
 
 export function summarizeConditions(trigger: Trigger): string[] {

@@ -1,48 +1,23 @@
 // Pure edits of a trigger draft: new items with sensible defaults, type switches that keep
 // what still applies and drop what would be rejected, reordering and fresh ids.
-import type {
-  Action, ActionType, Condition, ConditionType, FilterOperator, PayloadFilterCondition, Trigger, WebAuthCondition,
-} from '../../../../../shared/trigger';
+import type { Action, ActionType, Condition, ConditionType, Trigger, WebAuthCondition } from '../../../../../shared/trigger';
 import { WEB_AUTH_KINDS } from '../../../../../shared/kinds/web-auth';
+import { CONDITION_KINDS } from '../../../../../shared/kinds/conditions';
+import { ACTION_KINDS } from '../../../../../shared/kinds/actions';
 
-export const CONDITION_TYPES: readonly ConditionType[] = ['web-auth', 'web-timestamp', 'rate-limit', 'payload-filter'];
-export const ACTION_TYPES: readonly ActionType[] = ['web-response-text', 'web-response-json', 'run-execution', 'run-pipeline', 'copy-pipeline'];
+export { CONDITION_TYPES, withOperator } from '../../../../../shared/kinds/conditions';
+export { ACTION_TYPES } from '../../../../../shared/kinds/actions';
 
-export function newCondition(type: ConditionType): Condition {
-  switch (type) {
-    case 'web-auth':
-      return { type, authType: 'hmac', namespace: 'header', key: 'X-Signature', prefix: '', secretKey: '{env:WEBHOOK_TOKEN}', algorithm: 'sha256', hmacFormat: '{body}', encoding: 'hex' };
-    case 'web-timestamp':
-      return { type, namespace: 'header', key: 'Request-Timestamp', tolerance: 60 };
-    case 'rate-limit':
-      return { type, period: 3600, quota: 10 };
-    case 'payload-filter':
-      return { type, namespace: 'json', key: 'ref', operator: 'equals', value: 'refs/heads/main' };
-  }
-}
+/** A new condition of a type, with the defaults its kind defines. */
+export const newCondition = (type: ConditionType): Condition => CONDITION_KINDS[type].defaults();
 
-export function newAction(type: ActionType): Action {
-  switch (type) {
-    case 'web-response-text': return { type, text: 'ok' };
-    case 'web-response-json': return { type, json: { run: { id: '{run_id}' } } };
-    case 'run-execution': return { type, step: 'Batch feature extraction', payloadInputName: 'dataset' };
-    case 'run-pipeline': return { type, pipeline: 'train', payloadInputName: 'preprocess.dataset' };
-    case 'copy-pipeline': return { type, pipeline: 'train', payloadInputName: 'preprocess.dataset' };
-  }
-}
+/** A new action of a type, with the defaults its kind defines. */
+export const newAction = (type: ActionType): Action => ACTION_KINDS[type].defaults();
 
 /** hmac keeps a format and encoding, jwt needs a JWS algorithm, static needs neither. */
 export function withAuthType(c: WebAuthCondition, authType: WebAuthCondition['authType']): WebAuthCondition {
   const { algorithm: _a, hmacFormat: _f, encoding: _e, authType: _t, ...base } = c;
   return WEB_AUTH_KINDS[authType].withType(base, c);
-}
-
-/** "in" takes a list, exists/not-exists take nothing, the rest one string. */
-export function withOperator(c: PayloadFilterCondition, operator: FilterOperator): PayloadFilterCondition {
-  const { value, ...base } = c;
-  if (operator === 'exists' || operator === 'not-exists') return { ...base, operator };
-  if (operator === 'in') return { ...base, operator, value: Array.isArray(value) ? value : value ? [value] : [] };
-  return { ...base, operator, value: Array.isArray(value) ? value[0] ?? '' : value ?? '' };
 }
 
 /** One value per line; blank lines are ignored (they are usually the line being typed). */

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ConditionResult, HmacTrace } from '../../../../../shared/trigger-log';
+import { useState, type ComponentType } from 'react';
+import type { ConditionResult, HmacTrace, JwtTrace } from '../../../../../shared/trigger-log';
 import { useFullBasestring } from '../lib/useFullBasestring';
 import { BasestringComparator } from './BasestringComparator';
 import { BasestringVisualiser } from './BasestringVisualiser';
@@ -7,10 +7,20 @@ import { ForensicsPanel } from './ForensicsPanel';
 import { JwtTraceView } from './JwtTraceView';
 import { SignatureCompare } from './SignatureCompare';
 
+type Trace = NonNullable<ConditionResult['trace']>;
+interface TraceViewProps<T extends Trace> { trace: T; result: ConditionResult; captureId: string; triggerId: string }
+
+/** How each kind of trace opens (an HMAC basestring, a JWT token), keyed by the trace's kind. */
+const TRACE_VIEWS = {
+  hmac: { button: 'Show basestring', View: HmacTraceView },
+  jwt: { button: 'Show token', View: ({ trace }: TraceViewProps<JwtTrace>) => <div className="cond-trace"><JwtTraceView trace={trace} /></div> },
+} as const satisfies { readonly [K in Trace['kind']]: { button: string; View: ComponentType<TraceViewProps<Extract<Trace, { kind: K }>>> } };
+
 /** One condition's verdict and reason; its HMAC or JWT trace opens below (at once when it failed). */
 export function ConditionResultRow({ result, captureId, triggerId }: { result: ConditionResult; captureId: string; triggerId: string }) {
   const [open, setOpen] = useState(!result.passed && !!result.trace);
   const trace = result.trace;
+  const view = trace && Object.hasOwn(TRACE_VIEWS, trace.kind) ? (TRACE_VIEWS[trace.kind] as { button: string; View: ComponentType<TraceViewProps<Trace>> }) : null;
   return (
     <li className={`cond-result ${result.passed ? 'is-pass' : 'is-fail'}`} data-testid="condition-result" data-passed={result.passed} data-type={result.type}>
       <div className="cond-line">
@@ -20,17 +30,16 @@ export function ConditionResultRow({ result, captureId, triggerId }: { result: C
         <span className="cond-reason" data-testid="condition-reason">{result.reason}</span>
         {trace && (
           <button type="button" className="button button-small" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="toggle-trace">
-            {open ? 'Hide trace' : trace.kind === 'hmac' ? 'Show basestring' : 'Show token'}
+            {open ? 'Hide trace' : view?.button ?? 'Show trace'}
           </button>
         )}
       </div>
-      {open && trace?.kind === 'hmac' && <HmacTraceView trace={trace} result={result} captureId={captureId} triggerId={triggerId} />}
-      {open && trace?.kind === 'jwt' && <div className="cond-trace"><JwtTraceView trace={trace} /></div>}
+      {open && trace && view && <view.View trace={trace} result={result} captureId={captureId} triggerId={triggerId} />}
     </li>
   );
 }
 
-function HmacTraceView({ trace, result, captureId, triggerId }: { trace: HmacTrace; result: ConditionResult; captureId: string; triggerId: string }) {
+function HmacTraceView({ trace, result, captureId, triggerId }: TraceViewProps<HmacTrace>) {
   const full = useFullBasestring(captureId, trace);
   return (
     <div className="cond-trace">
