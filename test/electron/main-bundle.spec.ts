@@ -4,58 +4,12 @@
 // sealed with safeStorage, denied permissions, navigation guards, the CSP header, events to
 // the window, and a clean stop on quit. The real-binary test is app.spec.ts.
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../src/shared/contract';
 import { makeTempDir } from '../support/temp-dir';
-
-const ROOT = resolve(__dirname, '../..');
-
-type Finding = { kind: string } & Record<string, any>;
-
-async function runMainBundle(userData: string): Promise<Finding[]> {
-  const child = spawn(process.execPath, ['--require', join(__dirname, 'stand-in/electron-stand-in.cjs'), join(ROOT, 'out/main/index.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      HOOKBENCH_USER_DATA_DIR: userData,
-      HOOKBENCH_RECEIVER_PORT: '0',
-      STANDIN_DRIVE: '1',
-      STANDIN_RENDERER_INDEX: join(ROOT, 'out/renderer/index.html'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const findings: Finding[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c));
-  await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`main did not quit within 20 s; stderr:\n${stderr}`)), 20_000);
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk;
-      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
-        const line = buffered.slice(0, nl);
-        buffered = buffered.slice(nl + 1);
-        if (!line.startsWith('STANDIN ')) continue;
-        const finding = JSON.parse(line.slice('STANDIN '.length)) as Finding;
-        findings.push(finding);
-        if (finding.kind === 'quit' || finding.kind === 'exit' || finding.kind === 'driveError') {
-          clearTimeout(timer);
-          done();
-        }
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) done();
-      else fail(new Error(`main exited with ${code}; stderr:\n${stderr}`));
-    });
-  });
-  child.kill('SIGKILL');
-  return findings;
-}
+import { ROOT, runMainBundle } from './main-bundle-run';
 
 test('the desktop main bundle sets up a locked-down window and the whole contract over IPC', async () => {
   const userData = await makeTempDir('main-bundle');
