@@ -82,6 +82,11 @@ test('screenshots for the README', async ({ page }) => {
     await rowFor(page, '/api/v0/launch/deploy-on-push/').filter({ has: page.locator('[data-outcome="launched"]') }).filter({ hasNot: page.getByTestId('row-self') }).click();
     await expect(page.getByTestId('capture-detail').getByTestId('trace')).toBeVisible();
     await page.screenshot({ path: join(OUT, 'inbox.png') });
+    // the answer the receiver wrote, header block as on the wire
+    const answer = page.getByTestId('capture-detail').getByTestId('response');
+    await answer.scrollIntoViewIfNeeded();
+    await expect(answer.getByTestId('response-head')).toContainText('Keep-Alive');
+    await answer.screenshot({ path: join(OUT, 'response-sent.png') });
 
     // a Slack request whose sender signed minified JSON but sent it pretty-printed
     const event = { type: 'event_callback', event: { type: 'app_mention', text: 'predict churn for account 4411' } };
