@@ -43,15 +43,6 @@ export async function openAccess(flag: string | undefined): Promise<Access> {
   return endpoint ? { kind: 'serve', dataDir, client: controlClient(endpoint) } : { kind: 'local', dataDir };
 }
 
-/** For commands that change things or need the engine (runs, notifications): a running serve. */
-export async function requireServe(flag: string | undefined, what: string): Promise<Extract<Access, { kind: 'serve' }>> {
-  const access = await openAccess(flag);
-  if (access.kind !== 'serve') {
-    throw new CliError(`${what} needs the running engine: start \`hookbench serve --data-dir ${access.dataDir}\` first`);
-  }
-  return access;
-}
-
 export function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`${flag} must be a positive whole number, got "${value}"`, USAGE_EXIT_CODE);

@@ -20,7 +20,8 @@ function topUsage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `hookbench <command> --help` for the options of a command.',
+    'Run `hookbench <command> --help` for the options and exit codes of a command.',
+    'Exit codes: 0 done, 1 failed (each command says when), 2 usage error.',
   ].join('\n');
 }
 

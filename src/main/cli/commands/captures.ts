@@ -1,8 +1,10 @@
 // `hookbench captures list|show|delete|export --har`: the inbox from the command line.
 import { writeFile } from 'node:fs/promises';
 import type { CaptureDetail, CapturePage, CaptureQuery } from '../../../shared/capture';
-import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, printJson, requireServe, table, time, type Access } from '../access';
+import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, printJson, table, time, type Access } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
+import type { ControlClient } from '../control-client';
+import { openWriteAccess, whileLocked } from '../write-access';
 
 const usage = `Usage: hookbench captures <list|show|delete|export> [options]
 
@@ -11,14 +13,22 @@ const usage = `Usage: hookbench captures <list|show|delete|export> [options]
     --method M --path P --trigger ID --text T   filters (path/text: substring)
   show ID                   one capture: request line, headers in arrival order, body
     --body-limit BYTES      how much of the body to print (default 65536)
-  delete ID...              delete captures (needs the running serve)
+  delete ID...              delete captures: through the running serve, or (nothing runs)
+                            with the data dir's lock taken for the moment of the write
   export --har [ID...]      a HAR 1.2 file of the captures (default: the --limit newest)
     --out FILE              write there instead of stdout
     --include-secrets       keep secret header values (redacted by default)
 
 Works beside a running \`hookbench serve\` on the same data dir (through its control API) and
-when nothing runs (reading the files, read-only, no lock).
-Exit codes: 0 done, 1 not found / failed, 2 usage error.
+when nothing runs: list, show and export read the files read-only without the lock; delete
+takes the lock, appends the deletion to the capture journal as the engine does, and releases
+it. A data dir held by a process without a control API (the desktop app) refuses delete.
+
+Exit codes:
+  0  done (delete: every id was deleted)
+  1  a capture id does not exist (delete: the others are still deleted), the data dir is in
+     use by a process without a control API, or it cannot be read or written
+  2  usage error
 
 Common options:
   --data-dir DIR   the data dir (default $HOOKBENCH_DATA_DIR or ~/.hookbench/data); must exist
@@ -63,6 +73,32 @@ async function show(access: Access, id: string, limit: number): Promise<{ detail
     const detail = await store.get(id, limit);
     const body = detail ? ((await store.readBody(id)) ?? Buffer.alloc(0)).subarray(0, limit) : null;
     return detail && body ? { detail, body } : null;
+  } finally {
+    await store.close();
+  }
+}
+
+type Deleted = { deleted: number; notFound: string[] };
+
+async function deleteThroughServe(client: ControlClient, ids: string[]): Promise<Deleted> {
+  const unique = [...new Set(ids)];
+  const notFound: string[] = [];
+  for (const id of unique) if (!(await client.call('captures.get', { id }))) notFound.push(id);
+  const { deleted } = await client.call('captures.delete', { ids: unique.filter((id) => !notFound.includes(id)) });
+  return { deleted, notFound };
+}
+
+/** With the data dir's lock held: the capture store opened for writing, one deletion record, closed. */
+async function deleteLocally(dataDir: string, ids: string[]): Promise<Deleted> {
+  const { openCaptureStore, capturesDir } = await import('../../engine/store/capture-store');
+  // no retention here: what to keep is the next serve's business (it applies its settings at open)
+  const store = await openCaptureStore(capturesDir(dataDir), { maxCaptures: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER });
+  try {
+    const unique = [...new Set(ids)];
+    const notFound: string[] = [];
+    for (const id of unique) if (!(await store.get(id, 0))) notFound.push(id);
+    const deleted = await store.delete(unique.filter((id) => !notFound.includes(id)));
+    return { deleted, notFound };
   } finally {
     await store.close();
   }
@@ -117,11 +153,16 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'delete': {
       if (!ids.length) throw new CliError('which captures? hookbench captures delete ID...', USAGE_EXIT_CODE);
-      const { client } = await requireServe(values['data-dir'], 'deleting captures');
-      const { deleted } = await client.call('captures.delete', { ids });
-      if (values.json) printJson({ deleted });
-      else console.log(`deleted ${deleted} of ${ids.length}`);
-      return deleted === ids.length ? 0 : 1;
+      const access = await openWriteAccess(values['data-dir']);
+      const { deleted, notFound } = access.kind === 'serve'
+        ? await deleteThroughServe(access.client, ids)
+        : await whileLocked(access, () => deleteLocally(access.dataDir, ids));
+      if (values.json) printJson({ deleted, notFound });
+      else {
+        console.log(`deleted ${deleted} of ${ids.length}`);
+        if (notFound.length) console.error(`hookbench: no capture has id ${notFound.join(', ')}`);
+      }
+      return notFound.length ? 1 : 0;
     }
     case 'export': {
       if (!values.har) throw new CliError('export writes HAR: hookbench captures export --har [ID...]', USAGE_EXIT_CODE);

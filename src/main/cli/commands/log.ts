@@ -20,7 +20,7 @@ Options:
   --json             one JSON object per line
   -h, --help         show this help
 Works beside a running serve and when nothing runs (read-only).
-Exit codes: 0 done, 1 failed, 2 usage error.`;
+Exit codes: 0 done, 1 the data dir does not exist or cannot be read (or the serve does not answer), 2 usage error.`;
 
 const options = {
   ...COMMON_OPTIONS,

@@ -14,9 +14,12 @@ import { profileFromFlags, SCHEMES, type SigningFlags } from './send-signing';
 const usage = `Usage: hookbench send --url URL [options]
 
 Sends one request, signed as asked, and prints the response.
-Exit codes: 0 on a 2xx answer (with --track: and a trigger run that completed; with --follow:
-and every execution/pipeline it launched completed); 1 otherwise; 2 usage errors (bad flags,
-a bad URL, an unreadable body or key file).
+Exit codes:
+  0  a 2xx answer (with --track: and a trigger run that completed; with --follow: and every
+     execution/pipeline it launched that could be followed completed)
+  1  otherwise: no or a non-2xx answer, a trigger run that ended in error or was not found,
+     a followed execution/pipeline that ended in error or was stopped, a timeout
+  2  usage error (bad flags, a bad URL, an unreadable body or key file)
 
 Options:
   --url URL                 where to send (required)
@@ -44,7 +47,12 @@ Signing (secrets may be {env:NAME}, read from the environment):
 Runs:
   --track                   follow the trigger run named in the response until it settles
   --follow                  --track, then follow every execution and pipeline it launched to its
-                            end (needs the serve of --data-dir, or the default data dir)
+                            end. The trigger run is followed through the URL's run-info endpoint
+                            (any Hookbench or compatible service); what it launched is read from
+                            the serve of --data-dir (or the default data dir), or from its run
+                            records when nothing runs there. When neither has them (another
+                            Hookbench or a remote service) they are listed as not followed, with
+                            why, and the exit code is the trigger run's.
   --track-timeout SECONDS   give up after this long (default 600)
   --timeout MS              request timeout (default 30000)
   --data-dir DIR            where saved profiles live / which serve to follow

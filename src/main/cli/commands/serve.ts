@@ -33,7 +33,13 @@ Options:
                        or power-loss (fsync before answering: also survives a power loss,
                        at a large throughput cost); also $HOOKBENCH_DURABILITY
   --open               open the web UI in the default browser
-  -h, --help           show this help`;
+  -h, --help           show this help
+
+Exit codes:
+  0  stopped by Ctrl+C / SIGTERM
+  1  could not start (a busy port, a data dir in use or not writable, a broken --config)
+     or could not stop cleanly
+  2  usage error`;
 
 const options = {
   config: { type: 'string' },

@@ -7,7 +7,7 @@ const usage = `Usage: hookbench triggers list [--json] [--data-dir DIR]
 
 Lists the triggers: id, enabled, launch URL path, conditions and actions. Works beside a
 running serve (control API) and when nothing runs (reads workspace.json, read-only).
-Exit codes: 0 done, 1 failed, 2 usage error.`;
+Exit codes: 0 done, 1 the data dir does not exist or cannot be read (or the serve does not answer), 2 usage error.`;
 
 const describe = (t: Trigger) => [
   t.id,

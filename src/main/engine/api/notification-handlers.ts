@@ -7,7 +7,8 @@ import {
 } from '../../../shared/notifications';
 import type { EngineContext } from '../context';
 import { maskChannel, maskSection, withStoredChannelSecret } from '../notifications/channel-secrets';
-import { readSection } from '../notifications/notifier';
+import { deliveryListLimit } from '../notifications/delivery-store';
+import { readSection, sendTestDelivery } from '../notifications/notifier';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from '../notifications/outgoing-request';
 import { examplePayload } from '../notifications/payload';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
@@ -142,9 +143,9 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     },
 
     'notifications.testChannel': async ({ channelId, eventType: type }) => {
-      const payload = examplePayload(type ? eventType(type) : 'execution_completed', notifier().section().project, ctx().now());
+      const event = type ? eventType(type) : 'execution_completed';
       checked(() => notifier().describeTarget({ channelId }));
-      return notifier().send({ channelId }, payload, 'test');
+      return sendTestDelivery(notifier(), channelId, event, ctx().now());
     },
 
     'notifications.example': async ({ eventType: type }) =>
@@ -160,7 +161,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
       return notifier().send(target, p, 'simulator');
     },
 
-    'deliveries.list': async ({ filter, limit }) => notifier().store.list(filter ?? {}, Math.min(Math.max(limit ?? 500, 1), 5000)),
+    'deliveries.list': async ({ filter, limit }) => notifier().store.list(filter ?? {}, deliveryListLimit(limit)),
     'deliveries.get': async ({ id }) => notifier().store.get(id),
     'deliveries.redeliver': async ({ ids }) => {
       const out = [];

@@ -45,11 +45,16 @@ export interface DeliveryStore {
 
 export const deliveriesDir = (dataDir: string): string => path.join(dataDir, 'deliveries');
 
+/** How many deliveries one list answer holds: 500 unless asked, never more than 5000. */
+export const deliveryListLimit = (limit: number | undefined): number => Math.min(Math.max(limit ?? 500, 1), 5000);
+
 export interface DeliveryStoreOptions {
   /** deliveries beyond this many are forgotten, oldest first */
   retention?: LogRetention;
   /** journal segment size (tests use small ones to see segments go) */
   segmentBytes?: number;
+  /** CLI readers when no engine runs: the journal as it is on disk; nothing written, nothing evicted */
+  readOnly?: boolean;
 }
 
 /** event source key → how many retained deliveries carry it */
@@ -59,12 +64,12 @@ type Sources = Map<string, number>;
 const eventKey = (summary: DeliverySummary): string | undefined => summary.sourceKey?.split('>')[0];
 
 export async function openDeliveryStore(dir: string, options: DeliveryStoreOptions = {}): Promise<DeliveryStore> {
-  const journal = await openJournal<DeliveryRecord>({ dir, segmentBytes: options.segmentBytes });
+  const journal = await openJournal<DeliveryRecord>({ dir, segmentBytes: options.segmentBytes, readOnly: options.readOnly });
   const index = new Map<string, Entry>();
   const sources: Sources = new Map();
   await journal.replay((record, pointer) => apply(index, sources, record, pointer));
-  const store = new JournalDeliveryStore(journal, index, sources, options.retention ?? UNBOUNDED);
-  await store.evict();
+  const store = new JournalDeliveryStore(journal, index, sources, options.readOnly ? UNBOUNDED : options.retention ?? UNBOUNDED);
+  if (!options.readOnly) await store.evict();
   return store;
 }
 

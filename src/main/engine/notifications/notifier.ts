@@ -1,13 +1,13 @@
 // The notifier: listens for executions and pipelines reaching a state that has a notification,
 // builds the documented payload, routes it to channels and hands deliveries to the worker.
 import type { EngineEvent } from '../../../shared/events';
-import { defaultNotificationsSection, type DeliverySummary, type DeliveryTarget, type NotificationChannel, type NotificationPayload, type NotificationsSection, type SendTarget } from '../../../shared/notifications';
+import { defaultNotificationsSection, type DeliverySummary, type NotificationEventType, type DeliveryTarget, type NotificationChannel, type NotificationPayload, type NotificationsSection, type SendTarget } from '../../../shared/notifications';
 import type { EventBus } from '../ports';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { openDeliveryStore, type DeliveryStore, type DeliveryStoreOptions } from './delivery-store';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
 import { targetUrl } from './outgoing-request';
-import { executionEventType, executionPayload, pipelineEventType, pipelinePayload } from './payload';
+import { examplePayload, executionEventType, executionPayload, pipelineEventType, pipelinePayload } from './payload';
 import { allChannels, routeChannels } from './routing';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -38,6 +38,11 @@ export interface Notifier {
 
 export function readSection(workspace: WorkspaceStore): NotificationsSection {
   return (workspace.get().sections.notifications as NotificationsSection | undefined) ?? defaultNotificationsSection();
+}
+
+/** A channel's test: the example payload of an event type, sent like any delivery (journaled, retried). */
+export function sendTestDelivery(notifier: Notifier, channelId: string, type: NotificationEventType, now: number): Promise<DeliverySummary> {
+  return notifier.send({ channelId }, examplePayload(type, notifier.section().project, now), 'test');
 }
 
 export async function openNotifier(options: NotifierOptions): Promise<Notifier> {

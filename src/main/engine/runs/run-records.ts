@@ -20,6 +20,11 @@ export interface RunRecordsOptions {
   retention?: LogRetention;
   /** journal segment size (tests use small ones to see segments go) */
   segmentBytes?: number;
+  /**
+   * CLI readers when no engine runs: the journals as they are on disk, nothing written. In-flight
+   * records stay as recorded (the engine that opens next marks them stopped); no retention.
+   */
+  readOnly?: boolean;
 }
 
 export interface RunRecords {
@@ -39,7 +44,8 @@ type Held<T> = { value: T; pointer: JournalPointer };
 
 export async function openRunRecords(dataDir: string, now: () => number, options: RunRecordsOptions = {}): Promise<RunRecords> {
   const retention = options.retention ?? UNBOUNDED;
-  const journalOf = <T>(name: string) => openJournal<T>({ dir: path.join(dataDir, 'run-records', name), segmentBytes: options.segmentBytes });
+  const readOnly = options.readOnly === true;
+  const journalOf = <T>(name: string) => openJournal<T>({ dir: path.join(dataDir, 'run-records', name), segmentBytes: options.segmentBytes, readOnly });
   const executionJournal: Journal<LocalExecution> = await journalOf<LocalExecution>('executions');
   const pipelineJournal: Journal<LocalPipeline> = await journalOf<LocalPipeline>('pipelines');
   // map order follows the latest update, so the oldest entries come first when evicting
@@ -58,13 +64,13 @@ export async function openRunRecords(dataDir: string, now: () => number, options
 
   const recovered: RunRecords['recovered'] = { executions: [], pipelines: [] };
   const at = now();
-  for (const { value: e } of [...executions.values()]) {
+  for (const { value: e } of readOnly ? [] : [...executions.values()]) {
     if (isFinalExecutionStatus(e.status)) continue;
     const fixed: LocalExecution = { ...e, status: 'stopped', statusReason: RESTART_REASON, endedAt: at };
     hold(executions, fixed, await executionJournal.append(fixed));
     recovered.executions.push(fixed);
   }
-  for (const { value: p } of [...pipelines.values()]) {
+  for (const { value: p } of readOnly ? [] : [...pipelines.values()]) {
     if (p.status !== 'started') continue;
     const nodes = p.nodes.map((n) => (isFinalExecutionStatus(n.status) ? n : { ...n, status: 'stopped' as const, reason: RESTART_REASON, endedAt: n.startedAt ? at : undefined }));
     const fixed: LocalPipeline = { ...p, nodes, status: 'stopped', statusReason: RESTART_REASON, endedAt: at };
@@ -78,6 +84,7 @@ export async function openRunRecords(dataDir: string, now: () => number, options
     await fs.rm(path.join(workRoot, id), { recursive: true, force: true }).catch(() => undefined);
   };
   const evict = async (): Promise<void> => {
+    if (readOnly) return;
     const max = retention.maxEntries();
     if (!(executions.size > max || pipelines.size > max)) return;
     const pipelineLive = (p: LocalPipeline) => p.status === 'started';

@@ -10,7 +10,7 @@ import type { ProjectLink } from '../project/project-link';
 import { startExecution } from './execution-runner';
 import { startPipeline, type PipelineDeps } from './pipeline-runner';
 import { openRunRecords, runsDir, type RunRecords, type RunRecordsOptions } from './run-records';
-import { pageLog, readLog } from './run-log';
+import { runReader } from './run-reader';
 import { createRunSlots } from './run-slots';
 import { defaultParameters } from './step-parameters';
 import { listRunFiles, type InputFileSource } from './work-folder';
@@ -134,10 +134,8 @@ export async function openRunService(options: {
     return started;
   }
 
-  const runDirOf = (id: string): string | null => {
-    const e = records.getExecution(id);
-    return e ? e.workDir ?? path.join(dir, id) : null;
-  };
+  const reader = runReader(records, dir);
+  const runDirOf = reader.runDirOf;
 
   const idle = async () => {
     while (pending.size) await Promise.allSettled([...pending]);
@@ -181,22 +179,10 @@ export async function openRunService(options: {
       const started = await launchPipeline(p.name, payload, { triggerId: p.triggerId, triggerRunId: p.triggerRunId, captureId: p.captureId }, p.id, p.mode);
       return { id: started.pipeline.id, kind: 'pipeline' };
     },
-    list: (query) => records.list(query),
-    async execution(id) {
-      const execution = records.getExecution(id);
-      if (!execution) return null;
-      const lines = await readLog(execution.workDir ?? path.join(dir, id));
-      return { execution, logTail: lines.slice(-200), logLines: lines.length };
-    },
-    pipeline(id) {
-      const pipeline = records.getPipeline(id);
-      if (!pipeline) return null;
-      return { pipeline, executions: records.executionsOf(id).sort((a, b) => a.createdAt - b.createdAt) };
-    },
-    async log(query) {
-      const runDir = runDirOf(query.executionId);
-      return runDir ? pageLog(runDir, query) : { lines: [], total: 0, offset: 0 };
-    },
+    list: reader.list,
+    execution: reader.execution,
+    pipeline: reader.pipeline,
+    log: reader.log,
     async files(id) {
       const workDir = runDirOf(id);
       return workDir ? { workDir, ...(await listRunFiles(workDir)) } : { workDir: null, inputs: [], outputs: [] };

@@ -93,3 +93,11 @@ export async function lockDataDir(dataDir: string, notice: (message: string) => 
     await fs.rm(aside, { force: true });
   }
 }
+
+/** The pid of the live Hookbench process that holds the data dir's lock, or null (none, or a stale lock). */
+export async function dataDirOwner(dataDir: string): Promise<number | null> {
+  const text = await fs.readFile(path.join(dataDir, LOCK_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const owner = parseOwner(text);
+  return owner && staleReason(owner) === null ? owner.pid : null;
+}
