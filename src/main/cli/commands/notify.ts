@@ -22,8 +22,8 @@ const usage = `Usage: hookbench notify <test|deliveries|delivery> [options]
 
 Works beside a running \`hookbench serve\` on the same data dir (through its control API) and
 when nothing runs: deliveries and delivery read the delivery journal read-only without the
-lock; test takes the data dir's lock while it sends (the delivery is journaled as serve would),
-so a serve started meanwhile waits for nothing but refuses to start until it is done. A channel
+lock; test takes the data dir's lock while it sends (the delivery is journaled as serve would
+journal it); a serve started meanwhile stops with "in use" until the test is done. A channel
 of type trigger posts to the receiver of the running serve and cannot be tested without one.
 The output and --json are the same both ways.
 
