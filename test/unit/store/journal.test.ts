@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeFrameHead } from '../../../src/main/engine/store/frame';
 import { openJournal, type JournalPointer } from '../../../src/main/engine/store/journal';
 import { listSegments, segmentPath } from '../../../src/main/engine/store/segment-files';
 import { bodyFor } from './fixtures/journal-bodies';
@@ -40,6 +41,26 @@ describe('journal', () => {
       expect((await again.readBody(pointer)).equals(bodyFor(meta.id))).toBe(true);
     }
     expect(again.sizeBytes()).toBe(pointers.reduce((n, p) => n + p.length, 0));
+    await again.close();
+  });
+
+  it('writes a group commit of mixed records (with and without bodies, across a segment boundary) as the same frames one by one would be', async () => {
+    const journal = await openJournal<Meta>({ dir, segmentBytes: 3 * 1024 });
+    const records = Array.from({ length: 30 }, (_, id) => ({ meta: { id, note: id % 3 ? 'ü€"\\' : '' }, body: id % 2 ? bodyFor(id).subarray(0, 300) : Buffer.alloc(0) }));
+    // issued in one turn: one group commit, split where a segment fills up
+    const pointers = await Promise.all(records.map((r) => journal.append(r.meta, r.body)));
+    await journal.close();
+    const segments = await listSegments(dir);
+    expect(segments.length).toBeGreaterThan(1);
+    for (const segment of segments) {
+      const bytes = await fs.readFile(segmentPath(dir, segment));
+      const here = records.filter((_, i) => pointers[i].segment === segment);
+      const expected = Buffer.concat(here.flatMap((r) => [encodeFrameHead(JSON.stringify(r.meta), r.body), r.body]));
+      expect(bytes.equals(expected)).toBe(true);
+    }
+    const { journal: again, seen } = await replayAll(dir, 3 * 1024);
+    expect(seen.map((s) => s.meta)).toEqual(records.map((r) => r.meta));
+    for (const [i, { pointer }] of seen.entries()) expect((await again.readBody(pointer)).equals(records[i].body)).toBe(true);
     await again.close();
   });
 

@@ -9,7 +9,7 @@ export function computeHmac(algorithm: string, secret: Uint8Array, data: Uint8Ar
 }
 
 export function encodeDigest(digest: Uint8Array, encoding: 'hex' | 'base64'): string {
-  return Buffer.from(digest).toString(encoding);
+  return (Buffer.isBuffer(digest) ? digest : Buffer.from(digest)).toString(encoding);
 }
 
 /** The received token as digest bytes, or why it cannot be one. */

@@ -6,7 +6,7 @@
 import { promises as fs, writevSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { readBodies } from './batch-read';
-import { MAX_HEADER_BYTES, decodeHeader, encodeFrameHead, frameCrc, frameLength } from './frame';
+import { HEADER_BYTES, MAX_HEADER_BYTES, decodeHeader, encodeFrameHeadInto, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
 import { forgetSegmentDamage, recordSegmentDamage, tornTailFile } from './journal-damage';
 import { makePrivateDir, writePrivateFile } from './private-files';
@@ -56,7 +56,9 @@ const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 interface PendingAppend {
-  head: Buffer; // frame header + meta
+  /** the meta as JSON, encoded into the group commit's shared buffer when it is written */
+  json: string;
+  metaLength: number;
   body: Buffer;
   resolve: (pointer: JournalPointer) => void;
   reject: (error: Error) => void;
@@ -150,9 +152,10 @@ class SegmentedJournal<M> implements RecordJournal<M> {
 
   append(meta: M, body: Buffer = EMPTY): Promise<JournalPointer> {
     if (this.closed) return Promise.reject(new Error('journal is closed'));
-    const head = encodeFrameHead(JSON.stringify(meta), body);
+    const json = JSON.stringify(meta);
+    const metaLength = Buffer.byteLength(json, 'utf8');
     return new Promise((resolve, reject) => {
-      this.pending.push({ head, body, resolve, reject });
+      this.pending.push({ json, metaLength, body, resolve, reject });
       this.flushing ??= this.flushLoop();
     });
   }
@@ -179,22 +182,40 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     let i = 0;
     while (i < batch.length) {
       const start = this.sizes.get(this.current) ?? 0;
-      const parts: Buffer[] = [];
-      const done: Array<[PendingAppend, JournalPointer]> = [];
+      const first = i;
       let end = start;
+      let headBytes = 0;
       for (; i < batch.length; i++) {
         const item = batch[i];
-        const length = item.head.length + item.body.length;
+        const length = HEADER_BYTES + item.metaLength + item.body.length;
         if (end > 0 && end + length > this.segmentBytes) break;
-        parts.push(item.head);
-        if (item.body.length) parts.push(item.body);
-        done.push([item, { segment: this.current, offset: end, length }]);
         end += length;
+        headBytes += HEADER_BYTES + item.metaLength;
       }
-      if (!done.length) {
+      if (i === first) {
         await this.rotate();
         continue;
       }
+      // every header and meta of this write in one buffer: one allocation per group commit, not per record
+      const heads = Buffer.allocUnsafe(headBytes);
+      const parts: Buffer[] = [];
+      const done: Array<[PendingAppend, JournalPointer]> = [];
+      let at = 0;
+      let run = 0; // where the heads not yet in `parts` start: frames without a body are adjacent in `heads`
+      let offset = start;
+      for (let k = first; k < i; k++) {
+        const item = batch[k];
+        const headLength = HEADER_BYTES + item.metaLength;
+        encodeFrameHeadInto(heads, at, item.json, item.metaLength, item.body);
+        at += headLength;
+        if (item.body.length) {
+          parts.push(heads.subarray(run, at), item.body);
+          run = at;
+        }
+        done.push([item, { segment: this.current, offset, length: headLength + item.body.length }]);
+        offset += headLength + item.body.length;
+      }
+      if (run < at) parts.push(heads.subarray(run, at));
       try {
         await writeFully(this.writer, parts, end - start);
         if (this.sync) await this.writer.datasync();

@@ -1,6 +1,6 @@
 // The receiver's trigger URLs: launch and run-info, exactly as docs/triggers.md says.
 import { randomUUID } from 'node:crypto';
-import type { CapturedResponse, TriggerOutcome } from '../../../shared/capture';
+import type { CaptureSummary, CapturedResponse, TriggerOutcome } from '../../../shared/capture';
 import type { EngineEvent } from '../../../shared/events';
 import type { Trigger } from '../../../shared/trigger';
 import type { ConditionResult, TriggerLogEntry, TriggerRun } from '../../../shared/trigger-log';
@@ -36,6 +36,18 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? randomUUID;
   const launch = deps.launchAction ?? idOnlyLauncher;
+  // committed launches are started together, a macrotask after their commit: by then the
+  // receiver has checked that each answer can still go out (one setImmediate per turn, not per launch)
+  const toStart: PendingLaunch[] = [];
+  const startQueued = (): void => {
+    for (const pending of toStart.splice(0)) pending.start();
+  };
+  const launchDeps: LaunchDeps = {
+    ...deps, now, newId, launch,
+    scheduleStart(pending) {
+      if (toStart.push(pending) === 1) setImmediate(startQueued);
+    },
+  };
   // Evaluation and the rate-limit reservation of one trigger must not interleave, or two
   // concurrent requests could both take the last slot of a quota.
   const locks = new Map<string, Promise<unknown>>();
@@ -53,15 +65,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     triggerId: string,
     outcome: TriggerOutcome,
     response: CapturedResponse,
-    details: {
-      conditions?: ConditionResult[]; runId?: string; note?: string; at?: number;
-      /** another durable write of this request, issued together with the log entry */
-      alongside?: () => Promise<void>;
-      /** after everything is durable (never when a write failed) */
-      afterCommit?: () => void;
-      /** when any write failed, before the error goes back to the receiver */
-      onFailure?: (error: unknown) => Promise<void>;
-    } = {},
+    details: { conditions?: ConditionResult[]; runId?: string; note?: string; at?: number } = {},
   ): RouteDecision {
     return {
       kind, response, triggerId, outcome,
@@ -72,72 +76,39 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
           ...(details.runId ? { runId: details.runId } : {}),
           ...(details.note ? { note: details.note } : {}),
         };
-        // One durable wait, not one per record: the log entry (and the run) are appended in the
-        // same turn as the capture, so the journals' group commits write them side by side.
-        const settled = await Promise.allSettled([captured, deps.log.append(entry), details.alongside?.()]);
+        // One durable wait, not one per record: the log entry is appended in the same turn as
+        // the capture, so the journals' group commits write them side by side.
+        const settled = await Promise.allSettled([captured, deps.log.append(entry)]);
         const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failed) {
-          await details.onFailure?.(failed.reason);
-          throw failed.reason;
-        }
+        if (failed) throw failed.reason;
         deps.onEvent?.({ type: 'trigger.evaluated', at: entry.at, entry });
-        details.afterCommit?.();
       },
     };
+  }
+
+  /** evaluates a launch and, when it passes, reserves its rate-limit slot */
+  async function evaluateLaunch(request: IncomingRequest, trigger: Trigger): Promise<{ at: number; conditions: ConditionResult[]; passed: boolean }> {
+    const at = now();
+    const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, launches: deps.history.times(trigger.id) });
+    const passed = allPassed(conditions);
+    if (passed) deps.history.record(trigger.id, at);
+    return { at, conditions, passed };
   }
 
   async function handleLaunch(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
     if (request.method !== 'POST') {
       return decide(request, 'launch', trigger.id, 'method-not-allowed', methodNotAllowed('POST'), { note: `${request.method} is not allowed on a launch URL; use POST` });
     }
-    const evaluate = async () => {
-      const at = now();
-      const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, launches: deps.history.times(trigger.id) });
-      const passed = allPassed(conditions);
-      if (passed) deps.history.record(trigger.id, at);
-      return { at, conditions, passed };
-    };
     // Only conditions that count launches (rate limits) need evaluation and reservation to be atomic; other triggers run in parallel.
-    const verdict = countsLaunches(trigger.conditions) ? await serially(trigger.id, evaluate) : await evaluate();
+    const verdict = countsLaunches(trigger.conditions)
+      ? await serially(trigger.id, () => evaluateLaunch(request, trigger))
+      : await evaluateLaunch(request, trigger);
     const { at, conditions } = verdict;
     if (!verdict.passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
 
     const runId = newId();
     const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
-    let runStored = false;
-    let abandoned: string | null = null;
-    /** a stored run that will never launch ends as error, with why, instead of staying pending */
-    const settleAsError = (message: string): Promise<void> => {
-      const settled: TriggerRun = { ...run, status: 'error', updatedAt: now(), errors: [{ action: 'launch', message }] };
-      return deps.runs.put(settled).then(() => deps.onEvent?.({ type: 'run.status', at: settled.updatedAt, run: settled }), () => undefined);
-    };
-    const decision = decide(request, 'launch', trigger.id, 'launched', launchResponse(trigger.actions, runId), {
-      conditions, runId, at,
-      alongside: async () => {
-        await deps.runs.put(run);
-        runStored = true;
-        deps.onEvent?.({ type: 'run.status', at, run });
-      },
-      afterCommit: () => {
-        // a macrotask later: the receiver has checked by then that the answer can still go out
-        setImmediate(() => {
-          if (abandoned === null) return void completeRun({ trigger, run, request }, { runs: deps.runs, launch, now, onEvent: deps.onEvent });
-          void settleAsError(`not started: ${abandoned}`);
-        });
-      },
-      onFailure: async (error) => {
-        // the request is answered 500 and nothing launches: its rate-limit slot is free again,
-        // and a run that did reach the disk is not left pending forever
-        deps.history.forget(trigger.id, at);
-        if (runStored) await settleAsError(`the request was answered 500: ${errorMessage(error)}`);
-      },
-    });
-    // an answer the client never gets launches nothing: its rate-limit slot is free again
-    decision.abandon = (reason) => {
-      abandoned = reason;
-      deps.history.forget(trigger.id, at);
-    };
-    return decision;
+    return new PendingLaunch(launchDeps, request, trigger, run, conditions).decision;
   }
 
   async function handleRunInfo(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
@@ -169,4 +140,82 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     }
     return target.kind === 'launch' ? handleLaunch(request, trigger) : handleRunInfo(request, trigger);
   };
+}
+
+interface LaunchDeps extends Pick<TriggerRouterDeps, 'log' | 'runs' | 'history' | 'onEvent'> {
+  now: () => number;
+  newId: () => string;
+  launch: ActionLauncher;
+  scheduleStart(pending: PendingLaunch): void;
+}
+
+/**
+ * A launch that passed its conditions: its run and log entry are committed with the capture,
+ * then it starts (or, when its answer was abandoned, its run ends as error). Its decision's
+ * commit and abandon are bound methods, not closures made per request.
+ */
+class PendingLaunch {
+  readonly decision: RouteDecision;
+  private runStored = false;
+  private abandoned: string | null = null;
+
+  constructor(
+    private readonly deps: LaunchDeps,
+    private readonly request: IncomingRequest,
+    private readonly trigger: Trigger,
+    private readonly run: TriggerRun,
+    private readonly conditions: ConditionResult[],
+  ) {
+    this.decision = {
+      kind: 'launch', response: launchResponse(trigger.actions, run.id), triggerId: trigger.id, outcome: 'launched',
+      commit: this.commit.bind(this),
+      // an answer the client never gets launches nothing: its rate-limit slot is free again
+      abandon: this.abandon.bind(this),
+    };
+  }
+
+  private async commit(captured: Promise<CaptureSummary>): Promise<void> {
+    const { deps, run } = this;
+    const at = run.createdAt;
+    const entry: TriggerLogEntry = {
+      id: deps.newId(), at, triggerId: run.triggerId, captureId: run.captureId, outcome: 'launched',
+      conditions: this.conditions, status: this.decision.response.status, runId: run.id,
+    };
+    // One durable wait, not one per record: the log entry and the run are appended in the same
+    // turn as the capture, so the journals' group commits write them side by side.
+    const settled = await Promise.allSettled([captured, deps.log.append(entry), this.storeRun()]);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      // the request is answered 500 and nothing launches: its rate-limit slot is free again,
+      // and a run that did reach the disk is not left pending forever
+      deps.history.forget(run.triggerId, at);
+      if (this.runStored) await this.settleAsError(`the request was answered 500: ${errorMessage(failed.reason)}`);
+      throw failed.reason;
+    }
+    deps.onEvent?.({ type: 'trigger.evaluated', at: entry.at, entry });
+    deps.scheduleStart(this);
+  }
+
+  private async storeRun(): Promise<void> {
+    await this.deps.runs.put(this.run);
+    this.runStored = true;
+    this.deps.onEvent?.({ type: 'run.status', at: this.run.createdAt, run: this.run });
+  }
+
+  private abandon(reason: string): void {
+    this.abandoned = reason;
+    this.deps.history.forget(this.run.triggerId, this.run.createdAt);
+  }
+
+  start(): void {
+    const { deps } = this;
+    if (this.abandoned === null) void completeRun({ trigger: this.trigger, run: this.run, request: this.request }, { runs: deps.runs, launch: deps.launch, now: deps.now, onEvent: deps.onEvent });
+    else void this.settleAsError(`not started: ${this.abandoned}`);
+  }
+
+  /** a stored run that will never launch ends as error, with why, instead of staying pending */
+  private settleAsError(message: string): Promise<void> {
+    const settled: TriggerRun = { ...this.run, status: 'error', updatedAt: this.deps.now(), errors: [{ action: 'launch', message }] };
+    return this.deps.runs.put(settled).then(() => this.deps.onEvent?.({ type: 'run.status', at: settled.updatedAt, run: settled }), () => undefined);
+  }
 }

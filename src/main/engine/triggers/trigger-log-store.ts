@@ -49,9 +49,12 @@ export async function openTriggerLogStore(dataDir: string, retention: LogRetenti
   await evict();
 
   return {
-    async append(entry) {
-      remember(entry, await journal.append(entry));
-      await evict();
+    append(entry) {
+      return journal.append(entry).then((pointer) => {
+        remember(entry, pointer);
+        // only past the limit is there anything to evict (no promise per append otherwise)
+        return entries.length > retention.maxEntries() ? evict() : undefined;
+      });
     },
     list(filter, limit = Infinity) {
       const out: TriggerLogEntry[] = [];

@@ -52,9 +52,12 @@ export async function openTriggerRunStore(
   await evict();
 
   return {
-    async put(run) {
-      remember(run, await journal.append(run));
-      await evict();
+    put(run) {
+      return journal.append(run).then((pointer) => {
+        remember(run, pointer);
+        // only past the limit is there anything to evict (no promise per put otherwise)
+        return runs.size > (retention?.maxEntries() ?? Number.POSITIVE_INFINITY) ? evict() : undefined;
+      });
     },
     get: (id) => runs.get(id)?.run ?? null,
     listForTrigger(triggerId, limit = Infinity) {

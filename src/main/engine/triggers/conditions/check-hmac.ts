@@ -6,7 +6,7 @@ import { utf8 } from '../../../../shared/triggers/bytes';
 import { lookupToken } from '../../../../shared/triggers/lookup';
 import { resolveSecret } from '../../../../shared/triggers/secrets';
 import { computeHmac, decodeToken, encodeDigest } from '../../crypto/hmac';
-import { constantTimeEqual, firstDifference, shortDigest } from './compare';
+import { digestEqual, firstDifference, shortDigest } from './compare';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
 import { errorMessage } from '../../../../shared/error-message';
 
@@ -63,6 +63,6 @@ export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: Evalua
     return failed(`${decoded.reason}: expected ${shortDigest(expected)}, got ${shortDigest(token.value)}; ${shape}`, trace);
   }
   trace.firstDifference = firstDifference(expected, decoded.normalised);
-  if (constantTimeEqual(digest, decoded.bytes)) return pass(`${label} matches; ${shape}`, trace);
+  if (digestEqual(digest, decoded.bytes)) return pass(`${label} matches; ${shape}`, trace);
   return failed(`HMAC mismatch: expected ${shortDigest(expected)}, got ${shortDigest(decoded.normalised)}; ${shape}`, trace);
 }

@@ -9,6 +9,15 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return timingSafeEqual(da, db);
 }
 
+/**
+ * For a computed digest against received bytes, where only the content is secret: a digest's
+ * length follows from its algorithm. Equal lengths are compared directly (constant time);
+ * unequal ones can never match.
+ */
+export function digestEqual(digest: Uint8Array, received: Uint8Array): boolean {
+  return digest.length === received.length ? timingSafeEqual(digest, received) : constantTimeEqual(digest, received);
+}
+
 /** Index of the first differing character; -1 when equal. */
 export function firstDifference(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
