@@ -104,13 +104,10 @@ export function renderBasestring(format: string, request: RequestView): Rendered
       continue;
     }
     chunks.push(bytes);
-    segments.push({
-      kind: part.kind,
-      ...(name !== undefined ? { name } : {}),
-      source: part.source,
-      preview: cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS),
-      byteLength: bytes.length,
-    });
+    const preview = cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS);
+    segments.push(name !== undefined
+      ? { kind: part.kind, name, source: part.source, preview, byteLength: bytes.length }
+      : { kind: part.kind, source: part.source, preview, byteLength: bytes.length });
   }
   return { bytes: chunks.length === 1 ? chunks[0] : concatBytes(chunks), segments, missing };
 }

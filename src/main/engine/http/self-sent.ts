@@ -17,5 +17,6 @@ export function forgetSocket(address: string | undefined, port: number | undefin
 
 /** Which part of Hookbench sent a request arriving from this peer, if it did. */
 export function selfSentBy(remoteAddress: string, remotePort: number): SentBy | undefined {
+  if (open.size === 0) return undefined; // nothing of ours is connected: no key to build
   return open.get(key(remoteAddress, remotePort));
 }

@@ -125,7 +125,11 @@ export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, trun
 }
 
 function headerValue(headers: HeaderTuple[], lowerName: string): string | null {
-  for (const [name, value] of headers) if (name.toLowerCase() === lowerName) return value;
+  // only a name of the same length can match: most are never lower-cased
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i][0];
+    if (name.length === lowerName.length && name.toLowerCase() === lowerName) return headers[i][1];
+  }
   return null;
 }
 

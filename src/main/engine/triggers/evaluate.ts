@@ -24,15 +24,20 @@ function literalSecrets(trigger: Trigger, ctx: EvaluationContext): string[] {
 export async function evaluateTrigger(trigger: Trigger, request: RequestView, ctx: EvaluationContext): Promise<ConditionResult[]> {
   const secrets = secretValues(ctx.env, literalSecrets(trigger, ctx));
   const results: ConditionResult[] = [];
-  for (const [index, condition] of trigger.conditions.entries()) {
+  const { conditions } = trigger;
+  for (let index = 0; index < conditions.length; index++) {
+    const condition = conditions[index];
     if (ctx.only && !ctx.only.includes(condition.type)) continue;
     let outcome: CheckOutcome;
     try {
-      outcome = await checkCondition(condition, request, ctx);
+      const checked = checkCondition(condition, request, ctx);
+      outcome = checked instanceof Promise ? await checked : checked; // most checks are synchronous
     } catch (err) {
       outcome = failed(`could not evaluate: ${errorMessage(err)}`);
     }
-    results.push({ index, type: condition.type, ...outcome, reason: redactText(outcome.reason, secrets) });
+    const result: ConditionResult = { index, type: condition.type, passed: outcome.passed, reason: redactText(outcome.reason, secrets) };
+    if (outcome.trace) result.trace = outcome.trace;
+    results.push(result);
   }
   return results;
 }
