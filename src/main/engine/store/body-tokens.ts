@@ -174,6 +174,11 @@ export class BodyTokenIndex {
     if (this.removed > 4096 && this.removed > this.indexed - this.removed) this.compact(isLive);
   }
 
+  /** compacts when any indexed capture has gone since the last compaction */
+  compactIfNeeded(isLive: (seq: number) => boolean): void {
+    if (this.removed > 0) this.compact(isLive);
+  }
+
   /** drops postings of captures that are gone, and tokens left with none */
   compact(isLive: (seq: number) => boolean): void {
     const next = new Map<string, number | Postings>();
@@ -202,6 +207,60 @@ export class BodyTokenIndex {
     this.bytes = bytes;
     this.indexed -= this.removed;
     this.removed = 0;
+  }
+
+  /** the dictionary in chunks, for the snapshot: tokens and, per token in order, [count, ...seqs] */
+  *chunks(size: number): Generator<{ tokens: string[]; postings: Uint32Array }> {
+    let tokens: string[] = [];
+    let lengths = 0;
+    let held: Array<number | Postings> = [];
+    const flush = () => {
+      const postings = new Uint32Array(tokens.length + lengths);
+      let at = 0;
+      for (const h of held) {
+        if (typeof h === 'number') {
+          postings[at++] = 1;
+          postings[at++] = h;
+        } else {
+          postings[at++] = h.length;
+          postings.set(h.seqs.subarray(0, h.length), at);
+          at += h.length;
+        }
+      }
+      const chunk = { tokens, postings };
+      tokens = [];
+      held = [];
+      lengths = 0;
+      return chunk;
+    };
+    for (const [token, h] of this.tokens) {
+      tokens.push(token);
+      held.push(h);
+      lengths += typeof h === 'number' ? 1 : h.length;
+      if (tokens.length >= size) yield flush();
+    }
+    if (tokens.length) yield flush();
+  }
+
+  /** puts back a chunk from `chunks`; throws when it does not add up */
+  restoreChunk(tokens: string[], postings: Uint32Array, indexedCaptures: number): void {
+    let at = 0;
+    for (const token of tokens) {
+      const n = postings[at++];
+      if (typeof token !== 'string' || !n || at + n > postings.length) throw new Error('token index snapshot does not add up');
+      if (n === 1) this.tokens.set(token, postings[at]);
+      else {
+        const p = new Postings(postings[at], postings[at + 1]);
+        p.seqs = postings.slice(at, at + n);
+        p.length = n;
+        this.tokens.set(token, p);
+        this.bytes += 16 + p.seqs.length * 4;
+      }
+      this.bytes += token.length + ENTRY_OVERHEAD;
+      at += n;
+    }
+    if (at !== postings.length) throw new Error('token index snapshot does not add up');
+    this.indexed = indexedCaptures;
   }
 
   clear(): void {

@@ -31,7 +31,7 @@ export class CaptureIndex {
   evictedThroughSegment = 0;
   /** the words of indexed bodies (see body-tokens.ts) */
   readonly tokens = new BodyTokenIndex();
-  private readonly isLive = (seq: number): boolean => {
+  readonly isLive = (seq: number): boolean => {
     const i = this.insertionPoint(seq);
     return i < this.entries.length && this.entries[i].summary.seq === seq && this.entries[i].live;
   };
@@ -117,6 +117,11 @@ export class CaptureIndex {
       if (entry.live) out.push(entry);
     }
     return out;
+  }
+
+  /** live entries, oldest first */
+  *oldestFirst(): Generator<IndexEntry> {
+    for (let i = this.head; i < this.entries.length; i++) if (this.entries[i].live) yield this.entries[i];
   }
 
   /** live entries, newest first, with seq < beforeSeq when given */

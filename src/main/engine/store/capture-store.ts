@@ -1,5 +1,7 @@
-// CaptureStore on the journal: an in-memory index rebuilt by replay, tombstones for deletes,
-// retention that evicts from the index and drops whole segments once nothing live is in them.
+// CaptureStore on the journal: an in-memory index rebuilt by replay (or loaded from the snapshot
+// written at the last close, then brought up to date by replaying what the journal got since),
+// tombstones for deletes, retention that evicts from the index and drops whole segments once
+// nothing live is in them.
 import path from 'node:path';
 import type { CaptureDetail, CapturePage, CaptureQuery, CaptureSummary } from '../../../shared/capture';
 import type { CaptureStore, NewCapture } from '../ports';
@@ -8,9 +10,20 @@ import { BodyScanCache } from './body-scan';
 import { compileFilter } from './capture-filter';
 import { captureMeta, headerText, summaryOf, detailOf, type CaptureJournalMeta, type CaptureMeta } from './capture-records';
 import { openJournal, type JournalPointer, type RecordJournal } from './journal';
+import { loadSnapshot, SNAPSHOT_FILE, writeSnapshot } from './capture-snapshot';
+import { damageUnder } from './journal-damage';
+import { removeIfExists } from './segment-files';
 
 export interface Retention { maxCaptures: number; maxBytes: number }
-export interface CaptureStoreOptions { segmentBytes?: number; /** fdatasync per group commit (see JournalOptions.sync) */ sync?: boolean; /** CLI readers: see JournalOptions.readOnly */ readOnly?: boolean }
+export interface CaptureStoreOptions {
+  segmentBytes?: number;
+  /** fdatasync per group commit (see JournalOptions.sync) */
+  sync?: boolean;
+  /** CLI readers: see JournalOptions.readOnly */
+  readOnly?: boolean;
+  /** false: ignore the index snapshot and write none (a plain replay, as tests compare against) */
+  snapshot?: boolean;
+}
 
 const DEFAULT_PREVIEW_BYTES = 2 * 1024 * 1024;
 const DEFAULT_PAGE = 100;
@@ -19,9 +32,11 @@ const MAX_PAGE = 1000;
 /** `dir` is the captures folder itself (the engine passes `<dataDir>/captures`). */
 export async function openCaptureStore(dir: string, retention: Retention, options: CaptureStoreOptions = {}): Promise<CaptureStore> {
   const journal = await openJournal<CaptureJournalMeta>({ dir, segmentBytes: options.segmentBytes, sync: options.sync, readOnly: options.readOnly });
-  const index = new CaptureIndex();
-  let maxSeq = 0;
-  const undelivered = new Map<string, string>();
+  const useSnapshot = options.snapshot !== false;
+  const loaded = useSnapshot ? await loadSnapshot(dir, journal.segmentSizes()) : null;
+  const index = loaded?.index ?? new CaptureIndex();
+  let maxSeq = loaded?.maxSeq ?? 0;
+  const undelivered = loaded?.undelivered ?? new Map<string, string>();
   await journal.replay((meta, pointer, bodyLength) => {
     if (meta.t === 'c') {
       maxSeq = Math.max(maxSeq, meta.seq);
@@ -36,8 +51,8 @@ export async function openCaptureStore(dir: string, retention: Retention, option
     } else if (meta.t === 'u') {
       if (index.get(meta.id)) undelivered.set(meta.id, meta.note);
     }
-  });
-  const store = new JournalCaptureStore(journal, index, maxSeq, retention, undelivered);
+  }, loaded?.from);
+  const store = new JournalCaptureStore(journal, index, maxSeq, retention, undelivered, useSnapshot && !options.readOnly);
   // a CLI reader only looks: no retention drops, no background body indexing
   if (!options.readOnly) {
     await store.applyRetention();
@@ -61,6 +76,15 @@ function entryOf(meta: CaptureMeta, pointer: JournalPointer, bodyLength: number)
 class JournalCaptureStore implements CaptureStore {
   private droppedBelow = 0;
   private readonly scans: BodyScanCache;
+  /** changes whose journal write is under way: close waits for them before the snapshot */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
 
   constructor(
     private readonly journal: RecordJournal<CaptureJournalMeta>,
@@ -69,6 +93,8 @@ class JournalCaptureStore implements CaptureStore {
     private retention: Retention,
     /** notes of `u` records: captures whose answer never reached the client */
     private readonly undelivered: Map<string, string>,
+    /** write the index snapshot at close */
+    private readonly snapshotAtClose: boolean,
   ) {
     this.scans = new BodyScanCache(journal, index);
   }
@@ -78,7 +104,11 @@ class JournalCaptureStore implements CaptureStore {
     for (const entry of this.index.newestFirst()) if (entry.indexed === Indexed.Not) this.scans.added(entry);
   }
 
-  async append(capture: NewCapture): Promise<CaptureSummary> {
+  append(capture: NewCapture): Promise<CaptureSummary> {
+    return this.track(this.appendNow(capture));
+  }
+
+  private async appendNow(capture: NewCapture): Promise<CaptureSummary> {
     const meta = captureMeta(capture, ++this.lastSeq);
     const pointer = await this.journal.append(meta, capture.request.body);
     const entry = entryOf(meta, pointer, capture.request.body.length);
@@ -91,7 +121,11 @@ class JournalCaptureStore implements CaptureStore {
     return entry.summary;
   }
 
-  async markUndelivered(id: string, note: string): Promise<void> {
+  markUndelivered(id: string, note: string): Promise<void> {
+    return this.track(this.markUndeliveredNow(id, note));
+  }
+
+  private async markUndeliveredNow(id: string, note: string): Promise<void> {
     if (!this.index.get(id)) return;
     await this.journal.append({ t: 'u', id, note });
     this.undelivered.set(id, note);
@@ -157,7 +191,11 @@ class JournalCaptureStore implements CaptureStore {
     }
   }
 
-  async delete(ids: string[]): Promise<number> {
+  delete(ids: string[]): Promise<number> {
+    return this.track(this.deleteNow(ids));
+  }
+
+  private async deleteNow(ids: string[]): Promise<number> {
     const present = [...new Set(ids)].filter((id) => this.index.get(id));
     if (!present.length) return 0;
     const pointer = await this.journal.append({ t: 'd', ids: present, seqFloor: this.lastSeq });
@@ -170,7 +208,11 @@ class JournalCaptureStore implements CaptureStore {
     return deleted;
   }
 
-  async clear(): Promise<number> {
+  clear(): Promise<number> {
+    return this.track(this.clearNow());
+  }
+
+  private async clearNow(): Promise<number> {
     const deleted = this.index.count;
     // the marker makes a clear that is cut short by a crash still count at the next open
     await this.journal.append({ t: 'x', seqFloor: this.lastSeq });
@@ -178,6 +220,7 @@ class JournalCaptureStore implements CaptureStore {
     this.undelivered.clear();
     this.scans.reset();
     await this.journal.clear();
+    await removeIfExists(path.join(this.journal.directory, SNAPSHOT_FILE));
     this.droppedBelow = 0;
     await this.journal.append({ t: 'x', seqFloor: this.lastSeq });
     return deleted;
@@ -199,7 +242,12 @@ class JournalCaptureStore implements CaptureStore {
 
   async close(): Promise<void> {
     await this.scans.close();
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     await this.journal.close();
+    // a journal in which replay found damage gets no snapshot: the next open replays it and says so
+    if (this.snapshotAtClose && !damageUnder(this.journal.directory).length) {
+      await writeSnapshot(this.journal.directory, this.journal.segmentSizes(), this.index, this.lastSeq, this.undelivered).catch(() => undefined);
+    }
   }
 
   /**

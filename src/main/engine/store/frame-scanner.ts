@@ -40,6 +40,8 @@ export async function scanFrames(
   limit: number,
   verifyAll: boolean,
   visit: (frame: ScannedFrame) => void,
+  /** where the first frame starts (a replay that resumes part-way) */
+  start = 0,
 ): Promise<ScanResult> {
   let buf = Buffer.alloc(0);
   let bufStart = 0;
@@ -103,8 +105,8 @@ export async function scanFrames(
   };
 
   const damaged: DamagedRange[] = [];
-  let pos = 0;
-  let intactEnd = 0;
+  let pos = start;
+  let intactEnd = start;
   let frames = 0;
   let damageStart: number | null = null;
   while (pos < limit) {

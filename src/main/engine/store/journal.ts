@@ -28,8 +28,8 @@ export interface JournalOptions {
 export interface Journal<M> {
   /** resolves once written to the OS; concurrent appends are group-committed into one write */
   append(meta: M, body?: Buffer): Promise<JournalPointer>;
-  /** every intact record, oldest first */
-  replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void): Promise<void>;
+  /** every intact record, oldest first; with `from`, only those from that segment and offset on */
+  replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void, from?: { segment: number; offset: number }): Promise<void>;
   readBody(pointer: JournalPointer): Promise<Buffer>;
   /**
    * deletes whole segment files entirely older than pointer.segment; a segment in which
@@ -50,6 +50,9 @@ export interface RecordJournal<M> extends Journal<M> {
   readRecord(pointer: JournalPointer, maxBodyBytes?: number): Promise<JournalRecord<M>>;
   /** many bodies (each cut at maxBodyBytes) in few large reads; unreadable records are skipped */
   readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<void>;
+  /** each segment and the bytes of it the journal holds (for the capture index snapshot) */
+  segmentSizes(): Array<[segment: number, size: number]>;
+  readonly directory: string;
 }
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
@@ -240,9 +243,10 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     if (this.sync) await syncDir(this.dir);
   }
 
-  async replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void): Promise<void> {
+  async replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void, from?: { segment: number; offset: number }): Promise<void> {
     const snapshot = await this.lock.run(async () => [...this.sizes.entries()].sort((a, b) => a[0] - b[0]));
     for (const [segment, size] of snapshot) {
+      if (from && segment < from.segment) continue;
       let handle: FileHandle;
       try {
         handle = await fs.open(segmentPath(this.dir, segment), 'r');
@@ -258,7 +262,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
             return;
           }
           visit(parsed, { segment, offset, length: frameLength(header) }, header.bodyLength);
-        });
+        }, from && segment === from.segment ? from.offset : 0);
         if (damaged.length) this.damaged.add(segment);
         else this.damaged.delete(segment);
         const cut = segment === this.current ? this.tailCut : null;
@@ -355,6 +359,14 @@ class SegmentedJournal<M> implements RecordJournal<M> {
 
   sizeBytes(): number {
     return this.totalBytes;
+  }
+
+  segmentSizes(): Array<[segment: number, size: number]> {
+    return [...this.sizes.entries()].sort((a, b) => a[0] - b[0]);
+  }
+
+  get directory(): string {
+    return this.dir;
   }
 
   async close(): Promise<void> {
