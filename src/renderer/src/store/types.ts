@@ -10,8 +10,10 @@ import type { NotificationsState } from './notificationsSlice';
 import type { RunsState } from './runsSlice';
 import type { SenderState } from './senderSlice';
 import type { DeepWindow } from './captureWindow';
+import type { PageId } from '../app/pages';
 
-export type PageId = 'inbox' | 'triggers' | 'trigger-log' | 'playground' | 'sender' | 'runs' | 'notifications' | 'settings';
+// the page ids come from the one page list (type only: the store does not load the pages)
+export type { PageId } from '../app/pages';
 
 export interface CapturesState {
   /** newest first: the loaded prefix of the list (see captureWindow.ts) */
