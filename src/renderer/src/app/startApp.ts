@@ -1,11 +1,9 @@
 // Everything that runs once, outside React: event sync first (so nothing is missed between
-// the first load and the subscription), then the initial loads.
+// the first load and the subscription), then the first load of every live slice (slices.ts).
 import { transport } from '../api';
-import { loadEngineInfo, loadSettings } from '../store/appActions';
-import { loadCaptures } from '../store/captureActions';
 import { startEventSync } from '../store/eventSync';
-import { loadTriggers } from '../store/triggerActions';
-import { loadTriggerLog } from '../store/triggerLogActions';
+import { reloadLiveSlices } from '../store/slices';
+import { useAppStore } from '../store/store';
 import { startUnreadPersistence } from '../store/unreadPersistence';
 import { startHashRouting } from './hashRouting';
 import { startThemeSync } from './themeSync';
@@ -15,9 +13,5 @@ export function startApp() {
   startHashRouting();
   startThemeSync();
   startEventSync(transport);
-  void loadEngineInfo();
-  void loadSettings();
-  void loadCaptures();
-  void loadTriggers();
-  void loadTriggerLog();
+  reloadLiveSlices(useAppStore.getState());
 }

@@ -3,7 +3,7 @@
 import type { CaptureSummary } from '../../../shared/capture';
 import type { EventBatch } from '../../../shared/events';
 import { summaryMatchesFilter } from './filterMatch';
-import type { AppState, CapturesState } from './types';
+import type { AppState, CapturesState, SettingsState } from './types';
 import { shiftDeep } from './captureWindow';
 
 export interface BatchOutcome {
@@ -15,9 +15,17 @@ export interface BatchOutcome {
 }
 
 export function applyEventBatch(state: AppState, batch: EventBatch): BatchOutcome {
-  let captures: CapturesState = state.captures;
-  let settings = state.settings;
-  let refreshEngineInfo = false;
+  const captures = foldCaptures(state.captures, batch);
+  const settings = foldSettings(state.settings, batch);
+  const state2: Partial<AppState> = {};
+  if (captures.next !== state.captures) state2.captures = captures.next;
+  if (settings.next !== state.settings) state2.settings = settings.next;
+  return { state: state2, refreshHead: captures.refreshHead, refreshEngineInfo: settings.refreshEngineInfo };
+}
+
+/** The capture list's part of a batch: arrivals on top (when they match the filter), deletes, clear. */
+export function foldCaptures(before: CapturesState, batch: EventBatch): { next: CapturesState; refreshHead: boolean } {
+  let captures = before;
   const received: CaptureSummary[] = [];
 
   const flushReceived = () => {
@@ -37,20 +45,19 @@ export function applyEventBatch(state: AppState, batch: EventBatch): BatchOutcom
         received.length = 0;
         captures = { ...captures, items: [], deep: null, total: 0, hasMore: false, selectedId: null, openId: null, headStale: false };
         break;
-      case 'settings.changed':
-        settings = { ...settings, value: event.settings };
-        refreshEngineInfo = true;
-        break;
       default:
-        break; // the other slices fold their own events (see eventSync)
+        break; // the other slices fold their own events (see slices.ts)
     }
   }
   flushReceived();
+  return { next: captures, refreshHead: captures.headStale && !before.headStale };
+}
 
-  const state2: Partial<AppState> = {};
-  if (captures !== state.captures) state2.captures = captures;
-  if (settings !== state.settings) state2.settings = settings;
-  return { state: state2, refreshHead: captures.headStale && !state.captures.headStale, refreshEngineInfo };
+/** Settings changed elsewhere (the CLI, another window): the receiver may have moved too. */
+export function foldSettings(before: SettingsState, batch: EventBatch): { next: SettingsState; refreshEngineInfo: boolean } {
+  let settings = before;
+  for (const event of batch) if (event.type === 'settings.changed') settings = { ...settings, value: event.settings };
+  return { next: settings, refreshEngineInfo: settings !== before };
 }
 
 /** `arrived` is in arrival order (oldest first); the list is newest first. */

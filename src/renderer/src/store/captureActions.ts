@@ -1,8 +1,9 @@
-// Loading, paging and changing the capture list. Each response is checked against a request
-// counter so a slow answer for an old filter never overwrites a newer one.
+// Loading, paging and changing the capture list. Each answer is checked against the list's
+// request counter (latest.ts) so a slow answer for an old filter never overwrites a newer one.
 import type { CaptureFilter } from '../../../shared/capture';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
+import { generationOf, joinRequest, startRequest } from './latest';
 import { appendOlder, prependNewer } from './mergePage';
 import { useAppStore } from './store';
 import type { CapturesState } from './types';
@@ -11,7 +12,6 @@ import { markAllRead, markRead } from './unread';
 
 export const PAGE_SIZE = 100;
 
-let generation = 0;
 const { getState, setState } = useAppStore;
 
 function patchCaptures(patch: Partial<CapturesState>) {
@@ -20,12 +20,12 @@ function patchCaptures(patch: Partial<CapturesState>) {
 
 /** (Re)loads the newest page for the current filter, replacing the list. */
 export async function loadCaptures(): Promise<void> {
-  const mine = ++generation;
+  const latest = startRequest('captures');
   const filter = getState().captures.filter;
   patchCaptures({ status: 'loading', error: null, headStale: false });
   try {
     const page = await api['captures.list']({ filter, limit: PAGE_SIZE });
-    if (mine !== generation) return;
+    if (!latest()) return;
     const setBaseline = !unreadBaselineSet;
     unreadBaselineSet = true;
     setState((state) => ({
@@ -34,7 +34,7 @@ export async function loadCaptures(): Promise<void> {
       ...(setBaseline ? { unread: markAllRead(state.unread, page.items[0]?.seq ?? 0) } : {}),
     }));
   } catch (error) {
-    if (mine === generation) patchCaptures({ status: 'error', error: describeError(error) });
+    if (latest()) patchCaptures({ status: 'error', error: describeError(error) });
   }
 }
 
@@ -47,18 +47,18 @@ export function markUnreadBaselineSet() {
 export async function loadOlderCaptures(): Promise<void> {
   const { captures } = getState();
   if (captures.loadingMore || !captures.hasMore || captures.status !== 'ready' || !captures.items.length) return;
-  const mine = generation;
+  const latest = joinRequest('captures');
   patchCaptures({ loadingMore: true });
   try {
     const beforeSeq = captures.items[captures.items.length - 1].seq;
     const page = await api['captures.list']({ filter: captures.filter, beforeSeq, limit: PAGE_SIZE });
-    if (mine !== generation) return;
+    if (!latest()) return;
     // a full page means there may be more; one empty fetch at the very end is the price
     setState((state) => ({
       captures: { ...state.captures, items: appendOlder(state.captures.items, page.items), loadingMore: false, hasMore: page.items.length >= PAGE_SIZE },
     }));
   } catch (error) {
-    if (mine === generation) patchCaptures({ loadingMore: false, error: describeError(error) });
+    if (latest()) patchCaptures({ loadingMore: false, error: describeError(error) });
   }
 }
 
@@ -77,13 +77,13 @@ export async function ensureCaptureRows(start: number, end: number): Promise<voi
   const offset = Math.max(captures.items.length, start - DEEP_MARGIN);
   const limit = Math.min(500, end - start + 2 * DEEP_MARGIN);
   const anchorSeq = captures.items[0].seq + 1;
-  const key = `${generation}:${anchorSeq}:${offset}:${limit}`;
+  const key = `${generationOf('captures')}:${anchorSeq}:${offset}:${limit}`;
   if (deepInFlight === key) return;
   deepInFlight = key;
-  const mine = generation;
+  const latest = joinRequest('captures');
   try {
     const page = await api['captures.list']({ filter: captures.filter, beforeSeq: anchorSeq, offset, limit });
-    if (mine !== generation) return;
+    if (!latest()) return;
     setState((state) => {
       const c = state.captures;
       // rows that arrived meanwhile pushed the window down by as many
@@ -91,7 +91,7 @@ export async function ensureCaptureRows(start: number, end: number): Promise<voi
       return { captures: { ...c, deep: { offset: offset + Math.max(0, arrived), items: page.items } } };
     });
   } catch (error) {
-    if (mine === generation) patchCaptures({ error: describeError(error) });
+    if (latest()) patchCaptures({ error: describeError(error) });
   } finally {
     if (deepInFlight === key) deepInFlight = null;
   }
@@ -117,11 +117,11 @@ export function jumpToNewestCapture(): void {
 
 /** Fetches the newest page and puts what we lack in front (after live arrivals the client could not match). */
 export async function refreshCaptureHead(): Promise<void> {
-  const mine = generation;
+  const latest = joinRequest('captures');
   const filter = getState().captures.filter;
   try {
     const page = await api['captures.list']({ filter, limit: PAGE_SIZE });
-    if (mine !== generation) return;
+    if (!latest()) return;
     setState((state) => {
       const items = prependNewer(state.captures.items, page.items);
       return { captures: { ...state.captures, items, deep: shiftDeep(state.captures.deep, items.length - state.captures.items.length), total: page.total, headStale: false } };
@@ -129,6 +129,23 @@ export async function refreshCaptureHead(): Promise<void> {
   } catch {
     // the next event or reconnect tries again
   }
+}
+
+const HEAD_REFRESH_DELAY_MS = 250;
+let headTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Debounced refreshCaptureHead: a burst of captures the client could not match costs one fetch. */
+export function scheduleHeadRefresh(): void {
+  if (headTimer) return;
+  headTimer = setTimeout(() => {
+    headTimer = null;
+    void refreshCaptureHead();
+  }, HEAD_REFRESH_DELAY_MS);
+}
+
+export function cancelHeadRefresh(): void {
+  if (headTimer) clearTimeout(headTimer);
+  headTimer = null;
 }
 
 export function setCaptureFilter(filter: CaptureFilter): Promise<void> {

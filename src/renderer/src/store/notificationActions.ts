@@ -3,10 +3,10 @@ import type { DeliveryFilter, NotificationChannel, NotificationRouting } from '.
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { DELIVERY_LIMIT, type NotificationsState, type NotificationsTab } from './notificationsSlice';
+import { startRequest } from './latest';
 import { useAppStore } from './store';
 
 const { getState, setState } = useAppStore;
-let generation = 0;
 
 export function patchNotifications(patch: Partial<NotificationsState>): void {
   setState((state) => ({ notifications: { ...state.notifications, ...patch } }));
@@ -24,12 +24,12 @@ export async function loadNotifications(): Promise<void> {
 }
 
 export async function loadDeliveries(): Promise<void> {
-  const mine = ++generation;
+  const latest = startRequest('deliveries');
   try {
     const deliveries = await api['deliveries.list']({ filter: getState().notifications.filter, limit: DELIVERY_LIMIT });
-    if (mine === generation) patchNotifications({ deliveries });
+    if (latest()) patchNotifications({ deliveries });
   } catch (error) {
-    if (mine === generation) patchNotifications({ error: describeError(error) });
+    if (latest()) patchNotifications({ error: describeError(error) });
   }
 }
 

@@ -4,10 +4,10 @@ import type { LocalExecution, LocalPipeline } from '../../../shared/runs';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { RUN_LIST_LIMIT, type OpenRun, type RunsState } from './runsSlice';
+import { startRequest } from './latest';
 import { useAppStore } from './store';
 
 const { getState, setState } = useAppStore;
-let generation = 0;
 
 export function patchRuns(patch: Partial<RunsState> | ((runs: RunsState) => Partial<RunsState>)): void {
   setState((state) => ({ runs: { ...state.runs, ...(typeof patch === 'function' ? patch(state.runs) : patch) } }));
@@ -20,18 +20,18 @@ const remember = (executions: LocalExecution[], pipelines: LocalPipeline[]) =>
   }));
 
 export async function loadRuns(): Promise<void> {
-  const mine = ++generation;
+  const latest = startRequest('runs');
   if (getState().runs.status === 'idle') patchRuns({ status: 'loading' });
   try {
     const page = await api['runs.list']({ ...getState().runs.filter, limit: RUN_LIST_LIMIT });
-    if (mine !== generation) return;
+    if (!latest()) return;
     patchRuns({ items: page.items, total: page.total, status: 'ready', error: null });
     remember(
       page.items.flatMap((i) => (i.kind === 'execution' ? [i.execution] : [])),
       page.items.flatMap((i) => (i.kind === 'pipeline' ? [i.pipeline] : [])),
     );
   } catch (error) {
-    if (mine === generation) patchRuns({ status: 'error', error: describeError(error) });
+    if (latest()) patchRuns({ status: 'error', error: describeError(error) });
   }
 }
 

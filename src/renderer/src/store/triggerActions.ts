@@ -4,32 +4,32 @@ import type { Trigger } from '../../../shared/trigger';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { navigate } from './appActions';
+import { startRequest, supersede } from './latest';
 import { openCapture } from './captureActions';
 import { useAppStore } from './store';
 import type { TriggersPanel, TriggersState } from './types';
 
 const { getState, setState } = useAppStore;
-let generation = 0;
 
 function patchTriggers(patch: Partial<TriggersState>) {
   setState((state) => ({ triggers: { ...state.triggers, ...patch } }));
 }
 
 export async function loadTriggers(): Promise<void> {
-  const mine = ++generation;
+  const latest = startRequest('triggers');
   if (getState().triggers.status !== 'ready') patchTriggers({ status: 'loading', error: null });
   try {
     const items = await api['triggers.list']();
-    if (mine === generation) patchTriggers({ items, status: 'ready', error: null });
+    if (latest()) patchTriggers({ items, status: 'ready', error: null });
   } catch (error) {
-    if (mine === generation) patchTriggers({ status: 'error', error: describeError(error) });
+    if (latest()) patchTriggers({ status: 'error', error: describeError(error) });
   }
 }
 
 /** Rejects with the engine's ApiError (code, message, path) so the editor can show it at its field. */
 export async function saveTrigger(trigger: Trigger, previousId?: string, opts: { fromEditor?: boolean } = {}): Promise<Trigger> {
   const saved = await api['triggers.save']({ trigger, ...(previousId && previousId !== trigger.id ? { previousId } : {}) });
-  generation++; // an older list on its way must not undo this
+  supersede('triggers'); // an older list on its way must not undo this
   setState((state) => {
     const items = state.triggers.items.slice();
     const at = items.findIndex((t) => t.id === (previousId ?? saved.id));
@@ -43,7 +43,7 @@ export async function saveTrigger(trigger: Trigger, previousId?: string, opts: {
 
 export async function deleteTrigger(id: string): Promise<void> {
   await api['triggers.delete']({ id });
-  generation++;
+  supersede('triggers');
   setState((state) => ({
     triggers: {
       ...state.triggers,

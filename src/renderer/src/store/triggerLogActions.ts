@@ -2,26 +2,26 @@
 import type { TriggerLogFilter } from '../../../shared/trigger-log';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
+import { startRequest } from './latest';
 import { useAppStore } from './store';
 import { LOG_LIMIT } from './triggerEvents';
 import type { TriggerLogState } from './types';
 
 const { getState, setState } = useAppStore;
-let generation = 0;
 
 function patchLog(patch: Partial<TriggerLogState>) {
   setState((state) => ({ triggerLog: { ...state.triggerLog, ...patch } }));
 }
 
 export async function loadTriggerLog(): Promise<void> {
-  const mine = ++generation;
+  const latest = startRequest('triggerLog');
   const filter = getState().triggerLog.filter;
   patchLog({ status: 'loading', error: null });
   try {
     const entries = await api['triggerLog.list']({ filter, limit: LOG_LIMIT });
-    if (mine === generation) patchLog({ entries, status: 'ready' });
+    if (latest()) patchLog({ entries, status: 'ready' });
   } catch (error) {
-    if (mine === generation) patchLog({ status: 'error', error: describeError(error) });
+    if (latest()) patchLog({ status: 'error', error: describeError(error) });
   }
 }
 
