@@ -101,7 +101,8 @@ beforeAll(async () => {
   data = join(tmp, 'data');
   other = join(tmp, 'other');
   await mkdir(join(other, 'captures'), { recursive: true });
-  env = { HOOKBENCH_WEB_DIR: web, HOOKBENCH_DATA_DIR: join(tmp, 'no-default') };
+  // tracking polls run-info 100 ms after the answer (not 1 s), well inside the 1.5 s simulated step
+  env = { HOOKBENCH_WEB_DIR: web, HOOKBENCH_DATA_DIR: join(tmp, 'no-default'), HOOKBENCH_TRACK_INITIAL_MS: '100' };
   sink = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c));
@@ -248,7 +249,7 @@ describe('the data commands, with and without serve', () => {
     }
   }, 60_000);
 
-  it('send --follow to a trigger URL whose runs are not in --data-dir: follows the trigger run, lists what it launched as not followed', async () => {
+  it('send --follow: a trigger URL whose runs are not in --data-dir gets them listed as not followed; a data dir held without a control API is followed on disk', async () => {
     await startServe();
     try {
       const url = `${receiverUrl}/api/v0/launch/ci/`;
@@ -263,6 +264,18 @@ describe('the data commands, with and without serve', () => {
       const lines = j.stdout.trim().split('\n').filter((l) => l.startsWith('{"kind"')).map((l) => JSON.parse(l));
       expect(lines.map((l) => [l.kind, l.status])).toEqual([['execution', 'not-followed'], ['pipeline', 'not-followed']]);
       expect(lines[0].reason).toMatch(/no Hookbench data dir at .*no-default/);
+
+      // a live process holds the data dir but offers no control API (as the desktop app does):
+      // what the run launched is followed in its run records on disk, read afresh until it ends
+      await rm(join(data, 'control.json'));
+      const followed = await inData(['send', '--url', url, '--body', '{}', '--follow']);
+      expect(followed.code, followed.stdout + followed.stderr).toBe(0);
+      // the simulated step takes 1.5 s, longer than the trigger run takes to settle: seen running, then done
+      expect(followed.stdout).toMatch(/^execution \S+ \(build\): started$/m);
+      const executionId = /^execution (\S+) \(build\): completed$/m.exec(followed.stdout)?.[1];
+      expect(followed.stdout).toMatch(/^pipeline \S+ \(release\): completed$/m);
+      const logs = await inData(['runs', 'logs', executionId!, '--follow']);
+      expect([logs.code, logs.stdout.trim().split('\n').at(-1)]).toEqual([0, '[system] completed: simulated run completed']);
     } finally {
       await stopServe();
     }
