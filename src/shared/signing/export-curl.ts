@@ -3,50 +3,16 @@
 import { parseFormat } from '../triggers/basestring';
 import { decodeUtf8Strict } from '../triggers/bytes';
 import { getHeader, place, requestTarget, setHeader } from './placement';
-import { twilioBasestring } from './providers';
-import { ID_SENTINEL, SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secretSource } from './export-secret';
+import { SKIPPED_EXPORT_HEADERS, TOKEN_SENTINEL, TS_SENTINEL, secretSource } from './export-secret';
+import { hmacLine, shellWord, sq, tsLine } from './curl-parts';
+import { SCHEME_PROVIDERS } from '../kinds/providers';
+
+export { shellWord } from './curl-parts';
 import type { OutgoingRequest, SignResult, SigningProfile } from './types';
 import { isSymmetric } from '../kinds/web-auth/jwt';
 
-/** POSIX single quoting (a function replacer: no `$` patterns can apply) */
-const sq = (s: string): string => `'${s.replace(/'/g, () => `'\\''`)}'`;
 /** text used as a printf format prints as itself: `%` and `\` are the format's only special characters */
 const printfLiteral = (s: string): string => s.replace(/[%\\]/g, (c) => c + c);
-
-const VARS: Array<[string, string]> = [[TOKEN_SENTINEL, '${TOKEN}'], [TS_SENTINEL, '${TS}'], [ID_SENTINEL, '${ID}']];
-
-/** One shell word: literal text single-quoted, sentinels as double-quoted variables. */
-export function shellWord(text: string): string {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    let best: [number, string, string] | null = null;
-    for (const [s, v] of VARS) {
-      const i = rest.indexOf(s);
-      if (i >= 0 && (!best || i < best[0])) best = [i, s, v];
-    }
-    if (!best) {
-      pieces.push(sq(rest));
-      break;
-    }
-    if (best[0] > 0) pieces.push(sq(rest.slice(0, best[0])));
-    pieces.push(`"${best[2]}"`);
-    rest = rest.slice(best[0] + best[1].length);
-  }
-  return pieces.length ? pieces.join('') : "''";
-}
-
-const DGST: Record<string, string> = { sha1: '-sha1', sha256: '-sha256', sha384: '-sha384', sha512: '-sha512' };
-const encodeCmd = (encoding: 'hex' | 'base64' | 'base64url'): string =>
-  encoding === 'hex' ? "od -An -v -tx1 | tr -d ' \\n'" : encoding === 'base64' ? 'openssl base64 -A' : "openssl base64 -A | tr '+/' '-_' | tr -d '='";
-
-function hmacLine(algorithm: string, pieces: string[], encoding: 'hex' | 'base64' | 'base64url', key = '-hmac "$SECRET"'): string {
-  return `SIG=$(printf '%s' ${pieces.join(' ')} | openssl dgst ${DGST[algorithm] ?? '-sha256'} ${key} -binary | ${encodeCmd(encoding)})`;
-}
-
-function tsLine(unit: 's' | 'ms'): string {
-  return unit === 'ms' ? 'TS=$(( $(date +%s%N) / 1000000 ))' : 'TS=$(date +%s)';
-}
 
 function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] | null {
   const alg = profile.algorithm;
@@ -144,24 +110,10 @@ export function exportCurl(request: OutgoingRequest, profile: SigningProfile | n
     }
     tpl = place(tpl, profile.placement, TOKEN_SENTINEL);
   } else if (profile?.kind === 'provider') {
-    if (profile.scheme === 'stripe') {
-      lines.push(tsLine('s'), hmacLine('sha256', ["\"$TS\"", "'.'", '"$BODY"'], 'hex'));
-      tpl = { ...tpl, headers: setHeader(tpl.headers, 'Stripe-Signature', `t=${TS_SENTINEL},v1=${TOKEN_SENTINEL}`) };
-    } else if (profile.scheme === 'standard-webhooks') {
-      lines.push(
-        tsLine('s'),
-        'ID="msg_$(date +%s%N)"',
-        `KEYHEX=$(printf '%s' "\${SECRET#whsec_}" | openssl base64 -d -A | od -An -v -tx1 | tr -d ' \\n')`,
-        hmacLine('sha256', ['"$ID"', "'.'", '"$TS"', "'.'", '"$BODY"'], 'base64', '-mac HMAC -macopt hexkey:"$KEYHEX"'),
-      );
-      let h = setHeader(tpl.headers, 'webhook-id', ID_SENTINEL);
-      h = setHeader(h, 'webhook-timestamp', TS_SENTINEL);
-      tpl = { ...tpl, headers: setHeader(h, 'webhook-signature', `v1,${TOKEN_SENTINEL}`) };
-    } else {
-      const base = twilioBasestring(request.url, request.body, request.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1]);
-      lines.push(hmacLine('sha1', [sq(base)], 'base64'));
-      tpl = { ...tpl, headers: setHeader(tpl.headers, 'X-Twilio-Signature', TOKEN_SENTINEL) };
-    }
+    // each scheme's recipe is in its provider module (shared/kinds/providers)
+    const recipe = SCHEME_PROVIDERS[profile.scheme].curl(request, tpl);
+    lines.push(...recipe.lines);
+    tpl = recipe.template;
     lines.push('TOKEN="$SIG"');
   }
 

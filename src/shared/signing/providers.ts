@@ -1,6 +1,7 @@
 // Provider schemes a trigger cannot express: Stripe, Standard Webhooks (Svix) and Twilio.
 import { concatBytes, decodeUtf8Strict, fromBase64, utf8 } from '../triggers/bytes';
 import { hmacEncoded } from './hmac';
+import { assertNever } from '../kinds/assert-never';
 import { getHeader, setHeader } from './placement';
 import type { OutgoingRequest, ProviderScheme } from './types';
 
@@ -53,5 +54,7 @@ export async function signProvider(
       const sig = await hmacEncoded(opts.algorithm ?? 'sha1', secret, basestring, 'base64');
       return { basestring, signature: sig, request: opts.omit ? request : { ...request, headers: setHeader(request.headers, 'X-Twilio-Signature', sig) } };
     }
+    default:
+      return assertNever(scheme, 'provider scheme');
   }
 }

@@ -1,5 +1,6 @@
 // Ready-made triggers for common senders. Each builds an ordinary Trigger the user can edit.
 import type { Condition, HmacAlgorithm, Trigger } from '../trigger';
+import { PROVIDERS, type HmacProvider, type TriggerProviderId } from '../kinds/providers';
 
 export interface TriggerPreset {
   id: string;
@@ -17,49 +18,28 @@ const trigger = (id: string, title: string, conditions: Condition[]): Trigger =>
   id, title, enabled: true, conditions, actions: [{ type: 'web-response-text', text: 'ok' }],
 });
 
-const hmac = (key: string, prefix: string, algorithm: HmacAlgorithm, hmacFormat = '{body}', secretKey = TOKEN): Condition => ({
-  type: 'web-auth', authType: 'hmac', namespace: 'header', key, prefix, secretKey, algorithm, hmacFormat, encoding: 'hex',
+const hmac = (key: string, prefix: string, algorithm: HmacAlgorithm, hmacFormat = '{body}', secretKey = TOKEN, encoding: 'hex' | 'base64' = 'hex'): Condition => ({
+  type: 'web-auth', authType: 'hmac', namespace: 'header', key, prefix, secretKey, algorithm, hmacFormat, encoding,
 });
 
 const timestamp = (key: string, tolerance: number): Condition => ({ type: 'web-timestamp', namespace: 'header', key, tolerance });
 
+/** The providers offered as trigger presets, in the menu's order (their facts are in the catalogue). */
+const PROVIDER_TRIGGERS: readonly TriggerProviderId[] = ['github', 'slack', 'zoom', 'linear', 'intercom', 'jira'];
+
+function providerPreset(id: TriggerProviderId): TriggerPreset {
+  const p: HmacProvider<TriggerProviderId> & { trigger: { name: string; title: string; description: string } } = PROVIDERS[id];
+  return {
+    id, name: p.trigger.name, description: p.trigger.description,
+    build: () => trigger(id, p.trigger.title, [
+      hmac(p.header, p.prefix, p.algorithm, p.basestring, env(p.secretEnv), p.encoding),
+      ...(p.timestamp ? [timestamp(p.timestamp.header, p.timestamp.toleranceSeconds)] : []),
+    ]),
+  };
+}
+
 export const TRIGGER_PRESETS: readonly TriggerPreset[] = [
-  {
-    id: 'github', name: 'GitHub',
-    description: 'X-Hub-Signature-256: sha256=<HMAC-SHA256 of the body, hex>. The webhook secret goes in GITHUB_WEBHOOK_SECRET.',
-    build: () => trigger('github', 'GitHub webhook', [hmac('X-Hub-Signature-256', 'sha256=', 'sha256', '{body}', env('GITHUB_WEBHOOK_SECRET'))]),
-  },
-  {
-    id: 'slack', name: 'Slack',
-    description: 'X-Slack-Signature: v0=<HMAC-SHA256 of "v0:<timestamp>:<body>">, with X-Slack-Request-Timestamp at most 5 minutes old. SLACK_SIGNING_SECRET is the app\'s signing secret.',
-    build: () => trigger('slack', 'Slack request', [
-      hmac('X-Slack-Signature', 'v0=', 'sha256', 'v0:{header:X-Slack-Request-Timestamp}:{body}', env('SLACK_SIGNING_SECRET')),
-      timestamp('X-Slack-Request-Timestamp', 300),
-    ]),
-  },
-  {
-    id: 'zoom', name: 'Zoom-style v0',
-    description: 'x-zm-signature: v0=<HMAC-SHA256 of "v0:<x-zm-request-timestamp>:<body>">, timestamp checked within 5 minutes. The secret token goes in ZOOM_WEBHOOK_SECRET.',
-    build: () => trigger('zoom', 'Zoom-style webhook', [
-      hmac('x-zm-signature', 'v0=', 'sha256', 'v0:{header:x-zm-request-timestamp}:{body}', env('ZOOM_WEBHOOK_SECRET')),
-      timestamp('x-zm-request-timestamp', 300),
-    ]),
-  },
-  {
-    id: 'linear', name: 'Linear',
-    description: 'Linear-Signature: <HMAC-SHA256 of the body, hex>, no prefix. The signing secret goes in LINEAR_WEBHOOK_SECRET.',
-    build: () => trigger('linear', 'Linear webhook', [hmac('Linear-Signature', '', 'sha256', '{body}', env('LINEAR_WEBHOOK_SECRET'))]),
-  },
-  {
-    id: 'intercom', name: 'Intercom',
-    description: 'X-Hub-Signature: sha1=<HMAC-SHA1 of the body, hex>, signed with the app client secret (INTERCOM_CLIENT_SECRET).',
-    build: () => trigger('intercom', 'Intercom webhook', [hmac('X-Hub-Signature', 'sha1=', 'sha1', '{body}', env('INTERCOM_CLIENT_SECRET'))]),
-  },
-  {
-    id: 'jira', name: 'Jira (admin webhooks)',
-    description: 'X-Hub-Signature: sha256=<HMAC-SHA256 of the body, hex>, as Atlassian signs webhooks registered with a secret (JIRA_WEBHOOK_SECRET).',
-    build: () => trigger('jira', 'Jira webhook', [hmac('X-Hub-Signature', 'sha256=', 'sha256', '{body}', env('JIRA_WEBHOOK_SECRET'))]),
-  },
+  ...PROVIDER_TRIGGERS.map(providerPreset),
   {
     id: 'bearer', name: 'Static bearer token',
     description: 'Authorization: Bearer <WEBHOOK_TOKEN>.',

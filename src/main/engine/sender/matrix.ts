@@ -1,10 +1,17 @@
 // The negative matrix: the valid request plus deliberately broken variants, each sent once,
 // with the outcome expected against what came back.
 import { otherJwtAlgorithm, isSymmetric } from '../../../shared/signing/jwt';
-import type { MatrixRow, SendDraft, SignTweaks, SigningProfile } from '../../../shared/signing/types';
+import type { MatrixRow, ProviderScheme, SendDraft, SignTweaks, SigningProfile } from '../../../shared/signing/types';
+import { SCHEME_PROVIDERS, type SchemeProvider } from '../../../shared/kinds/providers';
 import type { JwtAlgorithm } from '../../../shared/trigger';
 import { generateKeys } from './keys';
 import type { Sender } from './sender';
+
+/** a wrong secret of the shape the scheme needs (Standard Webhooks: base64 after whsec_) */
+const schemeWrongSecret = (scheme: ProviderScheme): string | undefined => {
+  const traits: SchemeProvider<string>['matrix'] = SCHEME_PROVIDERS[scheme].matrix;
+  return traits.wrongSecret;
+};
 
 interface Variant { variant: string; description: string; tweaks: SignTweaks; expected: MatrixRow['expected'] }
 
@@ -13,13 +20,13 @@ const signsBody = (p: SigningProfile) => (p.kind === 'hmac' && p.format.includes
 
 export async function matrixVariants(p: SigningProfile): Promise<Variant[]> {
   const out: Variant[] = [{ variant: 'valid', description: 'signed correctly, fresh timestamp', tweaks: {}, expected: 'accepted' }];
-  if (hasTimestamp(p) && p.kind !== 'provider' || (p.kind === 'provider' && p.scheme !== 'twilio')) {
+  if (p.kind === 'provider' ? SCHEME_PROVIDERS[p.scheme].matrix.signsTimestamp : hasTimestamp(p)) {
     out.push({ variant: 'stale-timestamp', description: 'timestamp one hour in the past', tweaks: { timestampOffsetSec: -3600 }, expected: 'rejected' });
     out.push({ variant: 'future-timestamp', description: 'timestamp one hour in the future', tweaks: { timestampOffsetSec: 3600 }, expected: 'rejected' });
   }
   if (signsBody(p)) out.push({ variant: 'tampered-body', description: 'one byte appended to the body after signing', tweaks: { tamperBody: true }, expected: 'rejected' });
   let wrongSecret = 'hookbench-wrong-secret';
-  if (p.kind === 'provider' && p.scheme === 'standard-webhooks') wrongSecret = `whsec_${Buffer.from('hookbench-wrong-secret-32-bytes!').toString('base64')}`;
+  if (p.kind === 'provider') wrongSecret = schemeWrongSecret(p.scheme) ?? wrongSecret;
   if (p.kind === 'jwt' && !isSymmetric(p.algorithm)) wrongSecret = (await generateKeys(p.algorithm)).privatePem;
   out.push({ variant: 'wrong-secret', description: 'signed with a different secret or key', tweaks: { wrongSecret }, expected: 'rejected' });
   out.push({ variant: 'missing-signature', description: 'the signature or token left out', tweaks: { omitSignature: true }, expected: 'rejected' });
@@ -34,7 +41,7 @@ export async function matrixVariants(p: SigningProfile): Promise<Variant[]> {
     if (other) out.push({ variant: 'other-algorithm', description: `${other} instead of ${p.algorithm}`, tweaks: { algorithm: other }, expected: 'rejected' });
     out.push({ variant: 'expired-jwt', description: 'exp one minute in the past', tweaks: { expired: true }, expected: 'rejected' });
   } else if (p.kind === 'provider') {
-    const other = p.scheme === 'twilio' ? 'sha256' : 'sha1';
+    const other = SCHEME_PROVIDERS[p.scheme].algorithm === 'sha1' ? 'sha256' : 'sha1';
     out.push({ variant: 'other-algorithm', description: `HMAC-${other}`, tweaks: { algorithm: other }, expected: 'rejected' });
   }
   return out;
