@@ -43,6 +43,13 @@ const rendererBoundary = {
   patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer must not import src/main; use the API in src/shared/contract.ts.' }],
 };
 
+/** Components read and change engine data through store actions (store/*Actions.ts), never the API client itself. */
+const apiThroughStore = {
+  group: ['**/api', '**/api/index'],
+  importNames: ['api', 'transport'],
+  message: 'Call a store action (src/renderer/src/store/*Actions.ts) instead of the API client.',
+};
+
 /**
  * The exact exceptions to the feature boundary: the trigger log renders trace views and panels
  * with the triggers feature's class names, so it loads those stylesheets.
@@ -127,12 +134,16 @@ export default tseslint.config(
   ...FEATURES.map((self) => ({
     files: [`src/renderer/src/features/${self}/**/*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', { ...rendererBoundary, patterns: [...rendererBoundary.patterns, featureBoundary(self)] }],
+      'no-restricted-imports': ['error', { ...rendererBoundary, patterns: [...rendererBoundary.patterns, featureBoundary(self), apiThroughStore] }],
     },
   })),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     ignores: FEATURES.map((f) => `src/renderer/src/features/${f}/**`),
     rules: { 'no-restricted-imports': ['error', rendererBoundary] },
+  },
+  {
+    files: ['src/renderer/src/components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { ...rendererBoundary, patterns: [...rendererBoundary.patterns, apiThroughStore] }] },
   },
 );

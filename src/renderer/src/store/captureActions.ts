@@ -183,3 +183,6 @@ export async function clearAllCaptures(): Promise<number> {
   const { deleted } = await api['captures.clear']();
   return deleted;
 }
+
+/** One capture with its body preview (the detail pane keeps it while open). */
+export const fetchCaptureDetail = (id: string) => api['captures.get']({ id });

@@ -1,4 +1,5 @@
 // Loading and editing notifications through the API; the slice is updated from the answers.
+import type { ApiArgs } from '../../../shared/contract';
 import type { DeliveryFilter, NotificationChannel, NotificationRouting } from '../../../shared/notifications';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
@@ -86,3 +87,10 @@ export async function setNotificationTrigger(triggerId: string, enabled: boolean
 export async function redeliver(ids: string[]): Promise<void> {
   await api['deliveries.redeliver']({ ids });
 }
+
+export const getDelivery = (id: string) => api['deliveries.get']({ id });
+export const testChannel = (channelId: string) => api['notifications.testChannel']({ channelId });
+export const saveNotificationSettings = (args: ApiArgs<'notifications.saveSettings'>) => api['notifications.saveSettings'](args);
+export const notificationExample = (args: ApiArgs<'notifications.example'>) => api['notifications.example'](args);
+export const previewNotification = (args: ApiArgs<'notifications.preview'>) => api['notifications.preview'](args);
+export const sendNotification = (args: ApiArgs<'notifications.send'>) => api['notifications.send'](args);

@@ -1,4 +1,5 @@
 // Loading runs, their details and the project link through the API; the slice is updated from the answers.
+import type { ApiArgs } from '../../../shared/contract';
 import type { ProjectSectionPatch } from '../../../shared/project';
 import type { LocalExecution, LocalPipeline } from '../../../shared/runs';
 import { api } from '../api';
@@ -86,3 +87,7 @@ export async function loadProject(): Promise<void> {
 export async function saveProject(patch: ProjectSectionPatch): Promise<void> {
   patchRuns({ project: await api['project.set'](patch), projectError: null });
 }
+
+export const listRunFiles = (id: string) => api['runs.files']({ id });
+export const revealFile = (path: string) => api['files.reveal']({ path });
+export const searchRunLog = (args: ApiArgs<'runs.log'>) => api['runs.log'](args);

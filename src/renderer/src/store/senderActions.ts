@@ -1,5 +1,6 @@
 // Sender calls through the API; answers land in the sender slice.
-import type { SigningProfile } from '../../../shared/signing/types';
+import type { ApiArgs } from '../../../shared/contract';
+import type { SentRecord, SigningProfile } from '../../../shared/signing/types';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { deleteWithUndo } from '../lib/undoable';
@@ -65,3 +66,27 @@ export function replayCapture(captureId: string): void {
   patchSender({ replayCaptureId: captureId });
   navigate('sender');
 }
+
+/** The record goes on top of the history and into the response view. */
+function showSent(record: SentRecord): SentRecord {
+  patchSender((s) => ({ shownId: record.id, history: [record, ...s.history.filter((r) => r.id !== record.id)] }));
+  return record;
+}
+
+export const previewSend = (draft: ApiArgs<'sender.preview'>) => api['sender.preview'](draft);
+export const sendDraft = async (args: ApiArgs<'sender.send'>) => showSent(await api['sender.send'](args));
+/** null when the capture is gone */
+export async function replaySent(args: ApiArgs<'sender.replay'>): Promise<SentRecord | null> {
+  const record = await api['sender.replay'](args);
+  return record ? showSent(record) : null;
+}
+export const runNegativeMatrix = (draft: ApiArgs<'sender.matrix'>) => api['sender.matrix'](draft);
+export async function startBulkReplay(args: ApiArgs<'sender.bulkReplay'>): Promise<void> {
+  patchSender({ bulk: await api['sender.bulkReplay'](args) });
+}
+export const cancelBulkReplay = (bulkId: string) => api['sender.bulkCancel']({ bulkId });
+export const stopTracking = (id: string) => api['sender.stopTrack']({ id });
+export const exportDraft = (args: ApiArgs<'sender.export'>) => api['sender.export'](args);
+export const exportHar = (args: ApiArgs<'sender.exportHar'>) => api['sender.exportHar'](args);
+export const profileFromTrigger = (triggerId: string) => api['signing.fromTrigger']({ triggerId });
+export const generateKeyPair = (args: ApiArgs<'signing.generateKeys'>) => api['signing.generateKeys'](args);

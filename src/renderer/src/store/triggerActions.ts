@@ -1,5 +1,6 @@
 // Loading and changing triggers. Saves answer with the stored trigger, which replaces the
 // local copy at once; the workspace.changed event that follows reloads the list anyway.
+import type { ApiArgs } from '../../../shared/contract';
 import type { Trigger } from '../../../shared/trigger';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
@@ -72,3 +73,9 @@ export function showCaptureInInbox(captureId: string) {
   navigate('inbox');
   openCapture(captureId);
 }
+
+// the trigger tools: what-if, Diagnose, signing in the playground and the comparator, the project summary
+export const whatIf = (args: ApiArgs<'triggers.whatIf'>) => api['triggers.whatIf'](args);
+export const diagnoseCondition = (args: ApiArgs<'triggers.forensics'>) => api['triggers.forensics'](args);
+export const signPlayground = (args: ApiArgs<'playground.sign'>) => api['playground.sign'](args);
+export const projectSummary = () => api['project.summary']();

@@ -1,4 +1,5 @@
 // The trigger log: loading with a filter, opening an entry, and fetching a run's status.
+import type { ApiArgs } from '../../../shared/contract';
 import type { TriggerLogFilter } from '../../../shared/trigger-log';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
@@ -39,3 +40,7 @@ export async function loadRun(id: string): Promise<void> {
   const run = await api['triggerRuns.get']({ id });
   if (run) setState((state) => ({ triggerLog: { ...state.triggerLog, runs: { ...state.triggerLog.runs, [run.id]: run } } }));
 }
+
+/** A one-off query (the rate-limit chart), not the log's list. */
+export const queryTriggerLog = (args: ApiArgs<'triggerLog.list'>) => api['triggerLog.list'](args);
+export const logEntriesForCapture = (captureId: string) => api['triggerLog.forCapture']({ captureId });

@@ -1,8 +1,8 @@
 // Deleting captures with undo: the rows leave the list at once, the delete reaches the engine
 // only when the undo window closes (or the page goes away). Undo puts the rows back in place.
+import { deleteCaptures } from '../../store/captureActions';
 import { create } from 'zustand';
 import type { CaptureSummary } from '../../../../shared/capture';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { removeCaptures } from '../../store/applyEvents';
 import { useAppStore } from '../../store/store';
@@ -26,7 +26,7 @@ async function commit(p: Pending): Promise<void> {
   clearTimeout(p.timer);
   if (useUndoDelete.getState().pending === p) useUndoDelete.setState({ pending: null });
   try {
-    await api['captures.delete']({ ids: p.ids });
+    await deleteCaptures(p.ids);
   } catch (error) {
     // the engine kept them: put them back and say so
     restore(p.rows);

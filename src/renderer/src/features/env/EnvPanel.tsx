@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { saveEnv } from '../../store/envActions';
 import { SECRET_PLACEHOLDER } from '../../../../shared/trigger';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { newRow, rowProblems, rowsFromEnv, rowsToEnv, type EnvRow } from './envRows';
 import { useEnvList } from './useEnvList';
@@ -24,7 +24,7 @@ export function EnvPanel() {
     if (!rows || Object.keys(problems).length) return;
     setStatus({ saving: true });
     try {
-      const saved = await api['env.save']({ env: rowsToEnv(rows) });
+      const saved = await saveEnv(rowsToEnv(rows));
       setRows(rowsFromEnv(saved));
       setDirty(false);
       setStatus({ saved: true });

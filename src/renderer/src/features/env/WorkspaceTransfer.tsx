@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { exportWorkspace, importWorkspace } from '../../store/envActions';
 import type { ImportResult } from '../../../../shared/contract';
 import { parseWorkspaceJson } from '../../../../shared/triggers/workspace';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { loadTriggers } from '../../store/triggerActions';
@@ -24,7 +24,7 @@ function ExportSection() {
   const exportNow = async () => {
     setState({ busy: true });
     try {
-      const { json } = await api['workspace.export']({ includeSecrets });
+      const { json } = await exportWorkspace(includeSecrets);
       downloadText('hookbench.json', json);
       setState({ json });
     } catch (e) {
@@ -65,7 +65,7 @@ function ImportSection() {
   const importNow = async () => {
     setState({ busy: true });
     try {
-      const result = await api['workspace.import']({ json: text, mode });
+      const result = await importWorkspace({ json: text, mode });
       setState({ result });
       void loadTriggers();
     } catch (e) {

@@ -1,8 +1,8 @@
 // The workspace env variables as env.list gives them: secret values arrive as the placeholder,
 // so this never holds a secret. Reloaded whenever the trigger list reloads (workspace changes).
+import { listEnv } from '../../store/envActions';
 import { useCallback, useEffect, useState } from 'react';
 import type { EnvVariable } from '../../../../shared/trigger';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { selectTriggerItems } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -23,7 +23,7 @@ export function useEnvList(): EnvList {
   const triggers = useAppStore(selectTriggerItems);
   useEffect(() => {
     let live = true;
-    api['env.list']().then(
+    listEnv().then(
       (list) => { if (live) { setEnv(list); setError(null); } },
       (e) => { if (live) setError(describeError(e)); },
     );

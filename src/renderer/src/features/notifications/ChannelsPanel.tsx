@@ -1,7 +1,7 @@
 // Channels with their health, the editor, "send test", and which triggers are notification triggers.
+import { testChannel } from '../../store/notificationActions';
 import { useState } from 'react';
 import type { NotificationChannel } from '../../../../shared/notifications';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { deleteChannel, setDeliveryFilter, setNotificationTrigger, setNotificationsTab } from '../../store/notificationActions';
@@ -25,7 +25,7 @@ export function ChannelsPanel() {
 
   async function sendTest(id: string) {
     try {
-      const d = await api['notifications.testChannel']({ channelId: id });
+      const d = await testChannel(id);
       setNote(`Test sent: ${d.title}`);
     } catch (e) {
       setNote(describeError(e));

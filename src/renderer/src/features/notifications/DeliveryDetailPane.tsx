@@ -1,7 +1,7 @@
 // One delivery: the exact body, and per attempt the request headers, the answer and the error.
+import { getDelivery } from '../../store/notificationActions';
 import { useEffect, useState } from 'react';
 import type { DeliveryDetail } from '../../../../shared/notifications';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { PairsTable } from '../../components/PairsTable';
@@ -24,7 +24,7 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
   // refetch when the summary changes: a new attempt was journaled
   useEffect(() => {
     let live = true;
-    api['deliveries.get']({ id }).then((d) => live && setDetail(d), (e) => live && setError(describeError(e)));
+    getDelivery(id).then((d) => live && setDetail(d), (e) => live && setError(describeError(e)));
     return () => {
       live = false;
     };

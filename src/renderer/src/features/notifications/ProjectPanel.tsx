@@ -1,7 +1,7 @@
 // Who the payloads say the project and creator are, and how deliveries are retried.
+import { saveNotificationSettings } from '../../store/notificationActions';
 import { useState } from 'react';
 import type { DeliverySettings, NotificationProject } from '../../../../shared/notifications';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { reloadView } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
@@ -18,7 +18,7 @@ export function ProjectPanel() {
   );
   async function save() {
     try {
-      await api['notifications.saveSettings']({ project: { ...project!, commitIdentifier: project!.commitIdentifier || null }, delivery });
+      await saveNotificationSettings({ project: { ...project!, commitIdentifier: project!.commitIdentifier || null }, delivery });
       await reloadView();
       setNote('Saved.');
     } catch (e) {

@@ -1,8 +1,8 @@
 // The simulator: any event type with realistic, editable data, previewed as the exact
 // outgoing request, sent to a channel or any URL.
+import { notificationExample, previewNotification, sendNotification } from '../../store/notificationActions';
 import { useEffect, useState } from 'react';
 import { NOTIFICATION_EVENT_TYPES, type HeaderRow, type NotificationEventType, type NotificationPayload, type OutgoingRequestPreview, type SendTarget } from '../../../../shared/notifications';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { openDelivery, setNotificationsTab } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
@@ -33,12 +33,12 @@ export function SimulatorPanel() {
   const target: SendTarget = mode === 'url' ? { url, headers } : { channelId };
 
   useEffect(() => {
-    api['notifications.example']({ eventType: type }).then((p) => setText(JSON.stringify(p, null, 2)), (e) => setNote(describeError(e)));
+    notificationExample({ eventType: type }).then((p) => setText(JSON.stringify(p, null, 2)), (e) => setNote(describeError(e)));
   }, [type]);
   useEffect(() => {
     if (!payload) return setPreview(null);
     const timer = setTimeout(() => {
-      api['notifications.preview']({ target, payload }).then(setPreview, (e) => setPreview({ method: 'POST', url: '', headers: [], body: '', problem: describeError(e), schemaProblems: [] }));
+      previewNotification({ target, payload }).then(setPreview, (e) => setPreview({ method: 'POST', url: '', headers: [], body: '', problem: describeError(e), schemaProblems: [] }));
     }, 200);
     return () => clearTimeout(timer);
   }, [text, mode, url, JSON.stringify(headers), channelId]);
@@ -46,7 +46,7 @@ export function SimulatorPanel() {
   async function send() {
     if (!payload) return;
     try {
-      const d = await api['notifications.send']({ target, payload });
+      const d = await sendNotification({ target, payload });
       setNote(`Sent as delivery ${d.id}`);
       openDelivery(d.id);
     } catch (e) {

@@ -1,8 +1,8 @@
 // The execution log: live lines from the store (the last few thousand), or the engine's search
 // over the whole log file. Follows the tail unless the user scrolled up.
+import { searchRunLog } from '../../store/runActions';
 import { useEffect, useRef, useState } from 'react';
 import type { ExecutionLogLine } from '../../../../shared/runs';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { useDebouncedCallback } from '../../hooks/useDebouncedCallback';
 import { useAppStore } from '../../store/store';
@@ -24,7 +24,7 @@ export function LogView({ executionId, total }: { executionId: string; total: nu
       setFound(null);
       return;
     }
-    api['runs.log']({ executionId, search: text, offset: 0, limit: SHOWN }).then(
+    searchRunLog({ executionId, search: text, offset: 0, limit: SHOWN }).then(
       (page) => { setFound({ lines: page.lines, total: page.total }); setError(null); },
       (e) => setError(describeError(e)),
     );

@@ -1,8 +1,8 @@
 // Input and output files of an execution, with absolute paths to copy and, in the desktop app,
 // a button that shows the file in the OS file manager.
+import { listRunFiles, revealFile } from '../../store/runActions';
 import { useEffect, useState } from 'react';
 import type { RunFiles } from '../../../../shared/runs';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { selectEngine } from '../../store/selectors';
@@ -13,7 +13,7 @@ export function RunFilesList({ executionId, refreshKey }: { executionId: string;
   const [files, setFiles] = useState<RunFiles | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api['runs.files']({ id: executionId }).then((f) => { setFiles(f); setError(null); }, (e) => setError(describeError(e)));
+    listRunFiles(executionId).then((f) => { setFiles(f); setError(null); }, (e) => setError(describeError(e)));
   }, [executionId, refreshKey]);
   if (error) return <p className="field-error" role="alert">{error}</p>;
   if (!files) return <p className="muted small">Loading files…</p>;
@@ -53,7 +53,7 @@ function RevealButton({ path }: { path: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   if (!desktop) return null;
   const reveal = () => {
-    api['files.reveal']({ path }).then((r) => setProblem(r.ok ? null : (r.reason ?? 'could not reveal')), (e) => setProblem(describeError(e)));
+    revealFile(path).then((r) => setProblem(r.ok ? null : (r.reason ?? 'could not reveal')), (e) => setProblem(describeError(e)));
   };
   return (
     <>

@@ -1,11 +1,10 @@
 // Compose a request: URL (trigger URLs offered), method, headers, body modes, profile; a live
 // preview of the exact request; send, matrix and export.
+import { previewSend, runNegativeMatrix, sendDraft } from '../../store/senderActions';
 import { useEffect, useMemo, useState } from 'react';
-import type { MatrixRow, SendPreview, SentRecord } from '../../../../shared/signing/types';
+import type { MatrixRow, SendPreview } from '../../../../shared/signing/types';
 import { fromBase64, decodeUtf8Lenient } from '../../../../shared/triggers/bytes';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
-import { patchSender } from '../../store/senderActions';
 import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { bodyBase64, toDraft, type BodyMode, type ComposerState } from './draft';
@@ -34,7 +33,7 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
   useEffect(() => {
     if (!draft.url) return setPreview(null);
     const timer = setTimeout(() => {
-      api['sender.preview'](draft).then((p) => { setPreview(p); setPreviewError(null); }, (e) => { setPreview(null); setPreviewError(describeError(e)); });
+      previewSend(draft).then((p) => { setPreview(p); setPreviewError(null); }, (e) => { setPreview(null); setPreviewError(describeError(e)); });
     }, 200);
     return () => clearTimeout(timer);
   }, [draft]);
@@ -45,8 +44,7 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
     try {
       const on = trackingOn(state.track, state.url);
       const track = on && state.runIdPath.trim() ? { jsonPath: state.runIdPath.trim() } : on;
-      const record: SentRecord = await api['sender.send']({ draft, track });
-      patchSender((s) => ({ shownId: record.id, history: [record, ...s.history.filter((r) => r.id !== record.id)] }));
+      await sendDraft({ draft, track });
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -57,7 +55,7 @@ export function Composer({ state, setState }: { state: ComposerState; setState(s
     setBusy('matrix');
     setError(null);
     try {
-      setMatrix(await api['sender.matrix'](draft));
+      setMatrix(await runNegativeMatrix(draft));
     } catch (e) {
       setError(describeError(e));
     } finally {

@@ -1,7 +1,7 @@
 // Copy the composed request as curl (signature computed in the shell), Node fetch, Python, or HAR.
+import { exportDraft, exportHar } from '../../store/senderActions';
 import { useEffect, useRef, useState } from 'react';
 import type { SendDraft } from '../../../../shared/signing/types';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 
@@ -14,9 +14,9 @@ export function ExportMenu({ draft, sentId }: { draft: SendDraft; sentId: string
     if (out) outRef.current?.scrollIntoView({ block: 'nearest' });
   }, [out]);
   const show = (format: 'curl' | 'fetch' | 'python') =>
-    api['sender.export']({ draft, format, includeSecrets: withSecrets }).then(setOut, (e) => setOut({ text: '', warnings: [describeError(e)] }));
+    exportDraft({ draft, format, includeSecrets: withSecrets }).then(setOut, (e) => setOut({ text: '', warnings: [describeError(e)] }));
   const har = () =>
-    sentId && api['sender.exportHar']({ sentIds: [sentId], includeSecrets: withSecrets }).then(({ json }) => setOut({ text: json, warnings: [] }), (e) => setOut({ text: '', warnings: [describeError(e)] }));
+    sentId && exportHar({ sentIds: [sentId], includeSecrets: withSecrets }).then(({ json }) => setOut({ text: json, warnings: [] }), (e) => setOut({ text: '', warnings: [describeError(e)] }));
   return (
     <div className="sender-export" data-testid="export-menu">
       <div className="sender-row">

@@ -1,9 +1,9 @@
 // Profile picker, presets, "sign like this trigger", the kind-specific editor and key generation.
+import { profileFromTrigger, generateKeyPair } from '../../store/senderActions';
 import { useState } from 'react';
 import { PROVIDER_PRESETS, presetProfile } from '../../../../shared/signing/presets';
 import type { SigningProfile, TokenPlacement } from '../../../../shared/signing/types';
 import { JWT_ALGORITHMS, type JwtAlgorithm } from '../../../../shared/trigger';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { deleteProfile, saveProfile } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
@@ -50,7 +50,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
           {PROVIDER_PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </select>
         <select className="input" aria-label="Sign like trigger" value="" data-testid="sign-like-trigger"
-          onChange={(e) => { const id = e.target.value; if (id) run(async () => onChange(await api['signing.fromTrigger']({ triggerId: id }))); }}>
+          onChange={(e) => { const id = e.target.value; if (id) run(async () => onChange(await profileFromTrigger(id))); }}>
           <option value="">Sign like trigger…</option>
           {triggers.map((t) => <option key={t.id} value={t.id}>{t.title || t.id}</option>)}
         </select>
@@ -92,7 +92,7 @@ export function ProfileEditor({ profile, onChange }: { profile: SigningProfile |
                 onBlur={(e) => { try { set({ claims: { ...profile.claims, custom: JSON.parse(e.target.value || '{}') } }); setMessage(null); } catch (err) { setMessage(`custom claims: ${errorMessage(err)}`); } }} /></label>
               {!isSymmetric(profile.algorithm) && (
                 <button type="button" className="button button-small" data-testid="generate-keys"
-                  onClick={() => run(async () => { const k = await api['signing.generateKeys']({ algorithm: profile.algorithm }); set({ secret: k.privatePem }); setKeys(k); })}>
+                  onClick={() => run(async () => { const k = await generateKeyPair({ algorithm: profile.algorithm }); set({ secret: k.privatePem }); setKeys(k); })}>
                   Generate key pair
                 </button>
               )}

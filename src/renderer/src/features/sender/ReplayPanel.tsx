@@ -1,9 +1,8 @@
 // Replay a capture (as-is or re-signed) to the local trigger or any URL, and bulk replay.
+import { cancelBulkReplay, replaySent, startBulkReplay } from '../../store/senderActions';
 import { useEffect, useState } from 'react';
 import type { SigningProfile } from '../../../../shared/signing/types';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
-import { patchSender } from '../../store/senderActions';
 import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ProfileEditor } from './ProfileEditor';
@@ -37,9 +36,8 @@ export function ReplayPanel() {
     setBusy(true);
     setError(null);
     try {
-      const record = await api['sender.replay']({ captureId, to: to || undefined, ...(profile ? { profile } : {}), track: trackingOn(track, target) });
+      const record = await replaySent({ captureId, to: to || undefined, ...(profile ? { profile } : {}), track: trackingOn(track, target) });
       if (!record) setError('That capture is gone.');
-      else patchSender((s) => ({ shownId: record.id, history: [record, ...s.history.filter((r) => r.id !== record.id)] }));
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -75,10 +73,10 @@ export function ReplayPanel() {
         <div className="sender-row">
           <label>Concurrency <input className="input" type="number" min={1} max={32} value={concurrency} onChange={(e) => setConcurrency(Number(e.target.value) || 1)} style={{ width: 70 }} /></label>
           <button type="button" className="button" disabled={picked.length === 0} data-testid="bulk-start"
-            onClick={() => api['sender.bulkReplay']({ captureIds: picked, to: to || undefined, ...(profile ? { profile } : {}), concurrency }).then((p) => patchSender({ bulk: p }), (e) => setError(describeError(e)))}>
+            onClick={() => startBulkReplay({ captureIds: picked, to: to || undefined, ...(profile ? { profile } : {}), concurrency }).catch((e) => setError(describeError(e)))}>
             Replay {picked.length}
           </button>
-          {bulk && !bulk.finished && <button type="button" className="button button-danger-quiet" data-testid="bulk-cancel" onClick={() => void api['sender.bulkCancel']({ bulkId: bulk.bulkId })}>Cancel</button>}
+          {bulk && !bulk.finished && <button type="button" className="button button-danger-quiet" data-testid="bulk-cancel" onClick={() => void cancelBulkReplay(bulk.bulkId)}>Cancel</button>}
         </div>
         {bulk && (
           <div data-testid="bulk-progress">

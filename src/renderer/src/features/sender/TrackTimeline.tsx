@@ -1,10 +1,10 @@
 // A tracked run's status changes over time, and the executions and pipelines it launched
 // followed to their own end: run-info says "completed" when the launch actions are done, not
 // when the launched work is.
+import { stopTracking } from '../../store/senderActions';
 import { useEffect } from 'react';
 import type { TrackedRun } from '../../../../shared/signing/types';
 import { isFinalExecutionStatus } from '../../../../shared/runs';
-import { api } from '../../api';
 import { Time } from '../../components/Time';
 import { loadExecution, loadPipeline } from '../../store/runActions';
 import { useAppStore } from '../../store/store';
@@ -59,7 +59,7 @@ export function TrackTimeline({ track }: { track: TrackedRun }) {
     <section className="sender-track" data-testid="track-timeline" data-state={track.state} data-status={track.status ?? ''} data-work={workState}>
       <h4>
         Run <code>{track.runId}</code> · <span data-testid="track-state">{summary}</span>
-        {track.state === 'polling' && <button type="button" className="button button-small" onClick={() => void api['sender.stopTrack']({ id: track.id })}>Stop</button>}
+        {track.state === 'polling' && <button type="button" className="button button-small" onClick={() => void stopTracking(track.id)}>Stop</button>}
       </h4>
       <ol className="sender-timeline">
         {track.timeline.map((e, i) => (

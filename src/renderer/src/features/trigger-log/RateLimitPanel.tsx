@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { queryTriggerLog } from '../../store/triggerLogActions';
 import type { RateLimitCondition, Trigger } from '../../../../shared/trigger';
-import { api } from '../../api';
 import { describeError } from '../../api/envelope';
 import { useNow } from '../../hooks/useNow';
 import { selectTriggerLog } from '../../store/selectors';
@@ -21,7 +21,7 @@ export function RateLimitPanel({ trigger }: { trigger: Trigger }) {
   const newestLaunch = log.entries.find((e) => e.triggerId === trigger.id && e.outcome === 'launched')?.id;
   useEffect(() => {
     let live = true;
-    api['triggerLog.list']({ filter: { triggerId: trigger.id, outcome: 'launched' }, limit: 1000 }).then(
+    queryTriggerLog({ filter: { triggerId: trigger.id, outcome: 'launched' }, limit: 1000 }).then(
       (entries) => { if (live) { setLaunches(entries.map((e) => e.at)); setError(null); } },
       (e) => live && setError(describeError(e)),
     );

@@ -1,8 +1,8 @@
 // Loads the full capture for the detail pane. Captures never change once stored, so recent
 // ones are kept in a small cache and flipping back and forth costs no round trip.
+import { fetchCaptureDetail } from '../../../store/captureActions';
 import { useEffect, useState } from 'react';
 import type { CaptureDetail } from '../../../../../shared/capture';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
 
 const CACHE_SIZE = 20;
@@ -33,7 +33,7 @@ export function useCaptureDetail(id: string): DetailState {
     }
     let live = true;
     setState({ status: 'loading' });
-    api['captures.get']({ id }).then(
+    fetchCaptureDetail(id).then(
       (detail) => {
         if (!live) return;
         if (!detail) return setState({ status: 'missing' });

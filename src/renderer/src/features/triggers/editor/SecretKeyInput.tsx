@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
+import { defineSecret } from '../../../store/envActions';
 import { ENV_CHANGED_EVENT } from '../../env';
 import type { EnvVariable } from '../../../../../shared/trigger';
 import { envReferences, maskSecret } from '../../../../../shared/triggers/secrets';
@@ -86,9 +86,7 @@ function DefineEnv({ name, onDefined }: { name: string; onDefined?(): void }) {
   const save = async () => {
     setState({ saving: true, error: null });
     try {
-      const current = await api['env.list']();
-      // secret values come back as the placeholder, and saving the placeholder keeps them
-      await api['env.save']({ env: [...current.filter((v) => v.name !== name), { name, value, secret: true }] });
+      await defineSecret(name, value);
       setOpen(false);
       onDefined?.();
       window.dispatchEvent(new Event(ENV_CHANGED_EVENT));

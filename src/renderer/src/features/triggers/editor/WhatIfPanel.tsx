@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { WhatIfRow } from '../../../../../shared/contract';
 import type { Trigger } from '../../../../../shared/trigger';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
-import { showCaptureInInbox } from '../../../store/triggerActions';
+import { showCaptureInInbox, whatIf } from '../../../store/triggerActions';
 import { formatExactTime } from '../../../lib/format';
 import { sameTrigger } from './useTriggerDraft';
 
@@ -21,7 +20,7 @@ export function WhatIfPanel({ draft, problems }: { draft: Trigger; problems: num
   const run = async () => {
     setState({ status: 'loading' });
     try {
-      const rows = await api['triggers.whatIf']({ trigger: draft, limit: LIMIT });
+      const rows = await whatIf({ trigger: draft, limit: LIMIT });
       setState({ status: 'ready', rows, tested: draft });
     } catch (error) {
       setState({ status: 'error', message: describeError(error) });

@@ -1,8 +1,8 @@
 // Signs as the user types: one playground.sign call ~150 ms after the last change, and only
 // the answer to the newest input is ever shown.
+import { signPlayground } from '../../../store/triggerActions';
 import { useEffect, useRef, useState } from 'react';
 import type { PlaygroundInput, PlaygroundOutput } from '../../../../../shared/trigger-log';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
 
 export const SIGN_DEBOUNCE_MS = 150;
@@ -22,7 +22,7 @@ export function usePlaygroundSign(input: PlaygroundInput | null): SignState {
     const mine = ++sequence.current;
     setState((s) => ({ ...s, pending: true }));
     const timer = setTimeout(() => {
-      api['playground.sign'](input).then(
+      signPlayground(input).then(
         (output) => mine === sequence.current && setState({ output, pending: false, callError: null }),
         (e) => mine === sequence.current && setState((s) => ({ ...s, pending: false, callError: describeError(e) })),
       );

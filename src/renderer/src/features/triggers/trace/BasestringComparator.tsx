@@ -2,12 +2,12 @@
 // it believes it signed) and see it beside ours byte by byte, with the first differing byte, its
 // offset and both bytes in hex; then sign it with the trigger's secret to tell a changed body
 // from a different secret.
+import { signPlayground } from '../../../store/triggerActions';
 import { useEffect, useMemo, useState } from 'react';
 import type { HmacTrace } from '../../../../../shared/trigger-log';
 import type { WebAuthCondition } from '../../../../../shared/trigger';
 import { renderBasestring } from '../../../../../shared/triggers/basestring';
 import { toBase64, utf8 } from '../../../../../shared/triggers/bytes';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
 import { selectTriggers } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
@@ -48,7 +48,7 @@ export function BasestringComparator({ trace, full, triggerId, conditionIndex }:
     if (!theirs || !condition) return;
     setCheck({ status: 'signing' });
     try {
-      const out = await api['playground.sign']({
+      const out = await signPlayground({
         format: '{body}', secretKey: condition.secretKey, algorithm: trace.algorithm, encoding: trace.encoding,
         request: { method: 'POST', url: '/', rawHeaders: [], bodyBase64: toBase64(theirs) },
       });

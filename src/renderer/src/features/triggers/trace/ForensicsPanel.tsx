@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { diagnoseCondition } from '../../../store/triggerActions';
 import type { ForensicReport } from '../../../../../shared/trigger-log';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
 
 /** On an HMAC mismatch: ask the engine which usual sender mistake reproduces the signature. */
@@ -9,7 +9,7 @@ export function ForensicsPanel({ captureId, conditionIndex }: { captureId: strin
   const diagnose = async () => {
     setState({ status: 'loading' });
     try {
-      setState({ status: 'done', report: await api['triggers.forensics']({ captureId, conditionIndex }) });
+      setState({ status: 'done', report: await diagnoseCondition({ captureId, conditionIndex }) });
     } catch (e) {
       setState({ status: 'error', message: describeError(e) });
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { logEntriesForCapture } from '../../../store/triggerLogActions';
 import type { CaptureSummary } from '../../../../../shared/capture';
 import type { TriggerLogEntry } from '../../../../../shared/trigger-log';
-import { api } from '../../../api';
 import { describeError } from '../../../api/envelope';
 import { selectLogEntryForCapture } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
@@ -21,7 +21,7 @@ export function TraceSection({ capture }: { capture: Pick<CaptureSummary, 'id' |
     if (capture.kind === 'inbox') return;
     let current = true;
     setState({ status: 'loading' });
-    api['triggerLog.forCapture']({ captureId: capture.id }).then(
+    logEntriesForCapture(capture.id).then(
       (entry) => current && setState({ status: 'ready', entry }),
       (e) => current && setState({ status: 'error', message: describeError(e) }),
     );
