@@ -108,6 +108,7 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c));
     req.on('end', () => {
       sinkGot.push({ url: req.url ?? '', body });
+      if (req.url === '/hang') return; // never answers: the delivery attempt times out
       res.statusCode = req.url === '/down' ? 500 : 200;
       res.end(req.url === '/down' ? 'down' : 'ok');
     });
@@ -122,6 +123,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (serve) await stopChild(serve);
+  sink.closeAllConnections();
   await new Promise((r) => sink.close(r));
   if (bundle) await rm(bundle, { force: true });
   await removeTempDir(tmp);
@@ -150,7 +152,7 @@ describe('the data commands, with and without serve', () => {
     expect(down.code).toBe(1);
     expect(down.stdout).toMatch(/to Down hook: failed \(HTTP 500\) HTTP 500/);
     const nope = await inData(['notify', 'test', 'nope']);
-    expect([nope.code, nope.stderr]).toEqual([1, 'hookbench: no channel "nope" (ok, down)\n']);
+    expect([nope.code, nope.stderr]).toEqual([1, 'hookbench: no channel "nope" (ok, down, hang)\n']);
 
     const captures = json<{ items: { id: string; path: string }[] }>(await inData(['captures', 'list', '--json']));
     deletedWithServe = captures.items.find((c) => c.path.endsWith('/run/'))!.id;
@@ -203,8 +205,14 @@ describe('the data commands, with and without serve', () => {
     const down = await inData(['notify', 'test', 'down']);
     expect(down.code).toBe(1);
     expect(down.stdout).toMatch(/to Down hook: failed \(HTTP 500\)/);
-    expect((await inData(['notify', 'test', 'nope'])).stderr).toBe('hookbench: no channel "nope" (ok, down)\n');
+    expect((await inData(['notify', 'test', 'nope'])).stderr).toBe('hookbench: no channel "nope" (ok, down, hang)\n');
     expect((await inData(['notify', 'test', 'ok', '--event', 'bogus'])).code).toBe(2);
+    // not finished at --timeout: exit 1, the lock is released, and the delivery stays pending for the next serve
+    const hang = await inData(['notify', 'test', 'hang', '--timeout', '1', '--json']);
+    expect(hang.code).toBe(1);
+    const pending = json<{ id: string; status: string; attemptCount: number }>(hang);
+    expect(pending).toMatchObject({ status: 'pending', attemptCount: 0 });
+    expect(hang.stderr).toMatch(/had not finished when --timeout ran out; it stays in the delivery log and the next serve on this data dir makes the remaining attempts/);
     // the journaled delivery is there for the read-only commands at once
     const shown = await inData(['notify', 'delivery', delivery.id, '--json']);
     expect(json(shown)).toEqual(delivery);
@@ -224,6 +232,7 @@ describe('the data commands, with and without serve', () => {
     const served = json<{ items: { id: string }[] }>(await inData(['captures', 'list', '--json'])).items.map((c) => c.id);
     expect(served).toEqual(captures.slice(1).map((c) => c.id));
     expect(json(await inData(['notify', 'delivery', delivery.id, '--json']))).toEqual(delivery);
+    await until(async () => json<{ attemptCount: number }>(await inData(['notify', 'delivery', pending.id, '--json'])).attemptCount >= 1, 'the next serve to attempt the pending delivery');
     await stopServe();
   }, 120_000);
 

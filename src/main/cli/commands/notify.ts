@@ -62,6 +62,10 @@ async function run(argv: string[]): Promise<number> {
       : await whileLocked(access, () => testLocally(access.dataDir, arg, eventType, timeoutMs));
     if (values.json) printJson(delivery);
     else console.log(`delivery ${delivery.id} to ${channel.name}: ${delivery.status}${delivery.lastStatus ? ` (HTTP ${delivery.lastStatus})` : ''}${delivery.lastError ? ` ${delivery.lastError}` : ''}`);
+    if (!FINISHED.includes(delivery.status)) {
+      const who = access.kind === 'serve' ? 'the serve keeps trying' : 'the next serve on this data dir makes the remaining attempts';
+      console.error(`hookbench: delivery ${delivery.id} had not finished when --timeout ran out; it stays in the delivery log and ${who}`);
+    }
     return delivery.status === 'succeeded' ? 0 : 1;
   }
   if (sub === 'deliveries') {
