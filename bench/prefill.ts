@@ -8,6 +8,13 @@ import { openWorkspaceStore } from '../src/main/engine/store/workspace-store';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
 
 export const BODY_ONLY_NEEDLE = 'Invoice.Paid';
+/** what the search figures look for (UI and engine-side), and where it is found */
+export const SEARCH_NEEDLES = [
+  { needle: BODY_ONLY_NEEDLE, where: 'body only, 1 in 100' },
+  { needle: 'd-4242', where: 'a header value' },
+  { needle: '/prefill/77/', where: 'the URL' },
+  { needle: 'push', where: '99 in 100 bodies' },
+];
 export const retentionFor = (count: number) => ({ maxCaptures: Math.max(count * 2, DEFAULT_SETTINGS.retention.maxCaptures), maxBytes: Math.max(count * 4096, DEFAULT_SETTINGS.retention.maxBytes) });
 
 export function prefillBody(i: number): Buffer {

@@ -2,6 +2,7 @@
 import { createInboxRouter, createReceiver } from '../src/main/engine/receiver';
 import { capturesDir, openCaptureStore } from '../src/main/engine/store/capture-store';
 import { openWorkspaceStore } from '../src/main/engine/store/workspace-store';
+import { SEARCH_NEEDLES } from './prefill';
 
 async function main(dataDir: string): Promise<void> {
   const started = performance.now();
@@ -19,7 +20,16 @@ async function main(dataDir: string): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((r) => setTimeout(r, 200));
   const { rss, heapUsed } = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({ captures: store.count(), rssMB: mb(rss), heapUsedMB: mb(heapUsed), openMs: Math.round(openMs) })}\n`);
+  let t = performance.now();
+  await store.list({ limit: 100 });
+  const firstPageMs = Math.round(performance.now() - t);
+  const searches = [];
+  for (const { needle, where } of SEARCH_NEEDLES) {
+    t = performance.now();
+    const { total } = await store.list({ filter: { text: needle }, limit: 100 });
+    searches.push({ needle, where, ms: Math.round(performance.now() - t), matches: total });
+  }
+  process.stdout.write(`${JSON.stringify({ captures: store.count(), rssMB: mb(rss), heapUsedMB: mb(heapUsed), openMs: Math.round(openMs), firstPageMs, searches })}\n`);
   await rx.close();
   await store.close();
 }

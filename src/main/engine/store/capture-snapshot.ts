@@ -212,6 +212,7 @@ export async function writeSnapshot(
   const file = path.join(dir, SNAPSHOT_FILE);
   const temp = `${file}.tmp`;
   const handle = await fs.open(temp, 'w', 0o600);
+  let written = false;
   try {
     const start = Buffer.alloc(8);
     start.writeUInt32LE(MAGIC, 0);
@@ -226,8 +227,11 @@ export async function writeSnapshot(
       await writeSection(handle, Buffer.from(JSON.stringify(chunk.tokens)));
       await writeSection(handle, Buffer.from(chunk.postings.buffer, chunk.postings.byteOffset, chunk.postings.byteLength));
     }
+    written = true;
   } finally {
     await handle.close();
+    // a snapshot cut short by an error is no use to anyone: the old one (if any) stays
+    if (!written) await fs.rm(temp, { force: true });
   }
   await fs.rename(temp, file);
 }
