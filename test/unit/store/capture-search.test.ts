@@ -176,6 +176,10 @@ describe('body token index', () => {
     expect(small.add(2, Buffer.from(`gamma ${'z'.repeat(MAX_TOKEN_BYTES + 1)}`))).toBe(false);
     expect(small.add(3, Buffer.from('delta epsilon zeta eta theta iota kappa lambda'))).toBe(false);
     expect(small.add(4, Buffer.from('alpha'))).toBe(true); // known words cost nothing
+    // postings of known words grow with the captures; only new words count against the budget
+    const roomy = new BodyTokenIndex(300);
+    for (let seq = 1; seq < 20_000; seq++) roomy.add(seq, Buffer.from('alpha beta'));
+    expect(roomy.add(20_000, Buffer.from('gamma'))).toBe(true);
   });
 
   it('compacts away the postings of removed captures without changing what live ones match', () => {

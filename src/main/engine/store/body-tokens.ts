@@ -13,8 +13,11 @@
 // checked, so results stay exactly those of a plain scan.
 //
 // Memory: one Map entry per distinct token (a token seen once keeps its seq inline, no array)
-// plus 4 bytes per (token, capture) pair. The dictionary has a byte budget: a body whose new
-// tokens would exceed it is marked incomplete and searched by reading it.
+// plus 4 bytes per (token, capture) pair. The dictionary of distinct tokens has a byte budget: a
+// body whose new tokens would exceed it is marked incomplete and searched by reading it.
+//
+// The index is saved in the capture index snapshot (capture-snapshot.ts): changing what a token
+// is (WORD, the lower-casing, MAX_TOKEN_BYTES, BODY_SCAN_LIMIT) must bump the snapshot VERSION.
 
 /** tokens longer than this are not kept: a body holding one is searched by reading it */
 export const MAX_TOKEN_BYTES = 1024;
@@ -106,6 +109,8 @@ export class SeqBits {
 export class BodyTokenIndex {
   private tokens = new Map<string, number | Postings>();
   private bytes = 0;
+  /** what distinct tokens cost: the budget applies to this, postings grow with captures as the rest of the index does */
+  private keyBytes = 0;
   private scratch = Buffer.allocUnsafe(64 * 1024);
   /** postings of captures since removed: the index is compacted once they dominate */
   private removed = 0;
@@ -153,9 +158,10 @@ export class BodyTokenIndex {
     const held = this.tokens.get(token);
     if (held === undefined) {
       const cost = token.length + ENTRY_OVERHEAD;
-      if (this.bytes + cost > this.budgetBytes) return false;
+      if (this.keyBytes + cost > this.budgetBytes) return false;
       this.tokens.set(token, seq);
       this.bytes += cost;
+      this.keyBytes += cost;
     } else if (typeof held === 'number') {
       if (held !== seq) {
         this.tokens.set(token, new Postings(held, seq));
@@ -183,17 +189,20 @@ export class BodyTokenIndex {
   compact(isLive: (seq: number) => boolean): void {
     const next = new Map<string, number | Postings>();
     let bytes = 0;
+    let keyBytes = 0;
     for (const [token, held] of this.tokens) {
       if (typeof held === 'number') {
         if (!isLive(held)) continue;
         next.set(token, held);
         bytes += token.length + ENTRY_OVERHEAD;
+        keyBytes += token.length + ENTRY_OVERHEAD;
         continue;
       }
       const kept: number[] = [];
       for (let k = 0; k < held.length; k++) if (isLive(held.seqs[k])) kept.push(held.seqs[k]);
       if (!kept.length) continue;
       bytes += token.length + ENTRY_OVERHEAD;
+      keyBytes += token.length + ENTRY_OVERHEAD;
       if (kept.length === 1) {
         next.set(token, kept[0]);
         continue;
@@ -205,6 +214,7 @@ export class BodyTokenIndex {
     }
     this.tokens = next;
     this.bytes = bytes;
+    this.keyBytes = keyBytes;
     this.indexed -= this.removed;
     this.removed = 0;
   }
@@ -257,6 +267,7 @@ export class BodyTokenIndex {
         this.bytes += 16 + p.seqs.length * 4;
       }
       this.bytes += token.length + ENTRY_OVERHEAD;
+      this.keyBytes += token.length + ENTRY_OVERHEAD;
       at += n;
     }
     if (at !== postings.length) throw new Error('token index snapshot does not add up');
@@ -266,6 +277,7 @@ export class BodyTokenIndex {
   clear(): void {
     this.tokens = new Map();
     this.bytes = 0;
+    this.keyBytes = 0;
     this.removed = 0;
     this.indexed = 0;
   }
