@@ -1,9 +1,9 @@
 import { gzipSync, deflateSync, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { analyzeBody, base64ToBytes, bodyViews, decodeUtf8 } from '../../../src/renderer/src/features/captures/lib/body';
-import { canDecode, decodeContentEncoding } from '../../../src/renderer/src/features/captures/lib/decompress';
-import { contentEncodings } from '../../../src/renderer/src/features/captures/lib/headers';
-import { parseQuery } from '../../../src/renderer/src/features/captures/lib/query';
+import { analyzeBody, base64ToBytes, bodyViews, decodeUtf8 } from '../../../src/renderer/src/lib/body';
+import { canDecode, decodeContentEncoding } from '../../../src/renderer/src/lib/decompress';
+import { contentEncodings } from '../../../src/renderer/src/lib/headers';
+import { parseQuery } from '../../../src/renderer/src/lib/query';
 
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexDumpRows, hexRowCount } from '../../../src/renderer/src/features/captures/lib/hexDump';
+import { hexDumpRows, hexRowCount } from '../../../src/renderer/src/lib/hexDump';
 
 describe('hexDumpRows', () => {
   const bytes = new Uint8Array([...Buffer.from('Hello, hex dump!'), 0x00, 0xff, 0x7f, 0x0a]);

@@ -1,5 +1,3 @@
-// The captures feature's public surface: body viewing for run payloads and sender responses.
-export { BodyViewer } from './body/BodyViewer';
-export { base64ToBytes } from './lib/body';
+// The captures feature's public surface: a capture's detail (run payloads, the basestring view
+// load it). The body viewers it shares live in components/body, their helpers in lib/.
 export { useCaptureDetail, type DetailState } from './detail/useCaptureDetail';
-export { hexDumpRows, hexRowCount } from './lib/hexDump';

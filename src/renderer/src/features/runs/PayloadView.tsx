@@ -1,7 +1,9 @@
 // The request body that started a run, shown with the Inbox's body viewers.
 import { useMemo } from 'react';
 import type { CaptureDetail } from '../../../../shared/capture';
-import { BodyViewer, base64ToBytes, useCaptureDetail } from '../captures';
+import { BodyViewer } from '../../components/body/BodyViewer';
+import { base64ToBytes } from '../../lib/body';
+import { useCaptureDetail } from '../captures';
 
 export function PayloadView({ captureId }: { captureId: string }) {
   const state = useCaptureDetail(captureId);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { BasestringSegment } from '../../../../../shared/trigger-log';
 import { VirtualLines } from '../../../components/VirtualLines';
-import { hexDumpRows, hexRowCount } from '../../captures';
+import { hexDumpRows, hexRowCount } from '../../../lib/hexDump';
 import { foldLines, segmentLines } from '../lib/basestringLines';
 
 const FOLD_AT = 64;

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import type { CaptureDetail } from '../../../../../shared/capture';
-import { Tabs } from '../../../components/Tabs';
-import { PairsTable } from '../../../components/PairsTable';
-import { analyzeBody, bodyViews, contentTypeOf } from '../lib/body';
-import type { BodyViewId } from '../lib/body';
-import { formatBytes } from '../../../lib/format';
-import { contentEncodings } from '../lib/headers';
+import type { CaptureDetail } from '../../../../shared/capture';
+import { Tabs } from '../Tabs';
+import { PairsTable } from '../PairsTable';
+import { analyzeBody, bodyViews, contentTypeOf } from '../../lib/body';
+import type { BodyViewId } from '../../lib/body';
+import { formatBytes } from '../../lib/format';
+import { contentEncodings } from '../../lib/headers';
 import { DecodedView } from './DecodedView';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';

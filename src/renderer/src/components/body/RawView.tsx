@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ShowMore } from '../../../components/ShowMore';
+import { ShowMore } from '../ShowMore';
 
 /** Characters rendered at first and per "show more": a multi-megabyte body must not freeze the page. */
 export const RAW_CHUNK = 64 * 1024;

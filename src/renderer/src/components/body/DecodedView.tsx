@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { analyzeBody } from '../lib/body';
-import { decodeContentEncoding } from '../lib/decompress';
-import { formatBytes } from '../../../lib/format';
+import { analyzeBody } from '../../lib/body';
+import { decodeContentEncoding } from '../../lib/decompress';
+import { formatBytes } from '../../lib/format';
 import { HexView } from './HexView';
 import { JsonTree } from './JsonTree';
 import { RawView } from './RawView';

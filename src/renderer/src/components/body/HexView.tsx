@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { ShowMore } from '../../../components/ShowMore';
-import { BYTES_PER_ROW, hexDumpRows, hexRowCount } from '../lib/hexDump';
+import { ShowMore } from '../ShowMore';
+import { BYTES_PER_ROW, hexDumpRows, hexRowCount } from '../../lib/hexDump';
 
 /** 256 rows = 4 KB at first; each "show more" adds 64 KB. */
 const FIRST_ROWS = 256;
