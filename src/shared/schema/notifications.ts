@@ -1,9 +1,9 @@
 // The `notifications` workspace section: channels (Slack, custom URL, local trigger), routings,
 // delivery settings and who the notifications say the project is (src/shared/notifications.ts).
 import { z } from 'zod';
-import { HMAC_ALGORITHMS } from '../trigger';
 import { DEFAULT_DELIVERY, DEFAULT_PROJECT, NOTIFICATION_EVENT_TYPES } from '../notifications';
-import { headerName, httpUrl, idString, strictObject, uniqueBy, wholeNumber } from './fields';
+import { NotificationChannelSchema } from '../kinds/channels';
+import { httpUrl, idString, strictObject, uniqueBy, wholeNumber } from './fields';
 
 export const NotificationProjectSchema = strictObject({
   id: z.string().min(1).default(DEFAULT_PROJECT.id),
@@ -15,40 +15,8 @@ export const NotificationProjectSchema = strictObject({
     .meta({ description: 'prefix of the link in each notification body' }),
 });
 
-export const HeaderRowSchema = strictObject({
-  name: headerName(),
-  value: z.string().regex(/^[^\r\n]*$/, { error: 'must be one line' }).meta({ description: 'may contain {env:NAME}' }),
-});
-
-export const ChannelSigningSchema = strictObject({
-  header: z.string().min(1).meta({ description: 'header that carries the signature, e.g. X-Hookbench-Signature' }),
-  prefix: z.string().default(''),
-  algorithm: z.enum(HMAC_ALGORITHMS as readonly ['sha1', 'sha256', 'sha512', 'sha224', 'sha384', 'md5']).default('sha256'),
-  encoding: z.enum(['hex', 'base64']).default('hex'),
-  secret: z.string().min(1).meta({ description: 'usually {env:NAME}' }),
-  format: z.string().min(1).default('{body}').meta({ description: 'basestring format, e.g. v0:{header:X-Hookbench-Timestamp}:{body}' }),
-  timestampHeader: z.string().default('').meta({ description: 'header set to the UNIX seconds of each attempt; empty: none' }),
-});
-
-const channelBase = {
-  id: idString(),
-  name: z.string().refine((n) => n.trim().length > 0, { error: 'must not be empty' }),
-  managed: z.boolean().optional().meta({ description: 'set on the channel of a notification trigger' }),
-};
-
-export const SlackChannelSchema = strictObject({ ...channelBase, type: z.literal('slack'), url: httpUrl() });
-export const CustomChannelSchema = strictObject({
-  ...channelBase,
-  type: z.literal('custom'),
-  url: httpUrl(),
-  headers: z.array(HeaderRowSchema).default([]),
-  signing: ChannelSigningSchema.nullable().default(null),
-});
-export const TriggerChannelSchema = strictObject({ ...channelBase, type: z.literal('trigger'), triggerId: z.string().min(1) });
-
-export const NotificationChannelSchema = z.discriminatedUnion('type', [SlackChannelSchema, CustomChannelSchema, TriggerChannelSchema], {
-  error: (iss) => (iss.code === 'invalid_union' ? 'must be slack, custom or trigger' : undefined),
-});
+// channels: one module per type in shared/kinds/channels
+export { ChannelSigningSchema, HeaderRowSchema, NotificationChannelSchema } from '../kinds/channels';
 
 const eventType = z.enum(NOTIFICATION_EVENT_TYPES, { error: `must be one of ${NOTIFICATION_EVENT_TYPES.join(', ')}` });
 

@@ -13,6 +13,7 @@ import { WORKSPACE_SCHEMA_URL, WorkspaceFileSchema, type AnyWorkspaceFile, type 
 import { envReferences } from './secrets';
 import { WorkspaceValidationError } from './validate-helpers';
 import { actionSecrets, blankSecrets, conditionSecrets } from '../kinds/secrets';
+import { replaceChannelSecrets } from '../kinds/channels';
 
 export { WorkspaceValidationError } from './validate-helpers';
 export { validateAction, validateCondition, validateTrigger } from './validate-trigger';
@@ -79,7 +80,6 @@ export function parseWorkspaceJson(text: string): AnyWorkspaceFile {
 }
 
 const literal = (value: string): boolean => value.length > 0 && envReferences(value).length === 0;
-const SECRET_HEADER = /authorization|token|secret|key|signature|password/i;
 
 /** What an export holds: every section the app keeps. */
 export interface WorkspaceExportInput {
@@ -104,11 +104,8 @@ function redactTriggers(triggers: readonly Trigger[]): Trigger[] {
 function redactNotifications(n: NotificationsSection): NotificationsSection {
   return {
     ...n,
-    channels: n.channels.map((c) => (c.type !== 'custom' ? c : {
-      ...c,
-      headers: c.headers.map((h) => (SECRET_HEADER.test(h.name) && literal(h.value) ? { ...h, value: '' } : h)),
-      signing: c.signing && literal(c.signing.secret) ? { ...c.signing, secret: '' } : c.signing,
-    })),
+    // the channel types say which of their values are secrets
+    channels: n.channels.map((c) => replaceChannelSecrets(c, (s) => (literal(s.value) ? '' : undefined))),
   };
 }
 

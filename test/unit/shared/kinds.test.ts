@@ -104,3 +104,21 @@ describe('cross-field rules in the JSON Schema', () => {
     expect(accepted).toBeGreaterThan(100);
   });
 });
+
+describe('notification channel kinds', () => {
+  it('build each type from another, keep what applies, and say where they post and what is secret', async () => {
+    const { CHANNEL_TYPES, NotificationChannelSchema, channelSecrets, channelTarget, withChannelType } = await import('../../../src/shared/kinds/channels');
+    expect(CHANNEL_TYPES).toEqual(['custom', 'slack', 'trigger']);
+    const custom = { id: 'c', name: 'C', type: 'custom' as const, url: 'https://example.test/h', headers: [{ name: 'Authorization', value: 'Bearer x' }, { name: 'X-Team', value: 'ml' }], signing: null };
+    const slack = withChannelType(custom, 'slack');
+    expect(slack).toEqual({ id: 'c', name: 'C', type: 'slack', url: 'https://example.test/h' });
+    expect(withChannelType(slack, 'trigger')).toEqual({ id: 'c', name: 'C', type: 'trigger', triggerId: '' });
+    for (const t of CHANNEL_TYPES) {
+      const c = withChannelType(custom, t);
+      expect(NotificationChannelSchema.safeParse(t === 'trigger' ? { ...c, triggerId: 'x' } : c).success, t).toBe(true);
+    }
+    expect(channelTarget(custom)).toBe('https://example.test/h');
+    expect(channelTarget({ id: 't', name: 'T', type: 'trigger', triggerId: 'gh' })).toBe('trigger gh');
+    expect(channelSecrets(custom).map((s) => s.path)).toEqual(['headers[0].value']);
+  });
+});

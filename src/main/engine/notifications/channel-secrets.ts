@@ -5,12 +5,13 @@ import { ApiError } from '../../../shared/contract';
 import type { NotificationChannel, NotificationsSection } from '../../../shared/notifications';
 import { SECRET_PLACEHOLDER } from '../../../shared/trigger';
 import { envReferences } from '../../../shared/triggers/secrets';
+import { replaceChannelSecrets } from '../../../shared/kinds/channels';
 
 const isLiteral = (secret: string): boolean => secret !== '' && envReferences(secret).length === 0;
 
 export function maskChannel<C extends NotificationChannel>(channel: C): C {
-  if (channel.type !== 'custom' || !channel.signing || !isLiteral(channel.signing.secret)) return channel;
-  return { ...channel, signing: { ...channel.signing, secret: SECRET_PLACEHOLDER } };
+  // the signing secret (the channel types say where it is); header values are shown as typed
+  return replaceChannelSecrets(channel, (s) => (s.kind === 'signing' && isLiteral(s.value) ? SECRET_PLACEHOLDER : undefined));
 }
 
 export const maskSection = (section: NotificationsSection): NotificationsSection => ({ ...section, channels: section.channels.map(maskChannel) });

@@ -2,8 +2,9 @@
 // signature computed over the rendered basestring) and body; plus the same headers masked.
 import { version } from '../../../../package.json';
 import type {
-  ChannelSigning, DeliveryTarget, HeaderRow, NotificationChannel, NotificationPayload,
+  ChannelSigning, ChannelType, DeliveryTarget, HeaderRow, NotificationChannel, NotificationPayload,
 } from '../../../shared/notifications';
+import type { ChannelOf } from '../../../shared/kinds/channels';
 import type { EnvVariable } from '../../../shared/trigger';
 import { renderBasestring } from '../../../shared/triggers/basestring';
 import { envReferences, maskSecret, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
@@ -52,8 +53,15 @@ export function triggerLaunchUrl(receiverUrl: string | null, triggerId: string):
   return `${receiverUrl.replace(/\/+$/, '')}/api/v0/launch/${encodeURIComponent(triggerId)}/`;
 }
 
+/** Where each channel type posts, keyed by the ids of shared/kinds/channels. */
+const CHANNEL_URLS = {
+  slack: (c) => c.url,
+  custom: (c) => c.url,
+  trigger: (c, receiverUrl) => triggerLaunchUrl(receiverUrl, c.triggerId),
+} as const satisfies { readonly [T in ChannelType]: (channel: ChannelOf<T>, receiverUrl: string | null) => string };
+
 export function targetUrl(channel: NotificationChannel, receiverUrl: string | null): string {
-  return channel.type === 'trigger' ? triggerLaunchUrl(receiverUrl, channel.triggerId) : channel.url;
+  return (CHANNEL_URLS[channel.type] as (c: NotificationChannel, r: string | null) => string)(channel, receiverUrl);
 }
 
 function resolveHeader(row: HeaderRow, env: readonly EnvVariable[]): { value: string; masked: string } {

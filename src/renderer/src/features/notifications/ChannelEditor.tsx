@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ChannelSigning, NotificationChannel } from '../../../../shared/notifications';
 import { HMAC_ALGORITHMS, type HmacAlgorithm } from '../../../../shared/trigger';
+import { CHANNEL_KINDS, CHANNEL_TYPES, withChannelType } from '../../../../shared/kinds/channels';
 import { describeError } from '../../api/envelope';
 import { saveChannel } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
@@ -16,13 +17,6 @@ export function blankChannel(): NotificationChannel {
   return { id: `channel-${Math.random().toString(36).slice(2, 8)}`, name: '', type: 'custom', url: '', headers: [], signing: null };
 }
 
-function retype(c: NotificationChannel, type: NotificationChannel['type']): NotificationChannel {
-  const base = { id: c.id, name: c.name };
-  const url = 'url' in c ? c.url : '';
-  if (type === 'slack') return { ...base, type, url };
-  if (type === 'trigger') return { ...base, type, triggerId: c.type === 'trigger' ? c.triggerId : '' };
-  return { ...base, type, url, headers: c.type === 'custom' ? c.headers : [], signing: c.type === 'custom' ? c.signing : null };
-}
 
 export function ChannelEditor({ initial, isNew, onDone }: { initial: NotificationChannel; isNew: boolean; onDone(): void }) {
   const [c, setC] = useState<NotificationChannel>(initial);
@@ -44,10 +38,8 @@ export function ChannelEditor({ initial, isNew, onDone }: { initial: Notificatio
     <form className="notify-form" data-testid="channel-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h3>{isNew ? 'New channel' : `Edit ${initial.name}`}</h3>
       <label>Type
-        <select className="input" value={c.type} data-testid="channel-type" onChange={(e) => setC(retype(c, e.target.value as NotificationChannel['type']))}>
-          <option value="custom">Custom webhook</option>
-          <option value="slack">Slack incoming webhook</option>
-          <option value="trigger">Local trigger</option>
+        <select className="input" value={c.type} data-testid="channel-type" onChange={(e) => setC(withChannelType(c, e.target.value as NotificationChannel['type']))}>
+          {CHANNEL_TYPES.map((t) => <option key={t} value={t}>{CHANNEL_KINDS[t].label}</option>)}
         </select>
       </label>
       <label>Name<input className="input" value={c.name} data-testid="channel-name" onChange={(e) => setC({ ...c, name: e.target.value })} placeholder="team-ml-alerts" /></label>

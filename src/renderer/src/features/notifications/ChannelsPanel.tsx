@@ -2,6 +2,7 @@
 import { testChannel } from '../../store/notificationActions';
 import { useState } from 'react';
 import type { NotificationChannel } from '../../../../shared/notifications';
+import { CHANNEL_KINDS, channelTarget } from '../../../../shared/kinds/channels';
 import { describeError } from '../../api/envelope';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { deleteChannel, setDeliveryFilter, setNotificationTrigger, setNotificationsTab } from '../../store/notificationActions';
@@ -9,11 +10,7 @@ import { useAppStore } from '../../store/store';
 import { blankChannel, ChannelEditor } from './ChannelEditor';
 import { HealthChart, successRateText } from './HealthChart';
 
-const TYPE_LABEL = { slack: 'Slack', custom: 'Custom', trigger: 'Trigger' } as const;
-
-function target(c: NotificationChannel): string {
-  return c.type === 'trigger' ? `trigger ${c.triggerId}` : c.url;
-}
+const target = channelTarget;
 
 export function ChannelsPanel() {
   const view = useAppStore((s) => s.notifications.view);
@@ -46,7 +43,7 @@ export function ChannelsPanel() {
             return (
               <li key={c.id} className="notify-card" data-testid="channel-row" data-channel-id={c.id}>
                 <div className="notify-card-main">
-                  <strong>{c.name}</strong> <span className="chip">{TYPE_LABEL[c.type]}</span>{c.managed && <span className="chip" title="follows its notification trigger">managed</span>}
+                  <strong>{c.name}</strong> <span className="chip">{CHANNEL_KINDS[c.type].shortLabel}</span>{c.managed && <span className="chip" title="follows its notification trigger">managed</span>}
                   <div className="muted small mono ellipsis" title={target(c)}>{target(c)}</div>
                   {h?.lastError && <div className="small notify-bad ellipsis" data-testid="channel-last-error" title={h.lastError}>Last error: {h.lastError}</div>}
                 </div>
