@@ -1,6 +1,7 @@
 // Running a schema: the parsed value, or every problem with its JSON path (and line:column
 // when the source text is known). Validators throw the first problem, like they always did.
 import type { z } from 'zod';
+import { ValidationError } from '../api-error';
 import { pathToText, schemaProblems, type SchemaProblem } from './issues';
 import { positionOfPath } from './json-locate';
 
@@ -32,12 +33,12 @@ export function formatProblem(p: SchemaProblem): string {
   return `${p.pathText ? `${p.pathText}: ` : ''}${p.problem}${where}`;
 }
 
-/** Parses or throws the first problem, built by `toError` (default: Error("path: problem")). */
+/** Parses or throws the first problem, built by `toError` (default: a ValidationError with its path, "path: problem"). */
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
   basePath = '',
-  toError: (p: SchemaProblem) => Error = (p) => new Error(formatProblem(p)),
+  toError: (p: SchemaProblem) => Error = (p) => new ValidationError(p.pathText, p.problem),
 ): z.output<S> {
   const result = checkWith(schema, value, { basePath });
   if (result.ok) return result.data;

@@ -20,17 +20,6 @@ type NotificationHandlers = Pick<ApiHandlers,
   | 'notifications.testChannel' | 'notifications.example' | 'notifications.preview' | 'notifications.send'
   | 'deliveries.list' | 'deliveries.get' | 'deliveries.redeliver' | 'deliveries.health'>;
 
-/** Turns a validator's "<path>: problem" into an ApiError carrying that path. */
-function checked<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const message = errorMessage(error);
-    throw new ApiError('invalid', message, message.split(':')[0]);
-  }
-}
-
 function eventType(value: unknown): NotificationEventType {
   if (!NOTIFICATION_EVENT_TYPES.includes(value as NotificationEventType)) {
     throw new ApiError('invalid', `eventType: must be one of ${NOTIFICATION_EVENT_TYPES.join(', ')}`, 'eventType');
@@ -49,13 +38,11 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
   const notifier = () => ctx().notifications;
   const changed = () => ctx().events.emit({ type: 'workspace.changed', at: ctx().now() });
   const update = async (mutate: (section: NotificationsSection) => void): Promise<NotificationsSection> => {
-    const next = await checked(() =>
-      ctx().workspace.update((draft) => {
-        const section = structuredClone(readSection(ctx().workspace));
-        mutate(section);
-        draft.sections.notifications = section;
-      }),
-    ).catch((error: Error) => {
+    const next = await ctx().workspace.update((draft) => {
+      const section = structuredClone(readSection(ctx().workspace));
+      mutate(section);
+      draft.sections.notifications = section;
+    }).catch((error: Error) => {
       if (error instanceof ApiError) throw error;
       if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
       throw new ApiError('invalid', error.message);
@@ -71,7 +58,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
 
     'notifications.saveChannel': async ({ channel, previousId }) => {
       const withSecret = withStoredChannelSecret(channel, readSection(ctx().workspace).channels, previousId);
-      const valid = checked(() => validateChannel({ ...withSecret, managed: undefined }, 'channel'));
+      const valid = validateChannel({ ...withSecret, managed: undefined }, 'channel');
       await update((section) => {
         const original = previousId ?? valid.id;
         if (section.channels.some((c) => c.id === valid.id && c.id !== original) || notifier().channels().some((c) => c.managed && c.id === valid.id)) {
@@ -100,7 +87,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     },
 
     'notifications.saveRouting': async ({ routing }) => {
-      const valid = checked(() => validateRouting(routing, 'routing'));
+      const valid = validateRouting(routing, 'routing');
       const known = new Set(notifier().channels().map((c) => c.id));
       const unknown = valid.channelIds.find((id) => !known.has(id));
       if (unknown) throw new ApiError('invalid', `routing.channelIds: no channel ${JSON.stringify(unknown)}`, 'routing.channelIds');
@@ -122,8 +109,8 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     },
 
     'notifications.saveSettings': async ({ project, delivery }) => {
-      const p = project === undefined ? undefined : checked(() => validateProject(project, 'project'));
-      const d = delivery === undefined ? undefined : checked(() => validateDelivery(delivery, 'delivery'));
+      const p = project === undefined ? undefined : validateProject(project, 'project');
+      const d = delivery === undefined ? undefined : validateDelivery(delivery, 'delivery');
       return maskSection(await update((section) => {
         if (p) section.project = p;
         if (d) section.delivery = d;
@@ -144,7 +131,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
 
     'notifications.testChannel': async ({ channelId, eventType: type }) => {
       const event = type ? eventType(type) : 'execution_completed';
-      checked(() => notifier().describeTarget({ channelId }));
+      notifier().describeTarget({ channelId });
       return sendTestDelivery(notifier(), channelId, event, ctx().now());
     },
 
@@ -155,9 +142,9 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
 
     'notifications.send': async ({ target, payload }) => {
       const p = payloadShape(payload);
-      const t = checked(() => notifier().describeTarget(target));
+      const t = notifier().describeTarget(target);
       if (!t.url && t.channelType !== 'trigger') throw new ApiError('invalid', 'target.url: is required', 'target.url');
-      if (t.channelType === 'url') checked(() => validateChannel({ id: 'x', name: 'x', type: 'custom', url: t.url, headers: t.headers }, 'target'));
+      if (t.channelType === 'url') validateChannel({ id: 'x', name: 'x', type: 'custom', url: t.url, headers: t.headers }, 'target');
       return notifier().send(target, p, 'simulator');
     },
 
@@ -165,8 +152,8 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     'deliveries.get': async ({ id }) => notifier().store.get(id),
     'deliveries.redeliver': async ({ ids }) => {
       const out = [];
-      for (const id of ids) out.push(await checked(() => notifier().redeliver(id)).catch((e: Error) => {
-        throw new ApiError('not_found', e.message, 'ids');
+      for (const id of ids) out.push(await notifier().redeliver(id).catch((e: unknown) => {
+        throw new ApiError('not_found', errorMessage(e), 'ids');
       }));
       return out;
     },

@@ -5,7 +5,6 @@ import { ApiError, type ApiHandlers } from '../../../shared/contract';
 import { validateProjectSection, type ProjectSection } from '../../../shared/project';
 import type { EngineContext } from '../context';
 import { readProjectSection } from '../project/project-link';
-import { errorMessage } from '../../../shared/error-message';
 
 type RunsHandlers = Pick<
   ApiHandlers,
@@ -29,13 +28,8 @@ export function runsHandlers(ctx: () => EngineContext): RunsHandlers {
         const stat = await fs.stat(folder).catch(() => null);
         if (!stat?.isDirectory()) throw new ApiError('invalid', `${folder} is not a folder`, 'folder');
       }
-      let next: ProjectSection;
-      try {
-        next = validateProjectSection({ ...current, ...patch, folder, simulate: { ...current.simulate, ...patch.simulate } }, 'project');
-      } catch (error) {
-        const message = errorMessage(error);
-        throw new ApiError('invalid', message, message.split(':')[0]);
-      }
+      // a ValidationError with the problem's path ("project.concurrency") when it is invalid
+      const next: ProjectSection = validateProjectSection({ ...current, ...patch, folder, simulate: { ...current.simulate, ...patch.simulate } }, 'project');
       await ctx().workspace.update((draft) => {
         draft.sections = { ...draft.sections, project: next };
       });

@@ -34,13 +34,8 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
         stored.map((p) => (p.id === previousId ? { ...p, id: profile.id } : p)),
         ctx().workspace.get().triggers,
       );
-      let valid: SigningProfile;
-      try {
-        valid = validateProfile(incoming, 'profile');
-      } catch (err) {
-        const message = errorMessage(err);
-        throw new ApiError('invalid', message, message.split(':')[0]);
-      }
+      // a ValidationError with the problem's path ("profile.placement.key") when it is invalid
+      const valid: SigningProfile = validateProfile(incoming, 'profile');
       await ctx().workspace.update((d) => {
         const list = ((d.sections[PROFILES_SECTION] as SigningProfile[] | undefined) ?? []).filter((p) => p.id !== valid.id && p.id !== previousId);
         d.sections[PROFILES_SECTION] = [...list, valid];

@@ -42,10 +42,10 @@ export async function asApiError<T>(task: () => Promise<T>): Promise<T> {
   try {
     return await task();
   } catch (error) {
+    // validation problems are ApiErrors with their path from the source (ValidationError,
+    // StoreValidationError); a storage failure gets its own code; nothing is read from message text
     if (error instanceof ApiError) throw error;
     if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
-    const message = errorMessage(error);
-    const path = /^([A-Za-z][\w.[\]]*)(?::| must| is)/.exec(message)?.[1];
-    throw new ApiError('invalid', message, path);
+    throw new ApiError('invalid', errorMessage(error));
   }
 }

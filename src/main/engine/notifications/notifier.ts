@@ -10,6 +10,7 @@ import { targetUrl } from './outgoing-request';
 import { examplePayload, executionEventType, executionPayload, pipelineEventType, pipelinePayload } from './payload';
 import { allChannels, routeChannels } from './routing';
 import { errorMessage } from '../../../shared/error-message';
+import { ApiError } from '../../../shared/api-error';
 
 export interface NotifierOptions {
   dir: string;
@@ -66,7 +67,7 @@ export async function openNotifier(options: NotifierOptions): Promise<Notifier> 
   function describeTarget(target: SendTarget): DeliveryTarget {
     if ('channelId' in target) {
       const channel = channels().find((c) => c.id === target.channelId);
-      if (!channel) throw new Error(`no channel ${JSON.stringify(target.channelId)}`);
+      if (!channel) throw new ApiError('invalid', `no channel ${JSON.stringify(target.channelId)}`, 'channelId');
       let url: string;
       try {
         url = targetUrl(channel, options.receiverUrl());

@@ -2,7 +2,8 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
 import { TRIGGER_ID_PATTERN, type EnvVariable, type Trigger } from '../../../shared/trigger';
 import { defaultSections, validateSections, type WorkspaceSectionValues } from '../../../shared/workspace-section-registry';
-import { isObject, mergeSettings, settingsProblem } from './settings-validation';
+import { issue, isObject, mergeSettings, settingsProblem, type PathProblem } from './settings-validation';
+import { ApiError } from '../../../shared/api-error';
 import { errorMessage } from '../../../shared/error-message';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -83,44 +84,50 @@ export function normaliseDocument(doc: Record<string, unknown>): { doc: Workspac
   };
 }
 
-export function envProblem(env: unknown): string | null {
-  if (!Array.isArray(env)) return 'env must be an array';
+export function envIssue(env: unknown): PathProblem | null {
+  if (!Array.isArray(env)) return issue('env', 'must be an array');
   const names = new Set<string>();
   for (let i = 0; i < env.length; i++) {
     const v: unknown = env[i];
-    if (!isObject(v)) return `env[${i}] must be an object`;
-    if (typeof v.name !== 'string' || !v.name) return `env[${i}].name must be a non-empty string`;
-    if (names.has(v.name)) return `env[${i}].name "${v.name}" is defined twice`;
+    if (!isObject(v)) return issue(`env[${i}]`, `must be an object`);
+    if (typeof v.name !== 'string' || !v.name) return issue(`env[${i}].name`, `must be a non-empty string`);
+    if (names.has(v.name)) return issue(`env[${i}].name`, `"${v.name}" is defined twice`);
     names.add(v.name);
-    if (typeof v.value !== 'string') return `env[${i}].value must be a string`;
-    if (typeof v.secret !== 'boolean') return `env[${i}].secret must be true or false`;
+    if (typeof v.value !== 'string') return issue(`env[${i}].value`, `must be a string`);
+    if (typeof v.secret !== 'boolean') return issue(`env[${i}].secret`, `must be true or false`);
   }
   return null;
 }
 
 /** the outer shape only: conditions and actions are checked by the trigger editor's validator */
-export function triggersProblem(triggers: unknown): string | null {
-  if (!Array.isArray(triggers)) return 'triggers must be an array';
+export function triggersIssue(triggers: unknown): PathProblem | null {
+  if (!Array.isArray(triggers)) return issue('triggers', 'must be an array');
   const ids = new Set<string>();
   for (let i = 0; i < triggers.length; i++) {
     const t: unknown = triggers[i];
-    if (!isObject(t)) return `triggers[${i}] must be an object`;
-    if (typeof t.id !== 'string' || !TRIGGER_ID_PATTERN.test(t.id)) return `triggers[${i}].id must match ${TRIGGER_ID_PATTERN.source}`;
-    if (ids.has(t.id)) return `triggers[${i}].id "${t.id}" is used twice`;
+    if (!isObject(t)) return issue(`triggers[${i}]`, `must be an object`);
+    if (typeof t.id !== 'string' || !TRIGGER_ID_PATTERN.test(t.id)) return issue(`triggers[${i}].id`, `must match ${TRIGGER_ID_PATTERN.source}`);
+    if (ids.has(t.id)) return issue(`triggers[${i}].id`, `"${t.id}" is used twice`);
     ids.add(t.id);
-    if (typeof t.title !== 'string') return `triggers[${i}].title must be a string`;
-    if (typeof t.enabled !== 'boolean') return `triggers[${i}].enabled must be true or false`;
-    if (!Array.isArray(t.conditions)) return `triggers[${i}].conditions must be an array`;
-    if (!Array.isArray(t.actions)) return `triggers[${i}].actions must be an array`;
+    if (typeof t.title !== 'string') return issue(`triggers[${i}].title`, `must be a string`);
+    if (typeof t.enabled !== 'boolean') return issue(`triggers[${i}].enabled`, `must be true or false`);
+    if (!Array.isArray(t.conditions)) return issue(`triggers[${i}].conditions`, `must be an array`);
+    if (!Array.isArray(t.actions)) return issue(`triggers[${i}].actions`, `must be an array`);
   }
   return null;
 }
 
-export function sectionsProblem(sections: WorkspaceSectionValues): string | null {
+export function sectionsIssue(sections: WorkspaceSectionValues): PathProblem | null {
   try {
     validateSections(sections);
     return null;
   } catch (error) {
-    return `sections.${errorMessage(error)}`;
+    // the section validators throw ValidationErrors with the path inside the section
+    const path = error instanceof ApiError && error.path !== undefined ? `sections.${error.path}` : 'sections';
+    return { path, message: `sections.${errorMessage(error)}` };
   }
 }
+
+export const envProblem = (env: unknown): string | null => envIssue(env)?.message ?? null;
+export const triggersProblem = (triggers: unknown): string | null => triggersIssue(triggers)?.message ?? null;
+export const sectionsProblem = (sections: WorkspaceSectionValues): string | null => sectionsIssue(sections)?.message ?? null;

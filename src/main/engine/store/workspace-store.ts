@@ -12,10 +12,10 @@ import type { SecretCodec } from '../ports';
 import { describeJsonError } from '../../../shared/json-position';
 import { makePrivateDir } from './private-files';
 import { SerialLock } from './serial-lock';
-import { applySettingsPatch, isObject, settingsProblem } from './settings-validation';
+import { applySettingsPatch, isObject, settingsIssue, StoreValidationError } from './settings-validation';
 import {
-  WORKSPACE_MIGRATIONS, WORKSPACE_SCHEMA_VERSION, defaultDocument, envProblem, migrateDocument, normaliseDocument,
-  sectionsProblem, triggersProblem, type Migration, type WorkspaceDocument,
+  WORKSPACE_MIGRATIONS, WORKSPACE_SCHEMA_VERSION, defaultDocument, envIssue, migrateDocument, normaliseDocument,
+  sectionsIssue, triggersIssue, type Migration, type WorkspaceDocument,
 } from './workspace-document';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -55,7 +55,8 @@ export class WorkspaceFileError extends Error {
 }
 
 /** A change that would make the workspace invalid; nothing was written. */
-export class WorkspaceValidationError extends Error {
+/** An update that would leave the workspace invalid: code "invalid" with the offending path. */
+export class WorkspaceValidationError extends StoreValidationError {
   override name = 'WorkspaceValidationError';
 }
 
@@ -108,7 +109,7 @@ class LowWorkspaceStore implements WorkspaceStore {
     return this.lock.run(async () => {
       const draft = structuredClone(this.current);
       const next = mutator(draft) ?? draft;
-      const problem = settingsProblem(next.settings) ?? envProblem(next.env) ?? triggersProblem(next.triggers) ?? sectionsProblem(next.sections);
+      const problem = settingsIssue(next.settings) ?? envIssue(next.env) ?? triggersIssue(next.triggers) ?? sectionsIssue(next.sections);
       if (problem) throw new WorkspaceValidationError(problem);
       this.db.data = encodeSecrets(next, this.codec);
       await this.db.write();
