@@ -5,7 +5,7 @@ export function UndoBar() {
   const { pending, error } = useUndoable();
   if (!pending && !error) return null;
   return (
-    <div className="undo-toast" role="status" data-testid="undo-bar">
+    <div className="undo-toast undo-bar" role="status" data-testid="undo-bar">
       {pending ? (
         <>
           <span>{pending.label}</span>
