@@ -2,6 +2,7 @@
 // X-GitHub-Event (with the payload's action), Slack's slash command or event type, Stripe's
 // `type`, Standard Webhooks/Svix `type`, Zoom's `event`, Shopify's topic, … Shown on inbox rows.
 import type { HeaderTuple } from './capture';
+import { PROVIDER_LIST, PROVIDERS } from './kinds/providers';
 
 /** Bodies larger than this are not parsed for an event name (the list must stay cheap). */
 export const EVENT_BODY_LIMIT = 256 * 1024;
@@ -17,13 +18,23 @@ function header(headers: readonly HeaderTuple[], name: string): string | undefin
   return undefined;
 }
 
-const HEADER_EVENTS: Array<[provider: string, header: string]> = [
-  ['GitHub', 'x-github-event'],
+/** Senders outside the provider catalogue that name their event in a header. */
+const OTHER_FORGES: ReadonlyArray<[provider: string, header: string]> = [
   ['GitLab', 'x-gitlab-event'],
   ['Bitbucket', 'x-event-key'],
   ['Gitea', 'x-gitea-event'],
-  ['Shopify', 'x-shopify-topic'],
-  ['Linear', 'linear-event'],
+];
+
+/**
+ * The event headers, first match wins: the catalogue providers that send one (shared/kinds/providers),
+ * in catalogue order with the other git forges right after GitHub (as always), then Hookbench's own.
+ */
+const HEADER_EVENTS: ReadonlyArray<[provider: string, header: string]> = [
+  ...PROVIDER_LIST.flatMap((p): Array<[string, string]> => {
+    if (!p.eventHeader) return [];
+    const own: [string, string] = [p.label, p.eventHeader.toLowerCase()];
+    return p.id === PROVIDERS.github.id ? [own, ...OTHER_FORGES] : [own];
+  }),
   ['Hookbench', 'x-hookbench-event'],
 ];
 
@@ -78,7 +89,7 @@ function detect(headers: readonly HeaderTuple[], body: Uint8Array): ProviderEven
     const value = header(headers, name);
     if (!value) continue;
     // GitHub names the kind in the header and the action in the payload: "pull_request.opened"
-    const action = provider === 'GitHub' && isJson ? str(jsonBody(body)?.action) : undefined;
+    const action = provider === PROVIDERS.github.label && isJson ? str(jsonBody(body)?.action) : undefined;
     return { provider, event: action ? `${value}.${action}` : value };
   }
   if (header(headers, 'x-slack-signature') !== undefined || header(headers, 'x-slack-request-timestamp') !== undefined) {
