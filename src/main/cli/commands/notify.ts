@@ -1,6 +1,7 @@
 // `hookbench notify test|deliveries|delivery`: test a channel and read the delivery log.
 import type { DeliveryDetail, DeliverySummary, NotificationChannel, NotificationEventType } from '../../../shared/notifications';
 import { NOTIFICATION_EVENT_TYPES } from '../../../shared/notifications';
+import { assertNever } from '../../../shared/kinds/assert-never';
 import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, printJson, table, time } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import type { ControlClient } from '../control-client';
@@ -136,8 +137,15 @@ async function testLocally(dataDir: string, wanted: string, eventType: Notificat
   });
   try {
     const channel = pickChannel(notifier.section().channels, wanted);
-    if (channel.type === 'trigger') {
-      throw new CliError(`channel "${channel.name}" posts to a trigger of this Hookbench's own receiver, and none runs on ${dataDir}: start \`hookbench serve --data-dir ${dataDir}\` and test it again`);
+    switch (channel.type) {
+      case 'custom':
+      case 'slack':
+        break;
+      case 'trigger':
+        // it posts to this Hookbench's own receiver, which only a serve runs
+        throw new CliError(`channel "${channel.name}" posts to a trigger of this Hookbench's own receiver, and none runs on ${dataDir}: start \`hookbench serve --data-dir ${dataDir}\` and test it again`);
+      default:
+        return assertNever(channel, 'channel type');
     }
     const sent = await sendTestDelivery(notifier, channel.id, eventType, Date.now());
     let timer: NodeJS.Timeout | undefined;

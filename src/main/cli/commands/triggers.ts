@@ -1,5 +1,6 @@
 // `hookbench triggers list`: the trigger URLs of a data dir and what each one checks and does.
-import type { Trigger } from '../../../shared/trigger';
+import { assertNever } from '../../../shared/kinds/assert-never';
+import type { Condition, Trigger } from '../../../shared/trigger';
 import { COMMON_OPTIONS, openAccess, parseCommand, printJson, table } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 
@@ -9,11 +10,25 @@ Lists the triggers: id, enabled, launch URL path, conditions and actions. Works 
 running serve (control API) and when nothing runs (reads workspace.json, read-only).
 Exit codes: 0 done, 1 the data dir does not exist or cannot be read (or the serve does not answer), 2 usage error.`;
 
+/** A condition in the list's column: a web-auth condition by its auth type, the others by their type. */
+function conditionWord(c: Condition): string {
+  switch (c.type) {
+    case 'web-auth':
+      return c.authType;
+    case 'web-timestamp':
+    case 'rate-limit':
+    case 'payload-filter':
+      return c.type;
+    default:
+      return assertNever(c, 'condition type');
+  }
+}
+
 const describe = (t: Trigger) => [
   t.id,
   t.enabled ? 'on' : 'off',
   `/api/v0/launch/${t.id}/`,
-  t.conditions.map((c) => (c.type === 'web-auth' ? `${c.authType}` : c.type)).join(',') || '-',
+  t.conditions.map(conditionWord).join(',') || '-',
   t.actions.map((a) => a.type).join(',') || '-',
 ];
 
