@@ -57,7 +57,7 @@ export function triggerHandlers(ctx: () => EngineContext): TriggerHandlers {
       const count = Math.min(Math.max(1, limit ?? WHAT_IF_DEFAULT), WHAT_IF_MAX);
       const recent = captures.recentForTrigger(edited.id, count);
       const views = (await Promise.all(recent.map((c) => loadCaptureView(captures, c.id)))).filter((v) => v !== null);
-      return whatIf(edited, views, triggers.log.summaries(), workspace.get().env);
+      return whatIf(edited, views, triggers.log.all(), workspace.get().env);
     },
 
     'triggers.forensics': async ({ captureId, conditionIndex }) => {

@@ -47,10 +47,6 @@ export interface JournalRecord<M> { meta: M; body: Buffer; bodyLength: number; t
 
 /** Extra reads the capture store needs; the agreed `Journal` shape stays as above. */
 export interface RecordJournal<M> extends Journal<M> {
-  /** `append` of a meta the caller already encoded as JSON (the same bytes `append(meta)` writes) */
-  appendJson(json: string, body?: Buffer): Promise<JournalPointer>;
-  /** `replay` handing over each record's meta as its JSON text, unparsed */
-  replayJson(visit: (json: string, pointer: JournalPointer, bodyLength: number) => void, from?: { segment: number; offset: number }): Promise<void>;
   readRecord(pointer: JournalPointer, maxBodyBytes?: number): Promise<JournalRecord<M>>;
   /** many bodies (each cut at maxBodyBytes) in few large reads; unreadable records are skipped */
   readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<void>;
@@ -159,11 +155,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
 
   append(meta: M, body: Buffer = EMPTY): Promise<JournalPointer> {
     if (this.closed) return Promise.reject(new Error('journal is closed'));
-    return this.appendJson(JSON.stringify(meta), body);
-  }
-
-  appendJson(json: string, body: Buffer = EMPTY): Promise<JournalPointer> {
-    if (this.closed) return Promise.reject(new Error('journal is closed'));
+    const json = JSON.stringify(meta);
     const metaLength = Buffer.byteLength(json, 'utf8');
     return new Promise((resolve, reject) => {
       this.pending.push({ json, metaLength, body, resolve, reject });
@@ -251,20 +243,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     if (this.sync) await syncDir(this.dir);
   }
 
-  replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void, from?: { segment: number; offset: number }): Promise<void> {
-    return this.replayJson((json, pointer, bodyLength) => {
-      let parsed: M;
-      try {
-        parsed = JSON.parse(json) as M;
-      } catch {
-        return;
-      }
-      visit(parsed, pointer, bodyLength);
-    }, from);
-  }
-
-  /** the metas as text, unchecked: a caller parses (and skips) them itself */
-  async replayJson(visit: (json: string, pointer: JournalPointer, bodyLength: number) => void, from?: { segment: number; offset: number }): Promise<void> {
+  async replay(visit: (meta: M, pointer: JournalPointer, bodyLength: number) => void, from?: { segment: number; offset: number }): Promise<void> {
     const snapshot = await this.lock.run(async () => [...this.sizes.entries()].sort((a, b) => a[0] - b[0]));
     for (const [segment, size] of snapshot) {
       if (from && segment < from.segment) continue;
@@ -276,7 +255,13 @@ class SegmentedJournal<M> implements RecordJournal<M> {
       }
       try {
         const { damaged, frames } = await scanFrames(handle, size, false, ({ offset, header, meta }) => {
-          visit(meta.toString('utf8'), { segment, offset, length: frameLength(header) }, header.bodyLength);
+          let parsed: M;
+          try {
+            parsed = JSON.parse(meta.toString('utf8')) as M;
+          } catch {
+            return;
+          }
+          visit(parsed, { segment, offset, length: frameLength(header) }, header.bodyLength);
         }, from && segment === from.segment ? from.offset : 0);
         if (damaged.length) this.damaged.add(segment);
         else this.damaged.delete(segment);

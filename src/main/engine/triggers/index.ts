@@ -27,7 +27,7 @@ export async function openTriggerStores(
   const runs = await openTriggerRunStore(dataDir, retention, now, options);
   return {
     log, runs,
-    history: createLaunchHistory(log.summaries(), now),
+    history: createLaunchHistory(log.all(), now),
     async close() {
       await Promise.all([log.close(), runs.close()]);
     },

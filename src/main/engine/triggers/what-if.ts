@@ -19,7 +19,7 @@ export interface WhatIfCapture {
 export async function whatIf(
   trigger: Trigger,
   captures: readonly WhatIfCapture[],
-  previous: readonly Pick<TriggerLogEntry, 'captureId' | 'outcome' | 'triggerId' | 'at'>[],
+  previous: readonly TriggerLogEntry[],
   env: EnvSource,
 ): Promise<WhatIfRow[]> {
   const byCapture = new Map(previous.map((e) => [e.captureId, e]));
