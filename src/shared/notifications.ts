@@ -1,6 +1,9 @@
 // Outgoing notifications: the documented payload, channels, routings and the delivery log.
 // Payload shape follows the product docs (seeds 003/004); everything else is the app's own.
-import type { HmacAlgorithm } from './trigger';
+import type { z } from 'zod';
+import type { ChannelSigningSchema, CustomChannelSchema, HeaderRowSchema } from './kinds/channels/custom';
+import type { SlackChannelSchema } from './kinds/channels/slack';
+import type { TriggerChannelSchema } from './kinds/channels/trigger';
 
 export const NOTIFICATION_EVENT_TYPES = [
   'execution_created',
@@ -42,42 +45,16 @@ export interface NotificationProject {
   appBaseUrl: string;
 }
 
-export interface HeaderRow {
-  name: string;
-  /** may contain {env:NAME}, resolved at send time */
-  value: string;
-}
-
-export interface ChannelSigning {
-  /** header that carries the signature, e.g. X-Hookbench-Signature */
-  header: string;
-  /** written before the digest, e.g. "sha256=" */
-  prefix: string;
-  algorithm: HmacAlgorithm;
-  encoding: 'hex' | 'base64';
-  /** usually {env:NAME} */
-  secret: string;
-  /** basestring format, e.g. "{body}" or "v0:{header:X-Hookbench-Timestamp}:{body}" */
-  format: string;
-  /** header set to the UNIX seconds of each attempt; empty: none */
-  timestampHeader: string;
-}
-
-export interface ChannelBase {
-  id: string;
-  name: string;
-  /** set on the channel of a notification trigger; it follows the trigger and is not editable */
-  managed?: boolean;
-}
-export interface SlackChannel extends ChannelBase { type: 'slack'; url: string }
-export interface CustomChannel extends ChannelBase {
-  type: 'custom';
-  url: string;
-  headers: HeaderRow[];
-  signing: ChannelSigning | null;
-}
-export interface TriggerChannel extends ChannelBase { type: 'trigger'; triggerId: string }
+// The channel types are what the channel kinds' schemas (shared/kinds/channels) parse to.
+export type HeaderRow = z.output<typeof HeaderRowSchema>;
+/** HMAC signing of each attempt of a custom channel (field docs: ChannelSigningSchema) */
+export type ChannelSigning = z.output<typeof ChannelSigningSchema>;
+export type SlackChannel = z.output<typeof SlackChannelSchema>;
+export type CustomChannel = z.output<typeof CustomChannelSchema>;
+export type TriggerChannel = z.output<typeof TriggerChannelSchema>;
 export type NotificationChannel = SlackChannel | CustomChannel | TriggerChannel;
+/** the fields every channel type has */
+export type ChannelBase = Pick<NotificationChannel, 'id' | 'name' | 'managed'>;
 export type ChannelType = NotificationChannel['type'];
 
 export interface RoutingFilters {
