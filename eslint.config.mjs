@@ -10,6 +10,12 @@ const FEATURES = ['captures', 'env', 'notifications', 'runs', 'sender', 'setting
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 
+/** src/shared is imported by its alias (tsconfig.json `paths`), so a file can move without its imports changing. */
+const sharedByAlias = {
+  regex: '^(\\.\\./)+(src/)?shared(/|$)',
+  message: "Import src/shared as '@shared/…', not by a relative path.",
+};
+
 /** The engine is plain Node: no Electron, no renderer, no Electron shell code. */
 const engineBoundary = {
   paths: [{ name: 'electron', message: 'The engine runs without Electron (headless mode, CLI, tests).' }],
@@ -17,6 +23,7 @@ const engineBoundary = {
     { group: ['**/renderer/**', '**/renderer'], message: 'The engine must not import the renderer.' },
     { group: ['**/electron/**'], message: 'The engine must not import the Electron shell (src/main/electron).' },
     { regex: '^(\\.\\./)+transport(/|$)', message: 'The engine is served by the transports (src/main/transport), it does not import them.' },
+    sharedByAlias,
   ],
 };
 
@@ -25,6 +32,7 @@ const transportBoundary = {
   paths: [{ name: 'electron', message: 'Transports take ipcMain as a parameter so they run (and are tested) without Electron.' }],
   patterns: [
     { group: ['**/renderer/**', '**/electron/**'], message: 'A transport imports neither the renderer nor the Electron shell.' },
+    sharedByAlias,
   ],
 };
 
@@ -40,7 +48,7 @@ const sharedBoundary = {
 /** The renderer talks to the engine only through the contract in src/shared. */
 const rendererBoundary = {
   paths: [{ name: 'electron', message: 'The renderer reaches Electron only through the preload bridge.' }],
-  patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer must not import src/main; use the API in src/shared/contract.ts.' }],
+  patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer must not import src/main; use the API in src/shared/contract.ts.' }, sharedByAlias],
 };
 
 /** Components read and change engine data through store actions (store/*Actions.ts), never the API client itself. */
@@ -110,6 +118,12 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', '@typescript-eslint/no-this-alias': 'off' },
   },
   {
+    // everywhere outside src/shared (the areas below restate it beside their own boundaries)
+    files: ['**/*.{ts,tsx,mts}'],
+    ignores: ['src/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedByAlias] }] },
+  },
+  {
     files: ['src/main/engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', engineBoundary] },
   },
@@ -127,7 +141,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload only bridges src/shared’s contract.' }] },
+        { patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload only bridges src/shared’s contract.' }, sharedByAlias] },
       ],
     },
   },

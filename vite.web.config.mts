@@ -7,5 +7,6 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/renderer'),
   base: './',
   plugins: [react()],
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
   build: { outDir: resolve(import.meta.dirname, 'out/web'), emptyOutDir: true },
 });

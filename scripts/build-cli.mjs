@@ -11,6 +11,7 @@ export const CLI_BUNDLE = resolve(root, 'out/cli/hookbench.cjs');
 export async function buildCli(outfile = CLI_BUNDLE) {
   await build({
     entryPoints: [resolve(root, 'src/main/cli/main.ts')],
+    alias: { '@shared': resolve(root, 'src/shared') },
     outfile,
     bundle: true,
     platform: 'node',

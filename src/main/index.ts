@@ -2,7 +2,7 @@
 // OS integrations. Everything else lives in the engine, which knows nothing of Electron.
 import { app, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
-import { IPC_EVENT_CHANNEL } from '../shared/contract';
+import { IPC_EVENT_CHANNEL } from '@shared/contract';
 import { createEngine } from './engine/engine';
 import { parseDurability } from './engine/store/durability';
 import type { Engine } from './engine/ports';
@@ -11,7 +11,7 @@ import { installAppMenu } from './electron/menu';
 import { registerIpcHandlers } from './transport/ipc/register-ipc';
 import { safeStorageCodec } from './electron/secret-codec';
 import { createMainWindow, denyPermissions, installCspHeader } from './electron/window';
-import { errorMessage } from '../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 const preload = join(__dirname, '../preload/index.js');
 const rendererIndex = join(__dirname, '../renderer/index.html');

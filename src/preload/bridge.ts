@@ -1,9 +1,9 @@
 // Builds window.hookbench from the contract: one invoke per call on that call's channel and
 // an event subscription that hands over only the batch, never Electron's event object.
 // No 'electron' import here (the renderer-side ipc is passed in) so it is testable in Node.
-import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../shared/contract';
-import type { EventBatch } from '../shared/events';
-import type { HookbenchBridge } from '../shared/transport';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '@shared/contract';
+import type { EventBatch } from '@shared/events';
+import type { HookbenchBridge } from '@shared/transport';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;

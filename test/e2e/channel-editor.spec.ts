@@ -1,7 +1,7 @@
 // The channel editor: each type shows its own fields (Custom: URL, headers, signing; Slack: webhook
 // URL; Trigger: a trigger select), switching type keeps what still applies, and what is saved is
 // the channel the fields describe.
-import type { NotificationChannel, NotificationsView } from '../../src/shared/notifications';
+import type { NotificationChannel, NotificationsView } from '@shared/notifications';
 import { expect, test } from './fixtures';
 import { openInbox } from './inbox-page';
 

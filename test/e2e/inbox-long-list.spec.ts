@@ -1,20 +1,20 @@
 // A long inbox: the list knows every match (the scrollbar spans them all), End and a drag of
 // the scrollbar reach the oldest capture directly, and the main search box looks into bodies.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { capturesDir, openCaptureStore } from '../../src/main/engine/store/capture-store';
 import { newCaptureId } from '../../src/main/engine/store/capture-id';
 import { openInbox } from './inbox-page';
 import { startServe, type ServeProcess } from './serve-process';
+import { makeTempDir } from '../support/temp-dir';
 
 const COUNT = 5000;
 let serve: ServeProcess;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'hookbench-long-'));
+  dataDir = await makeTempDir('long');
   const store = await openCaptureStore(capturesDir(dataDir), { maxCaptures: 100_000, maxBytes: 1024 ** 3 });
   for (let i = 0; i < COUNT; i += 500) {
     await Promise.all(Array.from({ length: 500 }, (_, k) => {

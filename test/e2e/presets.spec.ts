@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { openInbox, rowFor } from './inbox-page';
 import { sendRaw } from './serve-process';
-import { findPreset } from '../../src/shared/triggers/presets';
+import { findPreset } from '@shared/triggers/presets';
 
 test('GitHub and Slack presets use their own secrets; "Define it" sets the missing one and the trigger launches', async ({ page, hookbench }) => {
   const secretOf = (id: string) => (findPreset(id)!.build().conditions[0] as { secretKey: string }).secretKey;

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { openInbox, rowFor } from './inbox-page';
 import { sendRaw, startServe, type ServeProcess } from './serve-process';
-import { findPreset } from '../../src/shared/triggers/presets';
+import { findPreset } from '@shared/triggers/presets';
 import { makeTempDir } from '../support/temp-dir';
 
 const OUT = resolve(__dirname, '../../docs/screenshots');

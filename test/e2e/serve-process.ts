@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
-import type { ApiArgs, ApiMethod, ApiResult } from '../../src/shared/contract';
-import type { CallEnvelope } from '../../src/shared/transport';
+import type { ApiArgs, ApiMethod, ApiResult } from '@shared/contract';
+import type { CallEnvelope } from '@shared/transport';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 

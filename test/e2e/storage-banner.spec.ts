@@ -1,15 +1,15 @@
 // A damaged journal and a data dir others can read: the UI says so in a banner, with the
 // damaged file, offset and bytes skipped under Details, while every intact capture is listed.
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listSegments, segmentPath } from '../../src/main/engine/store/segment-files';
 import { expect, test, uniquePath } from './fixtures';
 import { openInbox, rowFor } from './inbox-page';
 import { sendRaw, startServe } from './serve-process';
+import { makeTempDir } from '../support/temp-dir';
 
 test('damaged storage and wide permissions show a banner; intact captures stay listed', async ({ page }, testInfo) => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'hookbench-banner-'));
+  const dataDir = await makeTempDir('banner');
   try {
     const first = await startServe(dataDir);
     const paths = Array.from({ length: 6 }, (_, i) => uniquePath(`banner-${i}`));

@@ -1,7 +1,7 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { API_METHODS } from '../../src/shared/contract';
+import { API_METHODS } from '@shared/contract';
 import { findElectronBinary } from './electron-binary';
 import { makeTempDir } from '../support/temp-dir';
 

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../src/shared/contract';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '@shared/contract';
 import { makeTempDir } from '../support/temp-dir';
 import { ROOT, runMainBundle } from './main-bundle-run';
 

@@ -1,7 +1,7 @@
 // Small helpers over node:util parseArgs so every command reports bad options the same way.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, USAGE_EXIT_CODE } from './command';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

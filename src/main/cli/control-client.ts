@@ -1,7 +1,7 @@
 // Calls into a running `serve` through its control API (POST /api/call/<method>, bearer token).
-import type { ApiMethod, ApiArgs, ApiResult } from '../../shared/contract';
-import { WEB_CALL_PREFIX } from '../../shared/contract';
-import type { CallEnvelope } from '../../shared/transport';
+import type { ApiMethod, ApiArgs, ApiResult } from '@shared/contract';
+import { WEB_CALL_PREFIX } from '@shared/contract';
+import type { CallEnvelope } from '@shared/transport';
 import { CliError } from './command';
 import type { ControlEndpoint } from './control-file';
 

@@ -1,7 +1,7 @@
 // Reading <dataDir>/workspace.json without the workspace store: no lock, no migration, no write.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EnvVariable, Trigger } from '../../shared/trigger';
+import type { EnvVariable, Trigger } from '@shared/trigger';
 import { CliError } from './command';
 
 export interface LocalWorkspace { env: EnvVariable[]; triggers: Trigger[]; sections: Record<string, unknown> }

@@ -1,8 +1,8 @@
 // Where `runs` and `notify` read from: the running serve's control API, or — when nothing runs —
 // the run records, the runs/ folder and the delivery journal, opened read-only without the lock
 // through the same readers the engine answers with, so both ways print the same.
-import type { DeliveryDetail, DeliveryFilter, DeliverySummary } from '../../shared/notifications';
-import type { ExecutionDetail, LogPage, LogQuery, PipelineDetail, RunsPage, RunsQuery } from '../../shared/runs';
+import type { DeliveryDetail, DeliveryFilter, DeliverySummary } from '@shared/notifications';
+import type { ExecutionDetail, LogPage, LogQuery, PipelineDetail, RunsPage, RunsQuery } from '@shared/runs';
 import type { Access } from './access';
 
 export interface RunSource {

@@ -3,10 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { SentRecord, SigningProfile, TrackOptions, TrackedRun } from '../../shared/signing/types';
-import { SIGN_HMAC_ALGORITHMS, type SignHmacAlgorithm } from '../../shared/signing/types';
-import { JWT_ALGORITHMS, type JwtAlgorithm } from '../../shared/trigger';
-import type { EnvSource } from '../../shared/triggers/secrets';
+import type { SentRecord, SigningProfile, TrackOptions, TrackedRun } from '@shared/signing/types';
+import { SIGN_HMAC_ALGORITHMS, type SignHmacAlgorithm } from '@shared/signing/types';
+import { JWT_ALGORITHMS, type JwtAlgorithm } from '@shared/trigger';
+import type { EnvSource } from '@shared/triggers/secrets';
 import { openSenderHistory } from '../engine/sender/history-store';
 import { createSender, type Sender } from '../engine/sender/sender';
 

@@ -1,9 +1,9 @@
 // The engine: opens the stores, composes the routers, runs the receiver and serves the
 // contract. Plain Node, started alike by the Electron main process and by the CLI.
 import { version } from '../../../package.json';
-import type { ApiHandlers, EngineInfo } from '../../shared/contract';
-import type { Settings } from '../../shared/settings';
-import type { SigningProfile } from '../../shared/signing/types';
+import type { ApiHandlers, EngineInfo } from '@shared/contract';
+import type { Settings } from '@shared/settings';
+import type { SigningProfile } from '@shared/signing/types';
 import { createHandlers } from './api/handlers';
 import type { EngineContext } from './context';
 import { createEventBus } from './events/event-bus';
@@ -19,12 +19,12 @@ import { openSenderService } from './sender';
 import { capturesDir, openCaptureStore } from './store/capture-store';
 import { lockDataDir, type DataDirLock } from './store/data-dir-lock';
 import { checkStorage } from './store/storage-check';
-import type { StorageHealth } from '../../shared/storage-health';
+import type { StorageHealth } from '@shared/storage-health';
 import { openWorkspaceStore, plainSecretCodec } from './store/workspace-store';
 import { applyWorkspaceFile } from './workspace/apply-file';
-import { toVersion2 } from '../../shared/triggers/workspace';
+import { toVersion2 } from '@shared/triggers/workspace';
 import { createTriggerRouter, openTriggerStores, outsideLaunchPrefix } from './triggers';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;

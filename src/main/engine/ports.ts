@@ -3,9 +3,9 @@
 import type {
   CaptureDetail, CaptureKind, CapturePage, CaptureQuery, CaptureSummary, CapturedResponse,
   HeaderTuple, TriggerOutcome,
-} from '../../shared/capture';
+} from '@shared/capture';
 import type { Durability } from './store/durability';
-import type { EngineEvent } from '../../shared/events';
+import type { EngineEvent } from '@shared/events';
 
 /** A request as the receiver read it, before anything is stored. */
 export interface IncomingRequest {
@@ -88,9 +88,9 @@ export interface SecretCodec {
   decrypt(stored: string): string;
 }
 
-import type { ApiHandlers, EngineInfo } from '../../shared/contract';
-import type { SettingsPatch } from '../../shared/settings';
-import type { AnyWorkspaceFile } from '../../shared/schema/workspace-file';
+import type { ApiHandlers, EngineInfo } from '@shared/contract';
+import type { SettingsPatch } from '@shared/settings';
+import type { AnyWorkspaceFile } from '@shared/schema/workspace-file';
 
 export interface EngineOptions {
   /** where workspace.json and the journals live */

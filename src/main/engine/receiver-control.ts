@@ -1,10 +1,10 @@
 // Owns the running receiver: starts it, and moves it when the receiver settings change
 // (falling back to the old address when the new one cannot be listened on).
-import type { CaptureSummary } from '../../shared/capture';
-import type { Settings } from '../../shared/settings';
+import type { CaptureSummary } from '@shared/capture';
+import type { Settings } from '@shared/settings';
 import type { CaptureStore, RequestRouter } from './ports';
 import { createReceiver, type Receiver } from './receiver';
-import { errorMessage } from '../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 type ReceiverAddress = Pick<Settings['receiver'], 'host' | 'port'>;
 

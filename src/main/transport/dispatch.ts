@@ -1,8 +1,8 @@
 // One call through the contract, answered with an envelope whatever happens: shared by the
 // web transport and the Electron IPC registration so both report errors the same way.
-import { API_METHODS, ApiError, type ApiErrorPayload, type ApiHandlers, type ApiMethod } from '../../shared/contract';
-import type { CallEnvelope } from '../../shared/transport';
-import { errorMessage } from '../../shared/error-message';
+import { API_METHODS, ApiError, type ApiErrorPayload, type ApiHandlers, type ApiMethod } from '@shared/contract';
+import type { CallEnvelope } from '@shared/transport';
+import { errorMessage } from '@shared/error-message';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../engine/store/storage-error';
 
 const known = new Set<string>(API_METHODS);

@@ -1,11 +1,11 @@
 // The real executable: the CLI bundled to one plain-JS file (no tsx at run time), started with node.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './run-cli';
 import { serveListeningMs } from '../../../bench/cli-start-figure';
+import { makeTempDir } from '../../support/temp-dir';
 
 let bundle: string;
 let tmp: string;
@@ -23,7 +23,7 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numb
 }
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'hookbench-bundle-'));
+  tmp = await makeTempDir('bundle');
   // the same build step `npm run build:cli` (and prepare) runs
   const { buildCli, CLI_BUNDLE } = (await import(join(REPO_ROOT, 'scripts/build-cli.mjs'))) as { buildCli: (out?: string) => Promise<string>; CLI_BUNDLE: string };
   bundle = await buildCli(CLI_BUNDLE);

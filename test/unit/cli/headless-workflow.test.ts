@@ -3,13 +3,13 @@
 // profiles; validate, serve (--watch), send --example github:push --scheme github --follow,
 // captures list, two replays at once to a local sink, and the run and the delivery read back.
 import { createHmac } from 'node:crypto';
-import { cp, mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, spawnCli, stopChild, waitForUrls } from './run-cli';
 import type { ChildProcess } from 'node:child_process';
+import { makeTempDir } from '../../support/temp-dir';
 
 const SECRET = "It's a Secret to Everybody";
 let tmp: string;
@@ -27,7 +27,7 @@ let serveErr = '';
 let serveOut = '';
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'hookbench-workflow-'));
+  tmp = await makeTempDir('workflow');
   const webDir = join(tmp, 'web');
   await mkdir(webDir);
   await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Hookbench</title>');

@@ -1,9 +1,9 @@
 // The control API's argument schemas and error vocabulary: one schema per call, checked once
 // before the handler, refusals named by JSON path; one table from error code to HTTP status.
 import { describe, expect, it } from 'vitest';
-import { API_ARGS, checkArgs } from '../../../src/shared/api-args';
-import { API_ERROR_STATUS, ApiError, httpStatusFor, ValidationError } from '../../../src/shared/api-error';
-import { API_METHODS } from '../../../src/shared/contract';
+import { API_ARGS, checkArgs } from '@shared/api-args';
+import { API_ERROR_STATUS, ApiError, httpStatusFor, ValidationError } from '@shared/api-error';
+import { API_METHODS } from '@shared/contract';
 
 function refusal(run: () => unknown): ValidationError {
   try {

@@ -1,9 +1,9 @@
 // Refused input carries the JSON path of the problem from where it was found (a ValidationError
 // from the schema, the store's own checks), not a path read back out of the message text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../src/shared/api-error';
-import { validateChannel } from '../../../src/shared/notification-section';
-import { validateProfile } from '../../../src/shared/signing/validate-profile';
+import { ValidationError } from '@shared/api-error';
+import { validateChannel } from '@shared/notification-section';
+import { validateProfile } from '@shared/signing/validate-profile';
 import { startEngine, type EngineFixture } from '../sender/engine-fixture';
 
 let fx: EngineFixture;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDeliveryStore, type DeliveryStore } from '../../../src/main/engine/notifications/delivery-store';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
-import type { DeliveryAttempt, DeliveryStatus, DeliverySummary, NotificationPayload } from '../../../src/shared/notifications';
+import type { DeliveryAttempt, DeliveryStatus, DeliverySummary, NotificationPayload } from '@shared/notifications';
 import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;

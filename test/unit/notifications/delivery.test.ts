@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../src/main/engine/notifications/delivery-worker';
 import { RESPONSE_EXCERPT_BYTES } from '../../../src/main/engine/notifications/http-attempt';
-import { checkNotificationPayload } from '../../../src/shared/notification-schemas';
+import { checkNotificationPayload } from '@shared/notification-schemas';
 import { closedPortUrl, startSink, status, type Sink } from './sink';
 import { custom, execution, executionEvent, FAST, openHarness, routeAll, sleep, type Harness } from './harness';
 

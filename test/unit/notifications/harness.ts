@@ -5,12 +5,12 @@ import { createEventBus } from '../../../src/main/engine/events/event-bus';
 import { openNotifier, type Notifier } from '../../../src/main/engine/notifications/notifier';
 import type { EventBus } from '../../../src/main/engine/ports';
 import { openWorkspaceStore, type WorkspaceStore } from '../../../src/main/engine/store/workspace-store';
-import type { EngineEvent } from '../../../src/shared/events';
+import type { EngineEvent } from '@shared/events';
 import {
   defaultNotificationsSection, type DeliverySettings, type DeliverySummary, type NotificationChannel, type NotificationsSection,
-} from '../../../src/shared/notifications';
-import type { LocalExecution } from '../../../src/shared/runs';
-import type { EnvVariable } from '../../../src/shared/trigger';
+} from '@shared/notifications';
+import type { LocalExecution } from '@shared/runs';
+import type { EnvVariable } from '@shared/trigger';
 import { makeTempDir } from '../../support/temp-dir';
 
 export interface Harness {

@@ -2,8 +2,8 @@
 // example, and every event type's payload passes its JSON schema.
 import { describe, expect, it } from 'vitest';
 import { examplePayload, executionPayload, formatDuration, pipelinePayload, serviceTime } from '../../../src/main/engine/notifications/payload';
-import { checkNotificationPayload, checkSchema, NOTIFICATION_SCHEMAS } from '../../../src/shared/notification-schemas';
-import { DEFAULT_PROJECT, NOTIFICATION_EVENT_TYPES, type NotificationProject } from '../../../src/shared/notifications';
+import { checkNotificationPayload, checkSchema, NOTIFICATION_SCHEMAS } from '@shared/notification-schemas';
+import { DEFAULT_PROJECT, NOTIFICATION_EVENT_TYPES, type NotificationProject } from '@shared/notifications';
 import { execution } from './harness';
 
 const DOCUMENTED = {

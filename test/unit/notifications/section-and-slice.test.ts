@@ -1,7 +1,7 @@
 // The workspace section's validator names JSON paths; the renderer slice folds delivery events.
 import { describe, expect, it } from 'vitest';
-import { validateNotificationsSection } from '../../../src/shared/notification-section';
-import type { DeliverySummary } from '../../../src/shared/notifications';
+import { validateNotificationsSection } from '@shared/notification-section';
+import type { DeliverySummary } from '@shared/notifications';
 import { applyNotificationEvents, initialNotifications } from '../../../src/renderer/src/store/notificationsSlice';
 
 describe('the notifications section', () => {

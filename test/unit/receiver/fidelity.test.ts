@@ -2,18 +2,18 @@
 // admits is kept (more is a 431, never a silent cut), and a capture records when the client did
 // not get the answer — bytes the parser rejects after a request, a client gone before the answer.
 // On a launch URL such a request launches nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaptureDetail } from '../../../src/shared/capture';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { CaptureDetail } from '@shared/capture';
+import type { Trigger } from '@shared/trigger';
 import type { Engine } from '../../../src/main/engine/ports';
 import { createInboxRouter, createReceiver } from '../../../src/main/engine/receiver';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { testEngine } from '../../support/test-engine';
 import { rawExchange } from './raw-http';
+import { makeTempDir } from '../../support/temp-dir';
 
 let engine: Engine | null = null;
 let dir = '';
@@ -30,7 +30,7 @@ const launchTrigger: Trigger = {
 };
 
 async function start(triggers: Trigger[] = []): Promise<{ port: number }> {
-  dir = await mkdtemp(path.join(tmpdir(), 'hookbench-fidelity-'));
+  dir = await makeTempDir('fidelity');
   engine = testEngine(dir, { workspace: { version: 1, env: [], triggers } });
   await engine.start();
   return { port: Number(new URL(engine.info().receiverUrl).port) };
@@ -108,7 +108,7 @@ describe('delivery of the answer', () => {
   });
 
   it('records a client that reset the connection before the answer; a half-closed client still gets it', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'hookbench-fidelity-'));
+    dir = await makeTempDir('fidelity');
     const store = await openCaptureStore(dir, { maxCaptures: 100, maxBytes: 1024 ** 2 });
     let clientGone: () => void = () => undefined;
     const gone = new Promise<void>((r) => (clientGone = r));

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../src/shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import type { CaptureStore, IncomingRequest, RequestRouter } from '../../../src/main/engine/ports';
 import { createInboxRouter, createReceiver, type Receiver, type ReceiverOptions } from '../../../src/main/engine/receiver';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../src/shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import type { CaptureStore, RequestRouter } from '../../../src/main/engine/ports';
 import { createInboxRouter, createReceiver, type Receiver, type ReceiverOptions } from '../../../src/main/engine/receiver';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../src/shared/capture';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import type { CaptureSummary } from '@shared/capture';
+import { DEFAULT_SETTINGS } from '@shared/settings';
 import { applyEventBatch } from '../../../src/renderer/src/store/applyEvents';
 import { initialState } from '../../../src/renderer/src/store/initialState';
 import { appendOlder, prependNewer } from '../../../src/renderer/src/store/mergePage';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HeaderTuple } from '../../../src/shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 import { ansiCQuote, buildCurl, shellQuote } from '../../../src/renderer/src/features/captures/lib/curl';
 
 interface Seen {

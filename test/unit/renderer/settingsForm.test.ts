@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS } from '@shared/settings';
 import { draftToPatch, fieldForPath, isLoopbackHost, toDraft, validateDraft } from '../../../src/renderer/src/features/settings/settingsForm';
 import { parseSize, sizeToInput } from '../../../src/renderer/src/features/settings/sizeInput';
 import { resolveTheme } from '../../../src/renderer/src/app/themeSync';

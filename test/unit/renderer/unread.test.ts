@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryMatchesFilter, isFilterEmpty } from '../../../src/renderer/src/store/filterMatch';
 import { isUnread, markAllRead, markRead, MAX_READ_MARKS } from '../../../src/renderer/src/store/unread';
-import type { CaptureSummary } from '../../../src/shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 
 describe('unread marks', () => {
   it('treats everything above the watermark as unread until opened', () => {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProjectStep, StepParameter } from '../../../src/shared/project';
+import type { ProjectStep, StepParameter } from '@shared/project';
 import { CommandRenderError, renderCommand } from '../../../src/main/engine/runs/step-parameters';
 import { logText, openHarness, type RunHarness } from './harness';
 import { mulberry32 as seeded } from '../../support/seeded-random';

@@ -1,9 +1,9 @@
 // A temp project folder with a valohai.yaml and scripts, a workspace linked to it, and a run service.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EngineEvent } from '../../../src/shared/events';
-import { defaultProjectSection, type ProjectSection } from '../../../src/shared/project';
-import type { LocalExecution } from '../../../src/shared/runs';
+import type { EngineEvent } from '@shared/events';
+import { defaultProjectSection, type ProjectSection } from '@shared/project';
+import type { LocalExecution } from '@shared/runs';
 import { createProjectLink } from '../../../src/main/engine/project/project-link';
 import { openRunService, type RunService } from '../../../src/main/engine/runs/run-service';
 import { openWorkspaceStore } from '../../../src/main/engine/store/workspace-store';

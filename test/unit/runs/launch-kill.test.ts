@@ -1,12 +1,12 @@
 // SIGKILL while a trigger run's actions are being launched (the request already answered 200):
 // at the next start the run is settled as `error` with the reason, never left `pending`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
 import { testEngine } from '../../support/test-engine';
 import { INTERRUPTED_LAUNCH_REASON } from '../../../src/main/engine/triggers/trigger-run-store';
+import { makeTempDir } from '../../support/temp-dir';
 
 const YAML = `
 - step:
@@ -15,8 +15,8 @@ const YAML = `
 `;
 
 it('settles a trigger run interrupted by SIGKILL during launch as error, with the reason', async () => {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hookbench-launch-kill-'));
-  const projectDir = await mkdtemp(path.join(tmpdir(), 'hookbench-launch-kill-project-'));
+  const dataDir = await makeTempDir('launch-kill');
+  const projectDir = await makeTempDir('launch-kill-project');
   onTestFinished(async () => {
     await rm(dataDir, { recursive: true, force: true });
     await rm(projectDir, { recursive: true, force: true });

@@ -1,12 +1,12 @@
 // Under umask 000, what Hookbench writes for a run (the pipeline's payload copy, work folders,
 // inputs, config files, the log) is still owner-only. Files the run's own command creates in
 // outputs/ follow the command's umask; they sit inside the owner-only runs/ folder.
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listModes } from '../../support/file-modes';
 import { testEngine } from '../../support/test-engine';
+import { makeTempDir } from '../../support/temp-dir';
 
 const YAML = `
 - step:
@@ -32,7 +32,7 @@ beforeAll(() => { previousUmask = process.umask(0); });
 afterAll(() => { process.umask(previousUmask); });
 
 it('keeps run payloads, work folders and logs owner-only whatever the umask', async () => {
-  const root = await mkdtemp(path.join(tmpdir(), 'hookbench-private-runs-'));
+  const root = await makeTempDir('private-runs');
   const dataDir = path.join(root, 'data');
   const projectDir = path.join(root, 'project');
   await mkdir(projectDir);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openRunReader } from '../../../src/main/engine/runs/run-reader';
 import { openRunRecords, RESTART_REASON, runsDir } from '../../../src/main/engine/runs/run-records';
-import type { LocalExecution, LocalPipeline } from '../../../src/shared/runs';
+import type { LocalExecution, LocalPipeline } from '@shared/runs';
 import { makeTempDir, removeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRunRecords, runsDir, type RunRecords } from '../../../src/main/engine/runs/run-records';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
-import type { ExecutionStatus, LocalExecution, LocalPipeline } from '../../../src/shared/runs';
+import type { ExecutionStatus, LocalExecution, LocalPipeline } from '@shared/runs';
 import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;

@@ -1,6 +1,6 @@
 // The renderer's runs slice folds event batches into the list, the caches and the shown logs.
 import { describe, expect, it } from 'vitest';
-import type { LocalExecution, LocalPipeline } from '../../../src/shared/runs';
+import type { LocalExecution, LocalPipeline } from '@shared/runs';
 import { applyRunEvents, initialRuns } from '../../../src/renderer/src/store/runsSlice';
 import { graphLevels } from '../../../src/renderer/src/features/runs/runTime';
 

@@ -2,8 +2,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../src/shared/events';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { EngineEvent } from '@shared/events';
+import type { Trigger } from '@shared/trigger';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
 

@@ -1,8 +1,8 @@
 // Property test (fixed seed): for random JSON documents in random layouts, a JSON path is mapped
 // to the offset where exactly that value starts.
 import { describe, expect, it } from 'vitest';
-import { offsetOfPath } from '../../../src/shared/schema/json-locate';
-import type { JsonPath } from '../../../src/shared/schema/issues';
+import { offsetOfPath } from '@shared/schema/json-locate';
+import type { JsonPath } from '@shared/schema/issues';
 
 let seed = 12345;
 const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);

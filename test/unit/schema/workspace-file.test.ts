@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { z } from 'zod';
-import { workspaceJsonSchemaText } from '../../../src/shared/schema/json-schema-text';
-import { WorkspaceFileSchema } from '../../../src/shared/schema/workspace-file';
-import { parseWorkspaceJson, toVersion2, workspaceProblems, WorkspaceValidationError } from '../../../src/shared/triggers/workspace';
-import { validateNotificationsSection } from '../../../src/shared/notification-section';
-import { validateProjectSection } from '../../../src/shared/project';
+import { workspaceJsonSchemaText } from '@shared/schema/json-schema-text';
+import { WorkspaceFileSchema } from '@shared/schema/workspace-file';
+import { parseWorkspaceJson, toVersion2, workspaceProblems, WorkspaceValidationError } from '@shared/triggers/workspace';
+import { validateNotificationsSection } from '@shared/notification-section';
+import { validateProjectSection } from '@shared/project';
 
 const FIXTURE = join(__dirname, '../../fixtures/workspace-v2/hookbench.json');
 const fixtureText = () => readFileSync(FIXTURE, 'utf8');

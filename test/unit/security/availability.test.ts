@@ -1,18 +1,18 @@
 // Nothing a webhook sender does stalls the engine: a catastrophic-backtracking pattern is run in
 // linear time while the control API and the receiver keep answering, and hundreds of slow
 // connections fill only the receiver's budget, never the UI's server.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { Trigger } from '@shared/trigger';
 import { createInboxRouter, createReceiver } from '../../../src/main/engine/receiver';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { checkPayloadFilter } from '../../../src/main/engine/triggers/conditions/check-payload-filter';
 import type { RequestView } from '../../../src/main/engine/triggers/conditions/types';
 import { serveTestEngine, type ServedEngine } from '../../support/test-engine';
+import { makeTempDir } from '../../support/temp-dir';
 
 let served: ServedEngine | null = null;
 let dir = '';
@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 async function serve(): Promise<{ receiver: string; control: string; call: (method: string, body?: unknown) => Promise<Response> }> {
-  dir = await mkdtemp(path.join(tmpdir(), 'hookbench-availability-'));
+  dir = await makeTempDir('availability');
   const web = path.join(dir, 'web');
   await mkdir(web);
   await writeFile(path.join(web, 'index.html'), '<!doctype html><title>Hookbench</title><p>UI</p>');
@@ -153,7 +153,7 @@ describe('slow connections', () => {
   });
 
   it('are cut off by the receiver once their headers are late (408)', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'hookbench-availability-'));
+    dir = await makeTempDir('availability');
     const store = await openCaptureStore(dir, { maxCaptures: 10, maxBytes: 1024 ** 2 });
     const receiver = createReceiver({
       host: '127.0.0.1', port: 0, bodyLimitBytes: () => 1024, store, headersTimeoutMs: 300,

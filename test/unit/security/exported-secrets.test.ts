@@ -2,15 +2,15 @@
 // signing profile's (and saving the mask keeps it), and exports of the trigger log and HAR never
 // carry the signature a rejected request should have had.
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CustomChannel } from '../../../src/shared/notifications';
-import { SECRET_PLACEHOLDER, type Trigger } from '../../../src/shared/trigger';
-import { logEntryForExport } from '../../../src/shared/trigger-log-export';
+import type { CustomChannel } from '@shared/notifications';
+import { SECRET_PLACEHOLDER, type Trigger } from '@shared/trigger';
+import { logEntryForExport } from '@shared/trigger-log-export';
 import type { Engine } from '../../../src/main/engine/ports';
 import { testEngine } from '../../support/test-engine';
+import { makeTempDir } from '../../support/temp-dir';
 
 let engine: Engine | null = null;
 let dir = '';
@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 async function start(triggers: Trigger[] = []): Promise<Engine> {
-  dir = await mkdtemp(path.join(tmpdir(), 'hookbench-exported-secrets-'));
+  dir = await makeTempDir('exported-secrets');
   engine = testEngine(dir, { workspace: { version: 1, env: [], triggers } });
   await engine.start();
   return engine;

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ControlServer } from '../../../src/main/transport/web/server';
 import { serveTestEngine, testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
-import type { ApiArgs, ApiMethod } from '../../../src/shared/contract';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { ApiArgs, ApiMethod } from '@shared/contract';
+import type { Trigger } from '@shared/trigger';
 import { makeTempDir } from '../../support/temp-dir';
 
 const ENV_SECRET = 'zqENVsecret-7f3a9c51d0';

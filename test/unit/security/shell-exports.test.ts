@@ -4,17 +4,18 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCurl, shellWord } from '../../../src/shared/signing/export-curl';
-import type { OutgoingRequest, SigningProfile } from '../../../src/shared/signing/types';
+import { exportCurl, shellWord } from '@shared/signing/export-curl';
+import type { OutgoingRequest, SigningProfile } from '@shared/signing/types';
 import { ansiCQuote, printfBytes, shellQuote } from '../../../src/renderer/src/features/captures/lib/curl';
 import { mulberry32 as seeded } from '../../support/seeded-random';
+import { makeTempDir } from '../../support/temp-dir';
 
 const run = promisify(execFile);
 
@@ -87,7 +88,7 @@ describe('an exported curl command run in bash', () => {
       format: `v0:{header:X-Evil}:$(touch pwned)'%s:{body}`, placement: { namespace: 'header', key: 'X-Sig', prefix: 'v0=' },
     };
     const { text } = exportCurl(request, profile, null, true);
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-export-'));
+    const dir = await makeTempDir('export');
     await writeFile(path.join(dir, 'send.sh'), text);
     seen.length = 0;
     await run('bash', [path.join(dir, 'send.sh')], { cwd: dir });
@@ -109,7 +110,7 @@ describe('an exported curl command run in bash', () => {
       placement: { namespace: 'header', key: 'Authorization', prefix: 'Bearer ' },
     };
     const { text } = exportCurl({ method: 'POST', url: `${base}/jwt`, headers: [], body: new Uint8Array() }, profile, null, true);
-    const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-export-'));
+    const dir = await makeTempDir('export');
     await writeFile(path.join(dir, 'send.sh'), text);
     seen.length = 0;
     await run('bash', [path.join(dir, 'send.sh')], { cwd: dir });

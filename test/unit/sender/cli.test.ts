@@ -1,6 +1,6 @@
 // `hookbench send` and `hookbench replay` as real child processes against a real engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { Trigger } from '@shared/trigger';
 import { runCli } from '../cli/run-cli';
 import { launchUrl, startEngine, type EngineFixture } from './engine-fixture';
 

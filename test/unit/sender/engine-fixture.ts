@@ -2,7 +2,7 @@
 import { rm } from 'node:fs/promises';
 import { testEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
-import type { EnvVariable, Trigger } from '../../../src/shared/trigger';
+import type { EnvVariable, Trigger } from '@shared/trigger';
 import { makeTempDir } from '../../support/temp-dir';
 
 export interface EngineFixture { engine: Engine; url: string; dataDir: string; restart(): Promise<void>; close(): Promise<void> }

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { exportCurl } from '../../../src/shared/signing/export-curl';
+import { exportCurl } from '@shared/signing/export-curl';
 
 function interactiveBash(stdin: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSenderHistory, type SenderHistory } from '../../../src/main/engine/sender/history-store';
 import { listSegments } from '../../../src/main/engine/store/segment-files';
-import type { SentRecord, TrackState, TrackedRun } from '../../../src/shared/signing/types';
+import type { SentRecord, TrackState, TrackedRun } from '@shared/signing/types';
 import { makeTempDir } from '../../support/temp-dir';
 
 let dataDir: string;

@@ -1,8 +1,8 @@
 // Profiles in the workspace section: validation with paths, secrets masked towards the
 // renderer and kept on save, redacted exports, and "sign like" a trigger with a literal secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateProfiles } from '../../../src/shared/signing/validate-profile';
-import { SECRET_PLACEHOLDER, type Trigger } from '../../../src/shared/trigger';
+import { validateProfiles } from '@shared/signing/validate-profile';
+import { SECRET_PLACEHOLDER, type Trigger } from '@shared/trigger';
 import { b64, launchUrl, startEngine, type EngineFixture } from './engine-fixture';
 
 const literal: Trigger = {

@@ -2,9 +2,9 @@
 // loopback), "sign like this trigger" builds a passing profile, and the negative matrix fails
 // each broken variant.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { profileFromTrigger } from '../../../src/shared/signing/from-trigger';
-import type { SendDraft, SigningProfile } from '../../../src/shared/signing/types';
-import type { Condition, Trigger } from '../../../src/shared/trigger';
+import { profileFromTrigger } from '@shared/signing/from-trigger';
+import type { SendDraft, SigningProfile } from '@shared/signing/types';
+import type { Condition, Trigger } from '@shared/trigger';
 import { generateKeys } from '../../../src/main/engine/sender/keys';
 import { b64, launchUrl, startEngine, type EngineFixture } from './engine-fixture';
 

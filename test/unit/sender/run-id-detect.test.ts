@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { findRunId, launchTarget, runInfoUrl } from '../../../src/shared/signing/run-id-detect';
+import { findRunId, launchTarget, runInfoUrl } from '@shared/signing/run-id-detect';
 
 const A = '0b4a6d2e-1f6c-4a8e-9d3b-2c1e5f7a9b10';
 const B = '7e2f9c41-8a3d-4b6e-a1c5-3d9f0e2b4c67';

@@ -7,12 +7,12 @@ import { Webhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import { presetProfile } from '../../../src/shared/signing/presets';
-import { signRequest } from '../../../src/shared/signing/sign';
-import type { OutgoingRequest, SigningProfile } from '../../../src/shared/signing/types';
-import type { JwtAlgorithm } from '../../../src/shared/trigger';
-import { utf8 } from '../../../src/shared/triggers/bytes';
-import { findHeader } from '../../../src/shared/triggers/lookup';
+import { presetProfile } from '@shared/signing/presets';
+import { signRequest } from '@shared/signing/sign';
+import type { OutgoingRequest, SigningProfile } from '@shared/signing/types';
+import type { JwtAlgorithm } from '@shared/trigger';
+import { utf8 } from '@shared/triggers/bytes';
+import { findHeader } from '@shared/triggers/lookup';
 import { generateKeys } from '../../../src/main/engine/sender/keys';
 
 const body = '{"id":"evt_1","object":"event","type":"ping","data":{"object":{"n":1}},"text":"ünïcode"}';

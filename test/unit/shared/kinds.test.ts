@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { z } from 'zod';
-import { ACTION_KINDS, ACTION_TYPES, ActionSchema } from '../../../src/shared/kinds/actions';
-import { CONDITION_KINDS, CONDITION_TYPES, ConditionSchema, RUN_INFO_CONDITION_TYPES } from '../../../src/shared/kinds/conditions';
-import { conditionSecrets } from '../../../src/shared/kinds/secrets';
-import { WEB_AUTH_TYPES } from '../../../src/shared/kinds/web-auth';
+import { ACTION_KINDS, ACTION_TYPES, ActionSchema } from '@shared/kinds/actions';
+import { CONDITION_KINDS, CONDITION_TYPES, ConditionSchema, RUN_INFO_CONDITION_TYPES } from '@shared/kinds/conditions';
+import { conditionSecrets } from '@shared/kinds/secrets';
+import { WEB_AUTH_TYPES } from '@shared/kinds/web-auth';
 import { seededRandom } from '../../support/seeded-random';
 
 const draft7 = (schema: z.ZodType) => {
@@ -107,7 +107,7 @@ describe('cross-field rules in the JSON Schema', () => {
 
 describe('notification channel kinds', () => {
   it('build each type from another, keep what applies, and say where they post and what is secret', async () => {
-    const { CHANNEL_TYPES, NotificationChannelSchema, channelSecrets, channelTarget, withChannelType } = await import('../../../src/shared/kinds/channels');
+    const { CHANNEL_TYPES, NotificationChannelSchema, channelSecrets, channelTarget, withChannelType } = await import('@shared/kinds/channels');
     expect(CHANNEL_TYPES).toEqual(['custom', 'slack', 'trigger']);
     const custom = { id: 'c', name: 'C', type: 'custom' as const, url: 'https://example.test/h', headers: [{ name: 'Authorization', value: 'Bearer x' }, { name: 'X-Team', value: 'ml' }], signing: null };
     const slack = withChannelType(custom, 'slack');

@@ -2,8 +2,8 @@
 // and documented shapes for Slack and Stripe; random bytes never throw (fixed seed).
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { EVENT_BODY_LIMIT, providerEvent } from '../../../src/shared/provider-event';
-import type { HeaderTuple } from '../../../src/shared/capture';
+import { EVENT_BODY_LIMIT, providerEvent } from '@shared/provider-event';
+import type { HeaderTuple } from '@shared/capture';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, unknown>> }>;

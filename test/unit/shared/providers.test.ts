@@ -2,12 +2,12 @@
 // where the catalogue says, with the prefix and encoding it says, and every trigger preset of a
 // provider reads that provider's own secret variable.
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_LIST, PROVIDERS, SCHEME_PROVIDERS } from '../../../src/shared/kinds/providers';
-import { PROVIDER_PRESETS, presetProfile } from '../../../src/shared/signing/presets';
-import { signRequest } from '../../../src/shared/signing/sign';
-import { TRIGGER_PRESETS } from '../../../src/shared/triggers/presets';
-import { findHeader } from '../../../src/shared/triggers/lookup';
-import { utf8 } from '../../../src/shared/triggers/bytes';
+import { PROVIDER_LIST, PROVIDERS, SCHEME_PROVIDERS } from '@shared/kinds/providers';
+import { PROVIDER_PRESETS, presetProfile } from '@shared/signing/presets';
+import { signRequest } from '@shared/signing/sign';
+import { TRIGGER_PRESETS } from '@shared/triggers/presets';
+import { findHeader } from '@shared/triggers/lookup';
+import { utf8 } from '@shared/triggers/bytes';
 
 const request = () => ({
   method: 'POST', url: 'https://example.test/hook', headers: [['Content-Type', 'application/x-www-form-urlencoded']] as [string, string][], body: utf8('a=1&b=2'),

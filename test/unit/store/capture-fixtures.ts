@@ -1,4 +1,4 @@
-import type { CaptureKind, HeaderTuple } from '../../../src/shared/capture';
+import type { CaptureKind, HeaderTuple } from '@shared/capture';
 import type { NewCapture } from '../../../src/main/engine/ports';
 import { newCaptureId } from '../../../src/main/engine/store/capture-id';
 

@@ -5,19 +5,20 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaptureFilter } from '../../../src/shared/capture';
+import type { CaptureFilter } from '@shared/capture';
 import type { CaptureStore } from '../../../src/main/engine/ports';
 import { BodyTokenIndex, MAX_TOKEN_BYTES, tokenQuery } from '../../../src/main/engine/store/body-tokens';
 import { asciiLower, bodyContains } from '../../../src/main/engine/store/capture-filter';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { newCapture } from './capture-fixtures';
 import { mulberry32 } from '../../support/seeded-random';
+import { makeTempDir } from '../../support/temp-dir';
 
 const roomy = { maxCaptures: 100_000, maxBytes: 1024 ** 3 };
 let dir: string;
 let store: CaptureStore;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-search-'));
+  dir = await makeTempDir('search');
 });
 afterEach(async () => {
   await store?.close().catch(() => undefined);

@@ -10,13 +10,14 @@ import { openCaptureStore, type Retention } from '../../../src/main/engine/store
 import { SNAPSHOT_FILE } from '../../../src/main/engine/store/capture-snapshot';
 import { newCapture } from './capture-fixtures';
 import { mulberry32 } from '../../support/seeded-random';
+import { makeTempDir } from '../../support/temp-dir';
 
 const roomy: Retention = { maxCaptures: 100_000, maxBytes: 1024 ** 3 };
 const SEGMENT = 6 * 1024;
 let dir: string;
 const open: CaptureStore[] = [];
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-snapshot-'));
+  dir = await makeTempDir('snapshot');
 });
 afterEach(async () => {
   for (const store of open.splice(0)) await store.close().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../src/shared/events';
+import type { EngineEvent } from '@shared/events';
 import { createEventBus } from '../../../src/main/engine/events/event-bus';
 
 const ev = (at: number): EngineEvent => ({ type: 'captures.cleared', at });

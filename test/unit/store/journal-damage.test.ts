@@ -12,10 +12,11 @@ import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
 import { newCapture } from './capture-fixtures';
 import { bodyFor } from './fixtures/journal-bodies';
 import { seededRandom } from '../../support/seeded-random';
+import { makeTempDir } from '../../support/temp-dir';
 
 let root: string;
 beforeEach(async () => {
-  root = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-damage-'));
+  root = await makeTempDir('damage');
 });
 afterEach(async () => {
   await fs.rm(root, { recursive: true, force: true });

@@ -2,8 +2,8 @@
 // umask or a file-size limit first, and calls the control API over loopback HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { CallEnvelope } from '../../../src/shared/transport';
-import type { ApiMethod } from '../../../src/shared/contract';
+import type { CallEnvelope } from '@shared/transport';
+import type { ApiMethod } from '@shared/contract';
 import { waitForUrls } from '../cli/run-cli';
 
 const REPO_ROOT = resolve(__dirname, '../../..');

@@ -2,19 +2,19 @@
 // reported in one line per damaged range and in engine.info (the UI banner), with every other
 // capture still there; a data dir other users can read is warned about; and under umask 000
 // everything it creates is owner-only.
-import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { listSegments, segmentPath } from '../../../src/main/engine/store/segment-files';
-import type { EngineInfo } from '../../../src/shared/contract';
+import type { EngineInfo } from '@shared/contract';
 import { stopChild } from '../cli/run-cli';
 import { startServeChild, type ServeChild } from './serve-child';
 import { listModes } from '../../support/file-modes';
+import { makeTempDir } from '../../support/temp-dir';
 
 let root: string;
 let serve: ServeChild | null = null;
-beforeEach(async () => { root = await mkdtemp(path.join(tmpdir(), 'hookbench-start-')); });
+beforeEach(async () => { root = await makeTempDir('start'); });
 afterEach(async () => {
   if (serve) await stopChild(serve.child, 'SIGKILL');
   serve = null;

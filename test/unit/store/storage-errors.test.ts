@@ -2,16 +2,16 @@
 // storage_error (never 400 invalid), leave no temp file, keep workspace.json as it was, and
 // the process stays up. The refusal is real: the serve process runs under `ulimit -f`, so the
 // kernel fails writes past the limit with EFBIG (SIGXFSZ ignored, as for a full disk's ENOSPC).
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { stopChild } from '../cli/run-cli';
 import { startServeChild, type ServeChild } from './serve-child';
+import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 let serve: ServeChild | null = null;
-beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'hookbench-storage-err-')); });
+beforeEach(async () => { dir = await makeTempDir('storage-err'); });
 afterEach(async () => {
   if (serve) await stopChild(serve.child, 'SIGKILL');
   serve = null;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS } from '@shared/settings';
 import type { SecretCodec } from '../../../src/main/engine/ports';
 import { openWorkspaceStore } from '../../../src/main/engine/store/workspace-store';
 import { makeTempDir } from '../../support/temp-dir';

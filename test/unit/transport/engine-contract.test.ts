@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ControlServer } from '../../../src/main/transport/web/server';
 import { serveTestEngine } from '../../support/test-engine';
 import type { Engine } from '../../../src/main/engine/ports';
-import { API_METHODS, type ApiArgs, type ApiMethod } from '../../../src/shared/contract';
-import type { Trigger } from '../../../src/shared/trigger';
+import { API_METHODS, type ApiArgs, type ApiMethod } from '@shared/contract';
+import type { Trigger } from '@shared/trigger';
 import { makeTempDir } from '../../support/temp-dir';
 
 const trigger: Trigger = {

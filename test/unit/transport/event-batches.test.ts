@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startControlServer, type ControlServer } from '../../../src/main/transport/web/server';
 import { createEventBus } from '../../../src/main/engine/events/event-bus';
-import type { EngineEvent } from '../../../src/shared/events';
+import type { EngineEvent } from '@shared/events';
 import { fakeEngine } from './fake-engine';
 import { makeTempDir } from '../../support/temp-dir';
 

@@ -1,7 +1,7 @@
 // A stand-in engine for transport tests: every contract call answers with what it was given,
 // a few chosen calls fail, and the event bus delivers on flush().
-import { API_METHODS, ApiError, type ApiErrorCode, type ApiHandlers, type ApiMethod } from '../../../src/shared/contract';
-import type { EngineEvent } from '../../../src/shared/events';
+import { API_METHODS, ApiError, type ApiErrorCode, type ApiHandlers, type ApiMethod } from '@shared/contract';
+import type { EngineEvent } from '@shared/events';
 import type { Engine, EventBus, EventListener } from '../../../src/main/engine/ports';
 
 export function fakeEventBus(): EventBus & { listenerCount(): number } {

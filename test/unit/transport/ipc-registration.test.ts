@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { registerIpcHandlers, type IpcMainLike, type InvokeEventLike } from '../../../src/main/transport/ipc/register-ipc';
 import { appLocation, isAppUrl } from '../../../src/main/electron/app-urls';
-import { API_METHODS, ipcChannelFor } from '../../../src/shared/contract';
-import type { CallEnvelope } from '../../../src/shared/transport';
+import { API_METHODS, ipcChannelFor } from '@shared/contract';
+import type { CallEnvelope } from '@shared/transport';
 import { fakeEngine } from './fake-engine';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<CallEnvelope>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge, type IpcRendererLike } from '../../../src/preload/bridge';
-import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '../../../src/shared/contract';
+import { API_METHODS, IPC_EVENT_CHANNEL, ipcChannelFor } from '@shared/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 

@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { diagnoseHmacMismatch } from '../../../src/main/engine/triggers/forensics';
 import { whatIf } from '../../../src/main/engine/triggers/what-if';
-import type { Trigger, WebAuthCondition } from '../../../src/shared/trigger';
-import type { TriggerLogEntry } from '../../../src/shared/trigger-log';
-import type { HeaderTuple } from '../../../src/shared/capture';
+import type { Trigger, WebAuthCondition } from '@shared/trigger';
+import type { TriggerLogEntry } from '@shared/trigger-log';
+import type { HeaderTuple } from '@shared/capture';
 
 const SECRET = 'forensic-secret-42';
 const hmac = (alg: string, data: string | Buffer, key: string | Buffer = SECRET) => createHmac(alg, key).update(data);

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { Trigger } from '@shared/trigger';
 import { startHarness, type Harness } from './harness';
 import { mulberry32 } from '../../support/seeded-random';
 

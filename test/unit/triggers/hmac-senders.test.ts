@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPreset } from '../../../src/shared/triggers/presets';
-import type { Trigger } from '../../../src/shared/trigger';
-import type { HmacTrace } from '../../../src/shared/trigger-log';
+import { findPreset } from '@shared/triggers/presets';
+import type { Trigger } from '@shared/trigger';
+import type { HmacTrace } from '@shared/trigger-log';
 import { lastEntry, launchUrl, post, startHarness, type Harness } from './harness';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/payloads');

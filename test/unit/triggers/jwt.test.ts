@@ -9,8 +9,8 @@ import { SignJWT, base64url } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateTrigger } from '../../../src/main/engine/triggers/evaluate';
-import type { JwtAlgorithm, Trigger, WebAuthCondition } from '../../../src/shared/trigger';
-import type { JwtTrace } from '../../../src/shared/trigger-log';
+import type { JwtAlgorithm, Trigger, WebAuthCondition } from '@shared/trigger';
+import type { JwtTrace } from '@shared/trigger-log';
 import { lastEntry, launchUrl, post, startHarness, type Harness } from './harness';
 
 const HS_SECRET = 'a-long-shared-secret-for-hs-algorithms-0123456789';

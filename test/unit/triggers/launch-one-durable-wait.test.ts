@@ -4,14 +4,15 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../src/shared/capture';
-import type { EngineEvent } from '../../../src/shared/events';
-import type { Trigger } from '../../../src/shared/trigger';
+import type { CaptureSummary } from '@shared/capture';
+import type { EngineEvent } from '@shared/events';
+import type { Trigger } from '@shared/trigger';
 import type { IncomingRequest } from '../../../src/main/engine/ports';
 import { createLaunchHistory } from '../../../src/main/engine/triggers/launch-history';
 import { createTriggerRouter } from '../../../src/main/engine/triggers/router';
 import { openTriggerLogStore, type TriggerLogStore } from '../../../src/main/engine/triggers/trigger-log-store';
 import { openTriggerRunStore, type TriggerRunStore } from '../../../src/main/engine/triggers/trigger-run-store';
+import { makeTempDir } from '../../support/temp-dir';
 
 const trigger: Trigger = { id: 't1', title: 'T', enabled: true, conditions: [], actions: [{ type: 'run-execution', step: 'train' }] } as Trigger;
 
@@ -28,7 +29,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hookbench-one-wait-'));
+  const dataDir = await makeTempDir('one-wait');
   dirs.push(dataDir);
   const log = await openTriggerLogStore(dataDir);
   const runs = await openTriggerRunStore(dataDir);

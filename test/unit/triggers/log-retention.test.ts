@@ -2,7 +2,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { TriggerLogEntry, TriggerRun } from '../../../src/shared/trigger-log';
+import type { TriggerLogEntry, TriggerRun } from '@shared/trigger-log';
 import { openTriggerLogStore } from '../../../src/main/engine/triggers/trigger-log-store';
 import { openTriggerRunStore } from '../../../src/main/engine/triggers/trigger-run-store';
 import { makeTempDir } from '../../support/temp-dir';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import type { ProjectSummary } from '../../../src/shared/project';
-import type { Trigger } from '../../../src/shared/trigger';
-import { lintRunActions } from '../../../src/shared/triggers/project-check';
+import type { ProjectSummary } from '@shared/project';
+import type { Trigger } from '@shared/trigger';
+import { lintRunActions } from '@shared/triggers/project-check';
 
 const project: ProjectSummary = {
   linked: true,

@@ -1,9 +1,9 @@
 // A launch whose durable writes fail is answered 500 and never happened: its rate-limit slot
 // must be free again for the next request.
 import { expect, it } from 'vitest';
-import type { TriggerLogEntry, TriggerRun } from '../../../src/shared/trigger-log';
-import type { Trigger } from '../../../src/shared/trigger';
-import type { CaptureSummary } from '../../../src/shared/capture';
+import type { TriggerLogEntry, TriggerRun } from '@shared/trigger-log';
+import type { Trigger } from '@shared/trigger';
+import type { CaptureSummary } from '@shared/capture';
 import type { IncomingRequest } from '../../../src/main/engine/ports';
 import { createLaunchHistory } from '../../../src/main/engine/triggers/launch-history';
 import { createTriggerRouter } from '../../../src/main/engine/triggers/router';

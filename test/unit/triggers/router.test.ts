@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import jsonwebtoken from 'jsonwebtoken';
 import { describe, expect, it } from 'vitest';
-import type { Condition } from '../../../src/shared/trigger';
+import type { Condition } from '@shared/trigger';
 import { createTriggerRouter, openTriggerStores } from '../../../src/main/engine/triggers';
 import { harnessPerTest, lastEntry, launchUrl, makeTrigger, post, staticAuth, TEST_TOKEN } from './harness';
 import { makeTempDir } from '../../support/temp-dir';

@@ -1,7 +1,7 @@
 // The run-info endpoint of triggers.md, through real loopback HTTP.
 import { describe, expect, it } from 'vitest';
-import type { Condition, Trigger } from '../../../src/shared/trigger';
-import type { RunResultEntry } from '../../../src/shared/trigger-log';
+import type { Condition, Trigger } from '@shared/trigger';
+import type { RunResultEntry } from '@shared/trigger-log';
 import { harnessPerTest, lastEntry, launchUrl, makeTrigger, post, staticAuth, TEST_TOKEN } from './harness';
 
 const TOKEN = TEST_TOKEN;

@@ -1,14 +1,14 @@
 // The pure core shared with the renderer: lookups, basestrings, secrets, {run_id}, presets, lint.
 import { describe, expect, it } from 'vitest';
-import { describeBasestring, parseFormat, renderBasestring } from '../../../src/shared/triggers/basestring';
-import { fromBase64, toBase64 } from '../../../src/shared/triggers/bytes';
-import { lintTrigger } from '../../../src/shared/triggers/lint';
-import { cutPrefix, findHeader, lookupToken, lookupValue, splitJsonPath } from '../../../src/shared/triggers/lookup';
-import { TRIGGER_PRESETS } from '../../../src/shared/triggers/presets';
-import { substituteRunIdJson, substituteRunIdText } from '../../../src/shared/triggers/run-id';
-import { maskSecret, redactText, resolveSecret } from '../../../src/shared/triggers/secrets';
-import { validateTrigger } from '../../../src/shared/triggers/workspace';
-import type { Trigger } from '../../../src/shared/trigger';
+import { describeBasestring, parseFormat, renderBasestring } from '@shared/triggers/basestring';
+import { fromBase64, toBase64 } from '@shared/triggers/bytes';
+import { lintTrigger } from '@shared/triggers/lint';
+import { cutPrefix, findHeader, lookupToken, lookupValue, splitJsonPath } from '@shared/triggers/lookup';
+import { TRIGGER_PRESETS } from '@shared/triggers/presets';
+import { substituteRunIdJson, substituteRunIdText } from '@shared/triggers/run-id';
+import { maskSecret, redactText, resolveSecret } from '@shared/triggers/secrets';
+import { validateTrigger } from '@shared/triggers/workspace';
+import type { Trigger } from '@shared/trigger';
 
 const enc = new TextEncoder();
 const req = (body: string, headers: [string, string][] = [], url = '/api/v0/launch/t/') => ({ method: 'POST', url, rawHeaders: headers, body: enc.encode(body) });

@@ -1,8 +1,8 @@
 // The workspace file: validation errors carry JSON paths; syntax errors line/column; export redacts.
 import { describe, expect, it } from 'vitest';
-import { exportWorkspace, parseWorkspaceJson, validateWorkspace, WorkspaceSyntaxError, WorkspaceValidationError } from '../../../src/shared/triggers/workspace';
-import { ApiError } from '../../../src/shared/contract';
-import { jsonErrorOffset } from '../../../src/shared/json-position';
+import { exportWorkspace, parseWorkspaceJson, validateWorkspace, WorkspaceSyntaxError, WorkspaceValidationError } from '@shared/triggers/workspace';
+import { ApiError } from '@shared/contract';
+import { jsonErrorOffset } from '@shared/json-position';
 
 const valid = () => ({
   version: 1,

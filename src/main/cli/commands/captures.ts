@@ -1,6 +1,6 @@
 // `hookbench captures list|show|delete|export --har`: the inbox from the command line.
 import { writeFile } from 'node:fs/promises';
-import type { CaptureDetail, CapturePage, CaptureQuery } from '../../../shared/capture';
+import type { CaptureDetail, CapturePage, CaptureQuery } from '@shared/capture';
 import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, printJson, table, time, type Access } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import type { ControlClient } from '../control-client';
@@ -184,7 +184,7 @@ async function exportHar(access: Access, captureIds: string[], includeSecrets: b
   if (access.kind === 'serve') return (await access.client.call('sender.exportHar', { captureIds, includeSecrets })).json;
   const { exportHar: build } = await import('../../engine/sender/har');
   const { readWorkspaceFile } = await import('../local-workspace');
-  const { secretValues } = await import('../../../shared/triggers/secrets');
+  const { secretValues } = await import('@shared/triggers/secrets');
   const store = await localStore(access.dataDir);
   try {
     const captures = [];

@@ -4,7 +4,7 @@
 // of --data-dir (its control API) or, when nothing runs there, from its run records on disk.
 // When neither has them (the URL belongs to another Hookbench or service) they are reported as
 // not followed, with the reason, and the exit code is the trigger run's.
-import type { TrackedRun } from '../../../shared/signing/types';
+import type { TrackedRun } from '@shared/signing/types';
 import { openAccess, type Access } from '../access';
 import { CliError } from '../command';
 import { openRunSource, type RunSource } from '../run-source';

@@ -1,7 +1,7 @@
 // `hookbench log`: the trigger log (which trigger, verdict, failed condition, run), --follow for new entries.
-import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
-import type { TriggerOutcome } from '../../../shared/capture';
-import { logEntryForExport } from '../../../shared/trigger-log-export';
+import type { TriggerLogEntry, TriggerLogFilter } from '@shared/trigger-log';
+import type { TriggerOutcome } from '@shared/capture';
+import { logEntryForExport } from '@shared/trigger-log-export';
 import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, time, type Access } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 

@@ -1,7 +1,7 @@
 // `hookbench notify test|deliveries|delivery`: test a channel and read the delivery log.
-import type { DeliveryDetail, DeliverySummary, NotificationChannel, NotificationEventType } from '../../../shared/notifications';
-import { NOTIFICATION_EVENT_TYPES } from '../../../shared/notifications';
-import { assertNever } from '../../../shared/kinds/assert-never';
+import type { DeliveryDetail, DeliverySummary, NotificationChannel, NotificationEventType } from '@shared/notifications';
+import { NOTIFICATION_EVENT_TYPES } from '@shared/notifications';
+import { assertNever } from '@shared/kinds/assert-never';
 import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, printJson, table, time } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import type { ControlClient } from '../control-client';

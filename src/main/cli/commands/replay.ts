@@ -1,12 +1,12 @@
 // `hookbench replay <capture-id> --to URL`: a captured request again, as-is or re-signed.
-import type { SigningProfile, TrackedRun } from '../../../shared/signing/types';
+import type { SigningProfile, TrackedRun } from '@shared/signing/types';
 import { openAccess } from '../access';
 import type { ControlClient } from '../control-client';
 import { parseOptions } from '../args';
 import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { pickProfile, printOutcome } from './send';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 const usage = `Usage: hookbench replay <capture-id> --to URL [options]
 
@@ -70,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
       const { readWorkspaceFile } = await import('../local-workspace');
       const saved = await readWorkspaceFile(dataDir);
       const trigger = saved.triggers.find((t) => t.id === capture.triggerId);
-      const { profileFromTrigger } = await import('../../../shared/signing/from-trigger');
+      const { profileFromTrigger } = await import('@shared/signing/from-trigger');
       profile = trigger ? profileFromTrigger(trigger, 'trigger') : null;
       if (!profile) throw new CliError(`trigger ${capture.triggerId} has nothing to sign like; pass --profile/--hmac/--jwt/--token`);
       env = { ...env, ...Object.fromEntries(saved.env.map((v) => [v.name, v.value])) };

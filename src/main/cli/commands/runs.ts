@@ -1,5 +1,5 @@
 // `hookbench runs list|show|logs`: the local executions and pipelines trigger run actions launched.
-import type { LocalExecution, LocalPipeline, RunListItem } from '../../../shared/runs';
+import type { LocalExecution, LocalPipeline, RunListItem } from '@shared/runs';
 import { COMMON_OPTIONS, openAccess, parseCommand, positiveInt, printJson, table, time } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { openRunSource, type RunSource } from '../run-source';

@@ -1,9 +1,9 @@
 // How `send` signs without a saved profile: --scheme (a provider preset) or explicit HMAC flags,
 // --jwt-key @file.pem, and the old --hmac SECRET:ALG:FORMAT where it is unambiguous.
 import { readFileSync } from 'node:fs';
-import { PROVIDER_PRESETS, presetProfile } from '../../../shared/signing/presets';
-import { SIGN_HMAC_ALGORITHMS, type HmacProfile, type SigningProfile, type SignHmacAlgorithm } from '../../../shared/signing/types';
-import { JWT_ALGORITHMS, type JwtAlgorithm } from '../../../shared/trigger';
+import { PROVIDER_PRESETS, presetProfile } from '@shared/signing/presets';
+import { SIGN_HMAC_ALGORITHMS, type HmacProfile, type SigningProfile, type SignHmacAlgorithm } from '@shared/signing/types';
+import { JWT_ALGORITHMS, type JwtAlgorithm } from '@shared/trigger';
 import { splitOutsideBraces } from '../sender-support';
 import { CliError, USAGE_EXIT_CODE } from '../command';
 

@@ -1,12 +1,12 @@
 // `hookbench send`: compose, sign and send one request; optionally follow the run it created.
 import { readFile } from 'node:fs/promises';
-import type { SigningProfile, TrackedRun } from '../../../shared/signing/types';
-import type { HeaderTuple } from '../../../shared/capture';
+import type { SigningProfile, TrackedRun } from '@shared/signing/types';
+import type { HeaderTuple } from '@shared/capture';
 import { parseOptions } from '../args';
 import { SIGNING_OPTIONS } from './signing-options';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 import { defaultDataDir } from '../serve/data-dir';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 import { loadExample } from '../examples/examples';
 import { followLaunched } from './follow-runs';
 import { profileFromFlags, SCHEMES, type SigningFlags } from './send-signing';
@@ -124,7 +124,7 @@ export async function pickProfile(opts: SigningFlags & { profile?: string; 'data
   return { profile, env: { ...processEnv, ...saved.env }, profiles: saved.profiles };
 }
 
-export async function printOutcome(sent: { record: import('../../../shared/signing/types').SentRecord; track: TrackedRun | null }, tracking: boolean, json: boolean, settle: (id: string) => Promise<TrackedRun>) {
+export async function printOutcome(sent: { record: import('@shared/signing/types').SentRecord; track: TrackedRun | null }, tracking: boolean, json: boolean, settle: (id: string) => Promise<TrackedRun>) {
   const { describeResponse, exitCodeFor } = await import('../sender-support');
   if (!json) console.log(describeResponse(sent.record));
   let track = sent.track;

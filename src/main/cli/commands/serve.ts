@@ -1,6 +1,6 @@
 // `hookbench serve`: the engine plus the control server (web UI + API) until Ctrl+C.
-import type { SettingsPatch } from '../../../shared/settings';
-import { DEFAULT_CONTROL_PORT } from '../../../shared/settings';
+import type { SettingsPatch } from '@shared/settings';
+import { DEFAULT_CONTROL_PORT } from '@shared/settings';
 import { startControlServer, type ControlServer } from '../../transport/web/server';
 import type { Engine } from '../../engine/ports';
 import { parseOptions, portOption } from '../args';
@@ -12,7 +12,7 @@ import { defaultDataDir, prepareDataDir } from '../serve/data-dir';
 import { loadConfig } from '../serve/load-config';
 import { openBrowser } from '../serve/open-browser';
 import { findWebBuild } from '../serve/web-build';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 import { parseDurability, type Durability } from '../../engine/store/durability';
 
 const usage = `Usage: hookbench serve [options]

@@ -1,6 +1,6 @@
 // `hookbench triggers list`: the trigger URLs of a data dir and what each one checks and does.
-import { assertNever } from '../../../shared/kinds/assert-never';
-import type { Condition, Trigger } from '../../../shared/trigger';
+import { assertNever } from '@shared/kinds/assert-never';
+import type { Condition, Trigger } from '@shared/trigger';
 import { COMMON_OPTIONS, openAccess, parseCommand, printJson, table } from '../access';
 import { CliError, type Command, USAGE_EXIT_CODE } from '../command';
 

@@ -28,7 +28,7 @@ async function run(argv: string[]): Promise<number> {
   } catch (err) {
     throw new CliError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const { workspaceProblems, parseWorkspaceJson } = await import('../../../shared/triggers/workspace');
+  const { workspaceProblems, parseWorkspaceJson } = await import('@shared/triggers/workspace');
   const problems = workspaceProblems(text);
   const summary = problems.length ? null : parseWorkspaceJson(text);
   if (values.json) {

@@ -2,7 +2,7 @@
 // GitHub's come from @octokit/webhooks-examples (GitHub's published examples); Slack and Stripe ship here.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { HeaderTuple } from '../../../shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 import { CliError, USAGE_EXIT_CODE } from '../command';
 import { SLACK_SLASH_COMMAND } from './slack';
 import { STRIPE_EVENTS } from './stripe';

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ApiError } from '../../../shared/contract';
-import type { WorkspaceFileV2 } from '../../../shared/schema/workspace-file';
-import { parseWorkspaceJson, toVersion2 } from '../../../shared/triggers/workspace';
+import { ApiError } from '@shared/contract';
+import type { WorkspaceFileV2 } from '@shared/schema/workspace-file';
+import { parseWorkspaceJson, toVersion2 } from '@shared/triggers/workspace';
 import { CliError } from '../command';
 
 /** A workspace file whose project folder is resolved against the file's own folder. */

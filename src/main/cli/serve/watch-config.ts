@@ -6,7 +6,7 @@ import { basename, dirname } from 'node:path';
 import type { Engine } from '../../engine/ports';
 import { oneLine } from '../command';
 import { parseConfigText } from './load-config';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface ConfigWatcher { close(): void }
 

@@ -1,5 +1,5 @@
 // Inbox calls: list, open, delete, clear.
-import type { ApiHandlers } from '../../../shared/contract';
+import type { ApiHandlers } from '@shared/contract';
 import type { EngineContext } from '../context';
 
 type CaptureHandlers = Pick<ApiHandlers, 'captures.list' | 'captures.get' | 'captures.delete' | 'captures.clear'>;

@@ -2,7 +2,7 @@
 // resolved (symlinks included) and must lie inside a run folder or the linked project.
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError, type ApiHandlers } from '../../../shared/contract';
+import { ApiError, type ApiHandlers } from '@shared/contract';
 import type { EngineContext } from '../context';
 import type { DesktopIntegration } from '../ports';
 import { runsDir } from '../runs/run-records';

@@ -1,6 +1,6 @@
 // Every contract call, implemented once; both transports serve this object.
-import { API_METHODS, type ApiHandlers, type ApiMethod, type EngineInfo } from '../../../shared/contract';
-import { checkArgs } from '../../../shared/api-args';
+import { API_METHODS, type ApiHandlers, type ApiMethod, type EngineInfo } from '@shared/contract';
+import { checkArgs } from '@shared/api-args';
 import type { EngineContext } from '../context';
 import type { DesktopIntegration } from '../ports';
 import { fileHandlers } from './file-handlers';

@@ -1,5 +1,5 @@
 // The trigger log and trigger runs.
-import type { ApiHandlers } from '../../../shared/contract';
+import type { ApiHandlers } from '@shared/contract';
 import type { EngineContext } from '../context';
 
 type LogHandlers = Pick<ApiHandlers, 'triggerLog.list' | 'triggerLog.forCapture' | 'triggerRuns.get'>;

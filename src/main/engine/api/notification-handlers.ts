@@ -1,10 +1,10 @@
 // Notification calls: channels, routings, settings, send test, simulator, delivery log.
-import { ApiError, type ApiHandlers } from '../../../shared/contract';
-import { validateChannel, validateDelivery, validateProject, validateRouting } from '../../../shared/notification-section';
-import { checkNotificationPayload } from '../../../shared/notification-schemas';
+import { ApiError, type ApiHandlers } from '@shared/contract';
+import { validateChannel, validateDelivery, validateProject, validateRouting } from '@shared/notification-section';
+import { checkNotificationPayload } from '@shared/notification-schemas';
 import {
   NOTIFICATION_EVENT_TYPES, type NotificationEventType, type NotificationPayload, type NotificationsSection, type OutgoingRequestPreview, type SendTarget,
-} from '../../../shared/notifications';
+} from '@shared/notifications';
 import type { EngineContext } from '../context';
 import { maskChannel, maskSection, withStoredChannelSecret } from '../notifications/channel-secrets';
 import { deliveryListLimit } from '../notifications/delivery-store';
@@ -12,7 +12,7 @@ import { readSection, sendTestDelivery } from '../notifications/notifier';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from '../notifications/outgoing-request';
 import { examplePayload } from '../notifications/payload';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 type NotificationHandlers = Pick<ApiHandlers,
   | 'notifications.get' | 'notifications.saveChannel' | 'notifications.deleteChannel' | 'notifications.saveRouting'

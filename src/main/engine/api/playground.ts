@@ -1,10 +1,10 @@
 // The basestring playground: the same rendering and signing the HMAC condition uses.
-import type { PlaygroundInput, PlaygroundOutput } from '../../../shared/trigger-log';
-import { HMAC_ALGORITHMS } from '../../../shared/trigger';
-import { basestringPreview, renderBasestring } from '../../../shared/triggers/basestring';
-import { utf8 } from '../../../shared/triggers/bytes';
-import type { RequestView } from '../../../shared/triggers/lookup';
-import { resolveSecret, type EnvSource } from '../../../shared/triggers/secrets';
+import type { PlaygroundInput, PlaygroundOutput } from '@shared/trigger-log';
+import { HMAC_ALGORITHMS } from '@shared/trigger';
+import { basestringPreview, renderBasestring } from '@shared/triggers/basestring';
+import { utf8 } from '@shared/triggers/bytes';
+import type { RequestView } from '@shared/triggers/lookup';
+import { resolveSecret, type EnvSource } from '@shared/triggers/secrets';
 import { computeHmac, encodeDigest } from '../crypto/hmac';
 
 export function signPlayground(input: PlaygroundInput, request: RequestView, env: EnvSource): PlaygroundOutput {

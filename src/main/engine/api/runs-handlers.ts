@@ -1,8 +1,8 @@
 // Project link and local runs calls.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ApiError, type ApiHandlers } from '../../../shared/contract';
-import { validateProjectSection, type ProjectSection } from '../../../shared/project';
+import { ApiError, type ApiHandlers } from '@shared/contract';
+import { validateProjectSection, type ProjectSection } from '@shared/project';
 import type { EngineContext } from '../context';
 import { readProjectSection } from '../project/project-link';
 

@@ -1,20 +1,20 @@
 // Signing profiles, the composer, replay, bulk, matrix, history, tracking and exports.
-import { ApiError, type ApiHandlers } from '../../../shared/contract';
-import { profileFromTrigger } from '../../../shared/signing/from-trigger';
-import { exportCode } from '../../../shared/signing/export-code';
-import { exportCurl } from '../../../shared/signing/export-curl';
-import { validateProfile } from '../../../shared/signing/validate-profile';
-import type { SigningProfile } from '../../../shared/signing/types';
-import { JWT_ALGORITHMS } from '../../../shared/trigger';
-import { secretValues } from '../../../shared/triggers/secrets';
+import { ApiError, type ApiHandlers } from '@shared/contract';
+import { profileFromTrigger } from '@shared/signing/from-trigger';
+import { exportCode } from '@shared/signing/export-code';
+import { exportCurl } from '@shared/signing/export-curl';
+import { validateProfile } from '@shared/signing/validate-profile';
+import type { SigningProfile } from '@shared/signing/types';
+import { JWT_ALGORITHMS } from '@shared/trigger';
+import { secretValues } from '@shared/triggers/secrets';
 import type { EngineContext } from '../context';
 import { exportHar, importHar } from '../sender/har';
 import { generateKeys } from '../sender/keys';
 import { runMatrix } from '../sender/matrix';
 import { PROFILES_SECTION, TRIGGER_PROFILE_PREFIX, isLiteralSecret, maskProfile, redactProfiles, withStoredSecret } from '../sender/profiles';
 import { draftRequest, SenderInputError } from '../sender/sender';
-import { errorMessage } from '../../../shared/error-message';
-import { isSymmetric } from '../../../shared/kinds/web-auth/jwt';
+import { errorMessage } from '@shared/error-message';
+import { isSymmetric } from '@shared/kinds/web-auth/jwt';
 
 type SenderCalls = Extract<keyof ApiHandlers, `signing.${string}` | `sender.${string}`>;
 

@@ -1,10 +1,10 @@
 // Settings calls. A receiver address change moves the running receiver; if the new address
 // cannot be listened on, the old settings are restored and the reason is returned.
-import { ApiError, type ApiHandlers } from '../../../shared/contract';
-import type { Settings, SettingsPatch } from '../../../shared/settings';
+import { ApiError, type ApiHandlers } from '@shared/contract';
+import type { Settings, SettingsPatch } from '@shared/settings';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
 import type { EngineContext } from '../context';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 type SettingsHandlers = Pick<ApiHandlers, 'settings.get' | 'settings.update'>;
 

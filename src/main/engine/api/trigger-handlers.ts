@@ -1,9 +1,9 @@
 // Trigger calls: the list, edits, what-if, forensics and the basestring playground.
-import { ApiError, type ApiHandlers } from '../../../shared/contract';
-import type { Trigger, WebAuthCondition } from '../../../shared/trigger';
-import { fromBase64 } from '../../../shared/triggers/bytes';
-import { resolveSecret } from '../../../shared/triggers/secrets';
-import { validateTrigger } from '../../../shared/triggers/workspace';
+import { ApiError, type ApiHandlers } from '@shared/contract';
+import type { Trigger, WebAuthCondition } from '@shared/trigger';
+import { fromBase64 } from '@shared/triggers/bytes';
+import { resolveSecret } from '@shared/triggers/secrets';
+import { validateTrigger } from '@shared/triggers/workspace';
 import type { EngineContext } from '../context';
 import { diagnoseHmacMismatch, whatIf } from '../triggers';
 import { loadCaptureView } from './capture-view';

@@ -1,11 +1,11 @@
 // Env variables and workspace import/export. Secret values never leave the engine unless an
 // export explicitly asks for them; the renderer sees SECRET_PLACEHOLDER instead.
-import type { ApiHandlers } from '../../../shared/contract';
-import { SECRET_PLACEHOLDER, type EnvVariable } from '../../../shared/trigger';
-import type { NotificationsSection } from '../../../shared/notifications';
-import type { SigningProfile } from '../../../shared/signing/types';
-import { lintRunActions } from '../../../shared/triggers/project-check';
-import { exportWorkspace, parseWorkspaceJson, toVersion2, validateEnv } from '../../../shared/triggers/workspace';
+import type { ApiHandlers } from '@shared/contract';
+import { SECRET_PLACEHOLDER, type EnvVariable } from '@shared/trigger';
+import type { NotificationsSection } from '@shared/notifications';
+import type { SigningProfile } from '@shared/signing/types';
+import { lintRunActions } from '@shared/triggers/project-check';
+import { exportWorkspace, parseWorkspaceJson, toVersion2, validateEnv } from '@shared/triggers/workspace';
 import type { EngineContext } from '../context';
 import { readProjectSection } from '../project/project-link';
 import { applyWorkspaceFile, keepStoredSecrets } from '../workspace/apply-file';

@@ -2,7 +2,7 @@
 // trigger spec allows, md5 and sha224 included). Used by the trigger checker, its forensics,
 // the basestring playground and notification signing.
 import { createHmac } from 'node:crypto';
-import { fromBase64 } from '../../../shared/triggers/bytes';
+import { fromBase64 } from '@shared/triggers/bytes';
 
 export function computeHmac(algorithm: string, secret: Uint8Array, data: Uint8Array): Buffer {
   return createHmac(algorithm, secret).update(data).digest();

@@ -1,5 +1,5 @@
 // Engine events go out in batches so a burst of webhooks costs the UI one update, not hundreds.
-import type { EngineEvent } from '../../../shared/events';
+import type { EngineEvent } from '@shared/events';
 import type { EventBus, EventListener } from '../ports';
 
 export interface EventBusOptions {

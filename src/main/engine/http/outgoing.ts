@@ -5,10 +5,10 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { HeaderTuple } from '../../../shared/capture';
-import type { SentBy } from '../../../shared/capture';
-import type { SendError, SendTimings } from '../../../shared/signing/types';
-import { errorMessage } from '../../../shared/error-message';
+import type { HeaderTuple } from '@shared/capture';
+import type { SentBy } from '@shared/capture';
+import type { SendError, SendTimings } from '@shared/signing/types';
+import { errorMessage } from '@shared/error-message';
 import { forgetSocket, rememberSocket } from './self-sent';
 
 export interface HttpRequest {

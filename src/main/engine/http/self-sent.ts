@@ -1,7 +1,7 @@
 // Requests Hookbench sends to itself (notification deliveries, run-info polls, the Sender) are
 // marked in the inbox without touching their bytes: the outgoing client records each socket's
 // local address and port while it is open, and the receiver looks the peer up when it captures.
-import type { SentBy } from '../../../shared/capture';
+import type { SentBy } from '@shared/capture';
 
 const open = new Map<string, SentBy>();
 

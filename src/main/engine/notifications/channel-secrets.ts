@@ -1,11 +1,11 @@
 // A channel's literal signing secret never goes to the renderer: it sees SECRET_PLACEHOLDER (like
 // signing profiles), and saving the placeholder keeps the stored secret. {env:NAME} references
 // are not secrets and stay visible.
-import { ApiError } from '../../../shared/contract';
-import type { NotificationChannel, NotificationsSection } from '../../../shared/notifications';
-import { SECRET_PLACEHOLDER } from '../../../shared/trigger';
-import { envReferences } from '../../../shared/triggers/secrets';
-import { replaceChannelSecrets } from '../../../shared/kinds/channels';
+import { ApiError } from '@shared/contract';
+import type { NotificationChannel, NotificationsSection } from '@shared/notifications';
+import { SECRET_PLACEHOLDER } from '@shared/trigger';
+import { envReferences } from '@shared/triggers/secrets';
+import { replaceChannelSecrets } from '@shared/kinds/channels';
 
 const isLiteral = (secret: string): boolean => secret !== '' && envReferences(secret).length === 0;
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type {
   ChannelHealth, DeliveryAttempt, DeliveryDetail, DeliveryFilter, DeliveryStatus, DeliverySummary, NotificationPayload,
-} from '../../../shared/notifications';
+} from '@shared/notifications';
 import { openJournal, type JournalPointer, type RecordJournal } from '../store/journal';
 import { UNBOUNDED, dropUnneeded, earliestPointer, pickEvictions, type LogRetention } from '../store/journal-retention';
 

@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type {
   DeliveryAttempt, DeliverySettings, DeliveryStatus, DeliverySummary, DeliveryTarget, NotificationChannel, NotificationPayload,
-} from '../../../shared/notifications';
-import type { EnvVariable } from '../../../shared/trigger';
+} from '@shared/notifications';
+import type { EnvVariable } from '@shared/trigger';
 import type { DeliveryStore } from './delivery-store';
 import { postOnce, type AttemptResult } from './http-attempt';
 import { buildRequest, channelBody, ConfigError, NotReadyError } from './outgoing-request';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface WorkerOptions {
   store: DeliveryStore;

@@ -1,7 +1,7 @@
 // One delivery attempt: a POST through the engine's outgoing HTTP client, judged the way the
 // documented service judges it — 2xx is success, anything else (redirects included, which are
 // not followed) is a failure — with only the first bytes of the response body kept.
-import type { AttemptErrorKind } from '../../../shared/notifications';
+import type { AttemptErrorKind } from '@shared/notifications';
 import { sendHttp } from '../http/outgoing';
 
 export const RESPONSE_EXCERPT_BYTES = 64 * 1024;

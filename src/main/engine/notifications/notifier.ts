@@ -1,7 +1,7 @@
 // The notifier: listens for executions and pipelines reaching a state that has a notification,
 // builds the documented payload, routes it to channels and hands deliveries to the worker.
-import type { EngineEvent } from '../../../shared/events';
-import { defaultNotificationsSection, type DeliverySummary, type NotificationEventType, type DeliveryTarget, type NotificationChannel, type NotificationPayload, type NotificationsSection, type SendTarget } from '../../../shared/notifications';
+import type { EngineEvent } from '@shared/events';
+import { defaultNotificationsSection, type DeliverySummary, type NotificationEventType, type DeliveryTarget, type NotificationChannel, type NotificationPayload, type NotificationsSection, type SendTarget } from '@shared/notifications';
 import type { EventBus } from '../ports';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { openDeliveryStore, type DeliveryStore, type DeliveryStoreOptions } from './delivery-store';
@@ -9,8 +9,8 @@ import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
 import { targetUrl } from './outgoing-request';
 import { examplePayload, executionEventType, executionPayload, pipelineEventType, pipelinePayload } from './payload';
 import { allChannels, routeChannels } from './routing';
-import { errorMessage } from '../../../shared/error-message';
-import { ApiError } from '../../../shared/api-error';
+import { errorMessage } from '@shared/error-message';
+import { ApiError } from '@shared/api-error';
 
 export interface NotifierOptions {
   dir: string;

@@ -3,14 +3,14 @@
 import { version } from '../../../../package.json';
 import type {
   ChannelSigning, ChannelType, DeliveryTarget, HeaderRow, NotificationChannel, NotificationPayload,
-} from '../../../shared/notifications';
-import type { ChannelOf } from '../../../shared/kinds/channels';
-import type { EnvVariable } from '../../../shared/trigger';
-import { renderBasestring } from '../../../shared/triggers/basestring';
-import { envReferences, maskSecret, redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
+} from '@shared/notifications';
+import type { ChannelOf } from '@shared/kinds/channels';
+import type { EnvVariable } from '@shared/trigger';
+import { renderBasestring } from '@shared/triggers/basestring';
+import { envReferences, maskSecret, redactText, resolveSecret, secretValues } from '@shared/triggers/secrets';
 import { computeHmac, encodeDigest } from '../crypto/hmac';
 import { slackMessage } from './slack-message';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export const DELIVERY_HEADER = 'X-Hookbench-Delivery';
 export const ATTEMPT_HEADER = 'X-Hookbench-Attempt';

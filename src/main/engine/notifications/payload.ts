@@ -2,8 +2,8 @@
 // realistic examples the simulator starts from.
 import type {
   NotificationDataValue, NotificationEventType, NotificationPayload, NotificationProject,
-} from '../../../shared/notifications';
-import type { ExecutionStatus, LocalExecution, LocalPipeline, PipelineStatus } from '../../../shared/runs';
+} from '@shared/notifications';
+import type { ExecutionStatus, LocalExecution, LocalPipeline, PipelineStatus } from '@shared/runs';
 
 /** "2021-04-21T12:58:18.119000+00:00": the service's timestamp shape (microseconds, +00:00). */
 export function serviceTime(ms: number): string {

@@ -1,9 +1,9 @@
 // Which channels an event goes to: enabled routings of its type whose filters all match.
 import type {
   NotificationChannel, NotificationPayload, NotificationRouting, NotificationsSection, TriggerChannel,
-} from '../../../shared/notifications';
-import { managedChannelId } from '../../../shared/notifications';
-import type { Trigger } from '../../../shared/trigger';
+} from '@shared/notifications';
+import { managedChannelId } from '@shared/notifications';
+import type { Trigger } from '@shared/trigger';
 
 /** The step of an execution or task, or the name of a pipeline / deployment, from the payload data. */
 export function payloadStep(payload: NotificationPayload): string | null {

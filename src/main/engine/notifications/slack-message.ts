@@ -1,6 +1,6 @@
 // Turns a notification into the message Slack incoming webhooks expect: `text` in Slack's
 // mrkdwn (links as <url|label>, & < > escaped) plus blocks and a coloured attachment with fields.
-import type { NotificationPayload } from '../../../shared/notifications';
+import type { NotificationPayload } from '@shared/notifications';
 
 export interface SlackMessage {
   text: string;

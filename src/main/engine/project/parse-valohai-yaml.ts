@@ -3,7 +3,7 @@
 import type {
   ParameterType, PipelineEdgeDecl, PipelineNodeDecl, ProjectDefinition, ProjectPipeline, ProjectProblem, ProjectStep,
   StepInput, StepParameter,
-} from '../../../shared/project';
+} from '@shared/project';
 import { parseEdge } from './pipeline-edges';
 import { validateDefinition, type PipelineLines } from './validate-definition';
 import { parseLocated, type LocatedYaml } from './yaml-lines';

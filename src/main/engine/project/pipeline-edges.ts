@@ -1,6 +1,6 @@
 // Pipeline edges in both written forms: `[a.output.*, b.input.x]` and `{ source, target }`.
 import { RE2JS } from 're2js';
-import type { PipelineEdgeDecl } from '../../../shared/project';
+import type { PipelineEdgeDecl } from '@shared/project';
 
 const SOURCE_KINDS = ['output', 'parameter', 'metadata'] as const;
 const TARGET_KINDS = ['input', 'parameter'] as const;

@@ -2,11 +2,11 @@
 // and answers what run actions need to know about steps and pipelines.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ProjectDefinition, ProjectInfo, ProjectSection, ProjectSummary } from '../../../shared/project';
-import { defaultProjectSection, validateProjectSection } from '../../../shared/project';
+import type { ProjectDefinition, ProjectInfo, ProjectSection, ProjectSummary } from '@shared/project';
+import { defaultProjectSection, validateProjectSection } from '@shared/project';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { parseValohaiYaml } from './parse-valohai-yaml';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export const VALOHAI_YAML = 'valohai.yaml';
 

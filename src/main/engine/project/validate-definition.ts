@@ -1,5 +1,5 @@
 // Cross-checks of a parsed valohai.yaml: names that must refer to something declared.
-import type { ProjectPipeline, ProjectStep } from '../../../shared/project';
+import type { ProjectPipeline, ProjectStep } from '@shared/project';
 
 /** Line numbers of a pipeline's nodes and edges, in declaration order. */
 export interface PipelineLines { nodes: number[]; edges: number[] }

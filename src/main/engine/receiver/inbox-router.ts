@@ -1,5 +1,5 @@
 // The default route: every request lands in the inbox and gets the configured answer.
-import type { InboxResponse } from '../../../shared/settings';
+import type { InboxResponse } from '@shared/settings';
 import type { RequestRouter } from '../ports';
 
 export function createInboxRouter(getInboxResponse: () => InboxResponse): RequestRouter {

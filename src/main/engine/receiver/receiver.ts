@@ -2,12 +2,12 @@
 // stores the capture (and the router's own durable writes) before the answer goes out.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { CaptureSummary, CapturedResponse, HeaderTuple } from '../../../shared/capture';
+import type { CaptureSummary, CapturedResponse, HeaderTuple } from '@shared/capture';
 import type { CaptureStore, IncomingRequest, RequestRouter } from '../ports';
 import { newCaptureId } from '../store/capture-id';
 import { describeListenError } from './listen-error';
 import { readBody } from './read-body';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface ReceiverOptions {
   host: string;

@@ -2,9 +2,9 @@
 // limit, then either the simulated timeline or the step's commands, with every change persisted and emitted.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { EngineEvent } from '../../../shared/events';
-import type { ProjectSection, ProjectStep } from '../../../shared/project';
-import type { ExecutionStatus, LocalExecution, RunMode } from '../../../shared/runs';
+import type { EngineEvent } from '@shared/events';
+import type { ProjectSection, ProjectStep } from '@shared/project';
+import type { ExecutionStatus, LocalExecution, RunMode } from '@shared/runs';
 import { startCommand } from './command-process';
 import { createMetadataCollector } from './step-metadata';
 import type { RunRecords } from './run-records';
@@ -12,7 +12,7 @@ import { openLogWriter, type LogWriter } from './run-log';
 import type { RunSlots, SlotTicket } from './run-slots';
 import { CommandRenderError, renderCommand } from './step-parameters';
 import { prepareWorkFolder, listFilesRelative, type InputFileSource } from './work-folder';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface ExecutionSpec {
   step: string;

@@ -3,14 +3,14 @@
 // edges carry values; a failed node stops its dependents and fails the pipeline.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { ProjectPipeline, ProjectSection, ProjectStep } from '../../../shared/project';
-import type { LocalExecution, LocalPipeline, PipelineNodeState, PipelineStatus, RunMode } from '../../../shared/runs';
-import { isFinalExecutionStatus } from '../../../shared/runs';
+import type { ProjectPipeline, ProjectSection, ProjectStep } from '@shared/project';
+import type { LocalExecution, LocalPipeline, PipelineNodeState, PipelineStatus, RunMode } from '@shared/runs';
+import { isFinalExecutionStatus } from '@shared/runs';
 import { globToRegExp } from '../project/pipeline-edges';
 import { definedOnly, startExecution, type RunnerDeps } from './execution-runner';
 import { coerceParameter, defaultParameters } from './step-parameters';
 import type { InputFileSource } from './work-folder';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface PipelineSpec {
   pipeline: ProjectPipeline;

@@ -1,8 +1,8 @@
 // An execution's log: JSON lines in <runDir>/log.jsonl, pushed live as 'execution.log' events.
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import path from 'node:path';
-import type { EngineEvent } from '../../../shared/events';
-import type { ExecutionLogLine, LogPage, LogQuery } from '../../../shared/runs';
+import type { EngineEvent } from '@shared/events';
+import type { ExecutionLogLine, LogPage, LogQuery } from '@shared/runs';
 
 export const LOG_FILE = 'log.jsonl';
 /** beyond this the file stops growing (a runaway loop must not fill the disk) */

@@ -2,7 +2,7 @@
 // One implementation for the engine's run service and for CLI readers that open the run
 // records and the runs/ folder read-only when no engine runs, so both answer the same.
 import path from 'node:path';
-import type { ExecutionDetail, LogPage, LogQuery, PipelineDetail, RunsPage, RunsQuery } from '../../../shared/runs';
+import type { ExecutionDetail, LogPage, LogQuery, PipelineDetail, RunsPage, RunsQuery } from '@shared/runs';
 import { openRunRecords, runsDir, type RunRecords } from './run-records';
 import { pageLog, readLog } from './run-log';
 

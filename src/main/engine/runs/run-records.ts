@@ -4,8 +4,8 @@
 // ones it forgets; nothing in flight, nor anything a live pipeline or re-run reads, is forgotten.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { LocalExecution, LocalPipeline, RunListItem, RunsPage, RunsQuery } from '../../../shared/runs';
-import { isFinalExecutionStatus } from '../../../shared/runs';
+import type { LocalExecution, LocalPipeline, RunListItem, RunsPage, RunsQuery } from '@shared/runs';
+import { isFinalExecutionStatus } from '@shared/runs';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
 import { UNBOUNDED, dropUnneeded, earliestPointer, pickEvictions, type LogRetention } from '../store/journal-retention';
 import { safeName } from './work-folder';

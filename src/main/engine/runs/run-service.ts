@@ -2,10 +2,10 @@
 // re-runs), stopping them, and reading records, logs and files back.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/contract';
-import type { EngineEvent } from '../../../shared/events';
-import type { ProjectDefinition, ProjectInfo } from '../../../shared/project';
-import type { ExecutionDetail, LocalExecution, LocalPipeline, LogPage, LogQuery, PipelineDetail, RunFiles, RunMode, RunsPage, RunsQuery } from '../../../shared/runs';
+import { ApiError } from '@shared/contract';
+import type { EngineEvent } from '@shared/events';
+import type { ProjectDefinition, ProjectInfo } from '@shared/project';
+import type { ExecutionDetail, LocalExecution, LocalPipeline, LogPage, LogQuery, PipelineDetail, RunFiles, RunMode, RunsPage, RunsQuery } from '@shared/runs';
 import type { ProjectLink } from '../project/project-link';
 import { startExecution } from './execution-runner';
 import { startPipeline, type PipelineDeps } from './pipeline-runner';

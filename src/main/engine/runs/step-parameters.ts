@@ -1,6 +1,6 @@
 // Parameter values of a step and how they reach its command: {parameters} becomes the
 // `--name=value` arguments the service passes, {parameter:name} one of them, {parameter-value:name} the bare value.
-import type { ProjectStep, StepParameter } from '../../../shared/project';
+import type { ProjectStep, StepParameter } from '@shared/project';
 
 export function defaultParameters(step: ProjectStep | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};

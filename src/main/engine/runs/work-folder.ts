@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RunFile } from '../../../shared/runs';
+import type { RunFile } from '@shared/runs';
 import { makePrivateDir, writePrivateFile } from '../store/private-files';
 
 /** A file to place into an input: bytes (the payload) or a copy of another file (edges, re-runs). */

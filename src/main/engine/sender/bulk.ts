@@ -1,6 +1,6 @@
 // Bulk replay: a selection of captures sent with a concurrency limit, progress events and cancel.
 import { randomUUID } from 'node:crypto';
-import type { BulkProgress, BulkReplayRequest } from '../../../shared/signing/types';
+import type { BulkProgress, BulkReplayRequest } from '@shared/signing/types';
 import type { Sender } from './sender';
 
 export interface BulkRunner {

@@ -1,11 +1,11 @@
 // HAR 1.2 export and import of captures and sent requests. Auth and signature headers and
 // secret values are redacted unless the user opts in.
 import { randomUUID } from 'node:crypto';
-import type { CaptureDetail, HeaderTuple } from '../../../shared/capture';
-import type { SentRecord } from '../../../shared/signing/types';
-import { redactText } from '../../../shared/triggers/secrets';
+import type { CaptureDetail, HeaderTuple } from '@shared/capture';
+import type { SentRecord } from '@shared/signing/types';
+import { redactText } from '@shared/triggers/secrets';
 import { version } from '../../../../package.json';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$|signature|token|secret|hmac/i;
 export const REDACTED = '[redacted]';

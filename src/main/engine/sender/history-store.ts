@@ -3,7 +3,7 @@
 // Retention keeps the newest N sent requests and N tracked runs; a run still polling (and the
 // request it came from) is never forgotten.
 import path from 'node:path';
-import type { HistoryQuery, SentRecord, TrackedRun } from '../../../shared/signing/types';
+import type { HistoryQuery, SentRecord, TrackedRun } from '@shared/signing/types';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
 import { UNBOUNDED, dropUnneeded, earliestPointer, pickEvictions, type LogRetention } from '../store/journal-retention';
 

@@ -1,8 +1,8 @@
 // The sender as the engine opens it: history journal, sender, bulk runner; resumes tracked runs.
-import type { EngineEvent } from '../../../shared/events';
-import type { SigningProfile } from '../../../shared/signing/types';
-import type { Trigger } from '../../../shared/trigger';
-import type { EnvSource } from '../../../shared/triggers/secrets';
+import type { EngineEvent } from '@shared/events';
+import type { SigningProfile } from '@shared/signing/types';
+import type { Trigger } from '@shared/trigger';
+import type { EnvSource } from '@shared/triggers/secrets';
 import type { CaptureStore } from '../ports';
 import { createBulkRunner, type BulkRunner } from './bulk';
 import { openSenderHistory, type SenderHistory, type SenderHistoryOptions } from './history-store';

@@ -1,7 +1,7 @@
 // What the sender shows and keeps (previews, history, tracks) never holds a secret value: a
 // static token or a secret typed into a header goes out as-is, but is masked in every copy.
-import type { SigningProfile, SignResult, TrackedRun } from '../../../shared/signing/types';
-import { redactText, resolveSecret, secretValues, type EnvSource } from '../../../shared/triggers/secrets';
+import type { SigningProfile, SignResult, TrackedRun } from '@shared/signing/types';
+import { redactText, resolveSecret, secretValues, type EnvSource } from '@shared/triggers/secrets';
 import { maskProfile } from './profiles';
 
 /** The profile's secret (resolved) and every secret env value, longest first. */

@@ -1,9 +1,9 @@
 // The negative matrix: the valid request plus deliberately broken variants, each sent once,
 // with the outcome expected against what came back.
-import { otherJwtAlgorithm, isSymmetric } from '../../../shared/signing/jwt';
-import type { MatrixRow, ProviderScheme, SendDraft, SignTweaks, SigningProfile } from '../../../shared/signing/types';
-import { SCHEME_PROVIDERS, type SchemeProvider } from '../../../shared/kinds/providers';
-import type { JwtAlgorithm } from '../../../shared/trigger';
+import { otherJwtAlgorithm, isSymmetric } from '@shared/signing/jwt';
+import type { MatrixRow, ProviderScheme, SendDraft, SignTweaks, SigningProfile } from '@shared/signing/types';
+import { SCHEME_PROVIDERS, type SchemeProvider } from '@shared/kinds/providers';
+import type { JwtAlgorithm } from '@shared/trigger';
 import { generateKeys } from './keys';
 import type { Sender } from './sender';
 

@@ -1,8 +1,8 @@
 // Signing profiles in the workspace section `signingProfiles`. Literal secrets never go to the
 // renderer: it sees SECRET_PLACEHOLDER, and saving the placeholder keeps the stored value.
-import { SECRET_PLACEHOLDER, type Trigger } from '../../../shared/trigger';
-import { envReferences } from '../../../shared/triggers/secrets';
-import type { SigningProfile } from '../../../shared/signing/types';
+import { SECRET_PLACEHOLDER, type Trigger } from '@shared/trigger';
+import { envReferences } from '@shared/triggers/secrets';
+import type { SigningProfile } from '@shared/signing/types';
 
 export const PROFILES_SECTION = 'signingProfiles';
 

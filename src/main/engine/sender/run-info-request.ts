@@ -1,7 +1,7 @@
 // The run-info request for a tracked run, built fresh for every poll so its timestamp and
 // signature are new: POST JSON for body-signing profiles, GET ?run_id= for header/query tokens.
-import { utf8 } from '../../../shared/triggers/bytes';
-import type { OutgoingRequest, SigningProfile } from '../../../shared/signing/types';
+import { utf8 } from '@shared/triggers/bytes';
+import type { OutgoingRequest, SigningProfile } from '@shared/signing/types';
 
 export function runInfoRequest(runInfoUrl: string, runId: string, profile: SigningProfile | null): OutgoingRequest {
   const placement = profile && profile.kind !== 'provider' ? profile.placement.namespace : null;

@@ -1,23 +1,23 @@
 // The sender: preview, send, replay, history and run tracking over the pure signer.
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../../shared/api-error';
-import type { CaptureDetail } from '../../../shared/capture';
-import type { EngineEvent } from '../../../shared/events';
-import { findRunId, runInfoUrl } from '../../../shared/signing/run-id-detect';
-import { signRequest, type SignContext } from '../../../shared/signing/sign';
+import { ApiError } from '@shared/api-error';
+import type { CaptureDetail } from '@shared/capture';
+import type { EngineEvent } from '@shared/events';
+import { findRunId, runInfoUrl } from '@shared/signing/run-id-detect';
+import { signRequest, type SignContext } from '@shared/signing/sign';
 import type {
   OutgoingRequest, SendDraft, SendPreview, SentRecord, SigningProfile, SignResult, SignTweaks, TrackOptions, TrackedRun,
-} from '../../../shared/signing/types';
-import type { EnvSource } from '../../../shared/triggers/secrets';
-import { SECRET_PLACEHOLDER, type Trigger } from '../../../shared/trigger';
-import { decodeUtf8Lenient } from '../../../shared/triggers/bytes';
+} from '@shared/signing/types';
+import type { EnvSource } from '@shared/triggers/secrets';
+import { SECRET_PLACEHOLDER, type Trigger } from '@shared/trigger';
+import { decodeUtf8Lenient } from '@shared/triggers/bytes';
 import type { CaptureStore } from '../ports';
 import type { SenderHistory } from './history-store';
 import { sendHttp, type HttpResult } from '../http/outgoing';
 import { maskSigned, maskTrack, secretsOf } from './mask-sent';
 import { withStoredSecret } from './profiles';
 import { createTracker, type Tracker } from './tracker';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface SenderDeps {
   history: SenderHistory;

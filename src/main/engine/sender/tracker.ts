@@ -1,13 +1,13 @@
 // Follows a trigger run through the run-info endpoint until its status leaves `pending`:
 // re-signed polls, backoff from 1 s to 30 s, a timeout, a persisted timeline, resume on restart.
 import { randomUUID } from 'node:crypto';
-import type { SigningProfile, TimelineEntry, TrackOptions, TrackedRun } from '../../../shared/signing/types';
-import type { TriggerRunStatus } from '../../../shared/trigger-log';
+import type { SigningProfile, TimelineEntry, TrackOptions, TrackedRun } from '@shared/signing/types';
+import type { TriggerRunStatus } from '@shared/trigger-log';
 import type { SenderHistory } from './history-store';
 import type { HttpResult } from '../http/outgoing';
 import { maskProfile } from './profiles';
 import { runInfoRequest } from './run-info-request';
-import type { OutgoingRequest } from '../../../shared/signing/types';
+import type { OutgoingRequest } from '@shared/signing/types';
 
 export const DEFAULT_TRACK: Required<Omit<TrackOptions, 'jsonPath'>> = { initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 10 * 60_000 };
 

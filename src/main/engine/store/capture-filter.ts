@@ -2,7 +2,7 @@
 // index; free text is looked for in the method, URL and headers and, failing those, in the body;
 // the body filter only in the body. Text matching folds the case of ASCII letters; any other
 // character matches exactly.
-import type { CaptureFilter } from '../../../shared/capture';
+import type { CaptureFilter } from '@shared/capture';
 import type { IndexEntry } from './capture-index';
 import { tokenQuery, type TokenQuery } from './body-tokens';
 

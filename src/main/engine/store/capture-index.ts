@@ -1,6 +1,6 @@
 // The in-memory index of live captures, oldest first by seq. Removals only mark entries dead;
 // the array is compacted once dead entries dominate, so deletes and evictions stay cheap.
-import type { CaptureSummary } from '../../../shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import type { JournalPointer } from './journal';
 import { BodyTokenIndex } from './body-tokens';
 

@@ -1,6 +1,6 @@
 // What the capture journal holds: capture records (meta + raw body), tombstones and clear markers.
-import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, SentBy, TriggerOutcome } from '../../../shared/capture';
-import { providerEvent } from '../../../shared/provider-event';
+import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, SentBy, TriggerOutcome } from '@shared/capture';
+import { providerEvent } from '@shared/provider-event';
 import { selfSentBy } from '../http/self-sent';
 import type { NewCapture } from '../ports';
 

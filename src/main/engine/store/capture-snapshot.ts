@@ -18,7 +18,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { CaptureSummary } from '../../../shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import { crc32 } from './frame';
 import { CaptureIndex, Indexed, type IndexEntry } from './capture-index';
 import { segmentPath } from './segment-files';

@@ -3,7 +3,7 @@
 // tombstones for deletes, retention that evicts from the index and drops whole segments once
 // nothing live is in them.
 import path from 'node:path';
-import type { CaptureDetail, CapturePage, CaptureQuery, CaptureSummary } from '../../../shared/capture';
+import type { CaptureDetail, CapturePage, CaptureQuery, CaptureSummary } from '@shared/capture';
 import type { CaptureStore, NewCapture } from '../ports';
 import { CaptureIndex, Indexed, type IndexEntry } from './capture-index';
 import { BodyScanCache } from './body-scan';

@@ -2,7 +2,7 @@
 // many stores; the engine reads back everything under its data dir once they are all open,
 // prints one line per damaged range and shows a notice in the UI.
 import path from 'node:path';
-import type { StorageDamage } from '../../../shared/storage-health';
+import type { StorageDamage } from '@shared/storage-health';
 import type { DamagedRange } from './frame-scanner';
 
 const byFile = new Map<string, StorageDamage[]>();

@@ -1,7 +1,7 @@
 // Settings checks shared by the workspace file loader and the Settings page's updates.
 // Each problem names the JSON path of the offending value.
-import { ApiError } from '../../../shared/api-error';
-import type { Settings, SettingsPatch, ThemePreference } from '../../../shared/settings';
+import { ApiError } from '@shared/api-error';
+import type { Settings, SettingsPatch, ThemePreference } from '@shared/settings';
 
 const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 const GIB = 1024 ** 3;

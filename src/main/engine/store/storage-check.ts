@@ -1,7 +1,7 @@
 // At start, once every journal has been replayed: one line per damaged journal range (file,
 // offset, bytes skipped, records recovered) and one per data-dir entry other users can read.
 // The same findings go to the UI through engine.info.
-import type { StorageHealth } from '../../../shared/storage-health';
+import type { StorageHealth } from '@shared/storage-health';
 import { damageUnder, describeDamage } from './journal-damage';
 import { widePermissionWarnings } from './private-files';
 

@@ -2,7 +2,7 @@
 // permission (EACCES, EPERM, EROFS), an I/O error… Such errors come from a system call, so
 // they carry `syscall` and an errno `code`. The API answers them with code `storage_error`
 // and a 5xx, never `invalid`: the same request may succeed once the disk is fixed.
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export const STORAGE_ERROR_CODE = 'storage_error';
 

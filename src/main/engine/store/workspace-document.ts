@@ -1,10 +1,10 @@
 // The workspace document as stored in workspace.json, its migrations and its shape checks.
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
-import { TRIGGER_ID_PATTERN, type EnvVariable, type Trigger } from '../../../shared/trigger';
-import { defaultSections, validateSections, type WorkspaceSectionValues } from '../../../shared/workspace-section-registry';
+import { DEFAULT_SETTINGS, type Settings } from '@shared/settings';
+import { TRIGGER_ID_PATTERN, type EnvVariable, type Trigger } from '@shared/trigger';
+import { defaultSections, validateSections, type WorkspaceSectionValues } from '@shared/workspace-section-registry';
 import { issue, isObject, mergeSettings, settingsProblem, type PathProblem } from './settings-validation';
-import { ApiError } from '../../../shared/api-error';
-import { errorMessage } from '../../../shared/error-message';
+import { ApiError } from '@shared/api-error';
+import { errorMessage } from '@shared/error-message';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
 

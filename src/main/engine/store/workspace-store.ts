@@ -5,11 +5,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { TextFile } from 'lowdb/node';
-import type { Settings, SettingsPatch } from '../../../shared/settings';
-import type { EnvVariable, Trigger } from '../../../shared/trigger';
-import type { WorkspaceSectionValues } from '../../../shared/workspace-section-registry';
+import type { Settings, SettingsPatch } from '@shared/settings';
+import type { EnvVariable, Trigger } from '@shared/trigger';
+import type { WorkspaceSectionValues } from '@shared/workspace-section-registry';
 import type { SecretCodec } from '../ports';
-import { describeJsonError } from '../../../shared/json-position';
+import { describeJsonError } from '@shared/json-position';
 import { makePrivateDir } from './private-files';
 import { SerialLock } from './serial-lock';
 import { applySettingsPatch, isObject, settingsIssue, StoreValidationError } from './settings-validation';
@@ -17,7 +17,7 @@ import {
   WORKSPACE_MIGRATIONS, WORKSPACE_SCHEMA_VERSION, defaultDocument, envIssue, migrateDocument, normaliseDocument,
   sectionsIssue, triggersIssue, type Migration, type WorkspaceDocument,
 } from './workspace-document';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export { SettingsError } from './settings-validation';
 export { WORKSPACE_SCHEMA_VERSION, type Migration } from './workspace-document';

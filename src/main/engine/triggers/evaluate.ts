@@ -1,12 +1,12 @@
 // Evaluates every condition of a trigger, in order, even after one fails: the trace is the
 // product. Never throws: anything malformed becomes a failed condition with a reason.
-import type { Trigger } from '../../../shared/trigger';
-import type { ConditionResult } from '../../../shared/trigger-log';
-import { redactText, resolveSecret, secretValues } from '../../../shared/triggers/secrets';
+import type { Trigger } from '@shared/trigger';
+import type { ConditionResult } from '@shared/trigger-log';
+import { redactText, resolveSecret, secretValues } from '@shared/triggers/secrets';
 import { checkCondition } from './conditions/registry';
 import { failed, type CheckOutcome, type EvaluationContext, type RequestView } from './conditions/types';
-import { triggerSecrets, type SecretField } from '../../../shared/kinds/secrets';
-import { errorMessage } from '../../../shared/error-message';
+import { triggerSecrets, type SecretField } from '@shared/kinds/secrets';
+import { errorMessage } from '@shared/error-message';
 
 export type { EvaluationContext } from './conditions/types';
 

@@ -1,10 +1,10 @@
 // The usual ways a sender's signature differs from what a condition expects, as variants of
 // the body, the format's inputs, the secret and the token. Each variant says, in a sentence
 // fragment, what the sender does differently.
-import type { HeaderTuple } from '../../../shared/capture';
-import { fromBase64, utf8 } from '../../../shared/triggers/bytes';
-import { parseFormat, renderBasestring } from '../../../shared/triggers/basestring';
-import { parseJsonBody, type RequestView } from '../../../shared/triggers/lookup';
+import type { HeaderTuple } from '@shared/capture';
+import { fromBase64, utf8 } from '@shared/triggers/bytes';
+import { parseFormat, renderBasestring } from '@shared/triggers/basestring';
+import { parseJsonBody, type RequestView } from '@shared/triggers/lookup';
 
 export interface Variant<T> { value: T; note?: string }
 

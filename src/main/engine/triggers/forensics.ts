@@ -1,10 +1,10 @@
 // Signature forensics: when an HMAC does not match, try the usual sender mistakes and say
 // which one reproduces the received signature.
-import type { WebAuthCondition } from '../../../shared/trigger';
-import type { ForensicMatch, ForensicReport } from '../../../shared/trigger-log';
-import { DEFAULT_HMAC_FORMAT } from '../../../shared/triggers/basestring';
-import { fromBase64 } from '../../../shared/triggers/bytes';
-import { findHeader, findQuery, parseFormBody, parseJsonBody, valueAsText, type RequestView } from '../../../shared/triggers/lookup';
+import type { WebAuthCondition } from '@shared/trigger';
+import type { ForensicMatch, ForensicReport } from '@shared/trigger-log';
+import { DEFAULT_HMAC_FORMAT } from '@shared/triggers/basestring';
+import { fromBase64 } from '@shared/triggers/bytes';
+import { findHeader, findQuery, parseFormBody, parseJsonBody, valueAsText, type RequestView } from '@shared/triggers/lookup';
 import { computeHmac } from '../crypto/hmac';
 import { hmacAlgorithm, hmacEncoding } from './conditions/check-hmac';
 import { bodyVariants, formatVariants, headerVariants, renderWith, secretVariants } from './forensics-variants';

@@ -1,6 +1,6 @@
 // When each trigger launched, for rate limits. Derived from the trigger log, so it survives
 // restarts without a file of its own.
-import type { TriggerLogEntry } from '../../../shared/trigger-log';
+import type { TriggerLogEntry } from '@shared/trigger-log';
 
 /** Older launches cannot matter to any sane rate limit; dropping them bounds memory. */
 const KEEP_MS = 400 * 24 * 3600 * 1000;

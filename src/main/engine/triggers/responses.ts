@@ -1,8 +1,8 @@
 // The answers a trigger URL gives. Failure bodies are fixed: they are not customisable.
-import type { CapturedResponse } from '../../../shared/capture';
-import type { Action } from '../../../shared/trigger';
-import { isResponseAction, type ActionOf, type ResponseAction } from '../../../shared/kinds/actions';
-import { substituteRunIdJson, substituteRunIdText } from '../../../shared/triggers/run-id';
+import type { CapturedResponse } from '@shared/capture';
+import type { Action } from '@shared/trigger';
+import { isResponseAction, type ActionOf, type ResponseAction } from '@shared/kinds/actions';
+import { substituteRunIdJson, substituteRunIdText } from '@shared/triggers/run-id';
 
 const TEXT = 'text/plain; charset=utf-8';
 

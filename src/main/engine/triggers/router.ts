@@ -1,10 +1,10 @@
 // The receiver's trigger URLs: launch and run-info, exactly as docs/triggers.md says.
 import { randomUUID } from 'node:crypto';
-import type { CaptureSummary, CapturedResponse, TriggerOutcome } from '../../../shared/capture';
-import type { EngineEvent } from '../../../shared/events';
-import type { Trigger } from '../../../shared/trigger';
-import type { ConditionResult, TriggerLogEntry, TriggerRun } from '../../../shared/trigger-log';
-import type { EnvSource } from '../../../shared/triggers/secrets';
+import type { CaptureSummary, CapturedResponse, TriggerOutcome } from '@shared/capture';
+import type { EngineEvent } from '@shared/events';
+import type { Trigger } from '@shared/trigger';
+import type { ConditionResult, TriggerLogEntry, TriggerRun } from '@shared/trigger-log';
+import type { EnvSource } from '@shared/triggers/secrets';
 import type { IncomingRequest, RouteDecision } from '../ports';
 import { allPassed, evaluateTrigger } from './evaluate';
 import type { LaunchHistory } from './launch-history';
@@ -12,8 +12,8 @@ import { parseLaunchPath } from './launch-path';
 import { badRequest, launchResponse, methodNotAllowed, notFound } from './responses';
 import { completeRun, idOnlyLauncher, type ActionLauncher } from './run-actions';
 import { runIdOf } from './run-id-lookup';
-import { errorMessage } from '../../../shared/error-message';
-import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '../../../shared/kinds/conditions';
+import { errorMessage } from '@shared/error-message';
+import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '@shared/kinds/conditions';
 import type { TriggerLogStore } from './trigger-log-store';
 import type { TriggerRunStore } from './trigger-run-store';
 

@@ -1,15 +1,15 @@
 // Carrying out a launch's run actions and moving its trigger run from pending to a final status.
 // The engine passes the local-runs launcher; without one (router tests) an action only gets a fresh id.
 import { randomUUID } from 'node:crypto';
-import type { EngineEvent } from '../../../shared/events';
-import type { CopyPipelineAction, RunExecutionAction, RunPipelineAction, Trigger } from '../../../shared/trigger';
-import type { RunActionError, RunResultEntry, TriggerRun, TriggerRunStatus } from '../../../shared/trigger-log';
-import { actionKind, isRunAction, type ActionOf, type RunAction } from '../../../shared/kinds/actions';
+import type { EngineEvent } from '@shared/events';
+import type { CopyPipelineAction, RunExecutionAction, RunPipelineAction, Trigger } from '@shared/trigger';
+import type { RunActionError, RunResultEntry, TriggerRun, TriggerRunStatus } from '@shared/trigger-log';
+import { actionKind, isRunAction, type ActionOf, type RunAction } from '@shared/kinds/actions';
 import type { IncomingRequest } from '../ports';
 import type { TriggerRunStore } from './trigger-run-store';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
-export type { RunAction } from '../../../shared/kinds/actions';
+export type { RunAction } from '@shared/kinds/actions';
 
 export interface ActionContext {
   trigger: Trigger;

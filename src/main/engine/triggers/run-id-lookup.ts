@@ -1,7 +1,7 @@
 // Where a run-info request carries run_id: the query for GET; the body (form or JSON
 // top-level) for POST, falling back to the query.
-import { findQuery, findHeader, parseFormBody, parseJsonBody } from '../../../shared/triggers/lookup';
-import type { RequestView } from '../../../shared/triggers/lookup';
+import { findQuery, findHeader, parseFormBody, parseJsonBody } from '@shared/triggers/lookup';
+import type { RequestView } from '@shared/triggers/lookup';
 
 function fromBody(request: RequestView): string | undefined {
   const type = (findHeader(request.rawHeaders, 'content-type') ?? '').toLowerCase();

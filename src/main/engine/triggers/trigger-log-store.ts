@@ -1,7 +1,7 @@
 // The trigger log: one entry per launch/run-info request, appended to a journal so that an
 // entry is on disk before the request is answered. Entries are kept in memory for listing.
 import path from 'node:path';
-import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
+import type { TriggerLogEntry, TriggerLogFilter } from '@shared/trigger-log';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
 import { UNBOUNDED, type LogRetention } from '../store/journal-retention';
 

@@ -3,7 +3,7 @@
 // being launched: it is settled (`error`, or `complete_with_error` when some actions had
 // launched) with the reason kept on the run, where the trigger log shows it.
 import path from 'node:path';
-import type { TriggerRun } from '../../../shared/trigger-log';
+import type { TriggerRun } from '@shared/trigger-log';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
 import type { LogRetention } from './trigger-log-store';
 

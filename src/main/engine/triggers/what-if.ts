@@ -1,10 +1,10 @@
 // What-if: how would earlier requests have fared under an edited trigger? Each is evaluated
 // as of the moment it arrived (timestamps, JWT exp) and nothing is charged to rate limits.
-import type { HeaderTuple } from '../../../shared/capture';
-import type { WhatIfRow } from '../../../shared/contract';
-import type { Trigger } from '../../../shared/trigger';
-import type { TriggerLogEntry } from '../../../shared/trigger-log';
-import type { EnvSource } from '../../../shared/triggers/secrets';
+import type { HeaderTuple } from '@shared/capture';
+import type { WhatIfRow } from '@shared/contract';
+import type { Trigger } from '@shared/trigger';
+import type { TriggerLogEntry } from '@shared/trigger-log';
+import type { EnvSource } from '@shared/triggers/secrets';
 import { evaluateTrigger, firstFailure } from './evaluate';
 
 export interface WhatIfCapture {

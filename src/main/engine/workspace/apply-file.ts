@@ -1,8 +1,8 @@
 // What loading a workspace file (serve --config, import) does to the workspace: env and triggers
 // replace or merge; each section the file carries (project, notifications, signingProfiles,
 // settings) replaces the stored one; sections it leaves out stay as they are.
-import { SECRET_PLACEHOLDER, type EnvVariable } from '../../../shared/trigger';
-import type { WorkspaceFileV2 } from '../../../shared/schema/workspace-file';
+import { SECRET_PLACEHOLDER, type EnvVariable } from '@shared/trigger';
+import type { WorkspaceFileV2 } from '@shared/schema/workspace-file';
 import type { Workspace } from '../store/workspace-store';
 
 export type ImportMode = 'merge' | 'replace';

@@ -1,7 +1,7 @@
 // The contract over Electron IPC: one handler per call on its own channel. Kept free of
 // 'electron' imports (ipcMain is passed in) so it is unit-tested in plain Node.
-import { API_METHODS, type ApiHandlers, ipcChannelFor } from '../../../shared/contract';
-import type { CallEnvelope } from '../../../shared/transport';
+import { API_METHODS, type ApiHandlers, ipcChannelFor } from '@shared/contract';
+import type { CallEnvelope } from '@shared/transport';
 import { dispatchCall } from '../dispatch';
 
 /** The part of an IpcMainInvokeEvent the sender check needs. */

@@ -1,8 +1,8 @@
 // POST /api/call/<method>: the JSON body is the argument, the answer a CallEnvelope.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiHandlers } from '../../../shared/contract';
-import { httpStatusFor, type ApiErrorPayload } from '../../../shared/api-error';
-import { errorMessage } from '../../../shared/error-message';
+import type { ApiHandlers } from '@shared/contract';
+import { httpStatusFor, type ApiErrorPayload } from '@shared/api-error';
+import { errorMessage } from '@shared/error-message';
 import { dispatchCall, isApiMethod } from '../dispatch';
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -2,8 +2,8 @@
 // event stream over a WebSocket, on 127.0.0.1 only, behind a per-launch token.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TOKEN_QUERY_PARAM } from '../../../shared/transport';
-import { WEB_CALL_PREFIX, WEB_EVENTS_PATH } from '../../../shared/contract';
+import { TOKEN_QUERY_PARAM } from '@shared/transport';
+import { WEB_CALL_PREFIX, WEB_EVENTS_PATH } from '@shared/contract';
 import type { Engine } from '../../engine/ports';
 import { bearerToken, createToken, hostOriginProblem, tokenMatches } from './access';
 import { handleCall, sendError } from './call-route';

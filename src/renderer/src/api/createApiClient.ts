@@ -1,7 +1,7 @@
 // Builds the typed client from the runtime list of calls, so its shape is the contract's and
 // a call missing here is impossible by construction.
-import { API_METHODS } from '../../../shared/contract';
-import type { ApiClient, ApiMethod } from '../../../shared/contract';
+import { API_METHODS } from '@shared/contract';
+import type { ApiClient, ApiMethod } from '@shared/contract';
 import type { Transport } from './transport';
 
 export function createApiClient(invoke: Transport['invoke']): ApiClient {

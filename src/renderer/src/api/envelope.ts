@@ -1,7 +1,7 @@
 // Turns the transport's envelope back into a value or a thrown error, so callers use try/catch
 // and still get the stable code and the JSON path of the offending field.
-import { ApiError, isApiErrorCode, type ApiErrorPayload } from '../../../shared/api-error';
-import type { CallEnvelope } from '../../../shared/transport';
+import { ApiError, isApiErrorCode, type ApiErrorPayload } from '@shared/api-error';
+import type { CallEnvelope } from '@shared/transport';
 
 export function unwrapEnvelope(envelope: CallEnvelope): unknown {
   if (envelope && envelope.ok === true) return envelope.result;

@@ -1,8 +1,8 @@
 // The headless event stream: one WebSocket, reopened with backoff whenever it drops. Each
 // message is one EventBatch; listeners get it exactly as sent.
-import type { EventBatch } from '../../../shared/events';
-import { WEB_EVENTS_PATH } from '../../../shared/contract';
-import { TOKEN_QUERY_PARAM } from '../../../shared/transport';
+import type { EventBatch } from '@shared/events';
+import { WEB_EVENTS_PATH } from '@shared/contract';
+import { TOKEN_QUERY_PARAM } from '@shared/transport';
 import { reconnectDelayMs } from './backoff';
 import type { ConnectionStatus } from './transport';
 

@@ -1,6 +1,6 @@
 // The one client and transport the app uses: IPC inside Electron, HTTP+WebSocket in a browser.
-import type { ApiClient } from '../../../shared/contract';
-import type { HookbenchBridge } from '../../../shared/transport';
+import type { ApiClient } from '@shared/contract';
+import type { HookbenchBridge } from '@shared/transport';
 import { createApiClient } from './createApiClient';
 import { createIpcTransport } from './ipcTransport';
 import type { Transport } from './transport';

@@ -1,6 +1,6 @@
 // Electron: the preload's bridge already has one function per call; only the envelope needs
 // unwrapping. IPC cannot drop while the window lives, so the connection is always up.
-import type { HookbenchBridge } from '../../../shared/transport';
+import type { HookbenchBridge } from '@shared/transport';
 import { unwrapEnvelope } from './envelope';
 import type { Transport } from './transport';
 

@@ -1,6 +1,6 @@
 // What the rest of the renderer needs from a transport, whichever one is in use.
-import type { ApiMethod } from '../../../shared/contract';
-import type { EventBatch } from '../../../shared/events';
+import type { ApiMethod } from '@shared/contract';
+import type { EventBatch } from '@shared/events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 

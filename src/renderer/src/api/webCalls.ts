@@ -1,11 +1,11 @@
 // Calls over HTTP: POST /api/call/<method> with the bearer token; the answer is always an
 // envelope, even for transport errors (401/403/404 carry { ok: false, error }).
-import { ApiError } from '../../../shared/contract';
-import type { ApiMethod } from '../../../shared/contract';
-import { WEB_CALL_PREFIX } from '../../../shared/contract';
-import type { CallEnvelope } from '../../../shared/transport';
+import { ApiError } from '@shared/contract';
+import type { ApiMethod } from '@shared/contract';
+import { WEB_CALL_PREFIX } from '@shared/contract';
+import type { CallEnvelope } from '@shared/transport';
 import { unwrapEnvelope } from './envelope';
-import { errorMessage } from '../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export interface WebCallOptions {
   /** origin (and optional base path) of the control API, e.g. http://127.0.0.1:7781 */

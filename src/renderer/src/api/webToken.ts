@@ -1,6 +1,6 @@
 // The control API token arrives once in the address bar (?token=…). It is moved to
 // sessionStorage and removed from the URL so it does not end up in history or screenshots.
-import { TOKEN_QUERY_PARAM } from '../../../shared/transport';
+import { TOKEN_QUERY_PARAM } from '@shared/transport';
 
 const STORAGE_KEY = 'hookbench.token';
 

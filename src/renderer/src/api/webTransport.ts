@@ -1,6 +1,6 @@
 // Headless mode: calls over fetch, events over a reconnecting WebSocket on the same origin.
-import type { EventBatch } from '../../../shared/events';
-import { WEB_CALL_PREFIX } from '../../../shared/contract';
+import type { EventBatch } from '@shared/events';
+import { WEB_CALL_PREFIX } from '@shared/contract';
 import { openEventSocket } from './eventSocket';
 import type { ConnectionStatus, Transport } from './transport';
 import { createWebInvoke } from './webCalls';

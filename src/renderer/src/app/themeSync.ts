@@ -1,7 +1,7 @@
 // Applies the theme as data-theme on <html>: the setting when it is light or dark, else the
 // OS preference, followed live. The last choice is remembered so a reload does not flash.
 import { useAppStore } from '../store/store';
-import type { ThemePreference } from '../../../shared/settings';
+import type { ThemePreference } from '@shared/settings';
 
 const KEY = 'hookbench.theme';
 

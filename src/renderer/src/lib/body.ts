@@ -1,6 +1,6 @@
 // What a captured body is and how it can be shown. Parsing happens here, in the view layer;
 // the stored bytes are never changed.
-import type { HeaderTuple } from '../../../shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 import { firstHeader, mediaType } from './headers';
 import { parseUrlEncoded } from './query';
 import type { Pair } from './query';

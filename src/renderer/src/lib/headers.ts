@@ -1,5 +1,5 @@
 // Lookups over raw header tuples (names compared case-insensitively, order kept).
-import type { HeaderTuple } from '../../../shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 
 export function headerValues(headers: HeaderTuple[], name: string): string[] {
   const wanted = name.toLowerCase();

@@ -1,5 +1,5 @@
 // Engine info, settings and navigation.
-import type { SettingsPatch } from '../../../shared/settings';
+import type { SettingsPatch } from '@shared/settings';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { useAppStore } from './store';

@@ -1,7 +1,7 @@
 // Folds one event batch into the state. Pure, so the sync can apply a whole batch with a
 // single set() and a burst of webhooks costs one render, not one per request.
-import type { CaptureSummary } from '../../../shared/capture';
-import type { EventBatch } from '../../../shared/events';
+import type { CaptureSummary } from '@shared/capture';
+import type { EventBatch } from '@shared/events';
 import { summaryMatchesFilter } from './filterMatch';
 import type { AppState, CapturesState, SettingsState } from './types';
 import { shiftDeep } from './captureWindow';

@@ -1,6 +1,6 @@
 // Loading, paging and changing the capture list. Each answer is checked against the list's
 // request counter (latest.ts) so a slow answer for an old filter never overwrites a newer one.
-import type { CaptureFilter } from '../../../shared/capture';
+import type { CaptureFilter } from '@shared/capture';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { generationOf, joinRequest, startRequest } from './latest';

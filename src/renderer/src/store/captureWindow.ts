@@ -2,7 +2,7 @@
 // contiguous newest-first prefix (live arrivals go in front), and `deep`, one window anywhere
 // further down, fetched by offset when the user jumps or drags there. Offsets are anchored at
 // the prefix's newest capture, so the engine's positions and ours agree while captures arrive.
-import type { CaptureSummary } from '../../../shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import type { CapturesState } from './types';
 
 export interface DeepWindow {

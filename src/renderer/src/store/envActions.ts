@@ -1,6 +1,6 @@
 // Variables and the workspace file through the API (the env page keeps its rows locally until Save).
-import type { ApiArgs } from '../../../shared/contract';
-import type { EnvVariable } from '../../../shared/trigger';
+import type { ApiArgs } from '@shared/contract';
+import type { EnvVariable } from '@shared/trigger';
 import { api } from '../api';
 
 export const listEnv = () => api['env.list']();

@@ -1,6 +1,6 @@
 // Decides on the client whether a live capture belongs in the filtered list. Summaries carry
 // no headers or body, so some filters can only be answered by the engine: 'unknown'.
-import type { CaptureFilter, CaptureSummary } from '../../../shared/capture';
+import type { CaptureFilter, CaptureSummary } from '@shared/capture';
 
 export type MatchResult = true | false | 'unknown';
 

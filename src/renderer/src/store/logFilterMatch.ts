@@ -1,5 +1,5 @@
 // The trigger-log filter on the client, so live entries land in the filtered list without a refetch.
-import type { TriggerLogEntry, TriggerLogFilter } from '../../../shared/trigger-log';
+import type { TriggerLogEntry, TriggerLogFilter } from '@shared/trigger-log';
 
 export function logEntryMatches(entry: TriggerLogEntry, filter: TriggerLogFilter): boolean {
   if (filter.triggerId && entry.triggerId !== filter.triggerId) return false;

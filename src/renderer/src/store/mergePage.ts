@@ -1,5 +1,5 @@
 // Merging pages fetched from the engine into the list without duplicating live arrivals.
-import type { CaptureSummary } from '../../../shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 
 /** Older page appended at the end; anything already present (by seq) is skipped. */
 export function appendOlder(items: CaptureSummary[], page: CaptureSummary[]): CaptureSummary[] {

@@ -1,6 +1,6 @@
 // Loading and editing notifications through the API; the slice is updated from the answers.
-import type { ApiArgs } from '../../../shared/contract';
-import type { DeliveryFilter, NotificationChannel, NotificationRouting } from '../../../shared/notifications';
+import type { ApiArgs } from '@shared/contract';
+import type { DeliveryFilter, NotificationChannel, NotificationRouting } from '@shared/notifications';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { DELIVERY_LIMIT, type NotificationsState, type NotificationsTab } from './notificationsSlice';

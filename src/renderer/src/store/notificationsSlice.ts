@@ -1,7 +1,7 @@
 // The notifications slice: channels/routings (the workspace section), the delivery log and
 // per-channel health. Events fold in per batch like the other slices.
-import type { EventBatch } from '../../../shared/events';
-import type { ChannelHealth, DeliveryFilter, DeliverySummary, NotificationsView } from '../../../shared/notifications';
+import type { EventBatch } from '@shared/events';
+import type { ChannelHealth, DeliveryFilter, DeliverySummary, NotificationsView } from '@shared/notifications';
 
 export type NotificationsTab = 'channels' | 'routings' | 'log' | 'simulator' | 'project';
 

@@ -1,7 +1,7 @@
 // Loading runs, their details and the project link through the API; the slice is updated from the answers.
-import type { ApiArgs } from '../../../shared/contract';
-import type { ProjectSectionPatch } from '../../../shared/project';
-import type { LocalExecution, LocalPipeline } from '../../../shared/runs';
+import type { ApiArgs } from '@shared/contract';
+import type { ProjectSectionPatch } from '@shared/project';
+import type { LocalExecution, LocalPipeline } from '@shared/runs';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { RUN_LIST_LIMIT, type OpenRun, type RunsState } from './runsSlice';

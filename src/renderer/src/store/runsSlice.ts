@@ -1,8 +1,8 @@
 // The runs slice: the list of local executions and pipelines, the open one, and the live log of
 // the open execution. Events fold in per batch like the other slices.
-import type { EventBatch } from '../../../shared/events';
-import type { ProjectInfo } from '../../../shared/project';
-import type { ExecutionLogLine, LocalExecution, LocalPipeline, RunListItem, RunsQuery } from '../../../shared/runs';
+import type { EventBatch } from '@shared/events';
+import type { ProjectInfo } from '@shared/project';
+import type { ExecutionLogLine, LocalExecution, LocalPipeline, RunListItem, RunsQuery } from '@shared/runs';
 
 export type OpenRun = { kind: 'execution' | 'pipeline'; id: string };
 

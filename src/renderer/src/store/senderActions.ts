@@ -1,6 +1,6 @@
 // Sender calls through the API; answers land in the sender slice.
-import type { ApiArgs } from '../../../shared/contract';
-import type { SentRecord, SigningProfile } from '../../../shared/signing/types';
+import type { ApiArgs } from '@shared/contract';
+import type { SentRecord, SigningProfile } from '@shared/signing/types';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { deleteWithUndo } from '../lib/undoable';

@@ -1,7 +1,7 @@
 // The sender slice: history, tracked runs, the running bulk replay, profiles, and what the
 // composer was seeded with (a replay from the inbox). Events fold in per batch.
-import type { EventBatch } from '../../../shared/events';
-import type { BulkProgress, SentRecord, SigningProfile, TrackedRun } from '../../../shared/signing/types';
+import type { EventBatch } from '@shared/events';
+import type { BulkProgress, SentRecord, SigningProfile, TrackedRun } from '@shared/signing/types';
 
 export interface SenderState {
   /** newest first */

@@ -3,7 +3,7 @@
 // from the engine (`reload`). Start-up and the event sync (a batch, a reconnect) go through this
 // list, so a new slice is one entry here (and the compiler asks for it: the list is keyed by
 // AppState's data keys).
-import type { EventBatch } from '../../../shared/events';
+import type { EventBatch } from '@shared/events';
 import { loadEngineInfo, loadSettings } from './appActions';
 import { foldCaptures, foldSettings } from './applyEvents';
 import { loadCaptures, scheduleHeadRefresh } from './captureActions';

@@ -1,7 +1,7 @@
 // Loading and changing triggers. Saves answer with the stored trigger, which replaces the
 // local copy at once; the workspace.changed event that follows reloads the list anyway.
-import type { ApiArgs } from '../../../shared/contract';
-import type { Trigger } from '../../../shared/trigger';
+import type { ApiArgs } from '@shared/contract';
+import type { Trigger } from '@shared/trigger';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { navigate } from './appActions';

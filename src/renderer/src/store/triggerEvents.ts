@@ -1,8 +1,8 @@
 // Folds the trigger side of an event batch into the state: log entries, run statuses and
 // "the workspace changed" (which only the engine can answer, so it asks for a reload).
 // Pure, like applyEventBatch, so a burst of evaluations costs one set().
-import type { EventBatch } from '../../../shared/events';
-import type { TriggerLogEntry } from '../../../shared/trigger-log';
+import type { EventBatch } from '@shared/events';
+import type { TriggerLogEntry } from '@shared/trigger-log';
 import { logEntryMatches } from './logFilterMatch';
 import type { AppState, TriggerLogState } from './types';
 

@@ -1,6 +1,6 @@
 // The trigger log: loading with a filter, opening an entry, and fetching a run's status.
-import type { ApiArgs } from '../../../shared/contract';
-import type { TriggerLogFilter } from '../../../shared/trigger-log';
+import type { ApiArgs } from '@shared/contract';
+import type { TriggerLogFilter } from '@shared/trigger-log';
 import { api } from '../api';
 import { describeError } from '../api/envelope';
 import { startRequest } from './latest';

@@ -1,10 +1,10 @@
 // The store's shape: one typed slice per area. Slices are plain data; actions live in their
 // own modules and write through the store's set().
-import type { CaptureFilter, CaptureSummary } from '../../../shared/capture';
-import type { EngineInfo } from '../../../shared/contract';
-import type { Settings } from '../../../shared/settings';
-import type { Trigger } from '../../../shared/trigger';
-import type { TriggerLogEntry, TriggerLogFilter, TriggerRun } from '../../../shared/trigger-log';
+import type { CaptureFilter, CaptureSummary } from '@shared/capture';
+import type { EngineInfo } from '@shared/contract';
+import type { Settings } from '@shared/settings';
+import type { Trigger } from '@shared/trigger';
+import type { TriggerLogEntry, TriggerLogFilter, TriggerRun } from '@shared/trigger-log';
 import type { ConnectionStatus } from '../api/transport';
 import type { NotificationsState } from './notificationsSlice';
 import type { RunsState } from './runsSlice';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PayloadFilterCondition, Trigger, WebAuthCondition } from '../../../../src/shared/trigger';
-import { findPreset } from '../../../../src/shared/triggers/presets';
+import type { PayloadFilterCondition, Trigger, WebAuthCondition } from '@shared/trigger';
+import { findPreset } from '@shared/triggers/presets';
 import { summarizeCondition, summarizeConditions } from '../../../../src/renderer/src/features/triggers/lib/conditionSummary';
 import {
   blankTrigger, duplicateTrigger, fromPreset, listFromLines, moveItem, newAction, newCondition, uniqueId, withAuthType, withOperator,
@@ -10,7 +10,7 @@ import { parseJsonText } from '../../../../src/renderer/src/features/triggers/li
 import { localLaunchUrl, realLaunchUrl } from '../../../../src/renderer/src/features/triggers/lib/launchUrls';
 import { readRealIds, writeRealId } from '../../../../src/renderer/src/features/triggers/lib/realTriggerIds';
 import { describePrefix, showSpaces } from '../../../../src/renderer/src/features/triggers/lib/visibleSpaces';
-import { validateTrigger } from '../../../../src/shared/triggers/validate-trigger';
+import { validateTrigger } from '@shared/triggers/validate-trigger';
 
 const slack = (): Trigger => findPreset('slack')!.build();
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../../../../src/shared/events';
-import type { TriggerLogEntry, TriggerRun } from '../../../../src/shared/trigger-log';
+import type { EngineEvent } from '@shared/events';
+import type { TriggerLogEntry, TriggerRun } from '@shared/trigger-log';
 import { rateLimitPicture } from '../../../../src/renderer/src/features/trigger-log/rateLimitSeries';
 import { rowProblems, rowsFromEnv, rowsToEnv, newRow } from '../../../../src/renderer/src/features/env/envRows';
 import { initialState } from '../../../../src/renderer/src/store/initialState';
 import { applyTriggerEvents, LOG_LIMIT } from '../../../../src/renderer/src/store/triggerEvents';
 import type { AppState } from '../../../../src/renderer/src/store/types';
-import { SECRET_PLACEHOLDER } from '../../../../src/shared/trigger';
+import { SECRET_PLACEHOLDER } from '@shared/trigger';
 
 const entry = (n: number, over: Partial<TriggerLogEntry> = {}): TriggerLogEntry => ({
   id: `e${n}`, at: n, triggerId: 'slack', captureId: `c${n}`, outcome: 'launched', conditions: [], status: 200, ...over,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormat } from '../../../../src/shared/triggers/basestring';
-import { fromBase64 } from '../../../../src/shared/triggers/bytes';
+import { parseFormat } from '@shared/triggers/basestring';
+import { fromBase64 } from '@shared/triggers/bytes';
 import { buildInput, INITIAL_FORM } from '../../../../src/renderer/src/features/triggers/playground/buildInput';
 import { parseHeaderLines } from '../../../../src/renderer/src/features/triggers/playground/parseHeaders';
 import { legendKinds, segmentClass, visibleLiteral } from '../../../../src/renderer/src/features/triggers/lib/segmentKinds';

@@ -1,14 +1,14 @@
 // HMAC: HMAC(secret, render(hmacFormat)) equals the token (hex, case-insensitive, or base64).
-import type { WebAuthCondition } from '../../../../shared/trigger';
-import type { HmacTrace } from '../../../../shared/trigger-log';
-import { DEFAULT_HMAC_FORMAT, describeBasestring, renderBasestring, renderedPreview } from '../../../../shared/triggers/basestring';
-import { utf8 } from '../../../../shared/triggers/bytes';
-import { lookupToken } from '../../../../shared/triggers/lookup';
-import { resolveSecret } from '../../../../shared/triggers/secrets';
+import type { WebAuthCondition } from '@shared/trigger';
+import type { HmacTrace } from '@shared/trigger-log';
+import { DEFAULT_HMAC_FORMAT, describeBasestring, renderBasestring, renderedPreview } from '@shared/triggers/basestring';
+import { utf8 } from '@shared/triggers/bytes';
+import { lookupToken } from '@shared/triggers/lookup';
+import { resolveSecret } from '@shared/triggers/secrets';
 import { computeHmac, decodeToken, encodeDigest } from '../../crypto/hmac';
 import { digestEqual, firstDifference, shortDigest } from './compare';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
-import { errorMessage } from '../../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export const hmacAlgorithm = (c: WebAuthCondition): string => c.algorithm ?? 'sha256';
 export const hmacEncoding = (c: WebAuthCondition): 'hex' | 'base64' => c.encoding ?? 'hex';

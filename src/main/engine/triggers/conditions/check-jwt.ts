@@ -1,12 +1,12 @@
 // JWT: verify for the condition's algorithm only; exp/nbf enforced when present.
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import type { WebAuthCondition } from '../../../../shared/trigger';
-import type { JwtTrace } from '../../../../shared/trigger-log';
-import { lookupToken } from '../../../../shared/triggers/lookup';
-import { resolveSecret } from '../../../../shared/triggers/secrets';
+import type { WebAuthCondition } from '@shared/trigger';
+import type { JwtTrace } from '@shared/trigger-log';
+import { lookupToken } from '@shared/triggers/lookup';
+import { resolveSecret } from '@shared/triggers/secrets';
 import { verificationKey } from './jwt-key';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
-import { errorMessage } from '../../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 const iso = (seconds: unknown): string =>
   typeof seconds === 'number' && Number.isFinite(seconds) && Math.abs(seconds) < 1e13 ? new Date(seconds * 1000).toISOString() : String(seconds);

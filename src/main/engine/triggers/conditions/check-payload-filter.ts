@@ -1,8 +1,8 @@
 // Payload filter: compare a value from the request with the condition's value.
-import type { PayloadFilterCondition } from '../../../../shared/trigger';
-import { cut } from '../../../../shared/triggers/bytes';
-import { describeLookup, lookupValue } from '../../../../shared/triggers/lookup';
-import { compilePattern } from '../../../../shared/triggers/safe-regex';
+import type { PayloadFilterCondition } from '@shared/trigger';
+import { cut } from '@shared/triggers/bytes';
+import { describeLookup, lookupValue } from '@shared/triggers/lookup';
+import { compilePattern } from '@shared/triggers/safe-regex';
 import { failed, pass, type CheckOutcome, type RequestView } from './types';
 
 const q = (s: string): string => JSON.stringify(cut(s, 80));

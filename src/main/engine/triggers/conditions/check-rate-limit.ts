@@ -1,5 +1,5 @@
 // Rate limit: launching now must not make more than `quota` launches within `period` seconds.
-import type { RateLimitCondition } from '../../../../shared/trigger';
+import type { RateLimitCondition } from '@shared/trigger';
 import { failed, pass, type CheckOutcome, type EvaluationContext } from './types';
 
 export function checkRateLimit(c: RateLimitCondition, ctx: EvaluationContext): CheckOutcome {

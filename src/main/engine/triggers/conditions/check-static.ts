@@ -1,8 +1,8 @@
 // Static secret token: the token equals the secret, compared in constant time.
-import type { WebAuthCondition } from '../../../../shared/trigger';
-import { utf8 } from '../../../../shared/triggers/bytes';
-import { lookupToken } from '../../../../shared/triggers/lookup';
-import { maskSecret, resolveSecret } from '../../../../shared/triggers/secrets';
+import type { WebAuthCondition } from '@shared/trigger';
+import { utf8 } from '@shared/triggers/bytes';
+import { lookupToken } from '@shared/triggers/lookup';
+import { maskSecret, resolveSecret } from '@shared/triggers/secrets';
 import { constantTimeEqual } from './compare';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
 

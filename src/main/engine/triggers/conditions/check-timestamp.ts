@@ -1,6 +1,6 @@
 // Web timestamp: a UNIX time (seconds; extension: ms) within `tolerance` seconds of now.
-import type { WebTimestampCondition } from '../../../../shared/trigger';
-import { describeLookup, lookupToken } from '../../../../shared/triggers/lookup';
+import type { WebTimestampCondition } from '@shared/trigger';
+import { describeLookup, lookupToken } from '@shared/triggers/lookup';
 import { failed, pass, type CheckOutcome, type EvaluationContext, type RequestView } from './types';
 
 export function checkTimestamp(c: WebTimestampCondition, request: RequestView, ctx: EvaluationContext): CheckOutcome {

@@ -1,8 +1,8 @@
 // Turning a condition's secret key into a verification key for exactly one JWT algorithm.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { importJWK, importSPKI, importX509, type CryptoKey, type JWK } from 'jose';
-import { utf8 } from '../../../../shared/triggers/bytes';
-import { isSymmetric } from '../../../../shared/kinds/web-auth/jwt';
+import { utf8 } from '@shared/triggers/bytes';
+import { isSymmetric } from '@shared/kinds/web-auth/jwt';
 
 export type VerifyKey = CryptoKey | KeyObject | Uint8Array;
 

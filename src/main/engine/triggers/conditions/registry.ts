@@ -1,7 +1,7 @@
 // The engine's checker for every condition type and web-auth type, keyed by the same ids as
 // the definitions in shared/kinds. A kind without a checker here is a compile error.
-import type { WebAuthType } from '../../../../shared/kinds/web-auth';
-import type { Condition, ConditionType, WebAuthCondition } from '../../../../shared/trigger';
+import type { WebAuthType } from '@shared/kinds/web-auth';
+import type { Condition, ConditionType, WebAuthCondition } from '@shared/trigger';
 import { checkHmac } from './check-hmac';
 import { checkJwt } from './check-jwt';
 import { checkPayloadFilter } from './check-payload-filter';

@@ -1,8 +1,8 @@
 // What every condition checker receives and returns.
-import type { ConditionType } from '../../../../shared/trigger';
-import type { ConditionResult } from '../../../../shared/trigger-log';
-import type { RequestView } from '../../../../shared/triggers/lookup';
-import type { EnvSource } from '../../../../shared/triggers/secrets';
+import type { ConditionType } from '@shared/trigger';
+import type { ConditionResult } from '@shared/trigger-log';
+import type { RequestView } from '@shared/triggers/lookup';
+import type { EnvSource } from '@shared/triggers/secrets';
 
 export interface EvaluationContext {
   env: EnvSource;

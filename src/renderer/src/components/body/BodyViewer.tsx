@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CaptureDetail } from '../../../../shared/capture';
+import type { CaptureDetail } from '@shared/capture';
 import { Tabs } from '../Tabs';
 import { PairsTable } from '../PairsTable';
 import { analyzeBody, bodyViews, contentTypeOf } from '../../lib/body';

@@ -2,7 +2,7 @@
 // only when the undo window closes (or the page goes away). Undo puts the rows back in place.
 import { deleteCaptures } from '../../store/captureActions';
 import { create } from 'zustand';
-import type { CaptureSummary } from '../../../../shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import { describeError } from '../../api/envelope';
 import { removeCaptures } from '../../store/applyEvents';
 import { useAppStore } from '../../store/store';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { saveEnv } from '../../store/envActions';
-import { SECRET_PLACEHOLDER } from '../../../../shared/trigger';
+import { SECRET_PLACEHOLDER } from '@shared/trigger';
 import { describeError } from '../../api/envelope';
 import { newRow, rowProblems, rowsFromEnv, rowsToEnv, type EnvRow } from './envRows';
 import { useEnvList } from './useEnvList';

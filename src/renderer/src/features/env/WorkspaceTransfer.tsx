@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { exportWorkspace, importWorkspace } from '../../store/envActions';
-import type { ImportResult } from '../../../../shared/contract';
-import { parseWorkspaceJson } from '../../../../shared/triggers/workspace';
+import type { ImportResult } from '@shared/contract';
+import { parseWorkspaceJson } from '@shared/triggers/workspace';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { loadTriggers } from '../../store/triggerActions';
 import { downloadText } from './download';
-import { errorMessage } from '../../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 /** hookbench.json out (secrets only when asked) and in (pasted or from a file, checked before sending). */
 export function WorkspaceTransfer() {

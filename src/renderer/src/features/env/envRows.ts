@@ -1,5 +1,5 @@
 // The env table being edited: rows with a client key, checked per row before env.save.
-import { SECRET_PLACEHOLDER, type EnvVariable } from '../../../../shared/trigger';
+import { SECRET_PLACEHOLDER, type EnvVariable } from '@shared/trigger';
 
 export interface EnvRow extends EnvVariable {
   key: number;

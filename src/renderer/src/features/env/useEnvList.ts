@@ -2,7 +2,7 @@
 // so this never holds a secret. Reloaded whenever the trigger list reloads (workspace changes).
 import { listEnv } from '../../store/envActions';
 import { useCallback, useEffect, useState } from 'react';
-import type { EnvVariable } from '../../../../shared/trigger';
+import type { EnvVariable } from '@shared/trigger';
 import { describeError } from '../../api/envelope';
 import { selectTriggerItems } from '../../store/selectors';
 import { useAppStore } from '../../store/store';

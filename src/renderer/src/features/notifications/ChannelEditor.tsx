@@ -1,8 +1,8 @@
 // Create or edit one channel: the common fields, then the fields of its type (channel-fields/registry.ts).
 import { useState } from 'react';
 import type { ComponentType } from 'react';
-import type { ChannelType, NotificationChannel } from '../../../../shared/notifications';
-import { CHANNEL_KINDS, CHANNEL_TYPES, withChannelType } from '../../../../shared/kinds/channels';
+import type { ChannelType, NotificationChannel } from '@shared/notifications';
+import { CHANNEL_KINDS, CHANNEL_TYPES, withChannelType } from '@shared/kinds/channels';
 import { describeError } from '../../api/envelope';
 import { saveChannel } from '../../store/notificationActions';
 import { CHANNEL_EDITORS } from './channel-fields/registry';

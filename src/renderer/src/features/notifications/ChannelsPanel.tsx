@@ -1,8 +1,8 @@
 // Channels with their health, the editor, "send test", and which triggers are notification triggers.
 import { testChannel } from '../../store/notificationActions';
 import { useState } from 'react';
-import type { NotificationChannel } from '../../../../shared/notifications';
-import { CHANNEL_KINDS, channelTarget } from '../../../../shared/kinds/channels';
+import type { NotificationChannel } from '@shared/notifications';
+import { CHANNEL_KINDS, channelTarget } from '@shared/kinds/channels';
 import { describeError } from '../../api/envelope';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { deleteChannel, setDeliveryFilter, setNotificationTrigger, setNotificationsTab } from '../../store/notificationActions';

@@ -1,7 +1,7 @@
 // One delivery: the exact body, and per attempt the request headers, the answer and the error.
 import { getDelivery } from '../../store/notificationActions';
 import { useEffect, useState } from 'react';
-import type { DeliveryDetail } from '../../../../shared/notifications';
+import type { DeliveryDetail } from '@shared/notifications';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { PairsTable } from '../../components/PairsTable';

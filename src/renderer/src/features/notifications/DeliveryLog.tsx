@@ -1,7 +1,7 @@
 // The delivery log: filters, a virtualised list with a selection to redeliver, and the detail.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
-import { NOTIFICATION_EVENT_TYPES, type DeliveryStatus, type NotificationEventType } from '../../../../shared/notifications';
+import { NOTIFICATION_EVENT_TYPES, type DeliveryStatus, type NotificationEventType } from '@shared/notifications';
 import { describeError } from '../../api/envelope';
 import { openDelivery, redeliver, setDeliveryFilter } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';

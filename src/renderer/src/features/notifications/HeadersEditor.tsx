@@ -1,5 +1,5 @@
 // Editable header rows; values may hold {env:NAME}, resolved only when sending.
-import type { HeaderRow } from '../../../../shared/notifications';
+import type { HeaderRow } from '@shared/notifications';
 
 export function HeadersEditor({ rows, onChange, testId }: { rows: HeaderRow[]; onChange(rows: HeaderRow[]): void; testId: string }) {
   const set = (i: number, patch: Partial<HeaderRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));

@@ -1,5 +1,5 @@
 // A per-channel sparkline: one bar per recent attempt, its height the duration, red when it failed.
-import type { ChannelHealth } from '../../../../shared/notifications';
+import type { ChannelHealth } from '@shared/notifications';
 import { formatClock } from '../../lib/format';
 
 export function HealthChart({ health, width = 120, height = 28 }: { health: ChannelHealth | undefined; width?: number; height?: number }) {

@@ -1,7 +1,7 @@
 // Who the payloads say the project and creator are, and how deliveries are retried.
 import { saveNotificationSettings } from '../../store/notificationActions';
 import { useState } from 'react';
-import type { DeliverySettings, NotificationProject } from '../../../../shared/notifications';
+import type { DeliverySettings, NotificationProject } from '@shared/notifications';
 import { describeError } from '../../api/envelope';
 import { reloadView } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';

@@ -1,6 +1,6 @@
 // Routings: event type → channels, with optional project / step / status filters.
 import { useState } from 'react';
-import { NOTIFICATION_EVENT_TYPES, type NotificationEventType, type NotificationRouting } from '../../../../shared/notifications';
+import { NOTIFICATION_EVENT_TYPES, type NotificationEventType, type NotificationRouting } from '@shared/notifications';
 import { describeError } from '../../api/envelope';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { deleteRouting, saveRouting } from '../../store/notificationActions';

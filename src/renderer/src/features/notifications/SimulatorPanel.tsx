@@ -2,12 +2,12 @@
 // outgoing request, sent to a channel or any URL.
 import { notificationExample, previewNotification, sendNotification } from '../../store/notificationActions';
 import { useEffect, useState } from 'react';
-import { NOTIFICATION_EVENT_TYPES, type HeaderRow, type NotificationEventType, type NotificationPayload, type OutgoingRequestPreview, type SendTarget } from '../../../../shared/notifications';
+import { NOTIFICATION_EVENT_TYPES, type HeaderRow, type NotificationEventType, type NotificationPayload, type OutgoingRequestPreview, type SendTarget } from '@shared/notifications';
 import { describeError } from '../../api/envelope';
 import { openDelivery, setNotificationsTab } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
 import { HeadersEditor } from './HeadersEditor';
-import { errorMessage } from '../../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 function parse(text: string): { payload: NotificationPayload | null; error: string | null } {
   try {

@@ -5,7 +5,7 @@ import { Tabs } from '../../components/Tabs';
 import { useNow } from '../../hooks/useNow';
 import { forgetLog, loadExecution, openRun, rerun, stopRun } from '../../store/runActions';
 import { useAppStore } from '../../store/store';
-import { isFinalExecutionStatus } from '../../../../shared/runs';
+import { isFinalExecutionStatus } from '@shared/runs';
 import { LogView } from './LogView';
 import { PayloadView } from './PayloadView';
 import { RunFilesList } from './RunFilesList';

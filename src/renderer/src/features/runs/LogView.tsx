@@ -2,7 +2,7 @@
 // over the whole log file. Follows the tail unless the user scrolled up.
 import { searchRunLog } from '../../store/runActions';
 import { useEffect, useRef, useState } from 'react';
-import type { ExecutionLogLine } from '../../../../shared/runs';
+import type { ExecutionLogLine } from '@shared/runs';
 import { describeError } from '../../api/envelope';
 import { useDebouncedCallback } from '../../hooks/useDebouncedCallback';
 import { useAppStore } from '../../store/store';

@@ -1,6 +1,6 @@
 // The request body that started a run, shown with the Inbox's body viewers.
 import { useMemo } from 'react';
-import type { CaptureDetail } from '../../../../shared/capture';
+import type { CaptureDetail } from '@shared/capture';
 import { BodyViewer } from '../../components/body/BodyViewer';
 import { base64ToBytes } from '../../lib/body';
 import { useCaptureDetail } from '../captures';

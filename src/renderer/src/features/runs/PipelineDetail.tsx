@@ -1,6 +1,6 @@
 // A pipeline: its nodes in graph order and as a Gantt timeline coloured by status; a node opens its execution.
 import { useEffect, useState } from 'react';
-import type { LocalPipeline, PipelineNodeState } from '../../../../shared/runs';
+import type { LocalPipeline, PipelineNodeState } from '@shared/runs';
 import { describeError } from '../../api/envelope';
 import { useNow } from '../../hooks/useNow';
 import { loadPipeline, openRun, rerun, stopRun } from '../../store/runActions';

@@ -1,7 +1,7 @@
 // The project link: which folder's valohai.yaml runs use, how runs are carried out, and what the file declares.
 import { useEffect, useState } from 'react';
-import type { ProjectSectionPatch, SimulatedOutcome } from '../../../../shared/project';
-import type { RunMode } from '../../../../shared/runs';
+import type { ProjectSectionPatch, SimulatedOutcome } from '@shared/project';
+import type { RunMode } from '@shared/runs';
 import { describeError } from '../../api/envelope';
 import { saveProject } from '../../store/runActions';
 import { useAppStore } from '../../store/store';

@@ -2,7 +2,7 @@
 // a button that shows the file in the OS file manager.
 import { listRunFiles, revealFile } from '../../store/runActions';
 import { useEffect, useState } from 'react';
-import type { RunFiles } from '../../../../shared/runs';
+import type { RunFiles } from '@shared/runs';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 import { selectEngine } from '../../store/selectors';

@@ -1,5 +1,5 @@
 // Filters of the runs list: status, kind, trigger and step.
-import type { ExecutionStatus } from '../../../../shared/runs';
+import type { ExecutionStatus } from '@shared/runs';
 import { setRunsFilter } from '../../store/runActions';
 import { useAppStore } from '../../store/store';
 

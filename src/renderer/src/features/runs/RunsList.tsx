@@ -1,5 +1,5 @@
 // The list of top-level executions and pipelines, newest first, with live status badges.
-import type { RunListItem } from '../../../../shared/runs';
+import type { RunListItem } from '@shared/runs';
 import { useNow } from '../../hooks/useNow';
 import { openRun } from '../../store/runActions';
 import { runItemId } from '../../store/runsSlice';

@@ -1,4 +1,4 @@
-import type { ExecutionStatus, PipelineStatus } from '../../../../shared/runs';
+import type { ExecutionStatus, PipelineStatus } from '@shared/runs';
 
 export type AnyRunStatus = ExecutionStatus | PipelineStatus | 'pending';
 

@@ -2,8 +2,8 @@
 // preview of the exact request; send, matrix and export.
 import { previewSend, runNegativeMatrix, sendDraft } from '../../store/senderActions';
 import { useEffect, useMemo, useState } from 'react';
-import type { MatrixRow, SendPreview } from '../../../../shared/signing/types';
-import { fromBase64, decodeUtf8Lenient } from '../../../../shared/triggers/bytes';
+import type { MatrixRow, SendPreview } from '@shared/signing/types';
+import { fromBase64, decodeUtf8Lenient } from '@shared/triggers/bytes';
 import { describeError } from '../../api/envelope';
 import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';

@@ -1,7 +1,7 @@
 // Copy the composed request as curl (signature computed in the shell), Node fetch, Python, or HAR.
 import { exportDraft, exportHar } from '../../store/senderActions';
 import { useEffect, useRef, useState } from 'react';
-import type { SendDraft } from '../../../../shared/signing/types';
+import type { SendDraft } from '@shared/signing/types';
 import { describeError } from '../../api/envelope';
 import { CopyButton } from '../../components/CopyButton';
 

@@ -1,6 +1,6 @@
 // Sent requests, newest first: search, open, re-send.
 import { useState } from 'react';
-import type { SentRecord } from '../../../../shared/signing/types';
+import type { SentRecord } from '@shared/signing/types';
 import { MethodBadge } from '../../components/MethodBadge';
 import { StatusCode } from '../../components/StatusCode';
 import { loadSender, patchSender } from '../../store/senderActions';

@@ -1,4 +1,4 @@
-import type { MatrixRow } from '../../../../shared/signing/types';
+import type { MatrixRow } from '@shared/signing/types';
 
 export function MatrixTable({ rows }: { rows: MatrixRow[] }) {
   return (

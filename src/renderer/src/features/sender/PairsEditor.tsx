@@ -1,4 +1,4 @@
-import type { HeaderTuple } from '../../../../shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 
 /** Editable name/value rows (headers, form fields); an empty last row adds one. */
 export function PairsEditor({ pairs, onChange, testId, nameLabel }: { pairs: HeaderTuple[]; onChange(p: HeaderTuple[]): void; testId: string; nameLabel: string }) {

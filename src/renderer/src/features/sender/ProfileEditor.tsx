@@ -1,14 +1,14 @@
 // Profile picker, presets, "sign like this trigger", the kind-specific editor and key generation.
 import { profileFromTrigger, generateKeyPair } from '../../store/senderActions';
 import { useState } from 'react';
-import { PROVIDER_PRESETS, presetProfile } from '../../../../shared/signing/presets';
-import type { SigningProfile, TokenPlacement } from '../../../../shared/signing/types';
-import { JWT_ALGORITHMS, type JwtAlgorithm } from '../../../../shared/trigger';
+import { PROVIDER_PRESETS, presetProfile } from '@shared/signing/presets';
+import type { SigningProfile, TokenPlacement } from '@shared/signing/types';
+import { JWT_ALGORITHMS, type JwtAlgorithm } from '@shared/trigger';
 import { describeError } from '../../api/envelope';
 import { deleteProfile, saveProfile } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';
-import { errorMessage } from '../../../../shared/error-message';
-import { isSymmetric } from '../../../../shared/kinds/web-auth/jwt';
+import { errorMessage } from '@shared/error-message';
+import { isSymmetric } from '@shared/kinds/web-auth/jwt';
 
 const newId = () => globalThis.crypto.randomUUID();
 

@@ -1,7 +1,7 @@
 // Replay a capture (as-is or re-signed) to the local trigger or any URL, and bulk replay.
 import { cancelBulkReplay, replaySent, startBulkReplay } from '../../store/senderActions';
 import { useEffect, useState } from 'react';
-import type { SigningProfile } from '../../../../shared/signing/types';
+import type { SigningProfile } from '@shared/signing/types';
 import { describeError } from '../../api/envelope';
 import { selectReceiverUrl } from '../../store/selectors';
 import { useAppStore } from '../../store/store';

@@ -1,7 +1,7 @@
 // A sent request's answer: status, timing bars, headers, body (the inbox viewers), changes, run.
 import { useMemo } from 'react';
-import type { CaptureDetail } from '../../../../shared/capture';
-import type { SentRecord, SendTimings } from '../../../../shared/signing/types';
+import type { CaptureDetail } from '@shared/capture';
+import type { SentRecord, SendTimings } from '@shared/signing/types';
 import { PairsTable } from '../../components/PairsTable';
 import { StatusCode } from '../../components/StatusCode';
 import { BodyViewer } from '../../components/body/BodyViewer';

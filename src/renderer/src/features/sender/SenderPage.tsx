@@ -1,8 +1,8 @@
 // The Sender page, laid out like an API client: the request on the left and the answer, its run
 // and the history on the right, each pane scrolling on its own.
 import { useEffect, useState } from 'react';
-import type { SentRecord } from '../../../../shared/signing/types';
-import { decodeUtf8Strict, fromBase64 } from '../../../../shared/triggers/bytes';
+import type { SentRecord } from '@shared/signing/types';
+import { decodeUtf8Strict, fromBase64 } from '@shared/triggers/bytes';
 import { Tabs } from '../../components/Tabs';
 import { loadSender } from '../../store/senderActions';
 import { useAppStore } from '../../store/store';

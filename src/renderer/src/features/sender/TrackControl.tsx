@@ -1,6 +1,6 @@
 // "Track the run": on by default only for a trigger launch URL (the one target whose answer names
 // a run); elsewhere off, with the reason in one line. A choice the user makes sticks.
-import { launchTarget } from '../../../../shared/signing/run-id-detect';
+import { launchTarget } from '@shared/signing/run-id-detect';
 
 /** `choice` null: follow the target (on for a launch URL, off otherwise) */
 export const trackingOn = (choice: boolean | null, url: string): boolean => choice ?? launchTarget(url).launch;

@@ -3,8 +3,8 @@
 // when the launched work is.
 import { stopTracking } from '../../store/senderActions';
 import { useEffect } from 'react';
-import type { TrackedRun } from '../../../../shared/signing/types';
-import { isFinalExecutionStatus } from '../../../../shared/runs';
+import type { TrackedRun } from '@shared/signing/types';
+import { isFinalExecutionStatus } from '@shared/runs';
 import { Time } from '../../components/Time';
 import { loadExecution, loadPipeline } from '../../store/runActions';
 import { useAppStore } from '../../store/store';

@@ -1,8 +1,8 @@
 // The composer's editable state and how it becomes a SendDraft (body modes → exact bytes).
-import type { HeaderTuple } from '../../../../shared/capture';
-import type { SendDraft, SigningProfile } from '../../../../shared/signing/types';
-import { toBase64, utf8 } from '../../../../shared/triggers/bytes';
-import { errorMessage } from '../../../../shared/error-message';
+import type { HeaderTuple } from '@shared/capture';
+import type { SendDraft, SigningProfile } from '@shared/signing/types';
+import { toBase64, utf8 } from '@shared/triggers/bytes';
+import { errorMessage } from '@shared/error-message';
 
 export type BodyMode = 'raw' | 'json' | 'form' | 'file';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../../../../shared/contract';
-import type { Settings } from '../../../../shared/settings';
+import { ApiError } from '@shared/contract';
+import type { Settings } from '@shared/settings';
 import { describeError } from '../../api/envelope';
 import { updateSettings } from '../../store/appActions';
 import { selectSettings, selectSettingsError } from '../../store/selectors';

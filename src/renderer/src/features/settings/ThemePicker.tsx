@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ThemePreference } from '../../../../shared/settings';
+import type { ThemePreference } from '@shared/settings';
 import { describeError } from '../../api/envelope';
 import { updateSettings } from '../../store/appActions';
 

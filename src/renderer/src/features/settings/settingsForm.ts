@@ -1,6 +1,6 @@
 // The settings form as plain data: text drafts, validation messages per field, and the patch
 // of what changed. Kept out of React so it is testable and the page stays a thin view.
-import type { Settings, SettingsPatch } from '../../../../shared/settings';
+import type { Settings, SettingsPatch } from '@shared/settings';
 import { parseSize, sizeToInput } from './sizeInput';
 
 export interface SettingsDraft {

@@ -1,5 +1,5 @@
-import type { TriggerOutcome } from '../../../../shared/capture';
-import { CONDITION_TYPES } from '../../../../shared/kinds/conditions';
+import type { TriggerOutcome } from '@shared/capture';
+import { CONDITION_TYPES } from '@shared/kinds/conditions';
 import { selectTriggerItems, selectTriggerLog } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { loadTriggerLog, setTriggerLogFilter } from '../../store/triggerLogActions';

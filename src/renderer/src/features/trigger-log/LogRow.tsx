@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { TriggerLogEntry } from '../../../../shared/trigger-log';
+import type { TriggerLogEntry } from '@shared/trigger-log';
 import { formatExactTime, formatRelativeTime } from '../../lib/format';
 import { activateOnKey } from '../../components/activateOnKey';
 import { OutcomeBadge } from '../triggers';

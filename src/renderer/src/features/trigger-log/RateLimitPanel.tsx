@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { queryTriggerLog } from '../../store/triggerLogActions';
-import type { RateLimitCondition, Trigger } from '../../../../shared/trigger';
+import type { RateLimitCondition, Trigger } from '@shared/trigger';
 import { describeError } from '../../api/envelope';
 import { useNow } from '../../hooks/useNow';
 import { selectTriggerLog } from '../../store/selectors';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { RunResultEntry, TriggerRunStatus } from '../../../../shared/trigger-log';
+import type { RunResultEntry, TriggerRunStatus } from '@shared/trigger-log';
 import { describeError } from '../../api/envelope';
 import { selectTriggerRun } from '../../store/selectors';
 import { useAppStore } from '../../store/store';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CaptureDetail } from '../../../../../shared/capture';
+import type { CaptureDetail } from '@shared/capture';
 import { PairsTable } from '../../../components/PairsTable';
 import { MethodBadge } from '../../../components/MethodBadge';
 import { StatusCode } from '../../../components/StatusCode';

@@ -1,4 +1,4 @@
-import type { CaptureDelivery, CapturedResponse } from '../../../../../shared/capture';
+import type { CaptureDelivery, CapturedResponse } from '@shared/capture';
 import { PairsTable } from '../../../components/PairsTable';
 import { StatusCode } from '../../../components/StatusCode';
 

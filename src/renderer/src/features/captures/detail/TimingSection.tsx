@@ -1,4 +1,4 @@
-import type { CaptureTimings } from '../../../../../shared/capture';
+import type { CaptureTimings } from '@shared/capture';
 import { formatDuration } from '../../../lib/format';
 
 export function TimingSection({ timings }: { timings: CaptureTimings }) {

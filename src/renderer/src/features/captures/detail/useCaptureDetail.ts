@@ -2,7 +2,7 @@
 // ones are kept in a small cache and flipping back and forth costs no round trip.
 import { fetchCaptureDetail } from '../../../store/captureActions';
 import { useEffect, useState } from 'react';
-import type { CaptureDetail } from '../../../../../shared/capture';
+import type { CaptureDetail } from '@shared/capture';
 import { describeError } from '../../../api/envelope';
 
 const CACHE_SIZE = 20;

@@ -1,5 +1,5 @@
 // "Copy as curl": a command that sends the same method, target, headers and body bytes.
-import type { HeaderTuple } from '../../../../../shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 
 export interface CurlInput {
   method: string;

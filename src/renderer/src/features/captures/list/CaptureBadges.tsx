@@ -1,6 +1,6 @@
 // What a row says beyond method and path: which trigger it hit and what that trigger did, the
 // event the provider named, and whether Hookbench itself sent it.
-import type { CaptureSummary, SentBy, TriggerOutcome } from '../../../../../shared/capture';
+import type { CaptureSummary, SentBy, TriggerOutcome } from '@shared/capture';
 
 const OUTCOME_WORDS: Record<TriggerOutcome, string> = {
   launched: 'launched',

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import type { CaptureSummary } from '../../../../../shared/capture';
+import type { CaptureSummary } from '@shared/capture';
 import { MethodBadge } from '../../../components/MethodBadge';
 import { StatusCode } from '../../../components/StatusCode';
 import { formatBytes, formatExactTime, formatRelativeTime } from '../../../lib/format';

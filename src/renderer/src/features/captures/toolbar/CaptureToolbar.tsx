@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RefObject } from 'react';
-import type { CaptureFilter } from '../../../../../shared/capture';
+import type { CaptureFilter } from '@shared/capture';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useDebouncedCallback } from '../../../hooks/useDebouncedCallback';
 import { clearAllCaptures, markAllCapturesRead, setCaptureFilter } from '../../../store/captureActions';

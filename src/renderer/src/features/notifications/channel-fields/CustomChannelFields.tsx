@@ -1,5 +1,5 @@
-import type { ChannelSigning } from '../../../../../shared/notifications';
-import { HMAC_ALGORITHMS, type HmacAlgorithm } from '../../../../../shared/trigger';
+import type { ChannelSigning } from '@shared/notifications';
+import { HMAC_ALGORITHMS, type HmacAlgorithm } from '@shared/trigger';
 import { HeadersEditor } from '../HeadersEditor';
 import { ChannelUrlField } from './ChannelUrlField';
 import type { ChannelFieldsProps } from './types';

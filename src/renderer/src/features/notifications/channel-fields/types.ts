@@ -1,5 +1,5 @@
-import type { ChannelType } from '../../../../../shared/notifications';
-import type { ChannelOf } from '../../../../../shared/kinds/channels';
+import type { ChannelType } from '@shared/notifications';
+import type { ChannelOf } from '@shared/kinds/channels';
 
 /** What a channel type's own fields get: the channel of that type and a way to change it. */
 export interface ChannelFieldsProps<T extends ChannelType> {

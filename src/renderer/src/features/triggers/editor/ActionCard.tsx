@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { ACTION_KINDS, isActionType } from '../../../../../shared/kinds/actions';
-import type { Action } from '../../../../../shared/trigger';
+import { ACTION_KINDS, isActionType } from '@shared/kinds/actions';
+import type { Action } from '@shared/trigger';
 import type { ActionFieldsProps } from './ActionFields';
 import { CardFrame } from './CardFrame';
 import { ACTION_EDITORS } from './registry';

@@ -3,8 +3,8 @@ import { useContext, useEffect, useState } from 'react';
 import {
   LOCAL_RUN_MODES, type Action, type CopyPipelineAction, type LocalRunMode, type RunExecutionAction, type RunPipelineAction, type WebResponseJsonAction,
   type WebResponseTextAction,
-} from '../../../../../shared/trigger';
-import type { RunAction } from '../../../../../shared/kinds/actions';
+} from '@shared/trigger';
+import type { RunAction } from '@shared/kinds/actions';
 import { ProjectSummaryContext } from '../lib/useProjectSummary';
 import { parseJsonText } from '../lib/jsonText';
 import { controlProps, EditorField } from './EditorField';

@@ -1,4 +1,4 @@
-import type { ActionType, ConditionType, EnvVariable } from '../../../../../shared/trigger';
+import type { ActionType, ConditionType, EnvVariable } from '@shared/trigger';
 import { useContext } from 'react';
 import { ACTION_TYPES, CONDITION_TYPES } from '../lib/draftOps';
 import { ActionCard } from './ActionCard';

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { CONDITION_KINDS, isConditionType } from '../../../../../shared/kinds/conditions';
-import type { Condition, EnvVariable } from '../../../../../shared/trigger';
+import { CONDITION_KINDS, isConditionType } from '@shared/kinds/conditions';
+import type { Condition, EnvVariable } from '@shared/trigger';
 import { CardFrame } from './CardFrame';
 import { CONDITION_EDITORS, type ConditionFieldsProps } from './registry';
 

@@ -1,4 +1,4 @@
-import type { Trigger } from '../../../../../shared/trigger';
+import type { Trigger } from '@shared/trigger';
 import { controlProps, EditorField } from './EditorField';
 import { useIssues } from './issuesContext';
 import { LaunchUrls } from '../list/LaunchUrls';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { parseFormat } from '../../../../../shared/triggers/basestring';
+import { parseFormat } from '@shared/triggers/basestring';
 import { segmentClass, visibleLiteral } from '../lib/segmentKinds';
 
 const CHIPS: { insert: string; select?: [number, number]; title: string }[] = [

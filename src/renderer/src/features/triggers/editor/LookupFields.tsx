@@ -1,4 +1,4 @@
-import type { Lookup, LookupNamespace } from '../../../../../shared/trigger';
+import type { Lookup, LookupNamespace } from '@shared/trigger';
 import { describePrefix, showSpaces } from '../lib/visibleSpaces';
 import { controlProps, EditorField } from './EditorField';
 import { useIssues } from './issuesContext';

@@ -1,4 +1,4 @@
-import { FILTER_OPERATORS, type PayloadFilterCondition } from '../../../../../shared/trigger';
+import { FILTER_OPERATORS, type PayloadFilterCondition } from '@shared/trigger';
 import { withOperator } from '../lib/draftOps';
 import { controlProps, EditorField } from './EditorField';
 import { useIssues } from './issuesContext';

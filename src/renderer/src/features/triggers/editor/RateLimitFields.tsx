@@ -1,4 +1,4 @@
-import type { RateLimitCondition } from '../../../../../shared/trigger';
+import type { RateLimitCondition } from '@shared/trigger';
 import { formatPeriod } from '../lib/conditionSummary';
 import { controlProps, EditorField } from './EditorField';
 import { useIssues } from './issuesContext';

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { describeError } from '../../../api/envelope';
 import { defineSecret } from '../../../store/envActions';
 import { ENV_CHANGED_EVENT } from '../../env';
-import type { EnvVariable } from '../../../../../shared/trigger';
-import { envReferences, maskSecret } from '../../../../../shared/triggers/secrets';
+import type { EnvVariable } from '@shared/trigger';
+import { envReferences, maskSecret } from '@shared/triggers/secrets';
 import { controlProps } from './EditorField';
 import { useIssues } from './issuesContext';
 

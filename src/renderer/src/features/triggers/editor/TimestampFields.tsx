@@ -1,4 +1,4 @@
-import type { WebTimestampCondition } from '../../../../../shared/trigger';
+import type { WebTimestampCondition } from '@shared/trigger';
 import { controlProps, EditorField } from './EditorField';
 import { useIssues } from './issuesContext';
 import { LookupFields } from './LookupFields';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Trigger } from '../../../../../shared/trigger';
+import type { Trigger } from '@shared/trigger';
 import { useEnvList } from '../../env';
 import { saveTrigger } from '../../../store/triggerActions';
 import { selectTriggerItems } from '../../../store/selectors';

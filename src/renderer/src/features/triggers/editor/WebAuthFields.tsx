@@ -1,5 +1,5 @@
-import { WEB_AUTH_KINDS, WEB_AUTH_TYPES, webAuthKind } from '../../../../../shared/kinds/web-auth';
-import type { EnvVariable, WebAuthCondition } from '../../../../../shared/trigger';
+import { WEB_AUTH_KINDS, WEB_AUTH_TYPES, webAuthKind } from '@shared/kinds/web-auth';
+import type { EnvVariable, WebAuthCondition } from '@shared/trigger';
 import { withAuthType } from '../lib/draftOps';
 import { EditorField } from './EditorField';
 import { fieldId } from './issuesContext';

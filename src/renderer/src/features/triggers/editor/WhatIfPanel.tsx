@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { WhatIfRow } from '../../../../../shared/contract';
-import type { Trigger } from '../../../../../shared/trigger';
+import type { WhatIfRow } from '@shared/contract';
+import type { Trigger } from '@shared/trigger';
 import { describeError } from '../../../api/envelope';
 import { showCaptureInInbox, whatIf } from '../../../store/triggerActions';
 import { formatExactTime } from '../../../lib/format';

@@ -1,6 +1,6 @@
 // The editor's messages, by path, for any field below it without threading props through cards.
 import { createContext, useContext } from 'react';
-import type { TriggerWarning } from '../../../../../shared/triggers/lint';
+import type { TriggerWarning } from '@shared/triggers/lint';
 import type { ErrorsByPath } from '../lib/fieldIssues';
 
 export interface EditorIssues {

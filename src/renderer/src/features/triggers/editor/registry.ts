@@ -1,9 +1,9 @@
 // The editor's fields for every condition type and action type, keyed by the same ids as the
 // definitions in shared/kinds. A kind without its fields here is a compile error.
 import type { ComponentType } from 'react';
-import type { ActionOf } from '../../../../../shared/kinds/actions';
-import type { ConditionOf } from '../../../../../shared/kinds/conditions';
-import type { ActionType, ConditionType, EnvVariable } from '../../../../../shared/trigger';
+import type { ActionOf } from '@shared/kinds/actions';
+import type { ConditionOf } from '@shared/kinds/conditions';
+import type { ActionType, ConditionType, EnvVariable } from '@shared/trigger';
 import { JsonResponseField, PipelineFields, RunExecutionFields, TextResponseFields, type ActionFieldsProps } from './ActionFields';
 import { PayloadFilterFields } from './PayloadFilterFields';
 import { RateLimitFields } from './RateLimitFields';

@@ -1,12 +1,12 @@
 // Everything the editor says about a draft, merged by path: validation, duplicate ids, lint
 // warnings, and the engine's refusal of the last save (until the draft changes).
 import { useMemo } from 'react';
-import { ApiError } from '../../../../../shared/contract';
-import type { ProjectSummary } from '../../../../../shared/project';
-import type { EnvVariable, Trigger } from '../../../../../shared/trigger';
+import { ApiError } from '@shared/contract';
+import type { ProjectSummary } from '@shared/project';
+import type { EnvVariable, Trigger } from '@shared/trigger';
 import { relativePath, validationErrors, warningsByPath } from '../lib/fieldIssues';
 import type { EditorIssues } from './issuesContext';
-import { errorMessage } from '../../../../../shared/error-message';
+import { errorMessage } from '@shared/error-message';
 
 export function useEditorIssues(draft: Trigger, opts: { takenIds: string[]; env: EnvVariable[] | null; project: ProjectSummary | null; serverError: unknown }): EditorIssues & { count: number; /** the engine's refusal as one line, for the banner */
   unplaced: string | null } {

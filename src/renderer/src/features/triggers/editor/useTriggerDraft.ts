@@ -2,7 +2,7 @@
 // text being typed) when it moves. A saved trigger that changes underneath an untouched draft
 // (enabled toggled from the list, a reload) replaces the draft.
 import { useCallback, useState } from 'react';
-import type { Action, ActionType, Condition, ConditionType, Trigger } from '../../../../../shared/trigger';
+import type { Action, ActionType, Condition, ConditionType, Trigger } from '@shared/trigger';
 import { moveItem, newAction, newCondition, removeAt, replaceAt } from '../lib/draftOps';
 
 let nextKey = 0;

@@ -1,6 +1,6 @@
 // The whole basestring as display lines: split at segment boundaries and after each LF, whitespace
 // made visible, long lines folded (pure, for the visualiser).
-import type { BasestringSegment } from '../../../../../shared/trigger-log';
+import type { BasestringSegment } from '@shared/trigger-log';
 import { visibleLines } from './byteCompare';
 
 export interface Piece {

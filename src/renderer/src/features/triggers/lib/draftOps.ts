@@ -1,12 +1,12 @@
 // Pure edits of a trigger draft: new items with sensible defaults, type switches that keep
 // what still applies and drop what would be rejected, reordering and fresh ids.
-import type { Action, ActionType, Condition, ConditionType, Trigger, WebAuthCondition } from '../../../../../shared/trigger';
-import { WEB_AUTH_KINDS } from '../../../../../shared/kinds/web-auth';
-import { CONDITION_KINDS } from '../../../../../shared/kinds/conditions';
-import { ACTION_KINDS } from '../../../../../shared/kinds/actions';
+import type { Action, ActionType, Condition, ConditionType, Trigger, WebAuthCondition } from '@shared/trigger';
+import { WEB_AUTH_KINDS } from '@shared/kinds/web-auth';
+import { CONDITION_KINDS } from '@shared/kinds/conditions';
+import { ACTION_KINDS } from '@shared/kinds/actions';
 
-export { CONDITION_TYPES, withOperator } from '../../../../../shared/kinds/conditions';
-export { ACTION_TYPES } from '../../../../../shared/kinds/actions';
+export { CONDITION_TYPES, withOperator } from '@shared/kinds/conditions';
+export { ACTION_TYPES } from '@shared/kinds/actions';
 
 /** A new condition of a type, with the defaults its kind defines. */
 export const newCondition = (type: ConditionType): Condition => CONDITION_KINDS[type].defaults();

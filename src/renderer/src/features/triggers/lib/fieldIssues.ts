@@ -1,12 +1,12 @@
 // Editor messages by JSON path ("conditions[1].hmacFormat"): validation errors for every card
 // at once (the shared validator stops at the first), lint warnings, and the engine's answer.
-import type { ProjectSummary } from '../../../../../shared/project';
-import type { Trigger } from '../../../../../shared/trigger';
-import type { EnvSource } from '../../../../../shared/triggers/secrets';
-import { lintTrigger, type TriggerWarning } from '../../../../../shared/triggers/lint';
-import { lintRunActions } from '../../../../../shared/triggers/project-check';
-import { validateAction, validateCondition, validateTrigger } from '../../../../../shared/triggers/validate-trigger';
-import { WorkspaceValidationError } from '../../../../../shared/triggers/validate-helpers';
+import type { ProjectSummary } from '@shared/project';
+import type { Trigger } from '@shared/trigger';
+import type { EnvSource } from '@shared/triggers/secrets';
+import { lintTrigger, type TriggerWarning } from '@shared/triggers/lint';
+import { lintRunActions } from '@shared/triggers/project-check';
+import { validateAction, validateCondition, validateTrigger } from '@shared/triggers/validate-trigger';
+import { WorkspaceValidationError } from '@shared/triggers/validate-helpers';
 
 export type ErrorsByPath = Record<string, string>;
 

@@ -1,5 +1,5 @@
 // The JSON textarea of a web-response-json action: parse, or say where it breaks.
-import { jsonErrorOffset } from '../../../../../shared/json-position';
+import { jsonErrorOffset } from '@shared/json-position';
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
 

@@ -1,5 +1,5 @@
 // The visualiser's colour and label per basestring segment kind (colours live in trace.css).
-import type { BasestringSegment } from '../../../../../shared/trigger-log';
+import type { BasestringSegment } from '@shared/trigger-log';
 
 export const SEGMENT_LABELS: Record<BasestringSegment['kind'], string> = {
   literal: 'literal text',

@@ -1,10 +1,10 @@
 // The whole basestring of a traced request, rebuilt in the UI from the stored capture with the
 // same shared renderer the engine signs with (the trace itself keeps only previews).
 import { useMemo } from 'react';
-import type { HmacTrace } from '../../../../../shared/trigger-log';
-import { renderBasestring } from '../../../../../shared/triggers/basestring';
-import { fromBase64 } from '../../../../../shared/triggers/bytes';
-import type { RequestView } from '../../../../../shared/triggers/lookup';
+import type { HmacTrace } from '@shared/trigger-log';
+import { renderBasestring } from '@shared/triggers/basestring';
+import { fromBase64 } from '@shared/triggers/bytes';
+import type { RequestView } from '@shared/triggers/lookup';
 import { useCaptureDetail } from '../../captures';
 
 export type FullBasestring =

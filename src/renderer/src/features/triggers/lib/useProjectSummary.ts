@@ -2,7 +2,7 @@
 // Fetched when an editor opens; a failed call just means no suggestions.
 import { projectSummary } from '../../../store/triggerActions';
 import { createContext, useEffect, useState } from 'react';
-import type { ProjectSummary } from '../../../../../shared/project';
+import type { ProjectSummary } from '@shared/project';
 
 export function useProjectSummary(): ProjectSummary | null {
   const [summary, setSummary] = useState<ProjectSummary | null>(null);

@@ -1,4 +1,4 @@
-import { TRIGGER_PRESETS } from '../../../../../shared/triggers/presets';
+import { TRIGGER_PRESETS } from '@shared/triggers/presets';
 import { openDraft } from '../../../store/triggerActions';
 import { useAppStore } from '../../../store/store';
 import { blankTrigger, fromPreset } from '../lib/draftOps';

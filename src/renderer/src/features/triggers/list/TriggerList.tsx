@@ -1,4 +1,4 @@
-import { TRIGGER_PRESETS } from '../../../../../shared/triggers/presets';
+import { TRIGGER_PRESETS } from '@shared/triggers/presets';
 import { selectTriggers } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
 import { newFromPreset } from './NewTriggerMenu';

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import type { Trigger } from '../../../../../shared/trigger';
+import type { Trigger } from '@shared/trigger';
 import { describeError } from '../../../api/envelope';
 import { openTrigger, setTriggerEnabled } from '../../../store/triggerActions';
 import { summarizeConditions } from '../lib/conditionSummary';

@@ -1,4 +1,4 @@
-import type { WebAuthCondition } from '../../../../../shared/trigger';
+import type { WebAuthCondition } from '@shared/trigger';
 import { selectTriggerItems } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
 import type { PlaygroundForm } from './buildInput';

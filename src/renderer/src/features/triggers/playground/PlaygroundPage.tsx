@@ -1,7 +1,7 @@
 // The basestring playground: type a format and a secret, pick or paste a request, and see
 // exactly what would be signed and the signature, live.
 import { useState } from 'react';
-import { HMAC_ALGORITHMS } from '../../../../../shared/trigger';
+import { HMAC_ALGORITHMS } from '@shared/trigger';
 import { CopyButton } from '../../../components/CopyButton';
 import { FormatInput } from '../editor/FormatInput';
 import { BasestringVisualiser } from '../trace/BasestringVisualiser';

@@ -1,6 +1,6 @@
 // The playground's form turned into a playground.sign argument.
-import type { PlaygroundInput } from '../../../../../shared/trigger-log';
-import { toBase64, utf8 } from '../../../../../shared/triggers/bytes';
+import type { PlaygroundInput } from '@shared/trigger-log';
+import { toBase64, utf8 } from '@shared/triggers/bytes';
 import { parseHeaderLines } from './parseHeaders';
 
 export interface PlaygroundForm {

@@ -1,5 +1,5 @@
 // Pasted headers for the playground: one "Name: value" per line, in order, duplicates kept.
-import type { HeaderTuple } from '../../../../../shared/capture';
+import type { HeaderTuple } from '@shared/capture';
 
 export interface ParsedHeaders {
   headers: HeaderTuple[];

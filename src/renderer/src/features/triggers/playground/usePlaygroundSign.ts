@@ -2,7 +2,7 @@
 // the answer to the newest input is ever shown.
 import { signPlayground } from '../../../store/triggerActions';
 import { useEffect, useRef, useState } from 'react';
-import type { PlaygroundInput, PlaygroundOutput } from '../../../../../shared/trigger-log';
+import type { PlaygroundInput, PlaygroundOutput } from '@shared/trigger-log';
 import { describeError } from '../../../api/envelope';
 
 export const SIGN_DEBOUNCE_MS = 150;

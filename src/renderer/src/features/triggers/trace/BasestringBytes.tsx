@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { BasestringSegment } from '../../../../../shared/trigger-log';
+import type { BasestringSegment } from '@shared/trigger-log';
 import { VirtualLines } from '../../../components/VirtualLines';
 import { hexDumpRows, hexRowCount } from '../../../lib/hexDump';
 import { foldLines, segmentLines } from '../lib/basestringLines';

@@ -4,10 +4,10 @@
 // from a different secret.
 import { signPlayground } from '../../../store/triggerActions';
 import { useEffect, useMemo, useState } from 'react';
-import type { HmacTrace } from '../../../../../shared/trigger-log';
-import type { WebAuthCondition } from '../../../../../shared/trigger';
-import { renderBasestring } from '../../../../../shared/triggers/basestring';
-import { toBase64, utf8 } from '../../../../../shared/triggers/bytes';
+import type { HmacTrace } from '@shared/trigger-log';
+import type { WebAuthCondition } from '@shared/trigger';
+import { renderBasestring } from '@shared/triggers/basestring';
+import { toBase64, utf8 } from '@shared/triggers/bytes';
 import { describeError } from '../../../api/envelope';
 import { selectTriggers } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';

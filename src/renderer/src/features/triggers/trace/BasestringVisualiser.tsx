@@ -1,4 +1,4 @@
-import type { BasestringSegment, HmacTrace } from '../../../../../shared/trigger-log';
+import type { BasestringSegment, HmacTrace } from '@shared/trigger-log';
 import { legendKinds, SEGMENT_LABELS, segmentClass, visibleLiteral } from '../lib/segmentKinds';
 import { formatBytes } from '../../../lib/format';
 import type { FullBasestring } from '../lib/useFullBasestring';

@@ -1,5 +1,5 @@
 import { useState, type ComponentType } from 'react';
-import type { ConditionResult, HmacTrace, JwtTrace } from '../../../../../shared/trigger-log';
+import type { ConditionResult, HmacTrace, JwtTrace } from '@shared/trigger-log';
 import { useFullBasestring } from '../lib/useFullBasestring';
 import { BasestringComparator } from './BasestringComparator';
 import { BasestringVisualiser } from './BasestringVisualiser';

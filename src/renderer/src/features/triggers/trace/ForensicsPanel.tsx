@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { diagnoseCondition } from '../../../store/triggerActions';
-import type { ForensicReport } from '../../../../../shared/trigger-log';
+import type { ForensicReport } from '@shared/trigger-log';
 import { describeError } from '../../../api/envelope';
 
 /** On an HMAC mismatch: ask the engine which usual sender mistake reproduces the signature. */

@@ -1,4 +1,4 @@
-import type { JwtTrace } from '../../../../../shared/trigger-log';
+import type { JwtTrace } from '@shared/trigger-log';
 
 /** A JWT condition's trace: the decoded header and claims, and what was noticed about them. */
 export function JwtTraceView({ trace }: { trace: JwtTrace }) {

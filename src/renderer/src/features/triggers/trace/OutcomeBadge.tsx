@@ -1,4 +1,4 @@
-import type { TriggerOutcome } from '../../../../../shared/capture';
+import type { TriggerOutcome } from '@shared/capture';
 
 const LABELS: Record<TriggerOutcome, string> = {
   launched: 'Launched',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { logEntriesForCapture } from '../../../store/triggerLogActions';
-import type { CaptureSummary } from '../../../../../shared/capture';
-import type { TriggerLogEntry } from '../../../../../shared/trigger-log';
+import type { CaptureSummary } from '@shared/capture';
+import type { TriggerLogEntry } from '@shared/trigger-log';
 import { describeError } from '../../../api/envelope';
 import { selectLogEntryForCapture } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TriggerLogEntry } from '../../../../../shared/trigger-log';
+import type { TriggerLogEntry } from '@shared/trigger-log';
 import { navigate } from '../../../store/appActions';
 import { selectTriggerTitle } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';

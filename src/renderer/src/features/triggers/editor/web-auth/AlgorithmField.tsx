@@ -1,4 +1,4 @@
-import type { WebAuthCondition } from '../../../../../../shared/trigger';
+import type { WebAuthCondition } from '@shared/trigger';
 import { controlProps, EditorField } from '../EditorField';
 
 // `algorithms` are the condition's own auth type's, so the changed condition keeps its shape

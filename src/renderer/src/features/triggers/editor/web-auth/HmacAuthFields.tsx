@@ -1,5 +1,5 @@
 // The fields only an HMAC web-auth condition has: algorithm, basestring format, encoding.
-import { HMAC_ALGORITHMS } from '../../../../../../shared/trigger';
+import { HMAC_ALGORITHMS } from '@shared/trigger';
 import { controlProps, EditorField } from '../EditorField';
 import { FormatInput } from '../FormatInput';
 import { fieldId, useIssues } from '../issuesContext';

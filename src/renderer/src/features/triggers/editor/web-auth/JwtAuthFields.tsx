@@ -1,5 +1,5 @@
 // The field only a JWT web-auth condition has: the JWS algorithm.
-import { JWT_ALGORITHMS } from '../../../../../../shared/trigger';
+import { JWT_ALGORITHMS } from '@shared/trigger';
 import { AlgorithmField } from './AlgorithmField';
 import type { WebAuthFieldsProps } from './types';
 

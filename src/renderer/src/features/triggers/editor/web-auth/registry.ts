@@ -1,7 +1,7 @@
 // The editor's fields for each web-auth type, keyed by the same ids as shared/kinds/web-auth.
 // A type without its fields here is a compile error.
 import type { ComponentType } from 'react';
-import type { WebAuthType } from '../../../../../../shared/kinds/web-auth';
+import type { WebAuthType } from '@shared/kinds/web-auth';
 import { HmacAuthFields } from './HmacAuthFields';
 import { JwtAuthFields } from './JwtAuthFields';
 import { StaticAuthFields } from './StaticAuthFields';

@@ -1,4 +1,4 @@
-import type { WebAuthCondition } from '../../../../../../shared/trigger';
+import type { WebAuthCondition } from '@shared/trigger';
 
 /** What an auth type's own fields get: the condition, its JSON path and a way to change it. */
 export interface WebAuthFieldsProps {
