@@ -30,10 +30,7 @@ const engineBoundary = {
 /** The transports carry the contract; they run in plain Node (ipcMain is handed in). */
 const transportBoundary = {
   paths: [{ name: 'electron', message: 'Transports take ipcMain as a parameter so they run (and are tested) without Electron.' }],
-  patterns: [
-    { group: ['**/renderer/**', '**/electron/**'], message: 'A transport imports neither the renderer nor the Electron shell.' },
-    sharedByAlias,
-  ],
+  patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'A transport imports neither the renderer nor the Electron shell.' }, sharedByAlias],
 };
 
 /** shared/ runs in the renderer, the preload and Node: no Node builtins, no main, no renderer. */

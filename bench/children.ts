@@ -66,7 +66,10 @@ let handlersInstalled = false;
 export function stopAllOnSignals(): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\nbench: ${signal}, stopping ${running.size} child process(es)…\n`);
       void stopAll().finally(() => process.exit(code));

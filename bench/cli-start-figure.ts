@@ -24,7 +24,9 @@ async function cpuMs(pid: number): Promise<number> {
 function nodeBaseline(): Promise<{ wall: number; cpu: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', "process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1000))})"], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['-e', "process.on('exit',()=>{const u=process.cpuUsage();process.stdout.write(String((u.user+u.system)/1000))})"], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c));
     child.once('exit', () => resolve({ wall: performance.now() - started, cpu: Number(out) }));

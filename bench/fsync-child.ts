@@ -5,7 +5,9 @@ import { createEngine } from '../src/main/engine/engine';
 async function main(): Promise<void> {
   const [dataDir, durability] = process.argv.slice(2);
   const engine = createEngine({
-    dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } },
+    dataDir,
+    mode: 'headless',
+    settingsOverride: { receiver: { port: 0 } },
     durability: durability === 'power-loss' ? 'power-loss' : 'process-kill',
   });
   await engine.start();

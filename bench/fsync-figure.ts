@@ -27,7 +27,9 @@ export interface FsyncFigure {
 }
 
 async function start(dataDir: string, durability: Durability): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fsync-child.ts'), dataDir, durability], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fsync-child.ts'), dataDir, durability], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -49,8 +51,12 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function load(url: string, seconds: number): Promise<number> {
   const result = await autocannon({
-    url: `${url}/hooks/bench?source=fsync`, method: 'POST', connections: CONNECTIONS, duration: seconds,
-    headers: { 'content-type': 'application/json' }, body: BODY,
+    url: `${url}/hooks/bench?source=fsync`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    body: BODY,
   });
   if (result.non2xx || result.errors) throw new Error(`fsync stage: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return Math.round(result.requests.average);
@@ -88,7 +94,11 @@ export async function fsyncFigure(seconds: number, rounds: number): Promise<Fsyn
 
 if (require.main === module) {
   fsyncFigure(Number(process.env.BENCH_SECONDS ?? 5), Number(process.env.BENCH_ROUNDS ?? 2))
-    .then((figure) => process.stdout.write(`${JSON.stringify({ durabilityFsyncPerGroupCommit: { machine: { cpus: os.cpus().length, loadAverage: os.loadavg() }, ...figure } }, null, 2)}\n`))
+    .then((figure) =>
+      process.stdout.write(
+        `${JSON.stringify({ durabilityFsyncPerGroupCommit: { machine: { cpus: os.cpus().length, loadAverage: os.loadavg() }, ...figure } }, null, 2)}\n`,
+      ),
+    )
     .catch((error) => {
       process.stderr.write(`fsync bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
       process.exit(1);

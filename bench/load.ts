@@ -5,7 +5,13 @@ import { webhookBody } from './bench-body';
 export const CONNECTIONS = 50;
 export const BODY = webhookBody(1024);
 
-export interface Load { reqPerSec: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number }
+export interface Load {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
 
 export async function load(url: string, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
   const result = await autocannon({

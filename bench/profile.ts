@@ -9,8 +9,16 @@ import { benchSignature, BENCH_HMAC } from './bench-trigger';
 import { firstLine, stop, stopAll, stopAllOnSignals, tsxChild } from './children';
 import { BODY, load } from './load';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 async function main(): Promise<void> {
   stopAllOnSignals();
@@ -58,7 +66,10 @@ function summarize(profile: Profile): void {
   for (const [key, us] of rows) process.stdout.write(`${pct(us)}  ${key}\n`);
 }
 
-main().then(() => process.exit(0), (error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

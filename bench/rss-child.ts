@@ -11,8 +11,11 @@ async function main(dataDir: string): Promise<void> {
   const store = await openCaptureStore(capturesDir(dataDir), settings.retention);
   const openMs = performance.now() - started;
   const rx = createReceiver({
-    host: '127.0.0.1', port: 0, bodyLimitBytes: () => settings.bodyLimitBytes,
-    router: createInboxRouter(() => settings.inboxResponse), store,
+    host: '127.0.0.1',
+    port: 0,
+    bodyLimitBytes: () => settings.bodyLimitBytes,
+    router: createInboxRouter(() => settings.inboxResponse),
+    store,
   });
   await rx.listen();
   // the body token index is built in the background after open: count it in
@@ -29,7 +32,9 @@ async function main(dataDir: string): Promise<void> {
     const { total } = await store.list({ filter: { text: needle }, limit: 100 });
     searches.push({ needle, where, ms: Math.round(performance.now() - t), matches: total });
   }
-  process.stdout.write(`${JSON.stringify({ captures: store.count(), rssMB: mb(rss), heapUsedMB: mb(heapUsed), openMs: Math.round(openMs), firstPageMs, searches })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ captures: store.count(), rssMB: mb(rss), heapUsedMB: mb(heapUsed), openMs: Math.round(openMs), firstPageMs, searches })}\n`,
+  );
   await rx.close();
   await store.close();
 }

@@ -21,27 +21,31 @@ function readAll(req: http.IncomingMessage, done: (body: Buffer) => void): void 
 
 /** node:http reading the body and answering 200: the floor of any Node receiver */
 function bare(): Promise<string> {
-  return listen(http.createServer((req, res) => {
-    readAll(req, () => {
-      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 });
-      res.end('ok');
-    });
-  }));
+  return listen(
+    http.createServer((req, res) => {
+      readAll(req, () => {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 });
+        res.end('ok');
+      });
+    }),
+  );
 }
 
 /** node:http verifying the same HMAC header the trigger checks, and nothing else */
 function bareHmac(): Promise<string> {
   const header = BENCH_HMAC.header.toLowerCase();
-  return listen(http.createServer((req, res) => {
-    readAll(req, (body) => {
-      const given = String(req.headers[header] ?? '');
-      const expected = createHmac('sha256', BENCH_HMAC.secret).update(body).digest();
-      const got = Buffer.from(given.startsWith(BENCH_HMAC.prefix) ? given.slice(BENCH_HMAC.prefix.length) : '', 'hex');
-      const ok = got.length === expected.length && timingSafeEqual(got, expected);
-      res.writeHead(ok ? 200 : 400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 });
-      res.end(ok ? 'ok' : 'no');
-    });
-  }));
+  return listen(
+    http.createServer((req, res) => {
+      readAll(req, (body) => {
+        const given = String(req.headers[header] ?? '');
+        const expected = createHmac('sha256', BENCH_HMAC.secret).update(body).digest();
+        const got = Buffer.from(given.startsWith(BENCH_HMAC.prefix) ? given.slice(BENCH_HMAC.prefix.length) : '', 'hex');
+        const ok = got.length === expected.length && timingSafeEqual(got, expected);
+        res.writeHead(ok ? 200 : 400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 });
+        res.end(ok ? 'ok' : 'no');
+      });
+    }),
+  );
 }
 
 /** mockttp (npm), a peer tool that also records every request it answers */
@@ -73,7 +77,11 @@ function profileOnSignal(file: string): void {
   session.connect();
   let started = false;
   process.on('SIGUSR2', () => {
-    session.post('Profiler.enable', () => session.post('Profiler.start', () => { started = true; }));
+    session.post('Profiler.enable', () =>
+      session.post('Profiler.start', () => {
+        started = true;
+      }),
+    );
   });
   const write = () => {
     if (!started) return;
@@ -89,11 +97,16 @@ async function main(): Promise<void> {
   const [mode, dataDir] = process.argv.slice(2);
   if (process.env.BENCH_PROFILE) profileOnSignal(process.env.BENCH_PROFILE);
   if (mode !== 'engine' && mode !== 'mockttp') process.on('SIGTERM', () => process.exit(0));
-  const url = mode === 'bare' ? await bare()
-    : mode === 'bare-hmac' ? await bareHmac()
-      : mode === 'mockttp' ? await mockttp()
-        : mode === 'engine' ? await engine(dataDir)
-          : Promise.reject(new Error(`unknown server mode ${mode}`));
+  const url =
+    mode === 'bare'
+      ? await bare()
+      : mode === 'bare-hmac'
+        ? await bareHmac()
+        : mode === 'mockttp'
+          ? await mockttp()
+          : mode === 'engine'
+            ? await engine(dataDir)
+            : Promise.reject(new Error(`unknown server mode ${mode}`));
   process.stdout.write(`${JSON.stringify({ url })}\n`);
 }
 

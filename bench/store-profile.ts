@@ -6,7 +6,10 @@ import { capturesDir, openCaptureStore } from '../src/main/engine/store/capture-
 import { BODY_ONLY_NEEDLE, prefill, retentionFor } from './prefill';
 
 async function main(dataDir: string, count: number): Promise<void> {
-  const exists = await fs.stat(capturesDir(dataDir)).then(() => true, () => false);
+  const exists = await fs.stat(capturesDir(dataDir)).then(
+    () => true,
+    () => false,
+  );
   if (!exists) process.stderr.write(`prefilled ${count} in ${await prefill(dataDir, count)} ms\n`);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -19,7 +22,14 @@ async function main(dataDir: string, count: number): Promise<void> {
   const signMs = performance.now() - t;
   gc?.();
   const mem = process.memoryUsage();
-  const out: Record<string, unknown> = { captures: store.count(), openMs: Math.round(openMs), signMs: Math.round(signMs), rssMB: Math.round((mem.rss - rss0) / 1e6), heapMB: Math.round(mem.heapUsed / 1e6), arrayBuffersMB: Math.round(mem.arrayBuffers / 1e6) };
+  const out: Record<string, unknown> = {
+    captures: store.count(),
+    openMs: Math.round(openMs),
+    signMs: Math.round(signMs),
+    rssMB: Math.round((mem.rss - rss0) / 1e6),
+    heapMB: Math.round(mem.heapUsed / 1e6),
+    arrayBuffersMB: Math.round(mem.arrayBuffers / 1e6),
+  };
   t = performance.now();
   await store.list({ limit: 100 });
   out.firstPageMs = Math.round(performance.now() - t);

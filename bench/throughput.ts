@@ -7,7 +7,10 @@ import { benchSignature, BENCH_HMAC } from './bench-trigger';
 import { firstLine, stop, tsxChild } from './children';
 import { BODY, load, median, type Load } from './load';
 
-interface Server { url: string; child: ChildProcess }
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
 
 const INBOX_PATH = '/hooks/bench?source=autocannon';
 const TRIGGER_PATH = `/api/v0/launch/${BENCH_HMAC.triggerId}/`;
@@ -34,7 +37,13 @@ export interface ThroughputRuns {
   inboxFull: Load & { rounds: number[] };
 }
 
-export async function throughput(opts: { root: string; fullDir: string; rounds: number; seconds: number; log: (line: string) => void }): Promise<ThroughputRuns> {
+export async function throughput(opts: {
+  root: string;
+  fullDir: string;
+  rounds: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<ThroughputRuns> {
   const { root, fullDir, rounds, seconds, log } = opts;
   const runs: Record<keyof ThroughputRuns, Load[]> = { bare: [], bareHmac: [], mockttp: [], inboxEmpty: [], triggerHmac: [], inboxFull: [] };
   const fixed = {
@@ -65,14 +74,20 @@ export async function throughput(opts: { root: string; fullDir: string; rounds: 
       runs.bareHmac.push(checked('bare-hmac', await load(fixed.bareHmac.url + TRIGGER_PATH, seconds, SIGNED)));
       runs.triggerHmac.push(checked('trigger', await fresh(`trigger-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED))));
       runs.inboxFull.push(checked('inbox (stored)', await load(fixed.full.url + INBOX_PATH, seconds)));
-      log(`  round ${round + 1}/${rounds}: bare ${runs.bare[round].reqPerSec}, mockttp ${runs.mockttp[round].reqPerSec}, inbox ${runs.inboxEmpty[round].reqPerSec}, `
-        + `bare-hmac ${runs.bareHmac[round].reqPerSec}, trigger ${runs.triggerHmac[round].reqPerSec}, inbox with stored ${runs.inboxFull[round].reqPerSec} req/s`);
+      log(
+        `  round ${round + 1}/${rounds}: bare ${runs.bare[round].reqPerSec}, mockttp ${runs.mockttp[round].reqPerSec}, inbox ${runs.inboxEmpty[round].reqPerSec}, ` +
+          `bare-hmac ${runs.bareHmac[round].reqPerSec}, trigger ${runs.triggerHmac[round].reqPerSec}, inbox with stored ${runs.inboxFull[round].reqPerSec} req/s`,
+      );
     }
   } finally {
     for (const server of Object.values(fixed)) await stop(server.child);
   }
   return {
-    bare: median(runs.bare), bareHmac: median(runs.bareHmac), mockttp: median(runs.mockttp),
-    inboxEmpty: median(runs.inboxEmpty), triggerHmac: median(runs.triggerHmac), inboxFull: median(runs.inboxFull),
+    bare: median(runs.bare),
+    bareHmac: median(runs.bareHmac),
+    mockttp: median(runs.mockttp),
+    inboxEmpty: median(runs.inboxEmpty),
+    triggerHmac: median(runs.triggerHmac),
+    inboxFull: median(runs.inboxFull),
   };
 }

@@ -48,7 +48,12 @@ export async function emptyUiFigures(dataDir: string): Promise<{ firstScreenMs: 
   return withUi(dataDir, async (page, serve) => ({ firstScreenMs: await firstScreen(page, serve.uiUrl, '[data-testid="empty-inbox"]') }));
 }
 
-export interface SearchFigure { needle: string; where: string; ms: number; matches: number }
+export interface SearchFigure {
+  needle: string;
+  where: string;
+  ms: number;
+  matches: number;
+}
 export interface FullUiFigures {
   firstRowsMs: number;
   /** clearing the search: the unfiltered list and count again, from the same debounce */
@@ -113,7 +118,9 @@ export async function fullUiFigures(dataDir: string, needles: Array<{ needle: st
   });
 }
 
-interface Probe { __probe: { countChanges: Array<{ at: number; count: number }>; seen: Record<string, number> } }
+interface Probe {
+  __probe: { countChanges: Array<{ at: number; count: number }>; seen: Record<string, number> };
+}
 
 async function installObservers(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -42,7 +42,10 @@ export function downloadElectron({ root = ROOT, env = process.env } = {}) {
  * @returns {string | null}
  */
 export function summariseInstallerOutput(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !/^\^+$/.test(l));
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at ') && !/^\^+$/.test(l));
   const fetchFailure = lines.find((l) => l.startsWith('Electron download: '));
   if (fetchFailure) return fetchFailure.slice('Electron download: '.length);
   const thrown = lines.find((l) => /^[A-Za-z]*Error: /.test(l));

@@ -2,7 +2,7 @@
 // `--check` exits 1 when the committed file differs from what the schemas generate.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { workspaceJsonSchemaText } from '../src/shared/schema/json-schema-text';
+import { workspaceJsonSchemaText } from '@shared/schema/json-schema-text';
 
 const file = resolve(__dirname, '../schema/hookbench.schema.json');
 const text = workspaceJsonSchemaText();

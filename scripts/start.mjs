@@ -128,7 +128,7 @@ async function main() {
     say('The same UI without Electron: `npm start -- --headless` (after `npm run build:web` for renderer changes).');
     return 1;
   }
-  say('Starting headless mode instead: the same engine and UI, in your browser, on the desktop app\'s data.');
+  say("Starting headless mode instead: the same engine and UI, in your browser, on the desktop app's data.");
   say('');
   return runHeadless(args);
 }

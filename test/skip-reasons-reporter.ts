@@ -7,7 +7,10 @@ export default class SkipReasonsReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'skipped') return;
-    const why = result.annotations.filter((a) => a.type === 'skip').map((a) => a.description).filter(Boolean);
+    const why = result.annotations
+      .filter((a) => a.type === 'skip')
+      .map((a) => a.description)
+      .filter(Boolean);
     this.reasons.push(`skipped: ${test.titlePath().filter(Boolean).join(' › ')} — ${why.join('; ') || 'no reason given'}`);
   }
 

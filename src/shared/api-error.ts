@@ -82,5 +82,4 @@ export class ValidationError extends ApiError {
 }
 
 /** A JSON path segment appended the way every validator writes them: a.b, a[0]. */
-export const joinPath = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+export const joinPath = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);

@@ -2,21 +2,41 @@
 // a key of ApiCalls; both transports (Electron IPC and HTTP+WebSocket) carry exactly these.
 import type { CaptureDetail, CapturePage, CaptureQuery } from './capture';
 import type {
-  ChannelHealth, DeliveryDetail, DeliveryFilter, DeliverySettings, DeliverySummary, NotificationChannel, NotificationEventType,
-  NotificationPayload, NotificationProject, NotificationRouting, NotificationsSection, NotificationsView, OutgoingRequestPreview, SendTarget,
+  ChannelHealth,
+  DeliveryDetail,
+  DeliveryFilter,
+  DeliverySettings,
+  DeliverySummary,
+  NotificationChannel,
+  NotificationEventType,
+  NotificationPayload,
+  NotificationProject,
+  NotificationRouting,
+  NotificationsSection,
+  NotificationsView,
+  OutgoingRequestPreview,
+  SendTarget,
 } from './notifications';
 import type { ProjectInfo, ProjectSectionPatch, ProjectSummary } from './project';
 import type { ExecutionDetail, LogPage, LogQuery, PipelineDetail, RunFiles, RunsPage, RunsQuery } from './runs';
 import type { Settings, SettingsPatch } from './settings';
 import type { StorageHealth } from './storage-health';
 import type {
-  BulkProgress, BulkReplayRequest, GeneratedKeys, HistoryQuery, MatrixRow, ReplayRequest, SendDraft, SendPreview, SentRecord,
-  SigningProfile, TrackOptions, TrackedRun,
+  BulkProgress,
+  BulkReplayRequest,
+  GeneratedKeys,
+  HistoryQuery,
+  MatrixRow,
+  ReplayRequest,
+  SendDraft,
+  SendPreview,
+  SentRecord,
+  SigningProfile,
+  TrackOptions,
+  TrackedRun,
 } from './signing/types';
 import type { EnvVariable, Trigger } from './trigger';
-import type {
-  ForensicReport, PlaygroundInput, PlaygroundOutput, TriggerLogEntry, TriggerLogFilter, TriggerRun,
-} from './trigger-log';
+import type { ForensicReport, PlaygroundInput, PlaygroundOutput, TriggerLogEntry, TriggerLogFilter, TriggerRun } from './trigger-log';
 
 export interface EngineInfo {
   version: string;
@@ -103,7 +123,10 @@ export interface ApiCalls {
   'sender.track': [{ sentId: string; runId?: string; jsonPath?: string }, TrackedRun | null];
   'sender.tracks': [void, TrackedRun[]];
   'sender.stopTrack': [{ id: string }, TrackedRun | null];
-  'sender.export': [{ draft?: SendDraft; sentId?: string; format: 'curl' | 'fetch' | 'python'; includeSecrets?: boolean }, { text: string; warnings: string[] }];
+  'sender.export': [
+    { draft?: SendDraft; sentId?: string; format: 'curl' | 'fetch' | 'python'; includeSecrets?: boolean },
+    { text: string; warnings: string[] },
+  ];
   'sender.exportHar': [{ captureIds?: string[]; sentIds?: string[]; includeSecrets?: boolean }, { json: string }];
   'sender.importHar': [{ har: string }, { imported: number }];
 

@@ -29,10 +29,16 @@ export function jsonErrorOffset(text: string): number {
       if (c === 0x5c) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i += 2; fail(); }
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i += 2;
+            fail();
+          }
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else { i++; fail(); }
+        else {
+          i++;
+          fail();
+        }
       } else i++;
     }
     fail();
@@ -58,7 +64,10 @@ export function jsonErrorOffset(text: string): number {
         i++;
         value();
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         if (text[i] === '}') return void i++;
         fail();
       }
@@ -70,7 +79,10 @@ export function jsonErrorOffset(text: string): number {
       for (;;) {
         value();
         ws();
-        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
         if (text[i] === ']') return void i++;
         fail();
       }
@@ -95,7 +107,10 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < offset && k < text.length; k++) {
-    if (text[k] === '\n') { line++; lineStart = k + 1; }
+    if (text[k] === '\n') {
+      line++;
+      lineStart = k + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }

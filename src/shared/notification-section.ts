@@ -2,7 +2,11 @@
 // every problem names its JSON path.
 import type { DeliverySettings, NotificationChannel, NotificationProject, NotificationRouting, NotificationsSection } from './notifications';
 import {
-  DeliverySettingsSchema, NotificationChannelSchema, NotificationProjectSchema, NotificationRoutingSchema, NotificationsSectionSchema,
+  DeliverySettingsSchema,
+  NotificationChannelSchema,
+  NotificationProjectSchema,
+  NotificationRoutingSchema,
+  NotificationsSectionSchema,
 } from './schema/notifications';
 import { parseOrThrow } from './schema/validate';
 

@@ -65,8 +65,13 @@ export function providerEvent(headers: readonly HeaderTuple[], body: Uint8Array)
 /** every header name detect() looks for (besides content-type) */
 const NAMED_HEADERS = new Set([
   ...HEADER_EVENTS.map(([, name]) => name),
-  'x-slack-signature', 'x-slack-request-timestamp', 'stripe-signature', 'webhook-signature', 'svix-signature',
-  'x-zm-signature', 'x-pagerduty-signature',
+  'x-slack-signature',
+  'x-slack-request-timestamp',
+  'stripe-signature',
+  'webhook-signature',
+  'svix-signature',
+  'x-zm-signature',
+  'x-pagerduty-signature',
 ]);
 const NAMED_LENGTHS = new Set([...NAMED_HEADERS].map((name) => name.length));
 
@@ -102,7 +107,9 @@ function detect(headers: readonly HeaderTuple[], body: Uint8Array): ProviderEven
         try {
           const type = str((JSON.parse(payload) as Record<string, unknown>).type);
           if (type) return { provider: 'Slack', event: type };
-        } catch { /* not JSON: no event */ }
+        } catch {
+          /* not JSON: no event */
+        }
       }
     }
     if (isJson) {

@@ -82,8 +82,7 @@ export interface ExecutionLogLine {
   text: string;
 }
 
-export const isFinalExecutionStatus = (status: ExecutionStatus | 'pending'): boolean =>
-  status === 'completed' || status === 'error' || status === 'stopped';
+export const isFinalExecutionStatus = (status: ExecutionStatus | 'pending'): boolean => status === 'completed' || status === 'error' || status === 'stopped';
 
 export interface RunsQuery {
   /** execution or pipeline status */
@@ -97,9 +96,7 @@ export interface RunsQuery {
   limit?: number;
 }
 
-export type RunListItem =
-  | { kind: 'execution'; execution: LocalExecution }
-  | { kind: 'pipeline'; pipeline: LocalPipeline };
+export type RunListItem = { kind: 'execution'; execution: LocalExecution } | { kind: 'pipeline'; pipeline: LocalPipeline };
 
 export interface RunsPage {
   /** newest first */

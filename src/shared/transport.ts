@@ -3,9 +3,7 @@
 import type { ApiErrorPayload, ApiMethod, ApiResult } from './contract';
 import type { EventBatch } from './events';
 
-export type CallEnvelope<M extends ApiMethod = ApiMethod> =
-  | { ok: true; result: ApiResult<M> }
-  | { ok: false; error: ApiErrorPayload };
+export type CallEnvelope<M extends ApiMethod = ApiMethod> = { ok: true; result: ApiResult<M> } | { ok: false; error: ApiErrorPayload };
 
 /**
  * What the Electron preload exposes as `window.hookbench`: one function per contract call

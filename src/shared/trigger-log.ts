@@ -119,9 +119,7 @@ export interface ForensicReport {
 }
 
 /** A request to sign in the basestring playground: a capture, or pasted parts. */
-export type PlaygroundRequest =
-  | { captureId: string }
-  | { method: string; url: string; rawHeaders: [string, string][]; bodyBase64: string };
+export type PlaygroundRequest = { captureId: string } | { method: string; url: string; rawHeaders: [string, string][]; bodyBase64: string };
 
 export interface PlaygroundInput {
   format: string;

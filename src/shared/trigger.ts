@@ -21,16 +21,23 @@ export interface Lookup {
 }
 
 export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512' | 'sha224' | 'sha384' | 'md5';
-export type JwtAlgorithm =
-  | 'HS256' | 'HS384' | 'HS512'
-  | 'RS256' | 'RS384' | 'RS512'
-  | 'PS256' | 'PS384' | 'PS512'
-  | 'ES256' | 'ES384' | 'ES512'
-  | 'EdDSA';
+export type JwtAlgorithm = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
 
 export const HMAC_ALGORITHMS: readonly HmacAlgorithm[] = ['sha1', 'sha256', 'sha512', 'sha224', 'sha384', 'md5'];
 export const JWT_ALGORITHMS: readonly JwtAlgorithm[] = [
-  'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA',
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
 ];
 
 // The condition and action shapes are defined once, as the zod schemas of their kind modules
@@ -47,7 +54,14 @@ export type PayloadFilterCondition = z.output<typeof PayloadFilterConditionSchem
 export type FilterOperator = PayloadFilterCondition['operator'];
 
 const FILTER_OPERATOR_SET: { readonly [O in FilterOperator]: true } = {
-  equals: true, 'not-equals': true, contains: true, 'starts-with': true, regex: true, exists: true, 'not-exists': true, in: true,
+  equals: true,
+  'not-equals': true,
+  contains: true,
+  'starts-with': true,
+  regex: true,
+  exists: true,
+  'not-exists': true,
+  in: true,
 };
 /** Every operator, in the order the editor offers them (a new one is a compile error above). */
 export const FILTER_OPERATORS = Object.keys(FILTER_OPERATOR_SET) as FilterOperator[];

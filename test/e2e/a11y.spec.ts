@@ -16,21 +16,47 @@ async function seed(serve: ServeProcess, tag: string): Promise<string> {
   await serve.call('env.save', { env: [{ name: 'SLACK_SIGNING_SECRET', value: SECRET, secret: true }] });
   await serve.call('triggers.save', {
     trigger: {
-      id: triggerId, title: `Slack a11y ${tag}`, enabled: true,
+      id: triggerId,
+      title: `Slack a11y ${tag}`,
+      enabled: true,
       conditions: [
-        { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=', secretKey: '{env:SLACK_SIGNING_SECRET}', algorithm: 'sha256', hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}' },
+        {
+          type: 'web-auth',
+          authType: 'hmac',
+          namespace: 'header',
+          key: 'X-Slack-Signature',
+          prefix: 'v0=',
+          secretKey: '{env:SLACK_SIGNING_SECRET}',
+          algorithm: 'sha256',
+          hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+        },
       ],
-      actions: [{ type: 'web-response-json', json: { run_id: '{run_id}' } }, { type: 'run-execution', step: 'predict', payloadInputName: 'payload' }],
+      actions: [
+        { type: 'web-response-json', json: { run_id: '{run_id}' } },
+        { type: 'run-execution', step: 'predict', payloadInputName: 'payload' },
+      ],
     },
   });
   const launch = `/api/v0/launch/${triggerId}/`;
   const body = 'command=%2Fpredict&text=shark';
   const ts = String(Math.floor(Date.now() / 1000));
   const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  const form: Array<[string, string]> = [['Content-Type', 'application/x-www-form-urlencoded'], ['X-Slack-Request-Timestamp', ts]];
+  const form: Array<[string, string]> = [
+    ['Content-Type', 'application/x-www-form-urlencoded'],
+    ['X-Slack-Request-Timestamp', ts],
+  ];
   expect((await sendRaw(serve.receiverUrl, { path: launch, headers: [...form, ['X-Slack-Signature', sig]], body })).status).toBe(200);
-  expect((await sendRaw(serve.receiverUrl, { path: `${launch}?tampered=1`, headers: [...form, ['X-Slack-Signature', sig]], body: body + 'x' })).status).toBe(400);
-  await sendRaw(serve.receiverUrl, { path: `/a11y/${tag}/json`, headers: [['Content-Type', 'application/json'], ['X-GitHub-Event', 'push']], body: '{"ref":"refs/heads/main"}' });
+  expect((await sendRaw(serve.receiverUrl, { path: `${launch}?tampered=1`, headers: [...form, ['X-Slack-Signature', sig]], body: body + 'x' })).status).toBe(
+    400,
+  );
+  await sendRaw(serve.receiverUrl, {
+    path: `/a11y/${tag}/json`,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-GitHub-Event', 'push'],
+    ],
+    body: '{"ref":"refs/heads/main"}',
+  });
   await sendRaw(serve.receiverUrl, { method: 'GET', path: `/a11y/${tag}/get` });
   return launch;
 }
@@ -61,7 +87,11 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId(`nav-${entry.id}`).click();
       await expect(page.getByRole('heading', { level: 1, name: entry.label })).toBeAttached();
       // open something in master/detail pages so the detail is judged too
-      if (entry.id === 'triggers') await page.getByTestId('trigger-item').filter({ hasText: `a11y-${tag}` }).click();
+      if (entry.id === 'triggers')
+        await page
+          .getByTestId('trigger-item')
+          .filter({ hasText: `a11y-${tag}` })
+          .click();
       if (entry.id === 'trigger-log') await page.getByTestId('log-row').first().click();
       // let lists load before judging them
       await page.waitForLoadState('networkidle').catch(() => undefined);

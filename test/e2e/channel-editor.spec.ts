@@ -37,7 +37,11 @@ test('the channel editor shows the fields of each type and saves what they descr
   expect(custom?.type === 'custom' && custom.signing).toMatchObject({ header: 'X-Hookbench-Signature', prefix: 'sha256=', format: '{body}' });
 
   // to Slack: the URL stays, headers and signing go
-  await page.getByTestId('channel-row').filter({ hasText: `Custom ${tag}` }).getByTestId('channel-edit').click();
+  await page
+    .getByTestId('channel-row')
+    .filter({ hasText: `Custom ${tag}` })
+    .getByTestId('channel-edit')
+    .click();
   await editor.getByTestId('channel-type').selectOption('slack');
   await expect(editor.getByTestId('channel-url')).toHaveValue('http://127.0.0.1:9/hook');
   await expect(editor.getByTestId('channel-url')).toHaveAttribute('placeholder', 'https://hooks.slack.com/services/T00…/B00…/xxxx');

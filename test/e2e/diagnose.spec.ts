@@ -7,14 +7,30 @@ import { sendRaw } from './serve-process';
 
 const SECRET = 'diagnose-slack-signing-secret';
 
-test('a body changed by one byte: Diagnose says what a digest cannot tell, the comparator finds the byte and clears the secret', async ({ page, hookbench }) => {
+test('a body changed by one byte: Diagnose says what a digest cannot tell, the comparator finds the byte and clears the secret', async ({
+  page,
+  hookbench,
+}) => {
   const tag = Math.random().toString(36).slice(2, 8);
   const triggerId = `diag-${tag}`;
   await hookbench.call('env.save', { env: [{ name: 'SLACK_SIGNING_SECRET', value: SECRET, secret: true }] });
   await hookbench.call('triggers.save', {
     trigger: {
-      id: triggerId, title: `Diagnose ${tag}`, enabled: true,
-      conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=', secretKey: '{env:SLACK_SIGNING_SECRET}', algorithm: 'sha256', hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}' }],
+      id: triggerId,
+      title: `Diagnose ${tag}`,
+      enabled: true,
+      conditions: [
+        {
+          type: 'web-auth',
+          authType: 'hmac',
+          namespace: 'header',
+          key: 'X-Slack-Signature',
+          prefix: 'v0=',
+          secretKey: '{env:SLACK_SIGNING_SECRET}',
+          algorithm: 'sha256',
+          hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+        },
+      ],
       actions: [{ type: 'web-response-json', json: { ok: true } }],
     },
   });
@@ -26,7 +42,15 @@ test('a body changed by one byte: Diagnose says what a digest cannot tell, the c
   const signedBasestring = `v0:${ts}:${signedBody}`;
   const signature = createHmac('sha256', SECRET).update(signedBasestring).digest('hex');
   const path = `/api/v0/launch/${triggerId}/`;
-  const res = await sendRaw(hookbench.receiverUrl, { path, headers: [['Content-Type', 'application/json'], ['X-Slack-Request-Timestamp', ts], ['X-Slack-Signature', `v0=${signature}`]], body: sentBody });
+  const res = await sendRaw(hookbench.receiverUrl, {
+    path,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-Slack-Request-Timestamp', ts],
+      ['X-Slack-Signature', `v0=${signature}`],
+    ],
+    body: sentBody,
+  });
   expect(res.status).toBe(400);
 
   await openInbox(page, hookbench.uiUrl);
@@ -40,12 +64,26 @@ test('a body changed by one byte: Diagnose says what a digest cannot tell, the c
 
   // the visualiser shows the whole basestring, including where it differs (byte ~1,000)
   const coloured = trace.getByTestId('basestring-coloured');
-  await coloured.evaluate((el) => { el.scrollTop = el.scrollHeight; });
-  const shownText = () => coloured.locator('.virtual-line').evaluateAll((rows) => rows.map((r) => Array.from(r.children).filter((c) => !c.classList.contains('line-offset')).map((c) => c.textContent).join('')).join(''));
+  await coloured.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  const shownText = () =>
+    coloured.locator('.virtual-line').evaluateAll((rows) =>
+      rows
+        .map((r) =>
+          Array.from(r.children)
+            .filter((c) => !c.classList.contains('line-offset'))
+            .map((c) => c.textContent)
+            .join(''),
+        )
+        .join(''),
+    );
   await expect.poll(shownText).toContain('ZEBRB-end"}');
   const hex = trace.getByTestId('basestring-hex');
   const total = Buffer.byteLength(`v0:${ts}:${sentBody}`);
-  await hex.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await hex.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
   const lastOffset = (Math.floor((total - 1) / 16) * 16).toString(16).padStart(8, '0');
   await expect(hex).toContainText(lastOffset);
   await expect(hex).toContainText(Buffer.from('-end').toString('hex').match(/../g)!.join(' ').slice(0, 5));
@@ -88,15 +126,39 @@ test('same bytes, other secret: the comparator says the secret differs', async (
   await hookbench.call('env.save', { env: [{ name: 'SLACK_SIGNING_SECRET', value: SECRET, secret: true }] });
   await hookbench.call('triggers.save', {
     trigger: {
-      id: triggerId, title: `Diagnose ${tag}`, enabled: true,
-      conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=', secretKey: '{env:SLACK_SIGNING_SECRET}', algorithm: 'sha256', hmacFormat: '{body}' }],
+      id: triggerId,
+      title: `Diagnose ${tag}`,
+      enabled: true,
+      conditions: [
+        {
+          type: 'web-auth',
+          authType: 'hmac',
+          namespace: 'header',
+          key: 'X-Hub-Signature-256',
+          prefix: 'sha256=',
+          secretKey: '{env:SLACK_SIGNING_SECRET}',
+          algorithm: 'sha256',
+          hmacFormat: '{body}',
+        },
+      ],
       actions: [],
     },
   });
   const body = '{"zen":"Keep it logically awesome."}';
   const signature = createHmac('sha256', 'a-different-secret').update(body).digest('hex');
   const path = `/api/v0/launch/${triggerId}/`;
-  expect((await sendRaw(hookbench.receiverUrl, { path, headers: [['Content-Type', 'application/json'], ['X-Hub-Signature-256', `sha256=${signature}`]], body })).status).toBe(400);
+  expect(
+    (
+      await sendRaw(hookbench.receiverUrl, {
+        path,
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['X-Hub-Signature-256', `sha256=${signature}`],
+        ],
+        body,
+      })
+    ).status,
+  ).toBe(400);
   await openInbox(page, hookbench.uiUrl);
   await rowFor(page, path).click();
   const comparator = page.getByTestId('capture-detail').getByTestId('basestring-comparator');

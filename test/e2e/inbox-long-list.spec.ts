@@ -1,7 +1,6 @@
 // A long inbox: the list knows every match (the scrollbar spans them all), End and a drag of
 // the scrollbar reach the oldest capture directly, and the main search box looks into bodies.
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { capturesDir, openCaptureStore } from '../../src/main/engine/store/capture-store';
 import { newCaptureId } from '../../src/main/engine/store/capture-id';
@@ -17,19 +16,27 @@ test.beforeAll(async () => {
   dataDir = await makeTempDir('long');
   const store = await openCaptureStore(capturesDir(dataDir), { maxCaptures: 100_000, maxBytes: 1024 ** 3 });
   for (let i = 0; i < COUNT; i += 500) {
-    await Promise.all(Array.from({ length: 500 }, (_, k) => {
-      const n = i + k;
-      const now = Date.now();
-      return store.append({
-        request: {
-          id: newCaptureId(now), receivedAt: now, method: 'POST', url: `/long/${n}/end`, httpVersion: '1.1',
-          rawHeaders: [['Content-Type', 'application/json']],
-          body: Buffer.from(JSON.stringify({ n, event: n % 1000 === 7 ? 'Invoice.Paid' : 'push' })),
-          remoteAddress: '127.0.0.1', remotePort: 1, timings: { startedAt: now, headersMs: 0, bodyMs: 0 },
-        },
-        decision: { kind: 'inbox', response: { status: 200, headers: [], body: 'ok' } },
-      });
-    }));
+    await Promise.all(
+      Array.from({ length: 500 }, (_, k) => {
+        const n = i + k;
+        const now = Date.now();
+        return store.append({
+          request: {
+            id: newCaptureId(now),
+            receivedAt: now,
+            method: 'POST',
+            url: `/long/${n}/end`,
+            httpVersion: '1.1',
+            rawHeaders: [['Content-Type', 'application/json']],
+            body: Buffer.from(JSON.stringify({ n, event: n % 1000 === 7 ? 'Invoice.Paid' : 'push' })),
+            remoteAddress: '127.0.0.1',
+            remotePort: 1,
+            timings: { startedAt: now, headersMs: 0, bodyMs: 0 },
+          },
+          decision: { kind: 'inbox', response: { status: 200, headers: [], body: 'ok' } },
+        });
+      }),
+    );
   }
   await store.close();
   serve = await startServe(dataDir);
@@ -41,7 +48,11 @@ test.afterAll(async () => {
 });
 
 /** the list's row height as rendered (rows are two lines since the row badges) */
-const rowHeight = (page: import('@playwright/test').Page) => page.getByTestId('capture-row').first().evaluate((el) => el.getBoundingClientRect().height);
+const rowHeight = (page: import('@playwright/test').Page) =>
+  page
+    .getByTestId('capture-row')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().height);
 
 const row = (page: import('@playwright/test').Page, n: number) => page.getByTestId('capture-row').filter({ hasText: `/long/${n}/end` });
 
@@ -66,7 +77,12 @@ test('dragging the scrollbar to the middle loads the rows that are there', async
   await openInbox(page, serve.uiUrl);
   const list = page.getByTestId('capture-list');
   await expect(page.getByTestId('capture-row').first()).toBeVisible();
-  await list.evaluate((el, top) => { el.scrollTop = top; }, (COUNT / 2) * (await rowHeight(page)));
+  await list.evaluate(
+    (el, top) => {
+      el.scrollTop = top;
+    },
+    (COUNT / 2) * (await rowHeight(page)),
+  );
   // the row at list index COUNT/2 is capture number COUNT - 1 - COUNT/2
   await expect(row(page, COUNT - 1 - COUNT / 2)).toBeVisible();
   await expect(page.getByTestId('capture-row-pending')).toHaveCount(0);

@@ -12,20 +12,35 @@ test('a finished local run is notified to the inbox and logged as delivered', as
 
   await hookbench.call('triggers.save', {
     trigger: {
-      id: `e2e-notify-${tag}`, title: 'E2E notify', enabled: true, conditions: [],
-      actions: [{ type: 'web-response-text', text: 'launched {run_id}' }, { type: 'run-execution', step }],
+      id: `e2e-notify-${tag}`,
+      title: 'E2E notify',
+      enabled: true,
+      conditions: [],
+      actions: [
+        { type: 'web-response-text', text: 'launched {run_id}' },
+        { type: 'run-execution', step },
+      ],
     },
   });
   await hookbench.call('notifications.saveSettings', { delivery: { timeoutMs: 5_000, maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 500 } });
   await hookbench.call('notifications.saveChannel', {
-    channel: { id: `inbox-${tag}`, name: `Own inbox ${tag}`, type: 'custom', url: `${hookbench.receiverUrl}${notifyPath}`, headers: [{ name: 'X-E2E', value: tag }], signing: null },
+    channel: {
+      id: `inbox-${tag}`,
+      name: `Own inbox ${tag}`,
+      type: 'custom',
+      url: `${hookbench.receiverUrl}${notifyPath}`,
+      headers: [{ name: 'X-E2E', value: tag }],
+      signing: null,
+    },
   });
   await hookbench.call('notifications.saveRouting', {
     routing: { id: `done-${tag}`, event: 'execution_completed', channelIds: [`inbox-${tag}`], filters: { step }, enabled: true },
   });
 
   const launched = await sendRaw(hookbench.receiverUrl, {
-    path: `/api/v0/launch/e2e-notify-${tag}/`, headers: [['Content-Type', 'application/json']], body: JSON.stringify({ ref: 'refs/heads/main' }),
+    path: `/api/v0/launch/e2e-notify-${tag}/`,
+    headers: [['Content-Type', 'application/json']],
+    body: JSON.stringify({ ref: 'refs/heads/main' }),
   });
   expect(launched.status).toBe(200);
 

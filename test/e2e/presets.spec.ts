@@ -30,7 +30,15 @@ test('GitHub and Slack presets use their own secrets; "Define it" sets the missi
 
   const body = '{"zen":"Design for failure."}';
   const sig = `sha256=${createHmac('sha256', 's3cret-from-the-editor').update(body).digest('hex')}`;
-  const res = await sendRaw(hookbench.receiverUrl, { path: `/api/v0/launch/${id}/`, headers: [['Content-Type', 'application/json'], ['X-GitHub-Event', 'ping'], ['X-Hub-Signature-256', sig]], body });
+  const res = await sendRaw(hookbench.receiverUrl, {
+    path: `/api/v0/launch/${id}/`,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-GitHub-Event', 'ping'],
+      ['X-Hub-Signature-256', sig],
+    ],
+    body,
+  });
   expect(res.status).toBe(200);
   await page.getByTestId('nav-inbox').click();
   await expect(rowFor(page, `/api/v0/launch/${id}/`).getByTestId('row-trigger')).toHaveAttribute('data-outcome', 'launched');

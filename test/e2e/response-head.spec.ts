@@ -48,8 +48,16 @@ test('a capture stored before the block was recorded shows its headers, labelled
   const now = Date.now();
   await store.append({
     request: {
-      id: newCaptureId(now), receivedAt: now, method: 'POST', url: '/old/capture', httpVersion: '1.1', rawHeaders: [['Content-Type', 'text/plain']],
-      body: Buffer.from('old'), remoteAddress: '127.0.0.1', remotePort: 1, timings: { startedAt: now, headersMs: 0, bodyMs: 0 },
+      id: newCaptureId(now),
+      receivedAt: now,
+      method: 'POST',
+      url: '/old/capture',
+      httpVersion: '1.1',
+      rawHeaders: [['Content-Type', 'text/plain']],
+      body: Buffer.from('old'),
+      remoteAddress: '127.0.0.1',
+      remotePort: 1,
+      timings: { startedAt: now, headersMs: 0, bodyMs: 0 },
     },
     decision: { kind: 'inbox', response: { status: 200, headers: [['X-Old', 'yes']], body: 'ok' } },
   });

@@ -53,7 +53,10 @@ test('a webhook runs a local pipeline whose nodes turn green, with the payload f
     await hookbench.call('project.set', { folder: project, defaultMode: 'command' });
     await hookbench.call('triggers.save', {
       trigger: {
-        id: `e2e-runs-${tag}`, title: 'E2E runs', enabled: true, conditions: [],
+        id: `e2e-runs-${tag}`,
+        title: 'E2E runs',
+        enabled: true,
+        conditions: [],
         actions: [{ type: 'run-pipeline', pipeline: 'hello-flow', payloadInputName: 'greet.payload' }],
       },
     });
@@ -63,7 +66,9 @@ test('a webhook runs a local pipeline whose nodes turn green, with the payload f
     await expect(page.getByTestId('project-mode')).toHaveText('run as commands');
 
     const res = await fetch(`${hookbench.receiverUrl}/api/v0/launch/e2e-runs-${tag}/`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: { name: `Ada-${tag}` } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user: { name: `Ada-${tag}` } }),
     });
     expect(res.status).toBe(200);
 

@@ -21,48 +21,108 @@ const githubPush = JSON.stringify({
 
 async function seed(serve: ServeProcess): Promise<void> {
   const send = (path: string, headers: Array<[string, string]>, body: string) => sendRaw(serve.receiverUrl, { path, headers, body });
-  await send('/stripe/events', [['Content-Type', 'application/json'], ['Stripe-Signature', 't=1732353243,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd']], '{"id":"evt_1Q","type":"invoice.paid","data":{"object":{"amount_paid":4200}}}');
+  await send(
+    '/stripe/events',
+    [
+      ['Content-Type', 'application/json'],
+      ['Stripe-Signature', 't=1732353243,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd'],
+    ],
+    '{"id":"evt_1Q","type":"invoice.paid","data":{"object":{"amount_paid":4200}}}',
+  );
   await send('/slack/commands?team=T024', [['Content-Type', 'application/x-www-form-urlencoded']], 'command=%2Fpredict&text=churn+model&user_name=ada');
   await sendRaw(serve.receiverUrl, { method: 'GET', path: '/healthz' });
   await send('/ci/artifacts', [['Content-Type', 'application/octet-stream']], '\u0000\u0001binary');
-  await send('/github/webhook', [
-    ['Content-Type', 'application/json'],
-    ['User-Agent', 'GitHub-Hookshot/2f5e1a7'],
-    ['X-GitHub-Event', 'push'],
-    ['X-GitHub-Delivery', '72d3162e-cc78-11e3-81ab-4c9367dc0958'],
-    ['X-Hub-Signature-256', 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'],
-  ], githubPush);
+  await send(
+    '/github/webhook',
+    [
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'GitHub-Hookshot/2f5e1a7'],
+      ['X-GitHub-Event', 'push'],
+      ['X-GitHub-Delivery', '72d3162e-cc78-11e3-81ab-4c9367dc0958'],
+      ['X-Hub-Signature-256', 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'],
+    ],
+    githubPush,
+  );
 }
 
 const GH_SECRET = 'github-webhook-secret';
 const SLACK_SECRET = 'slack-signing-secret';
 
 async function seedTriggers(serve: ServeProcess): Promise<void> {
-  await serve.call('env.save', { env: [
-    { name: 'GITHUB_WEBHOOK_SECRET', value: GH_SECRET, secret: true },
-    { name: 'SLACK_SIGNING_SECRET', value: SLACK_SECRET, secret: true },
-    { name: 'WEBHOOK_TOKEN', value: SLACK_SECRET, secret: true },
-  ] });
+  await serve.call('env.save', {
+    env: [
+      { name: 'GITHUB_WEBHOOK_SECRET', value: GH_SECRET, secret: true },
+      { name: 'SLACK_SIGNING_SECRET', value: SLACK_SECRET, secret: true },
+      { name: 'WEBHOOK_TOKEN', value: SLACK_SECRET, secret: true },
+    ],
+  });
   await serve.call('triggers.save', {
     trigger: {
-      id: 'deploy-on-push', title: 'Deploy on push', enabled: true,
-      conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=', secretKey: '{env:GITHUB_WEBHOOK_SECRET}', algorithm: 'sha256', hmacFormat: '{body}' }],
-      actions: [{ type: 'web-response-json', json: { run_id: '{run_id}' } }, { type: 'run-execution', step: 'deploy' }],
+      id: 'deploy-on-push',
+      title: 'Deploy on push',
+      enabled: true,
+      conditions: [
+        {
+          type: 'web-auth',
+          authType: 'hmac',
+          namespace: 'header',
+          key: 'X-Hub-Signature-256',
+          prefix: 'sha256=',
+          secretKey: '{env:GITHUB_WEBHOOK_SECRET}',
+          algorithm: 'sha256',
+          hmacFormat: '{body}',
+        },
+      ],
+      actions: [
+        { type: 'web-response-json', json: { run_id: '{run_id}' } },
+        { type: 'run-execution', step: 'deploy' },
+      ],
     },
   });
   await serve.call('triggers.save', { trigger: { ...findPreset('slack')!.build(), id: 'slack-predict', title: 'Slack /predict' } });
   const push = githubPush;
   const sig = (body: string) => `sha256=${createHmac('sha256', GH_SECRET).update(body).digest('hex')}`;
-  const gh = (body: string, signature: string) => sendRaw(serve.receiverUrl, { path: '/api/v0/launch/deploy-on-push/', headers: [['Content-Type', 'application/json'], ['User-Agent', 'GitHub-Hookshot/2f5e1a7'], ['X-GitHub-Event', 'push'], ['X-Hub-Signature-256', signature]], body });
+  const gh = (body: string, signature: string) =>
+    sendRaw(serve.receiverUrl, {
+      path: '/api/v0/launch/deploy-on-push/',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['User-Agent', 'GitHub-Hookshot/2f5e1a7'],
+        ['X-GitHub-Event', 'push'],
+        ['X-Hub-Signature-256', signature],
+      ],
+      body,
+    });
   await gh(push, sig(push));
   await gh(push, sig(push.replace('main', 'dev')));
-  await sendRaw(serve.receiverUrl, { path: '/api/v0/launch/deploy-on-pr/' , headers: [['Content-Type', 'application/json'], ['X-GitHub-Event', 'pull_request']], body: '{"action":"opened"}' });
+  await sendRaw(serve.receiverUrl, {
+    path: '/api/v0/launch/deploy-on-pr/',
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-GitHub-Event', 'pull_request'],
+    ],
+    body: '{"action":"opened"}',
+  });
   // the Sender launches it too and follows the run: its launch and its polls are marked as Hookbench's own
   await serve.call('sender.send', {
     draft: {
-      url: `${serve.receiverUrl}/api/v0/launch/deploy-on-push/`, method: 'POST', headers: [['Content-Type', 'application/json'], ['X-GitHub-Event', 'push']],
+      url: `${serve.receiverUrl}/api/v0/launch/deploy-on-push/`,
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-GitHub-Event', 'push'],
+      ],
       bodyBase64: Buffer.from(push).toString('base64'),
-      profile: { id: 'gh', name: 'GitHub', kind: 'hmac', secret: '{env:GITHUB_WEBHOOK_SECRET}', placement: { namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' }, algorithm: 'sha256', encoding: 'hex', format: '{body}' },
+      profile: {
+        id: 'gh',
+        name: 'GitHub',
+        kind: 'hmac',
+        secret: '{env:GITHUB_WEBHOOK_SECRET}',
+        placement: { namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' },
+        algorithm: 'sha256',
+        encoding: 'hex',
+        format: '{body}',
+      },
     },
     track: true,
   });
@@ -79,7 +139,10 @@ test('screenshots for the README', async ({ page }) => {
     await seedTriggers(serve);
     await openInbox(page, serve.uiUrl);
     await expect(page.locator('[data-sent-by="run-info-poll"]').first()).toBeVisible({ timeout: 15_000 });
-    await rowFor(page, '/api/v0/launch/deploy-on-push/').filter({ has: page.locator('[data-outcome="launched"]') }).filter({ hasNot: page.getByTestId('row-self') }).click();
+    await rowFor(page, '/api/v0/launch/deploy-on-push/')
+      .filter({ has: page.locator('[data-outcome="launched"]') })
+      .filter({ hasNot: page.getByTestId('row-self') })
+      .click();
     await expect(page.getByTestId('capture-detail').getByTestId('trace')).toBeVisible();
     await page.screenshot({ path: join(OUT, 'inbox.png') });
     // the answer the receiver wrote, header block as on the wire
@@ -91,10 +154,16 @@ test('screenshots for the README', async ({ page }) => {
     // a Slack request whose sender signed minified JSON but sent it pretty-printed
     const event = { type: 'event_callback', event: { type: 'app_mention', text: 'predict churn for account 4411' } };
     const ts = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', SLACK_SECRET).update(`v0:${ts}:${JSON.stringify(event)}`).digest('hex');
+    const signature = createHmac('sha256', SLACK_SECRET)
+      .update(`v0:${ts}:${JSON.stringify(event)}`)
+      .digest('hex');
     await sendRaw(serve.receiverUrl, {
       path: '/api/v0/launch/slack-predict/',
-      headers: [['Content-Type', 'application/json'], ['X-Slack-Request-Timestamp', String(ts)], ['X-Slack-Signature', `v0=${signature}`]],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Slack-Request-Timestamp', String(ts)],
+        ['X-Slack-Signature', `v0=${signature}`],
+      ],
       body: JSON.stringify(event, null, 2),
     });
     await rowFor(page, '/api/v0/launch/slack-predict/').first().click();
@@ -111,7 +180,11 @@ test('screenshots for the README', async ({ page }) => {
     const sig2 = createHmac('sha256', SLACK_SECRET).update(`v0:${ts2}:${signed}`).digest('hex');
     await sendRaw(serve.receiverUrl, {
       path: '/api/v0/launch/slack-predict/?proxy=1',
-      headers: [['Content-Type', 'application/json'], ['X-Slack-Request-Timestamp', String(ts2)], ['X-Slack-Signature', `v0=${sig2}`]],
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Slack-Request-Timestamp', String(ts2)],
+        ['X-Slack-Signature', `v0=${sig2}`],
+      ],
       body: delivered,
     });
     await rowFor(page, '/api/v0/launch/slack-predict/?proxy=1').click();

@@ -12,12 +12,26 @@ test('replay a captured Slack request re-signed to a local trigger and watch the
   await hookbench.call('env.save', { env: [{ name: 'SLACK_SIGNING_SECRET', value: SECRET, secret: true }] });
   await hookbench.call('triggers.save', {
     trigger: {
-      id: triggerId, title: `Slack ${tag}`, enabled: true,
+      id: triggerId,
+      title: `Slack ${tag}`,
+      enabled: true,
       conditions: [
-        { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=', secretKey: '{env:SLACK_SIGNING_SECRET}', algorithm: 'sha256', hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}' },
+        {
+          type: 'web-auth',
+          authType: 'hmac',
+          namespace: 'header',
+          key: 'X-Slack-Signature',
+          prefix: 'v0=',
+          secretKey: '{env:SLACK_SIGNING_SECRET}',
+          algorithm: 'sha256',
+          hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+        },
         { type: 'web-timestamp', namespace: 'header', key: 'X-Slack-Request-Timestamp', tolerance: 60 },
       ],
-      actions: [{ type: 'web-response-json', json: { run_id: '{run_id}' } }, { type: 'run-execution', step: 'predict', payloadInputName: 'payload' }],
+      actions: [
+        { type: 'web-response-json', json: { run_id: '{run_id}' } },
+        { type: 'run-execution', step: 'predict', payloadInputName: 'payload' },
+      ],
     },
   });
 
@@ -27,7 +41,8 @@ test('replay a captured Slack request re-signed to a local trigger and watch the
   const ts = String(Math.floor(Date.now() / 1000) - 3600);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
   const res = await fetch(`${hookbench.receiverUrl}${path}`, {
-    method: 'POST', body,
+    method: 'POST',
+    body,
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': signature },
   });
   expect(res.status).toBe(200);

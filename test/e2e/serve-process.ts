@@ -59,7 +59,17 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
     return envelope.result;
   }
 
-  return { child, receiverUrl: receiverUrl.replace(/\/$/, ''), uiUrl, origin, token, dataDir, call, stop: () => signal('SIGTERM'), kill9: () => signal('SIGKILL') };
+  return {
+    child,
+    receiverUrl: receiverUrl.replace(/\/$/, ''),
+    uiUrl,
+    origin,
+    token,
+    dataDir,
+    call,
+    stop: () => signal('SIGTERM'),
+    kill9: () => signal('SIGKILL'),
+  };
 }
 
 function printedUrls(child: ChildProcess): Promise<{ receiverUrl: string; uiUrl: string }> {
@@ -112,14 +122,11 @@ export function sendRaw(
   ];
   const flat = tuples.flat();
   return new Promise((resolvePromise, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, method: opts.method ?? 'POST', path: url.pathname + url.search, headers: flat },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
+    const req = request({ host: url.hostname, port: url.port, method: opts.method ?? 'POST', path: url.pathname + url.search, headers: flat }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
     req.on('error', (err: NodeJS.ErrnoException) => {
       // A server may answer (413) and close before the whole body is written: the answer can
       // still arrive after our write fails, so give it a moment before calling this an error.

@@ -13,7 +13,8 @@ test('damaged storage and wide permissions show a banner; intact captures stay l
   try {
     const first = await startServe(dataDir);
     const paths = Array.from({ length: 6 }, (_, i) => uniquePath(`banner-${i}`));
-    for (const path of paths) expect((await sendRaw(first.receiverUrl, { path, headers: [['Content-Type', 'text/plain']], body: `body of ${path}` })).status).toBe(200);
+    for (const path of paths)
+      expect((await sendRaw(first.receiverUrl, { path, headers: [['Content-Type', 'text/plain']], body: `body of ${path}` })).status).toBe(200);
     await first.stop();
 
     const captures = join(dataDir, 'captures');

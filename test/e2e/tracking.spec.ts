@@ -5,9 +5,20 @@ import { openInbox } from './inbox-page';
 
 test('no run id: tracking is off with the reason; a launched execution is followed until it finishes', async ({ page, hookbench }) => {
   const tag = Math.random().toString(36).slice(2, 8);
-  await hookbench.call('triggers.save', { trigger: { id: `plain-${tag}`, title: 'Plain', enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'ok' }] } });
   await hookbench.call('triggers.save', {
-    trigger: { id: `exec-${tag}`, title: 'Exec', enabled: true, conditions: [], actions: [{ type: 'web-response-json', json: { run_id: '{run_id}' } }, { type: 'run-execution', step: `train-${tag}` }] },
+    trigger: { id: `plain-${tag}`, title: 'Plain', enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'ok' }] },
+  });
+  await hookbench.call('triggers.save', {
+    trigger: {
+      id: `exec-${tag}`,
+      title: 'Exec',
+      enabled: true,
+      conditions: [],
+      actions: [
+        { type: 'web-response-json', json: { run_id: '{run_id}' } },
+        { type: 'run-execution', step: `train-${tag}` },
+      ],
+    },
   });
   await openInbox(page, hookbench.uiUrl);
   await page.getByTestId('nav-sender').click();

@@ -6,7 +6,13 @@ import { openInbox } from './inbox-page';
 test('deleting a signing profile can be undone; the engine deletes it only once the undo window closes', async ({ page, hookbench }) => {
   const tag = Math.random().toString(36).slice(2, 8);
   const profile = {
-    id: `undo-${tag}`, name: `Undo me ${tag}`, kind: 'hmac', secret: 'shh', algorithm: 'sha256', encoding: 'hex', format: '{body}',
+    id: `undo-${tag}`,
+    name: `Undo me ${tag}`,
+    kind: 'hmac',
+    secret: 'shh',
+    algorithm: 'sha256',
+    encoding: 'hex',
+    format: '{body}',
     placement: { namespace: 'header', key: 'X-Signature' },
   } as const;
   await hookbench.call('signing.saveProfile', { profile });
@@ -38,7 +44,9 @@ test('deleting a signing profile can be undone; the engine deletes it only once 
 
 test('deleting a trigger asks once; the trigger stays until the confirm', async ({ page, hookbench }) => {
   const id = `confirm-${Math.random().toString(36).slice(2, 8)}`;
-  await hookbench.call('triggers.save', { trigger: { id, title: `Confirm ${id}`, enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'ok' }] } });
+  await hookbench.call('triggers.save', {
+    trigger: { id, title: `Confirm ${id}`, enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'ok' }] },
+  });
   const exists = async () => (await hookbench.call('triggers.list')).some((t) => t.id === id);
   await openInbox(page, hookbench.uiUrl);
   await page.getByTestId('nav-triggers').click();

@@ -48,4 +48,3 @@ export async function runMainBundle(userData: string): Promise<Finding[]> {
   child.kill('SIGKILL');
   return findings;
 }
-

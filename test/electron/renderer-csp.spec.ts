@@ -10,7 +10,12 @@ import { makeTempDir } from '../support/temp-dir';
 import { startServe, type ServeProcess } from '../e2e/serve-process';
 import { ROOT, runMainBundle } from './main-bundle-run';
 
-test.use({ browserName: 'chromium', headless: true, viewport: { width: 1280, height: 800 }, launchOptions: { executablePath: process.env.HOOKBENCH_CHROMIUM || '/usr/bin/chromium' } });
+test.use({
+  browserName: 'chromium',
+  headless: true,
+  viewport: { width: 1280, height: 800 },
+  launchOptions: { executablePath: process.env.HOOKBENCH_CHROMIUM || '/usr/bin/chromium' },
+});
 
 const ORIGIN = 'http://hookbench.desktop';
 const RENDERER = join(ROOT, 'out/renderer');
@@ -47,7 +52,9 @@ test('the desktop renderer runs the Sender and its CodeMirror editor under the d
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/__bridge/')) {
       const res = await fetch(`${serve.origin}/api/call/${url.pathname.slice('/__bridge/'.length)}`, {
-        method: 'POST', headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' }, body: route.request().postData() ?? 'null',
+        method: 'POST',
+        headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+        body: route.request().postData() ?? 'null',
       });
       return route.fulfill({ status: 200, contentType: 'application/json', body: await res.text() });
     }
@@ -55,20 +62,29 @@ test('the desktop renderer runs the Sender and its CodeMirror editor under the d
     if (!file.startsWith(RENDERER)) return route.fulfill({ status: 404 });
     const body = await readFile(file).catch(() => null);
     if (!body) return route.fulfill({ status: 404 });
-    return route.fulfill({ status: 200, body, headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': headerCsp } });
+    return route.fulfill({
+      status: 200,
+      body,
+      headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': headerCsp },
+    });
   });
   await page.addInitScript(() => {
     const seen: Array<{ directive: string; blocked: string; sample: string; source: string }> = [];
     (window as unknown as { __cspViolations: typeof seen }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` }));
-    const call = (method: string) => async (args: unknown) => (await fetch(`/__bridge/${method}`, { method: 'POST', body: JSON.stringify(args ?? null) })).json();
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: `${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` }),
+    );
+    const call = (method: string) => async (args: unknown) =>
+      (await fetch(`/__bridge/${method}`, { method: 'POST', body: JSON.stringify(args ?? null) })).json();
     (window as unknown as { hookbench: unknown }).hookbench = {
       calls: new Proxy({}, { get: (_t, method) => call(String(method)) }),
       onEvents: () => () => undefined,
     };
   });
   const consoleCsp: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) consoleCsp.push(m.text());
+  });
 
   await page.goto(`${ORIGIN}/index.html`);
   await page.getByTestId('nav-sender').click();

@@ -49,7 +49,10 @@ test('fresh clone offline: npm start explains the failed download and serves the
   await writeFile(browser, `#!/bin/sh\necho "$1" >> '${opened}'\n`, { mode: 0o755 });
   // On this machine GitHub cannot be reached, which is the real failure a user gets offline.
   // Where it can be, a mirror that refuses connections makes the download fail the same way.
-  const githubReachable = await lookup('github.com').then(() => true, () => false);
+  const githubReachable = await lookup('github.com').then(
+    () => true,
+    () => false,
+  );
   const env = userEnv(home, {
     electron_config_cache: join(home, 'electron-cache'),
     ELECTRON_MIRROR: githubReachable ? `http://127.0.0.1:${await closedPort()}/` : undefined,
@@ -68,7 +71,11 @@ test('fresh clone offline: npm start explains the failed download and serves the
 
     // the few lines: what failed, how to fix it, what happens instead
     expect(app.output).toContain(`Electron ${electronVersion} is not downloaded yet`);
-    expect(app.output).toMatch(new RegExp(`the desktop app cannot start: downloading Electron ${electronVersion.replace(/\./g, '\\.')} failed: GET \\S+electron-v${electronVersion.replace(/\./g, '\\.')}-\\S+\\.zip: \\S`));
+    expect(app.output).toMatch(
+      new RegExp(
+        `the desktop app cannot start: downloading Electron ${electronVersion.replace(/\./g, '\\.')} failed: GET \\S+electron-v${electronVersion.replace(/\./g, '\\.')}-\\S+\\.zip: \\S`,
+      ),
+    );
     expect(app.output).toContain('npx install-electron');
     expect(app.output).toContain('ELECTRON_MIRROR');
     // and whether this Node is the one the project states (it is under .ci/run)
@@ -112,7 +119,10 @@ test('fresh clone offline: npm start explains the failed download and serves the
 });
 
 test('fresh clone with a reachable mirror: npm start downloads Electron once, with progress, and launches it', async () => {
-  test.skip(process.platform !== 'linux' || process.arch !== 'x64', `the stand-in Electron zip is a linux-x64 one (this is ${process.platform}-${process.arch})`);
+  test.skip(
+    process.platform !== 'linux' || process.arch !== 'x64',
+    `the stand-in Electron zip is a linux-x64 one (this is ${process.platform}-${process.arch})`,
+  );
   const home = await tempDir('hookbench-first-run-mirror-');
   const record = join(home, 'electron-launches.txt');
   // a stand-in Electron: records that electron-vite launched it, from where and with what
@@ -188,7 +198,8 @@ test('the real Electron download, where the network allows it', async () => {
   const electronDir = join(clone.dir, 'node_modules', 'electron');
   await rm(join(electronDir, 'path.txt'), { force: true });
   await rm(join(electronDir, 'dist'), { recursive: true, force: true });
-  const script = "const { downloadElectron } = await import('./scripts/electron-download.mjs'); const why = await downloadElectron(); if (why) { console.error(why); process.exit(1); }";
+  const script =
+    "const { downloadElectron } = await import('./scripts/electron-download.mjs'); const why = await downloadElectron(); if (why) { console.error(why); process.exit(1); }";
   const download = await runToEnd(process.execPath, ['--input-type=module', '-e', script], {
     cwd: clone.dir,
     env: userEnv(home, { electron_config_cache: join(home, 'electron-cache') }),

@@ -51,7 +51,11 @@ export function positiveInt(value: string | undefined, flag: string): number | u
 
 export const printJson = (value: unknown): void => console.log(JSON.stringify(value, null, 2));
 
-export const time = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+export const time = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** Columns padded to the widest cell. */
 export function table(rows: string[][]): string {

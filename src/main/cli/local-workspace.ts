@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { EnvVariable, Trigger } from '@shared/trigger';
 import { CliError } from './command';
 
-export interface LocalWorkspace { env: EnvVariable[]; triggers: Trigger[]; sections: Record<string, unknown> }
+export interface LocalWorkspace {
+  env: EnvVariable[];
+  triggers: Trigger[];
+  sections: Record<string, unknown>;
+}
 
 export async function readWorkspaceFile(dataDir: string): Promise<LocalWorkspace> {
   const file = join(dataDir, 'workspace.json');

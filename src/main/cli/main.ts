@@ -10,7 +10,17 @@ import { logCommand } from './commands/log';
 import { runsCommand } from './commands/runs';
 import { notifyCommand } from './commands/notify';
 
-const COMMANDS: Command[] = [serveCommand, validateCommand, sendCommand, replayCommand, capturesCommand, triggersCommand, logCommand, runsCommand, notifyCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  validateCommand,
+  sendCommand,
+  replayCommand,
+  capturesCommand,
+  triggersCommand,
+  logCommand,
+  runsCommand,
+  notifyCommand,
+];
 
 function topUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

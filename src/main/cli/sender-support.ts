@@ -29,7 +29,17 @@ export function inlineProfile(flags: InlineFlags): SigningProfile | null {
     // the format (and an {env:NAME} secret) contain colons: only the first two outside braces split
     const [secret, alg = 'sha256', format = '{body}'] = splitOutsideBraces(flags.hmac, 3);
     if (!SIGN_HMAC_ALGORITHMS.includes(alg as SignHmacAlgorithm)) throw new Error(`--hmac algorithm must be sha1, sha256 or sha512, not "${alg}"`);
-    return { id: 'cli', name: 'command line', kind: 'hmac', secret, algorithm: alg as SignHmacAlgorithm, encoding: 'hex', format, placement, ...(ts ? { timestamp: ts } : {}) };
+    return {
+      id: 'cli',
+      name: 'command line',
+      kind: 'hmac',
+      secret,
+      algorithm: alg as SignHmacAlgorithm,
+      encoding: 'hex',
+      format,
+      placement,
+      ...(ts ? { timestamp: ts } : {}),
+    };
   }
   if (flags.jwt !== undefined) {
     const at = flags.jwt.lastIndexOf(':');
@@ -62,10 +72,23 @@ export function splitOutsideBraces(text: string, parts: number): string[] {
 /** A sender whose history lives in a temp dir removed on close (a running `serve` owns the real one). */
 type SenderDeps = Parameters<typeof createSender>[0];
 
-export async function throwawaySender(opts: { env: EnvSource; profiles: SigningProfile[]; receiverUrl?: string; captures?: SenderDeps['captures']; emit?: SenderDeps['emit'] }) {
+export async function throwawaySender(opts: {
+  env: EnvSource;
+  profiles: SigningProfile[];
+  receiverUrl?: string;
+  captures?: SenderDeps['captures'];
+  emit?: SenderDeps['emit'];
+}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'hookbench-send-'));
   const history = await openSenderHistory(dir);
-  const sender: Sender = createSender({ history, env: () => opts.env, profiles: () => opts.profiles, receiverUrl: () => opts.receiverUrl ?? '', captures: opts.captures, emit: opts.emit });
+  const sender: Sender = createSender({
+    history,
+    env: () => opts.env,
+    profiles: () => opts.profiles,
+    receiverUrl: () => opts.receiverUrl ?? '',
+    captures: opts.captures,
+    emit: opts.emit,
+  });
   return {
     sender,
     async close() {
@@ -90,15 +113,23 @@ export function describeResponse(r: SentRecord): string {
   if (r.error) return `error: ${r.error.message}`;
   const res = r.response!;
   const t = r.timings;
-  const phases = [t.dns !== undefined ? `dns ${t.dns} ms` : '', t.connect !== undefined ? `connect ${t.connect} ms` : '', t.tls !== undefined ? `tls ${t.tls} ms` : '', t.firstByte !== undefined ? `first byte ${t.firstByte} ms` : '']
-    .filter(Boolean).join(', ');
+  const phases = [
+    t.dns !== undefined ? `dns ${t.dns} ms` : '',
+    t.connect !== undefined ? `connect ${t.connect} ms` : '',
+    t.tls !== undefined ? `tls ${t.tls} ms` : '',
+    t.firstByte !== undefined ? `first byte ${t.firstByte} ms` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const body = Buffer.from(res.bodyBase64, 'base64').toString('utf8');
   return `HTTP ${res.status} ${res.statusText} (${t.total} ms${phases ? `; ${phases}` : ''})\n${body}${res.bodyTruncated ? '\n[body truncated]' : ''}`;
 }
 
 export function describeTimelineEntry(track: TrackedRun, i: number): string {
   const e = track.timeline[i];
-  const ids = e.result.map((r) => ('execution_id' in r ? `execution ${r.execution_id} (${r.execution_step})` : `pipeline ${r.pipeline_id} (${r.pipeline_name})`));
+  const ids = e.result.map((r) =>
+    'execution_id' in r ? `execution ${r.execution_id} (${r.execution_step})` : `pipeline ${r.pipeline_id} (${r.pipeline_name})`,
+  );
   return `run ${track.runId}: ${e.status}${e.httpStatus && e.httpStatus !== 200 ? ` (HTTP ${e.httpStatus})` : ''} at ${new Date(e.at).toISOString()}${ids.length ? ` — ${ids.join(', ')}` : ''}${e.note ? ` — ${e.note}` : ''}`;
 }
 

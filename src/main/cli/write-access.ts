@@ -5,9 +5,7 @@ import type { ControlClient } from './control-client';
 import { CliError } from './command';
 import { openAccess } from './access';
 
-export type WriteAccess =
-  | { kind: 'serve'; dataDir: string; client: ControlClient }
-  | { kind: 'locked'; dataDir: string; release(): Promise<void> };
+export type WriteAccess = { kind: 'serve'; dataDir: string; client: ControlClient } | { kind: 'locked'; dataDir: string; release(): Promise<void> };
 
 /** How long a command waits for the control file of a serve that holds the lock but is still starting. */
 const SERVE_STARTING_MS = 3000;
@@ -22,7 +20,7 @@ export async function openWriteAccess(flag: string | undefined): Promise<WriteAc
   } catch (error) {
     if (!(error instanceof DataDirBusyError)) throw new CliError(`cannot lock the data dir ${access.dataDir}: ${(error as Error).message}`);
     // a serve takes the lock before it writes its control file: give a starting one a moment
-    for (const until = Date.now() + SERVE_STARTING_MS; Date.now() < until; ) {
+    for (const until = Date.now() + SERVE_STARTING_MS; Date.now() < until;) {
       await new Promise((r) => setTimeout(r, 100));
       const again = await openAccess(flag);
       if (again.kind === 'serve') return again;

@@ -10,7 +10,6 @@ export function safeStorageCodec(): SecretCodec | undefined {
     encrypted: true,
     encrypt: (plain) => PREFIX + safeStorage.encryptString(plain).toString('base64'),
     // values written before encryption was available are read as they are
-    decrypt: (stored) =>
-      stored.startsWith(PREFIX) ? safeStorage.decryptString(Buffer.from(stored.slice(PREFIX.length), 'base64')) : stored,
+    decrypt: (stored) => (stored.startsWith(PREFIX) ? safeStorage.decryptString(Buffer.from(stored.slice(PREFIX.length), 'base64')) : stored),
   };
 }

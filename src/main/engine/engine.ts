@@ -86,9 +86,19 @@ export function createEngine(options: EngineOptions): Engine {
       onDrop: warnReceiverFull(),
       now,
     });
-    const notifications = await openNotifier({ dir: deliveriesDir(options.dataDir), workspace, events, receiverUrl: () => receiver.url(), now, retention: history });
+    const notifications = await openNotifier({
+      dir: deliveriesDir(options.dataDir),
+      workspace,
+      events,
+      receiverUrl: () => receiver.url(),
+      now,
+      retention: history,
+    });
     const sender = await openSenderService({
-      dataDir: options.dataDir, captures, now, emit: (event) => events.emit(event),
+      dataDir: options.dataDir,
+      captures,
+      now,
+      emit: (event) => events.emit(event),
       env: () => workspace.get().env,
       triggers: () => workspace.get().triggers,
       profiles: () => (workspace.get().sections.signingProfiles as SigningProfile[] | undefined) ?? [],

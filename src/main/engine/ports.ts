@@ -1,9 +1,6 @@
 // The seams between engine parts. Each part is built against these interfaces, so the
 // receiver, the trigger emulator, the stores and the transports can be tested alone.
-import type {
-  CaptureDetail, CaptureKind, CapturePage, CaptureQuery, CaptureSummary, CapturedResponse,
-  HeaderTuple, TriggerOutcome,
-} from '@shared/capture';
+import type { CaptureDetail, CaptureKind, CapturePage, CaptureQuery, CaptureSummary, CapturedResponse, HeaderTuple, TriggerOutcome } from '@shared/capture';
 import type { Durability } from './store/durability';
 import type { EngineEvent } from '@shared/events';
 

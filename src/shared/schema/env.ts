@@ -10,5 +10,10 @@ export const EnvVariableSchema = strictObject({
   secret: z.boolean().default(false),
 }).meta({ id: 'EnvVariable', description: 'A variable triggers and channels reference as {env:NAME}; secret values are redacted in exports.' });
 
-export const EnvSchema = z.array(EnvVariableSchema)
-  .superRefine(uniqueBy((v) => v.name, 'name', (name) => `duplicate variable ${JSON.stringify(name)}`));
+export const EnvSchema = z.array(EnvVariableSchema).superRefine(
+  uniqueBy(
+    (v) => v.name,
+    'name',
+    (name) => `duplicate variable ${JSON.stringify(name)}`,
+  ),
+);

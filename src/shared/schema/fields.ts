@@ -11,7 +11,8 @@ export function strictObject<S extends z.ZodRawShape>(shape: S) {
 
 /** A whole number in [min, max]. */
 export const wholeNumber = (min: number, max: number) =>
-  z.number({ error: (iss) => (iss.input === undefined ? undefined : `must be a whole number from ${min} to ${max}`) })
+  z
+    .number({ error: (iss) => (iss.input === undefined ? undefined : `must be a whole number from ${min} to ${max}`) })
     .int({ error: `must be a whole number from ${min} to ${max}` })
     .min(min, { error: `must be a whole number from ${min} to ${max}` })
     .max(max, { error: `must be a whole number from ${min} to ${max}` });
@@ -24,19 +25,27 @@ export const idString = (problem = 'must be 1-64 letters, digits, _ or -') => z.
 
 /** an absolute http(s) URL */
 export const httpUrl = () =>
-  z.string().min(1).superRefine((text, ctx) => {
-    let parsed: URL;
-    try {
-      parsed = new URL(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not a URL' });
-      return;
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'must be an http or https URL' });
-  }).meta({ format: 'uri' });
+  z
+    .string()
+    .min(1)
+    .superRefine((text, ctx) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not a URL' });
+        return;
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'must be an http or https URL' });
+    })
+    .meta({ format: 'uri' });
 
 /** RFC 9110 token */
-export const headerName = () => z.string().min(1).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'is not a valid header name' });
+export const headerName = () =>
+  z
+    .string()
+    .min(1)
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'is not a valid header name' });
 
 /** Adds "duplicate" problems for repeated keys in a list. */
 export function uniqueBy<T>(key: (item: T) => string, field: string, what: (value: string) => string) {

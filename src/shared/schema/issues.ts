@@ -35,8 +35,14 @@ export function describeType(v: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'an array',
-  object: 'an object', null: 'null', record: 'an object',
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+  record: 'an object',
 };
 
 function valueAt(root: unknown, path: JsonPath): unknown {
@@ -71,17 +77,25 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: J
       if (own) return { path, problem: issue.message };
       if (found === undefined) return { path, problem: `is required (one of ${list(issue.values)})` };
       if (issue.values.length === 1) return { path, problem: `must be ${JSON.stringify(issue.values[0])}, got ${JSON.stringify(found)}` };
-      return { path, problem: `must be one of ${list(issue.values)}${typeof found === 'string' || typeof found === 'number' ? `, got ${JSON.stringify(found)}` : ''}` };
+      return {
+        path,
+        problem: `must be one of ${list(issue.values)}${typeof found === 'string' || typeof found === 'number' ? `, got ${JSON.stringify(found)}` : ''}`,
+      };
     }
     case 'invalid_union': {
       if (own) return { path, problem: issue.message };
       const options = (issue as { options?: unknown[] }).options;
       if (options) {
         if (found === undefined) return { path, problem: `is required (one of ${list(options)})` };
-        return { path, problem: `must be one of ${list(options)}${typeof found === 'string' || typeof found === 'number' ? `, got ${JSON.stringify(found)}` : ''}` };
+        return {
+          path,
+          problem: `must be one of ${list(options)}${typeof found === 'string' || typeof found === 'number' ? `, got ${JSON.stringify(found)}` : ''}`,
+        };
       }
       const first = issue.errors[0]?.[0];
-      return first ? describeIssue({ ...first, path: [...path, ...first.path] } as z.core.$ZodIssue, root) : { path, problem: 'does not match any allowed shape' };
+      return first
+        ? describeIssue({ ...first, path: [...path, ...first.path] } as z.core.$ZodIssue, root)
+        : { path, problem: 'does not match any allowed shape' };
     }
     case 'too_small': {
       if (own) return { path, problem: issue.message };
@@ -91,7 +105,8 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: J
     }
     case 'too_big': {
       if (own) return { path, problem: issue.message };
-      if (issue.origin === 'string' || issue.origin === 'array') return { path, problem: `must have at most ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}` };
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return { path, problem: `must have at most ${issue.maximum} ${issue.origin === 'string' ? 'characters' : 'items'}` };
       return { path, problem: issue.inclusive ? `must be at most ${issue.maximum}` : `must be less than ${issue.maximum}` };
     }
     default:

@@ -31,7 +31,10 @@ function read(text: string): Node | null {
       i++;
       const members = new Map<string, [number, Node]>();
       ws();
-      if (text[i] === '}') { i++; return { start, members }; }
+      if (text[i] === '}') {
+        i++;
+        return { start, members };
+      }
       for (;;) {
         ws();
         const keyAt = i;
@@ -42,8 +45,14 @@ function read(text: string): Node | null {
         i++;
         members.set(key, [keyAt, value()]);
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return { start, members }; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return { start, members };
+        }
         throw new Error('}');
       }
     }
@@ -51,16 +60,28 @@ function read(text: string): Node | null {
       i++;
       const items: Node[] = [];
       ws();
-      if (text[i] === ']') { i++; return { start, items }; }
+      if (text[i] === ']') {
+        i++;
+        return { start, items };
+      }
       for (;;) {
         items.push(value());
         ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return { start, items }; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return { start, items };
+        }
         throw new Error(']');
       }
     }
-    if (c === '"') { string(); return { start }; }
+    if (c === '"') {
+      string();
+      return { start };
+    }
     const m = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
     if (!m) throw new Error('value');
     i += m[0].length;
@@ -83,7 +104,10 @@ export function offsetOfPath(text: string, path: JsonPath, opts: { atKey?: boole
   let node = root;
   for (let k = 0; k < path.length; k++) {
     const key = path[k];
-    if (typeof key === 'number' && node.items && node.items[key]) { node = node.items[key]; continue; }
+    if (typeof key === 'number' && node.items && node.items[key]) {
+      node = node.items[key];
+      continue;
+    }
     const member = node.members?.get(String(key));
     if (!member) return node.start;
     // an unknown field: point at its key

@@ -11,7 +11,9 @@ export const NotificationProjectSchema = strictObject({
   creatorId: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(DEFAULT_PROJECT.creatorId),
   creatorName: z.string().default(DEFAULT_PROJECT.creatorName),
   commitIdentifier: z.string().nullable().default(null),
-  appBaseUrl: httpUrl().default(DEFAULT_PROJECT.appBaseUrl).transform((u) => u.replace(/\/+$/, ''))
+  appBaseUrl: httpUrl()
+    .default(DEFAULT_PROJECT.appBaseUrl)
+    .transform((u) => u.replace(/\/+$/, ''))
     .meta({ description: 'prefix of the link in each notification body' }),
 });
 
@@ -41,7 +43,9 @@ export const NotificationRoutingSchema = strictObject({
 const delivery = {
   timeoutMs: wholeNumber(10, 300_000).default(DEFAULT_DELIVERY.timeoutMs).meta({ description: 'per attempt' }),
   maxAttempts: wholeNumber(1, 20).default(DEFAULT_DELIVERY.maxAttempts).meta({ description: 'total attempts including the first' }),
-  baseDelayMs: wholeNumber(0, 3_600_000).default(DEFAULT_DELIVERY.baseDelayMs).meta({ description: 'first retry waits up to this; the ceiling doubles each time (full jitter)' }),
+  baseDelayMs: wholeNumber(0, 3_600_000)
+    .default(DEFAULT_DELIVERY.baseDelayMs)
+    .meta({ description: 'first retry waits up to this; the ceiling doubles each time (full jitter)' }),
   maxDelayMs: wholeNumber(0, 24 * 3_600_000).default(DEFAULT_DELIVERY.maxDelayMs),
 };
 export const DeliverySettingsSchema = strictObject(delivery).superRefine((d, ctx) => {
@@ -50,10 +54,21 @@ export const DeliverySettingsSchema = strictObject(delivery).superRefine((d, ctx
 
 export const NotificationsSectionSchema = strictObject({
   project: NotificationProjectSchema.default(() => NotificationProjectSchema.parse({})),
-  channels: z.array(NotificationChannelSchema).default([])
-    .superRefine(uniqueBy((c) => c.id, 'id', (id) => `${JSON.stringify(id)} is used twice`)),
+  channels: z
+    .array(NotificationChannelSchema)
+    .default([])
+    .superRefine(
+      uniqueBy(
+        (c) => c.id,
+        'id',
+        (id) => `${JSON.stringify(id)} is used twice`,
+      ),
+    ),
   routings: z.array(NotificationRoutingSchema).default([]),
-  notificationTriggers: z.array(z.string().min(1)).default([]).transform((ids) => [...new Set(ids)])
+  notificationTriggers: z
+    .array(z.string().min(1))
+    .default([])
+    .transform((ids) => [...new Set(ids)])
     .meta({ description: 'triggers marked as notification triggers: each gets a managed Trigger channel' }),
   delivery: DeliverySettingsSchema.default(() => ({ ...DEFAULT_DELIVERY })),
 });

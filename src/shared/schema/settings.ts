@@ -25,7 +25,8 @@ export const SettingsSchema = strictObject({
     maxCaptures: wholeNumber(1, Number.MAX_SAFE_INTEGER).default(d.retention.maxCaptures),
     maxBytes: wholeNumber(1, Number.MAX_SAFE_INTEGER).default(d.retention.maxBytes),
   }).default(() => ({ ...d.retention })),
-  inboxResponse: InboxResponseSchema.default(() => ({ ...d.inboxResponse }))
-    .meta({ description: 'the answer to a request on a path that is not a trigger URL' }),
+  inboxResponse: InboxResponseSchema.default(() => ({ ...d.inboxResponse })).meta({
+    description: 'the answer to a request on a path that is not a trigger URL',
+  }),
   theme: z.enum(['system', 'light', 'dark']).default(d.theme),
 });

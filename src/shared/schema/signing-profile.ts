@@ -41,7 +41,7 @@ export const JwtProfileSchema = strictObject({
   ...base,
   kind: z.literal('jwt'),
   placement: TokenPlacementSchema,
-  algorithm: z.enum(JWT_ALGORITHMS as readonly [typeof JWT_ALGORITHMS[number], ...typeof JWT_ALGORITHMS[number][]]),
+  algorithm: z.enum(JWT_ALGORITHMS as readonly [(typeof JWT_ALGORITHMS)[number], ...(typeof JWT_ALGORITHMS)[number][]]),
   claims: JwtClaimsTemplateSchema,
   kid: z.string().optional(),
 });
@@ -49,5 +49,10 @@ export const ProviderProfileSchema = strictObject({ ...base, kind: z.literal('pr
 
 export const SigningProfileSchema = z.discriminatedUnion('kind', [StaticProfileSchema, HmacProfileSchema, JwtProfileSchema, ProviderProfileSchema]);
 
-export const SigningProfilesSchema = z.array(SigningProfileSchema)
-  .superRefine(uniqueBy((p) => p.id, 'id', (id) => `duplicate id ${JSON.stringify(id)}`));
+export const SigningProfilesSchema = z.array(SigningProfileSchema).superRefine(
+  uniqueBy(
+    (p) => p.id,
+    'id',
+    (id) => `duplicate id ${JSON.stringify(id)}`,
+  ),
+);

@@ -2,15 +2,28 @@
 // `npm run typecheck` fails when a schema and its type drift apart. (No runtime code.)
 import type { z } from 'zod';
 import type { Action, Condition, EnvVariable, Trigger, WorkspaceFile } from '../trigger';
-import type { ChannelSigning, DeliverySettings, HeaderRow, NotificationChannel, NotificationProject, NotificationRouting, NotificationsSection } from '../notifications';
+import type {
+  ChannelSigning,
+  DeliverySettings,
+  HeaderRow,
+  NotificationChannel,
+  NotificationProject,
+  NotificationRouting,
+  NotificationsSection,
+} from '../notifications';
 import type { ProjectSection } from '../project';
 import type { Settings } from '../settings';
 import type { SigningProfile, TokenPlacement } from '../signing/types';
 import type { EnvVariableSchema } from './env';
 import type { ActionSchema, ConditionSchema, TriggerSchema } from './trigger';
 import type {
-  ChannelSigningSchema, DeliverySettingsSchema, HeaderRowSchema, NotificationChannelSchema, NotificationProjectSchema,
-  NotificationRoutingSchema, NotificationsSectionSchema,
+  ChannelSigningSchema,
+  DeliverySettingsSchema,
+  HeaderRowSchema,
+  NotificationChannelSchema,
+  NotificationProjectSchema,
+  NotificationRoutingSchema,
+  NotificationsSectionSchema,
 } from './notifications';
 import type { ProjectSectionSchema } from './project';
 import type { SettingsSchema } from './settings';

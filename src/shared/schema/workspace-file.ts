@@ -24,15 +24,18 @@ export const WorkspaceFileV2Schema = strictObject({
   version: z.literal(2),
   env: EnvSchema.default([]).meta({ description: 'variables triggers and channels reference as {env:NAME}' }),
   triggers: TriggersSchema.default([]).meta({ description: 'trigger URLs /api/v0/launch/<id>/ with conditions and actions' }),
-  project: ProjectSectionSchema.optional()
-    .meta({ description: 'the linked valohai.yaml (folder relative to this file), run modes, simulate options, run concurrency; absent: keep the data dir\'s' }),
-  notifications: NotificationsSectionSchema.optional()
-    .meta({ description: 'outgoing notification channels, routings and delivery settings; absent: keep the data dir\'s' }),
-  signingProfiles: SigningProfilesSchema.optional().meta({ description: 'sender signing profiles; absent: keep the data dir\'s' }),
-  settings: SettingsSchema.optional().meta({ description: 'receiver settings; absent: keep the data dir\'s' }),
+  project: ProjectSectionSchema.optional().meta({
+    description: "the linked valohai.yaml (folder relative to this file), run modes, simulate options, run concurrency; absent: keep the data dir's",
+  }),
+  notifications: NotificationsSectionSchema.optional().meta({
+    description: "outgoing notification channels, routings and delivery settings; absent: keep the data dir's",
+  }),
+  signingProfiles: SigningProfilesSchema.optional().meta({ description: "sender signing profiles; absent: keep the data dir's" }),
+  settings: SettingsSchema.optional().meta({ description: "receiver settings; absent: keep the data dir's" }),
 });
 
-export const WorkspaceFileSchema = z.discriminatedUnion('version', [WorkspaceFileV1Schema, WorkspaceFileV2Schema])
+export const WorkspaceFileSchema = z
+  .discriminatedUnion('version', [WorkspaceFileV1Schema, WorkspaceFileV2Schema])
   .meta({ title: 'Hookbench workspace file (hookbench.json)' });
 
 export type WorkspaceFileV2 = z.infer<typeof WorkspaceFileV2Schema>;

@@ -5,7 +5,11 @@ import { ID_SENTINEL, TOKEN_SENTINEL, TS_SENTINEL } from './export-secret';
 /** POSIX single quoting (a function replacer: no `$` patterns can apply) */
 export const sq = (s: string): string => `'${s.replace(/'/g, () => `'\\''`)}'`;
 
-const VARS: Array<[string, string]> = [[TOKEN_SENTINEL, '${TOKEN}'], [TS_SENTINEL, '${TS}'], [ID_SENTINEL, '${ID}']];
+const VARS: Array<[string, string]> = [
+  [TOKEN_SENTINEL, '${TOKEN}'],
+  [TS_SENTINEL, '${TS}'],
+  [ID_SENTINEL, '${ID}'],
+];
 
 /** One shell word: literal text single-quoted, sentinels as double-quoted variables. */
 export function shellWord(text: string): string {

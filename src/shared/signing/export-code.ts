@@ -8,7 +8,11 @@ import type { OutgoingRequest, SignResult, SigningProfile } from './types';
 
 type Lang = 'fetch' | 'python';
 
-interface Template { request: OutgoingRequest; preamble: string[]; note?: string }
+interface Template {
+  request: OutgoingRequest;
+  preamble: string[];
+  note?: string;
+}
 
 const js = (s: string) => JSON.stringify(s);
 const py = (s: string) => JSON.stringify(s); // JSON string literals are valid Python literals for BMP text
@@ -18,35 +22,48 @@ function expr(lang: Lang, text: string): string {
   const q = lang === 'fetch' ? js : py;
   const parts = text.split(/(__HOOKBENCH_TOKEN__|__HOOKBENCH_TS__)/).filter((p) => p !== '');
   if (parts.length === 0) return '""';
-  return parts.map((p) => (p === TOKEN_SENTINEL ? (lang === 'fetch' ? 'token' : 'token') : p === TS_SENTINEL ? (lang === 'fetch' ? 'ts' : 'ts') : q(p))).join(' + ');
+  return parts
+    .map((p) => (p === TOKEN_SENTINEL ? (lang === 'fetch' ? 'token' : 'token') : p === TS_SENTINEL ? (lang === 'fetch' ? 'ts' : 'ts') : q(p)))
+    .join(' + ');
 }
 
 function template(lang: Lang, request: OutgoingRequest, profile: SigningProfile | null, signed: SignResult | null, includeSecrets: boolean): Template {
   const preamble: string[] = [];
   if (!profile) return { request, preamble };
   const src = secretSource(profile, includeSecrets);
-  const secret = src.kind === 'literal'
-    ? (lang === 'fetch' ? js(src.value) : py(src.value))
-    : lang === 'fetch' ? `process.env.${src.name}` : `os.environ[${py(src.name)}]`;
+  const secret =
+    src.kind === 'literal' ? (lang === 'fetch' ? js(src.value) : py(src.value)) : lang === 'fetch' ? `process.env.${src.name}` : `os.environ[${py(src.name)}]`;
   if (profile.kind === 'hmac') {
     let tpl = request;
     if (profile.timestamp) {
       const t = profile.timestamp;
-      preamble.push(lang === 'fetch'
-        ? `const ts = String(${t.unit === 'ms' ? 'Date.now()' : 'Math.floor(Date.now() / 1000)'});`
-        : `ts = str(${t.unit === 'ms' ? 'int(time.time() * 1000)' : 'int(time.time())'})`);
-      tpl = t.namespace === 'header'
-        ? { ...tpl, headers: setHeader(tpl.headers, t.key, TS_SENTINEL) }
-        : (() => { const u = new URL(tpl.url); u.searchParams.set(t.key, TS_SENTINEL); return { ...tpl, url: u.toString() }; })();
+      preamble.push(
+        lang === 'fetch'
+          ? `const ts = String(${t.unit === 'ms' ? 'Date.now()' : 'Math.floor(Date.now() / 1000)'});`
+          : `ts = str(${t.unit === 'ms' ? 'int(time.time() * 1000)' : 'int(time.time())'})`,
+      );
+      tpl =
+        t.namespace === 'header'
+          ? { ...tpl, headers: setHeader(tpl.headers, t.key, TS_SENTINEL) }
+          : (() => {
+              const u = new URL(tpl.url);
+              u.searchParams.set(t.key, TS_SENTINEL);
+              return { ...tpl, url: u.toString() };
+            })();
     }
     const tsKey = profile.timestamp?.namespace === 'header' ? profile.timestamp.key.toLowerCase() : null;
     const pieces = parseFormat(profile.format).map((part) => {
       switch (part.kind) {
-        case 'literal': return expr(lang, part.text);
-        case 'body': return 'body';
-        case 'method': return expr(lang, tpl.method);
-        case 'url': return expr(lang, requestTarget(tpl.url));
-        case 'query': return expr(lang, new URL(tpl.url).searchParams.get(part.name) ?? '');
+        case 'literal':
+          return expr(lang, part.text);
+        case 'body':
+          return 'body';
+        case 'method':
+          return expr(lang, tpl.method);
+        case 'url':
+          return expr(lang, requestTarget(tpl.url));
+        case 'query':
+          return expr(lang, new URL(tpl.url).searchParams.get(part.name) ?? '');
         case 'header':
           if (part.name.toLowerCase() === tsKey) return 'ts';
           return expr(lang, getHeader(tpl.headers, part.name) ?? '');
@@ -54,11 +71,15 @@ function template(lang: Lang, request: OutgoingRequest, profile: SigningProfile 
     });
     if (lang === 'fetch') {
       const bufs = pieces.map((p) => (p === 'body' ? 'body' : `Buffer.from(${p})`));
-      preamble.push(`const token = createHmac(${js(profile.algorithm)}, ${secret}).update(Buffer.concat([${bufs.join(', ')}])).digest(${js(profile.encoding)});`);
+      preamble.push(
+        `const token = createHmac(${js(profile.algorithm)}, ${secret}).update(Buffer.concat([${bufs.join(', ')}])).digest(${js(profile.encoding)});`,
+      );
     } else {
       const bs = pieces.map((p) => (p === 'body' ? 'body' : `(${p}).encode()`));
       const digest = profile.encoding === 'hex' ? '.hexdigest()' : '.digest()).decode()';
-      preamble.push(`token = ${profile.encoding === 'hex' ? '' : 'base64.b64encode('}hmac.new(${secret}.encode(), ${bs.join(' + ')}, hashlib.${profile.algorithm})${digest}`);
+      preamble.push(
+        `token = ${profile.encoding === 'hex' ? '' : 'base64.b64encode('}hmac.new(${secret}.encode(), ${bs.join(' + ')}, hashlib.${profile.algorithm})${digest}`,
+      );
     }
     return { request: place(tpl, profile.placement, TOKEN_SENTINEL), preamble };
   }

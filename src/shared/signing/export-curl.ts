@@ -22,17 +22,28 @@ function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] |
   let signCmd: string;
   if (isSymmetric(alg)) signCmd = `openssl dgst -sha${bits} -hmac "$SECRET" -binary`;
   else if (alg.startsWith('RS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -binary`;
-  else if (alg.startsWith('PS')) signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -binary`;
+  else if (alg.startsWith('PS'))
+    signCmd = `openssl dgst -sha${bits} -sign <(printf '%s\\n' "$SECRET") -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -binary`;
   else return null;
   if (profile.secret.trim().startsWith('{')) return null; // a JWK key: openssl cannot use it directly
   const fields: string[] = [];
   const args: string[] = [];
   const c = profile.claims;
-  for (const [k, v] of Object.entries(c.custom ?? {})) if (!['iat', 'exp', 'nbf'].includes(k)) fields.push(printfLiteral(`${JSON.stringify(k)}:${JSON.stringify(v)}`));
-  if (c.iat) { fields.push('"iat":%s'); args.push('"$NOW"'); }
+  for (const [k, v] of Object.entries(c.custom ?? {}))
+    if (!['iat', 'exp', 'nbf'].includes(k)) fields.push(printfLiteral(`${JSON.stringify(k)}:${JSON.stringify(v)}`));
+  if (c.iat) {
+    fields.push('"iat":%s');
+    args.push('"$NOW"');
+  }
   const seconds = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? Math.trunc(n) : 0);
-  if (c.nbfSeconds !== undefined) { fields.push('"nbf":%s'); args.push(`"$((NOW + ${seconds(c.nbfSeconds)}))"`); }
-  if (c.expSeconds !== undefined) { fields.push('"exp":%s'); args.push(`"$((NOW + ${seconds(c.expSeconds)}))"`); }
+  if (c.nbfSeconds !== undefined) {
+    fields.push('"nbf":%s');
+    args.push(`"$((NOW + ${seconds(c.nbfSeconds)}))"`);
+  }
+  if (c.expSeconds !== undefined) {
+    fields.push('"exp":%s');
+    args.push(`"$((NOW + ${seconds(c.expSeconds)}))"`);
+  }
   const header = JSON.stringify({ alg, typ: 'JWT', ...(profile.kid ? { kid: profile.kid } : {}) });
   return [
     "b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }",
@@ -44,7 +55,10 @@ function jwtLines(profile: Extract<SigningProfile, { kind: 'jwt' }>): string[] |
   ];
 }
 
-export interface CurlExport { text: string; warnings: string[] }
+export interface CurlExport {
+  text: string;
+  warnings: string[];
+}
 
 /**
  * `request` is the request before signing; `signed` is the same request signed now (its values
@@ -73,24 +87,30 @@ export function exportCurl(request: OutgoingRequest, profile: SigningProfile | n
   if (profile?.kind === 'hmac') {
     if (profile.timestamp) {
       lines.push(tsLine(profile.timestamp.unit));
-      tpl = profile.timestamp.namespace === 'header'
-        ? { ...tpl, headers: setHeader(tpl.headers, profile.timestamp.key, TS_SENTINEL) }
-        : { ...tpl, url: appendQuery(tpl.url, profile.timestamp.key, TS_SENTINEL) };
+      tpl =
+        profile.timestamp.namespace === 'header'
+          ? { ...tpl, headers: setHeader(tpl.headers, profile.timestamp.key, TS_SENTINEL) }
+          : { ...tpl, url: appendQuery(tpl.url, profile.timestamp.key, TS_SENTINEL) };
     }
     const tsKey = profile.timestamp?.namespace === 'header' ? profile.timestamp.key.toLowerCase() : null;
     const pieces = parseFormat(profile.format).map((part) => {
       switch (part.kind) {
-        case 'literal': return sq(part.text);
-        case 'body': return binary ? '"$(cat body.bin)"' : '"$BODY"';
-        case 'method': return sq(tpl.method);
-        case 'url': return shellWord(requestTarget(tpl.url));
+        case 'literal':
+          return sq(part.text);
+        case 'body':
+          return binary ? '"$(cat body.bin)"' : '"$BODY"';
+        case 'method':
+          return sq(tpl.method);
+        case 'url':
+          return shellWord(requestTarget(tpl.url));
         case 'header': {
           if (part.name.toLowerCase() === tsKey) return '"$TS"';
           const v = getHeader(tpl.headers, part.name);
           if (v === undefined) warnings.push(`the basestring needs header ${part.name}, which the request does not have`);
           return sq(v ?? '');
         }
-        case 'query': return shellWord(new URL(tpl.url).searchParams.get(part.name) ?? '');
+        case 'query':
+          return shellWord(new URL(tpl.url).searchParams.get(part.name) ?? '');
       }
     });
     if (binary) warnings.push('binary bodies lose trailing newlines in $(cat …): prefer text bodies for shell signing');

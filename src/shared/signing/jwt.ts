@@ -42,24 +42,23 @@ export function buildClaims(template: JwtClaimsTemplate, nowSec: number, expired
   return claims;
 }
 
-export async function signJwt(opts: {
-  secret: string;
-  algorithm: JwtAlgorithm | string;
-  claims: Record<string, unknown>;
-  kid?: string;
-}): Promise<string> {
+export async function signJwt(opts: { secret: string; algorithm: JwtAlgorithm | string; claims: Record<string, unknown>; kid?: string }): Promise<string> {
   const key = await importSigningKey(opts.secret, opts.algorithm);
-  return new SignJWT(opts.claims)
-    .setProtectedHeader({ alg: opts.algorithm, typ: 'JWT', ...(opts.kid ? { kid: opts.kid } : {}) })
-    .sign(key);
+  return new SignJWT(opts.claims).setProtectedHeader({ alg: opts.algorithm, typ: 'JWT', ...(opts.kid ? { kid: opts.kid } : {}) }).sign(key);
 }
 
 /** An algorithm of the same key family, for the "other algorithm" variant; null when none fits the key. */
 export function otherJwtAlgorithm(alg: string): string | null {
   const map: Record<string, string> = {
-    HS256: 'HS512', HS384: 'HS256', HS512: 'HS256',
-    RS256: 'PS256', RS384: 'RS256', RS512: 'RS256',
-    PS256: 'RS256', PS384: 'PS256', PS512: 'PS256',
+    HS256: 'HS512',
+    HS384: 'HS256',
+    HS512: 'HS256',
+    RS256: 'PS256',
+    RS384: 'RS256',
+    RS512: 'RS256',
+    PS256: 'RS256',
+    PS384: 'PS256',
+    PS512: 'PS256',
   };
   return map[alg] ?? null;
 }

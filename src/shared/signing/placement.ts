@@ -20,8 +20,7 @@ export function setHeader(headers: HeaderTuple[], name: string, value: string): 
   return out;
 }
 
-export const getHeader = (headers: HeaderTuple[], name: string): string | undefined =>
-  headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+export const getHeader = (headers: HeaderTuple[], name: string): string | undefined => headers.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 
 export function setQuery(url: string, key: string, value: string): string {
   const u = new URL(url);
@@ -45,7 +44,9 @@ export function place(request: OutgoingRequest, placement: TokenPlacement, token
     case 'form': {
       const form = new URLSearchParams(bodyText(request.body, 'form field'));
       form.set(placement.key, value);
-      const headers = getHeader(request.headers, 'content-type') ? request.headers : setHeader(request.headers, 'Content-Type', 'application/x-www-form-urlencoded');
+      const headers = getHeader(request.headers, 'content-type')
+        ? request.headers
+        : setHeader(request.headers, 'Content-Type', 'application/x-www-form-urlencoded');
       return { ...request, headers, body: utf8(form.toString()) };
     }
     case 'json': {
@@ -58,7 +59,8 @@ export function place(request: OutgoingRequest, placement: TokenPlacement, token
           throw new Error(`cannot write JSON field ${placement.key}: the body is not valid JSON (${errorMessage(err)})`, { cause: err });
         }
       }
-      if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`cannot write JSON field ${placement.key}: the body is not a JSON object`);
+      if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new Error(`cannot write JSON field ${placement.key}: the body is not a JSON object`);
       const headers = getHeader(request.headers, 'content-type') ? request.headers : setHeader(request.headers, 'Content-Type', 'application/json');
       return { ...request, headers, body: utf8(JSON.stringify({ ...(doc as object), [placement.key]: value })) };
     }
@@ -72,7 +74,8 @@ export function diffHeaders(before: HeaderTuple[], after: HeaderTuple[]): Header
     for (const [n, v] of list) if (!m.has(n.toLowerCase())) m.set(n.toLowerCase(), [n, v]);
     return m;
   };
-  const a = first(before), b = first(after);
+  const a = first(before),
+    b = first(after);
   const out: HeaderChange[] = [];
   for (const [key, [name, value]] of b) {
     const old = a.get(key);

@@ -19,15 +19,23 @@ function build(provider: Provider): (secret: string) => ProfileBody {
   if (!isHmacProvider(provider)) return (secret) => ({ kind: 'provider', scheme: provider.scheme, secret });
   const { header, prefix, algorithm, encoding, basestring, timestamp } = provider;
   return (secret) => ({
-    kind: 'hmac', secret, algorithm, encoding, format: basestring,
+    kind: 'hmac',
+    secret,
+    algorithm,
+    encoding,
+    format: basestring,
     placement: { namespace: 'header', key: header, prefix },
     ...(timestamp ? { timestamp: { namespace: 'header', key: timestamp.header, unit: 's' } } : {}),
   });
 }
 
 /** The catalogue's providers the Sender offers (shared/kinds/providers), in its order. */
-export const PROVIDER_PRESETS: readonly ProviderPreset[] = PROVIDER_LIST.filter((p) => p.sender)
-  .map((p) => ({ id: p.id, label: p.label, secretHint: p.secretHint, build: build(p) }));
+export const PROVIDER_PRESETS: readonly ProviderPreset[] = PROVIDER_LIST.filter((p) => p.sender).map((p) => ({
+  id: p.id,
+  label: p.label,
+  secretHint: p.secretHint,
+  build: build(p),
+}));
 
 export function presetProfile(presetId: string, secret: string, id: string): SigningProfile {
   const preset = PROVIDER_PRESETS.find((p) => p.id === presetId);

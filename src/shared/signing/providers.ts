@@ -5,7 +5,11 @@ import { assertNever } from '../kinds/assert-never';
 import { getHeader, setHeader } from './placement';
 import type { OutgoingRequest, ProviderScheme } from './types';
 
-export interface ProviderSigned { request: OutgoingRequest; basestring: Uint8Array; signature: string }
+export interface ProviderSigned {
+  request: OutgoingRequest;
+  basestring: Uint8Array;
+  signature: string;
+}
 
 export function standardWebhooksKey(secret: string): Uint8Array {
   const raw = secret.startsWith('whsec_') ? secret.slice(6) : secret;

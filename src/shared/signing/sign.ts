@@ -60,7 +60,11 @@ export async function signRequest(profile: SigningProfile | null | undefined, re
   let signature: string | undefined;
 
   if (profile.kind === 'provider') {
-    const signed = await signProvider(profile.scheme, secret, request, Math.floor(nowMs / 1000), { algorithm: tweaks.algorithm, omit: tweaks.omitSignature, newId });
+    const signed = await signProvider(profile.scheme, secret, request, Math.floor(nowMs / 1000), {
+      algorithm: tweaks.algorithm,
+      omit: tweaks.omitSignature,
+      newId,
+    });
     ({ request: out, basestring, signature } = signed);
   } else {
     let token: string;

@@ -29,7 +29,10 @@ interface ProfileBase {
   secret: string;
 }
 
-export interface StaticProfile extends ProfileBase { kind: 'static'; placement: TokenPlacement }
+export interface StaticProfile extends ProfileBase {
+  kind: 'static';
+  placement: TokenPlacement;
+}
 
 export interface HmacProfile extends ProfileBase {
   kind: 'hmac';
@@ -62,7 +65,10 @@ export interface JwtProfile extends ProfileBase {
 
 /** Schemes a trigger cannot check, for replaying into people's own apps. */
 export type ProviderScheme = 'stripe' | 'standard-webhooks' | 'twilio';
-export interface ProviderProfile extends ProfileBase { kind: 'provider'; scheme: ProviderScheme }
+export interface ProviderProfile extends ProfileBase {
+  kind: 'provider';
+  scheme: ProviderScheme;
+}
 
 export type SigningProfile = StaticProfile | HmacProfile | JwtProfile | ProviderProfile;
 
@@ -104,7 +110,11 @@ export interface SignResult {
   notes: string[];
 }
 
-export interface HeaderChange { name: string; before: string | null; after: string | null }
+export interface HeaderChange {
+  name: string;
+  before: string | null;
+  after: string | null;
+}
 
 // ---------- the sender ----------
 
@@ -143,7 +153,11 @@ export interface SendTimings {
 }
 
 export type SendErrorKind = 'refused' | 'dns' | 'tls' | 'timeout' | 'reset' | 'invalid-url' | 'other';
-export interface SendError { kind: SendErrorKind; code?: string; message: string }
+export interface SendError {
+  kind: SendErrorKind;
+  code?: string;
+  message: string;
+}
 
 export interface SentResponse {
   status: number;
@@ -175,7 +189,11 @@ export interface SentRecord {
   trackNote?: string;
 }
 
-export interface HistoryQuery { text?: string; limit?: number; beforeAt?: number }
+export interface HistoryQuery {
+  text?: string;
+  limit?: number;
+  beforeAt?: number;
+}
 
 // ---------- run tracking ----------
 

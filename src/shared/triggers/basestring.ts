@@ -64,10 +64,14 @@ export interface RenderedBasestring {
 
 function partBytes(part: FormatPart, request: RequestView): Uint8Array | null {
   switch (part.kind) {
-    case 'literal': return utf8(part.text);
-    case 'body': return request.body;
-    case 'method': return utf8(request.method);
-    case 'url': return utf8(request.url);
+    case 'literal':
+      return utf8(part.text);
+    case 'body':
+      return request.body;
+    case 'method':
+      return utf8(request.method);
+    case 'url':
+      return utf8(request.url);
     case 'header': {
       const v = findHeader(request.rawHeaders, part.name);
       return v === undefined ? null : headerValueBytes(v);
@@ -105,9 +109,11 @@ export function renderBasestring(format: string, request: RequestView): Rendered
     }
     chunks.push(bytes);
     const preview = cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS);
-    segments.push(name !== undefined
-      ? { kind: part.kind, name, source: part.source, preview, byteLength: bytes.length }
-      : { kind: part.kind, source: part.source, preview, byteLength: bytes.length });
+    segments.push(
+      name !== undefined
+        ? { kind: part.kind, name, source: part.source, preview, byteLength: bytes.length }
+        : { kind: part.kind, source: part.source, preview, byteLength: bytes.length },
+    );
   }
   return { bytes: chunks.length === 1 ? chunks[0] : concatBytes(chunks), segments, missing };
 }
@@ -139,7 +145,5 @@ export function renderedPreview(rendered: RenderedBasestring): { text: string; h
 }
 
 /** Header names a format signs (for linting against timestamp conditions). */
-export const signedHeaders = (format: string): string[] =>
-  parseFormat(format).flatMap((p) => (p.kind === 'header' ? [p.name] : []));
-export const signedQueryKeys = (format: string): string[] =>
-  parseFormat(format).flatMap((p) => (p.kind === 'query' ? [p.name] : []));
+export const signedHeaders = (format: string): string[] => parseFormat(format).flatMap((p) => (p.kind === 'header' ? [p.name] : []));
+export const signedQueryKeys = (format: string): string[] => parseFormat(format).flatMap((p) => (p.kind === 'query' ? [p.name] : []));

@@ -58,7 +58,9 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 export function toBase64(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = bytes[i + 1], c = bytes[i + 2];
+    const a = bytes[i],
+      b = bytes[i + 1],
+      c = bytes[i + 2];
     const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
     out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
     out += b === undefined ? '=' : B64[(n >> 6) & 63];
@@ -72,7 +74,9 @@ export function fromBase64(text: string): Uint8Array | null {
   const s = text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) return null;
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
-  let bits = 0, value = 0, at = 0;
+  let bits = 0,
+    value = 0,
+    at = 0;
   for (const ch of s) {
     value = (value << 6) | B64.indexOf(ch);
     bits += 6;

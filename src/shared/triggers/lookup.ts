@@ -149,11 +149,17 @@ export function cutPrefix(value: string, prefix: string | undefined, where: stri
 }
 
 /** Lookup followed by prefix cutting: the token a condition works on. */
-export function lookupToken(request: RequestView, lookup: { namespace: LookupNamespace; key: string; prefix?: string }): { ok: true; value: string } | { ok: false; reason: string } {
+export function lookupToken(
+  request: RequestView,
+  lookup: { namespace: LookupNamespace; key: string; prefix?: string },
+): { ok: true; value: string } | { ok: false; reason: string } {
   const found = lookupValue(request, lookup.namespace, lookup.key);
   if (!found.ok) return found;
-  if (typeof found.value !== 'string' && lookup.namespace === 'json' && (typeof found.value === 'object')) {
-    return { ok: false, reason: `${describeLookup(lookup.namespace, lookup.key)} is ${Array.isArray(found.value) ? 'an array' : found.value === null ? 'null' : 'an object'}, not a token` };
+  if (typeof found.value !== 'string' && lookup.namespace === 'json' && typeof found.value === 'object') {
+    return {
+      ok: false,
+      reason: `${describeLookup(lookup.namespace, lookup.key)} is ${Array.isArray(found.value) ? 'an array' : found.value === null ? 'null' : 'an object'}, not a token`,
+    };
   }
   return cutPrefix(found.text, lookup.prefix, describeLookup(lookup.namespace, lookup.key));
 }

@@ -52,7 +52,12 @@ export function compilePattern(source: string): CompiledPattern {
 
 function compileUncached(source: string): CompiledPattern {
   const unsupported = unsupportedConstruct(source);
-  if (unsupported) return { ok: false, unsupported: true, message: `${unsupported} is not supported: patterns run with RE2 semantics (linear time), which has no backreferences or lookaround` };
+  if (unsupported)
+    return {
+      ok: false,
+      unsupported: true,
+      message: `${unsupported} is not supported: patterns run with RE2 semantics (linear time), which has no backreferences or lookaround`,
+    };
   try {
     const re = RE2JS.compile(RE2JS.translateRegExp(source));
     return { ok: true, test: (text) => re.test(text) };

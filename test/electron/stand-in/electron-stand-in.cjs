@@ -18,9 +18,15 @@ class WebContents extends EventEmitter {
     this.openHandler = null;
     this.sent = [];
   }
-  setWindowOpenHandler(fn) { this.openHandler = fn; }
-  send(channel, payload) { this.sent.push({ channel, payload }); }
-  isDestroyed() { return false; }
+  setWindowOpenHandler(fn) {
+    this.openHandler = fn;
+  }
+  send(channel, payload) {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed() {
+    return false;
+  }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -31,11 +37,22 @@ class BrowserWindow extends EventEmitter {
     mainWindow = this;
     report('window', { webPreferences: options.webPreferences, icon: options.icon });
   }
-  loadFile(file) { report('load', { file }); setTimeout(() => this.emit('ready-to-show'), 10); return Promise.resolve(); }
-  loadURL(url) { report('load', { url }); return Promise.resolve(); }
+  loadFile(file) {
+    report('load', { file });
+    setTimeout(() => this.emit('ready-to-show'), 10);
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    report('load', { url });
+    return Promise.resolve();
+  }
   show() {}
-  isDestroyed() { return false; }
-  isMinimized() { return false; }
+  isDestroyed() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
   restore() {}
   focus() {}
 }
@@ -48,7 +65,10 @@ Object.assign(app, {
   setPath: () => undefined,
   requestSingleInstanceLock: () => true,
   quit: () => report('quit', {}),
-  exit: (code) => { report('exit', { code }); process.exit(code); },
+  exit: (code) => {
+    report('exit', { code });
+    process.exit(code);
+  },
 });
 
 const electron = {
@@ -57,9 +77,15 @@ const electron = {
   ipcMain: { handle: (channel, fn) => handlers.set(channel, fn), removeHandler: (channel) => handlers.delete(channel) },
   session: {
     defaultSession: {
-      setPermissionRequestHandler: (fn) => { permissionRequest = fn; },
+      setPermissionRequestHandler: (fn) => {
+        permissionRequest = fn;
+      },
       setPermissionCheckHandler: () => undefined,
-      webRequest: { onHeadersReceived: (fn) => { headersHook = fn; } },
+      webRequest: {
+        onHeadersReceived: (fn) => {
+          headersHook = fn;
+        },
+      },
     },
   },
   shell: { openExternal: async (url) => report('openExternal', { url }), showItemInFolder: (p) => report('reveal', { path: p }) },
@@ -95,11 +121,24 @@ async function drive() {
   report('envSaved', { envelope: saved });
   const allowed = {};
   for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-sanitized-write']) {
-    await new Promise((done) => permissionRequest(null, permission, (ok) => { allowed[permission] = ok; done(); }));
+    await new Promise((done) =>
+      permissionRequest(null, permission, (ok) => {
+        allowed[permission] = ok;
+        done();
+      }),
+    );
   }
   report('permissions', { allowed });
   let prevented = false;
-  mainWindow.webContents.emit('will-navigate', { preventDefault: () => { prevented = true; } }, 'https://example.com/phish');
+  mainWindow.webContents.emit(
+    'will-navigate',
+    {
+      preventDefault: () => {
+        prevented = true;
+      },
+    },
+    'https://example.com/phish',
+  );
   report('navigate', { prevented, openHandler: mainWindow.webContents.openHandler({ url: 'https://example.com/' }) });
   headersHook({ responseHeaders: {} }, (result) => report('csp', { headers: result.responseHeaders }));
   // a webhook to the receiver reaches the window as an event batch
@@ -110,4 +149,4 @@ async function drive() {
   app.emit('before-quit', { preventDefault: () => report('quitDeferred', {}) });
 }
 
-if (process.env.STANDIN_DRIVE === '1') setImmediate(() => drive().catch((e) => report('driveError', { message: String(e && e.stack || e) })));
+if (process.env.STANDIN_DRIVE === '1') setImmediate(() => drive().catch((e) => report('driveError', { message: String((e && e.stack) || e) })));

@@ -25,7 +25,10 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: numb
 beforeAll(async () => {
   tmp = await makeTempDir('bundle');
   // the same build step `npm run build:cli` (and prepare) runs
-  const { buildCli, CLI_BUNDLE } = (await import(join(REPO_ROOT, 'scripts/build-cli.mjs'))) as { buildCli: (out?: string) => Promise<string>; CLI_BUNDLE: string };
+  const { buildCli, CLI_BUNDLE } = (await import(join(REPO_ROOT, 'scripts/build-cli.mjs'))) as {
+    buildCli: (out?: string) => Promise<string>;
+    CLI_BUNDLE: string;
+  };
   bundle = await buildCli(CLI_BUNDLE);
 }, 120_000);
 
@@ -47,7 +50,8 @@ describe('the bundled hookbench executable', () => {
   it('runs commands: --help, validate, send --example usage errors', async () => {
     const help = await node([bundle, '--help']);
     expect(help.code).toBe(0);
-    for (const c of ['serve', 'validate', 'send', 'replay', 'captures', 'triggers', 'log', 'runs', 'notify']) expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['serve', 'validate', 'send', 'replay', 'captures', 'triggers', 'log', 'runs', 'notify'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     const valid = await node([bundle, 'validate', 'test/fixtures/workspace-v2/hookbench.json']);
     expect(valid.code, valid.stderr).toBe(0);
     const example = await node([bundle, 'send', '--url', 'http://127.0.0.1:9/', '--example', 'github:nope']);

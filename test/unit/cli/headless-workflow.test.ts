@@ -100,7 +100,23 @@ describe('a headless user, from one hookbench.json to the delivery log', () => {
   }, 90_000);
 
   it('send --example github:push --scheme github --follow: signed, launched, the step ran to completion', async () => {
-    const r = await cli(['send', '--url', `${receiverUrl}/api/v0/launch/gh-push/`, '--example', 'github:push', '--scheme', 'github', '--secret', SECRET, '--follow', '--data-dir', data], 120_000);
+    const r = await cli(
+      [
+        'send',
+        '--url',
+        `${receiverUrl}/api/v0/launch/gh-push/`,
+        '--example',
+        'github:push',
+        '--scheme',
+        'github',
+        '--secret',
+        SECRET,
+        '--follow',
+        '--data-dir',
+        data,
+      ],
+      120_000,
+    );
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^HTTP 200/m);
     expect(r.stdout).toMatch(/execution \S+ \(handle-push\): completed/);
@@ -168,7 +184,11 @@ describe('a headless user, from one hookbench.json to the delivery log', () => {
     await writeFile(configFile, good.replace('"maxAttempts": 3', '"maxAttempts": 0'));
     for (let i = 0; i < 100 && !/keeping the last good config/.test(serveErr); i++) await new Promise((r) => setTimeout(r, 100));
     const line = good.split('\n').findIndex((l) => l.includes('"maxAttempts": 3')) + 1;
-    expect(serveErr).toMatch(new RegExp(`notifications\\.delivery\\.maxAttempts: must be a whole number from 1 to 20 \\(line ${line}, column \\d+\\) \\(keeping the last good config\\)`));
+    expect(serveErr).toMatch(
+      new RegExp(
+        `notifications\\.delivery\\.maxAttempts: must be a whole number from 1 to 20 \\(line ${line}, column \\d+\\) \\(keeping the last good config\\)`,
+      ),
+    );
     const triggers = JSON.parse((await cli(['triggers', 'list', '--json', '--data-dir', data])).stdout);
     expect(triggers[0].title).toBe('GitHub push v2');
   }, 60_000);
@@ -186,7 +206,11 @@ describe('a headless user, from one hookbench.json to the delivery log', () => {
     expect(log.stdout).toContain('gh-push  launched');
     // --json leaves the app: HMAC traces keep what was received, never the signature expected
     const json = await cli(['log', '--json', '--data-dir', data]);
-    const hmac = json.stdout.trim().split('\n').flatMap((l) => JSON.parse(l).conditions).filter((c: { trace?: { kind: string } }) => c.trace?.kind === 'hmac');
+    const hmac = json.stdout
+      .trim()
+      .split('\n')
+      .flatMap((l) => JSON.parse(l).conditions)
+      .filter((c: { trace?: { kind: string } }) => c.trace?.kind === 'hmac');
     expect(hmac.length).toBeGreaterThan(0);
     for (const c of hmac) expect(c.trace).not.toHaveProperty('expected');
     // runs are read from the run records, read-only (test/unit/cli/offline-cli.test.ts compares both ways)

@@ -61,7 +61,9 @@ async function some<T>(items: T[], call: (item: T) => Promise<CliResult>, width 
 
 async function startServe(): Promise<void> {
   const child = spawn(process.execPath, [bundle, 'serve', '--config', config, '--data-dir', data, '--port', '0', '--control-port', '0'], {
-    cwd: tmp, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: tmp,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   serve = child;
   receiverUrl = await new Promise<string>((resolve, reject) => {
@@ -157,7 +159,10 @@ describe('the data commands, with and without serve', () => {
     pipelineId = /^pipeline (\S+) \(release\): completed$/m.exec(sent.stdout)?.[1] ?? '';
     expect([executionId, pipelineId].every(Boolean), sent.stdout).toBe(true);
     // the routing sends execution_completed to the "ok" channel: the build and the pipeline's node
-    await until(async () => json<{ status: string }[]>(await inData(['notify', 'deliveries', '--json'])).filter((d) => d.status === 'succeeded').length >= 2, 'two deliveries');
+    await until(
+      async () => json<{ status: string }[]>(await inData(['notify', 'deliveries', '--json'])).filter((d) => d.status === 'succeeded').length >= 2,
+      'two deliveries',
+    );
 
     const ok = await inData(['notify', 'test', 'ok']);
     expect(ok.code, ok.stderr).toBe(0);
@@ -177,18 +182,32 @@ describe('the data commands, with and without serve', () => {
     expect(json<{ items: { id: string }[] }>(await inData(['captures', 'list', '--json'])).items.map((c) => c.id)).not.toContain(deletedWithServe);
 
     reads.push(
-      ['runs', 'list'], ['runs', 'list', '--json'], ['runs', 'list', '--trigger', 'ci', '--limit', '1', '--json'],
-      ['runs', 'show', executionId], ['runs', 'show', executionId, '--json'], ['runs', 'show', pipelineId], ['runs', 'show', pipelineId, '--json'],
-      ['runs', 'logs', executionId], ['runs', 'logs', executionId, '--json'], ['runs', 'logs', executionId, '--follow'],
-      ['runs', 'show', 'no-such-run'], ['runs', 'logs', 'no-such-run'],
-      ['notify', 'deliveries'], ['notify', 'deliveries', '--json'], ['notify', 'deliveries', '--status', 'failed', '--json'],
+      ['runs', 'list'],
+      ['runs', 'list', '--json'],
+      ['runs', 'list', '--trigger', 'ci', '--limit', '1', '--json'],
+      ['runs', 'show', executionId],
+      ['runs', 'show', executionId, '--json'],
+      ['runs', 'show', pipelineId],
+      ['runs', 'show', pipelineId, '--json'],
+      ['runs', 'logs', executionId],
+      ['runs', 'logs', executionId, '--json'],
+      ['runs', 'logs', executionId, '--follow'],
+      ['runs', 'show', 'no-such-run'],
+      ['runs', 'logs', 'no-such-run'],
+      ['notify', 'deliveries'],
+      ['notify', 'deliveries', '--json'],
+      ['notify', 'deliveries', '--status', 'failed', '--json'],
       ['notify', 'deliveries', '--channel', 'ok', '--limit', '2', '--json'],
     );
     withServe.push(...(await some(reads, inData)));
     const deliveries = json<{ id: string; target: { channelId: string } }[]>(withServe[13]);
     const failed = deliveries.find((d) => d.target.channelId === 'down')!.id;
     const good = deliveries.find((d) => d.target.channelId === 'ok')!.id;
-    for (const args of [['notify', 'delivery', failed], ['notify', 'delivery', good, '--json'], ['notify', 'delivery', 'no-such-delivery']]) {
+    for (const args of [
+      ['notify', 'delivery', failed],
+      ['notify', 'delivery', good, '--json'],
+      ['notify', 'delivery', 'no-such-delivery'],
+    ]) {
       reads.push(args);
       withServe.push(await inData(args));
     }
@@ -226,7 +245,9 @@ describe('the data commands, with and without serve', () => {
     expect(hang.code).toBe(1);
     const pending = json<{ id: string; status: string; attemptCount: number }>(hang);
     expect(pending).toMatchObject({ status: 'pending', attemptCount: 0 });
-    expect(hang.stderr).toMatch(/had not finished when --timeout ran out; it stays in the delivery log and the next serve on this data dir makes the remaining attempts/);
+    expect(hang.stderr).toMatch(
+      /had not finished when --timeout ran out; it stays in the delivery log and the next serve on this data dir makes the remaining attempts/,
+    );
     // the journaled delivery is there for the read-only commands at once
     const shown = await inData(['notify', 'delivery', delivery.id, '--json']);
     expect(json(shown)).toEqual(delivery);
@@ -246,7 +267,10 @@ describe('the data commands, with and without serve', () => {
     const served = json<{ items: { id: string }[] }>(await inData(['captures', 'list', '--json'])).items.map((c) => c.id);
     expect(served).toEqual(captures.slice(1).map((c) => c.id));
     expect(json(await inData(['notify', 'delivery', delivery.id, '--json']))).toEqual(delivery);
-    await until(async () => json<{ attemptCount: number }>(await inData(['notify', 'delivery', pending.id, '--json'])).attemptCount >= 1, 'the next serve to attempt the pending delivery');
+    await until(
+      async () => json<{ attemptCount: number }>(await inData(['notify', 'delivery', pending.id, '--json'])).attemptCount >= 1,
+      'the next serve to attempt the pending delivery',
+    );
     await stopServe();
   }, 180_000);
 
@@ -258,7 +282,10 @@ describe('the data commands, with and without serve', () => {
       expect((await inData(['runs', 'list'])).code).toBe(0);
       expect((await inData(['notify', 'deliveries'])).code).toBe(0);
       const started = Date.now();
-      for (const args of [['captures', 'delete', 'x'], ['notify', 'test', 'ok']]) {
+      for (const args of [
+        ['captures', 'delete', 'x'],
+        ['notify', 'test', 'ok'],
+      ]) {
         const r = await inData(args);
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stderr).toMatch(new RegExp(`in use by another Hookbench process \\(pid ${holder.pid}\\) that offers the CLI no control API`));
@@ -281,11 +308,20 @@ describe('the data commands, with and without serve', () => {
       expect(r.stdout).toMatch(/^run \S+: completed .*execution \S+ \(build\), pipeline \S+ \(release\)$/m);
       expect(r.stdout).toMatch(/^execution \S+ \(build\): launched, not followed$/m);
       expect(r.stdout).toMatch(/^pipeline \S+ \(release\): launched, not followed$/m);
-      expect(r.stderr).toMatch(/followed the trigger run \(completed\) but not what it launched: nothing runs on .*other and its run records have no execution/);
+      expect(r.stderr).toMatch(
+        /followed the trigger run \(completed\) but not what it launched: nothing runs on .*other and its run records have no execution/,
+      );
       const j = await hookbench(['send', '--url', url, '--body', '{}', '--follow', '--json']);
       expect(j.code).toBe(0);
-      const lines = j.stdout.trim().split('\n').filter((l) => l.startsWith('{"kind"')).map((l) => JSON.parse(l));
-      expect(lines.map((l) => [l.kind, l.status])).toEqual([['execution', 'not-followed'], ['pipeline', 'not-followed']]);
+      const lines = j.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{"kind"'))
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.kind, l.status])).toEqual([
+        ['execution', 'not-followed'],
+        ['pipeline', 'not-followed'],
+      ]);
       expect(lines[0].reason).toMatch(/no Hookbench data dir at .*no-default/);
 
       // a live process holds the data dir but offers no control API (as the desktop app does):

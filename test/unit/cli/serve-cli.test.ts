@@ -133,7 +133,10 @@ describe('hookbench serve: refuses to start, with one line', () => {
 describe('hookbench serve: running', () => {
   it('prints the receiver and UI URLs, loads the config, serves calls and stops cleanly on SIGTERM', async () => {
     const config = join(tmp, 'good.json');
-    await writeFile(config, JSON.stringify({ version: 1, env: [], triggers: [{ id: 'from-config', title: 'From config', enabled: true, conditions: [], actions: [] }] }));
+    await writeFile(
+      config,
+      JSON.stringify({ version: 1, env: [], triggers: [{ id: 'from-config', title: 'From config', enabled: true, conditions: [], actions: [] }] }),
+    );
     const child = spawnCli(['serve', '--config', config, '--data-dir', join(tmp, 'd6'), '--port', '0', '--control-port', '0'], env);
     try {
       const { receiverUrl, uiUrl } = await waitForUrls(child);

@@ -33,9 +33,20 @@ const hmacTrigger: Trigger = {
   title: 'GitHub push',
   enabled: true,
   conditions: [
-    { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=', secretKey: '{env:GH_SECRET}', algorithm: 'sha256' },
+    {
+      type: 'web-auth',
+      authType: 'hmac',
+      namespace: 'header',
+      key: 'X-Hub-Signature-256',
+      prefix: 'sha256=',
+      secretKey: '{env:GH_SECRET}',
+      algorithm: 'sha256',
+    },
   ],
-  actions: [{ type: 'web-response-json', json: { run: { id: '{run_id}' } } }, { type: 'run-execution', step: 'train', payloadInputName: 'dataset' }],
+  actions: [
+    { type: 'web-response-json', json: { run: { id: '{run_id}' } } },
+    { type: 'run-execution', step: 'train', payloadInputName: 'dataset' },
+  ],
 };
 
 describe('engine', () => {
@@ -60,7 +71,7 @@ describe('engine', () => {
   });
 
   it('launches a trigger signed with the workspace secret and answers run info', async () => {
-    await engine.handlers['env.save']({ env: [{ name: 'GH_SECRET', value: 'It\'s a Secret to Everybody', secret: true }] });
+    await engine.handlers['env.save']({ env: [{ name: 'GH_SECRET', value: "It's a Secret to Everybody", secret: true }] });
     await engine.handlers['triggers.save']({ trigger: hmacTrigger });
     const body = JSON.stringify({ ref: 'refs/heads/main' });
     const signature = createHmac('sha256', "It's a Secret to Everybody").update(body).digest('hex');
@@ -76,7 +87,9 @@ describe('engine', () => {
     expect(log[0].conditions[0].reason).toMatch(/HMAC mismatch/);
     expect(JSON.stringify(log)).not.toContain("It's a Secret");
 
-    const info = await fetch(`${url}run/?run_id=${run.id}`, { headers: { 'X-Hub-Signature-256': `sha256=${createHmac('sha256', "It's a Secret to Everybody").update('').digest('hex')}` } });
+    const info = await fetch(`${url}run/?run_id=${run.id}`, {
+      headers: { 'X-Hub-Signature-256': `sha256=${createHmac('sha256', "It's a Secret to Everybody").update('').digest('hex')}` },
+    });
     expect(info.status).toBe(200);
     expect(await engine.handlers['triggerRuns.get']({ id: run.id })).toMatchObject({ triggerId: 'gh' });
   });
@@ -103,8 +116,11 @@ describe('engine', () => {
 
   it('imports a workspace with JSON-path errors and keeps stored secrets for redacted values', async () => {
     await engine.handlers['env.save']({ env: [{ name: 'T', value: 'kept', secret: true }] });
-    await expect(engine.handlers['workspace.import']({ json: '{"version":1,"triggers":[{"id":"a","title":"A","enabled":true,"conditions":[{"type":"web-auth","authType":"hmac","namespace":"header","key":"X","secretKey":"s","algorithm":"sha999"}],"actions":[]}]}' }))
-      .rejects.toMatchObject({ path: 'triggers[0].conditions[0].algorithm' });
+    await expect(
+      engine.handlers['workspace.import']({
+        json: '{"version":1,"triggers":[{"id":"a","title":"A","enabled":true,"conditions":[{"type":"web-auth","authType":"hmac","namespace":"header","key":"X","secretKey":"s","algorithm":"sha999"}],"actions":[]}]}',
+      }),
+    ).rejects.toMatchObject({ path: 'triggers[0].conditions[0].algorithm' });
     await engine.handlers['workspace.import']({ json: JSON.stringify({ version: 1, env: [{ name: 'T', value: '', secret: true }], triggers: [] }) });
     const exported = JSON.parse((await engine.handlers['workspace.export']({ includeSecrets: true })).json);
     expect(exported.env).toEqual([{ name: 'T', value: 'kept', secret: true }]);
@@ -113,7 +129,10 @@ describe('engine', () => {
   it('signs in the playground like the HMAC condition does', async () => {
     await engine.handlers['env.save']({ env: [{ name: 'K', value: 'foobar', secret: true }] });
     const out = await engine.handlers['playground.sign']({
-      format: '{body}', secretKey: '{env:K}', algorithm: 'sha256', encoding: 'hex',
+      format: '{body}',
+      secretKey: '{env:K}',
+      algorithm: 'sha256',
+      encoding: 'hex',
       request: { method: 'POST', url: '/', rawHeaders: [], bodyBase64: Buffer.from('{"foo": "bar"}').toString('base64') },
     });
     expect(out.signature).toBe('15b944e3ab6db92072ebef4cc272912905c8b0295ec44d826b09949b10ee2510');

@@ -30,13 +30,23 @@ describe('validation errors with paths', () => {
 
   it('reach the caller with the path of the field: settings, profiles, channels, unknown channels', async () => {
     const h = fx.engine.handlers;
-    await expect(h['settings.update']({ receiver: { port: 70000 } })).rejects
-      .toMatchObject({ code: 'invalid', path: 'settings.receiver.port', message: 'settings.receiver.port must be an integer 0-65535' });
-    await expect(h['signing.saveProfile']({ profile: { id: 'p', name: 'p', kind: 'static', secret: 's', placement: { namespace: 'header', key: '' } } })).rejects
-      .toMatchObject({ code: 'invalid', path: 'profile.placement.key' });
-    await expect(h['notifications.saveChannel']({ channel: { id: 'c', name: 'C', type: 'slack', url: 'ftp://x' } })).rejects
-      .toMatchObject({ code: 'invalid', path: 'channel.url', message: 'channel.url: must be an http or https URL' });
-    await expect(h['notifications.testChannel']({ channelId: 'nope' })).rejects
-      .toMatchObject({ code: 'invalid', path: 'channelId', message: 'no channel "nope"' });
+    await expect(h['settings.update']({ receiver: { port: 70000 } })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'settings.receiver.port',
+      message: 'settings.receiver.port must be an integer 0-65535',
+    });
+    await expect(
+      h['signing.saveProfile']({ profile: { id: 'p', name: 'p', kind: 'static', secret: 's', placement: { namespace: 'header', key: '' } } }),
+    ).rejects.toMatchObject({ code: 'invalid', path: 'profile.placement.key' });
+    await expect(h['notifications.saveChannel']({ channel: { id: 'c', name: 'C', type: 'slack', url: 'ftp://x' } })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'channel.url',
+      message: 'channel.url: must be an http or https URL',
+    });
+    await expect(h['notifications.testChannel']({ channelId: 'nope' })).rejects.toMatchObject({
+      code: 'invalid',
+      path: 'channelId',
+      message: 'no channel "nope"',
+    });
   });
 });

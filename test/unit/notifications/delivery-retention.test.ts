@@ -19,7 +19,14 @@ const payload: NotificationPayload = { project: 'p', title: 'done', type: 'execu
 async function delivery(status: DeliveryStatus = 'pending', sourceKey?: string): Promise<DeliverySummary> {
   n += 1;
   const summary: DeliverySummary = {
-    id: `d-${n}`, eventType: 'execution_completed', title: 'done', status: 'pending', createdAt: n, updatedAt: n, attemptCount: 0, origin: 'event',
+    id: `d-${n}`,
+    eventType: 'execution_completed',
+    title: 'done',
+    status: 'pending',
+    createdAt: n,
+    updatedAt: n,
+    attemptCount: 0,
+    origin: 'event',
     target: { channelId: 'c1', channelName: 'hook', channelType: 'custom', url: 'http://127.0.0.1:9/hook' },
     ...(sourceKey ? { sourceKey } : {}),
   };
@@ -31,8 +38,16 @@ async function delivery(status: DeliveryStatus = 'pending', sourceKey?: string):
 function attempt(status: DeliveryStatus): DeliveryAttempt {
   const ok = status === 'succeeded';
   return {
-    number: 1, startedAt: n, durationMs: 1, requestHeaders: [], responseStatus: ok ? 200 : 500, responseHeaders: [],
-    responseExcerpt: ok ? 'ok' : 'boom', responseBytes: 2, responseTruncated: false, ok,
+    number: 1,
+    startedAt: n,
+    durationMs: 1,
+    requestHeaders: [],
+    responseStatus: ok ? 200 : 500,
+    responseHeaders: [],
+    responseExcerpt: ok ? 'ok' : 'boom',
+    responseBytes: 2,
+    responseTruncated: false,
+    ok,
     ...(ok ? {} : { errorKind: 'non-2xx' as const, error: 'HTTP 500' }),
   };
 }

@@ -68,7 +68,11 @@ describe('delivering notifications', () => {
   it('retries failures with backoff inside the jitter bounds, same delivery id, then succeeds', async () => {
     h = await openHarness({ random: () => 0.999 });
     const s = await sink((_r, i, res) => status(i < 2 ? 500 : 200, i < 2 ? 'boom' : 'fine')(_r, i, res));
-    await h.configure({ channels: [custom(s.url)], routings: [routeAll('execution_completed')], delivery: { ...FAST, maxAttempts: 4, baseDelayMs: 80, maxDelayMs: 120 } });
+    await h.configure({
+      channels: [custom(s.url)],
+      routings: [routeAll('execution_completed')],
+      delivery: { ...FAST, maxAttempts: 4, baseDelayMs: 80, maxDelayMs: 120 },
+    });
     h.events.emit(executionEvent(execution()));
     const done = await h.finished();
     expect(done.status).toBe('succeeded');
@@ -103,7 +107,9 @@ describe('delivering notifications', () => {
     const done = await h.finished();
     expect(done).toMatchObject({ status: 'failed', attemptCount: 3 });
     const detail = await h.notifier.store.get(done.id);
-    expect(detail?.attempts.every((a) => a.errorKind === 'refused' && a.error?.startsWith('connection refused: nothing is listening on 127.0.0.1:'))).toBe(true);
+    expect(detail?.attempts.every((a) => a.errorKind === 'refused' && a.error?.startsWith('connection refused: nothing is listening on 127.0.0.1:'))).toBe(
+      true,
+    );
     const health = h.notifier.store.health('sink');
     expect(health).toMatchObject({ total: 1, succeeded: 0, failed: 1, successRate: 0 });
     expect(health.lastError).toMatch(/connection refused/);
@@ -159,7 +165,12 @@ describe('delivering notifications', () => {
   it('sends custom headers with {env:} resolved at send time and masks them in the log', async () => {
     h = await openHarness();
     const s = await sink();
-    const channel = custom(s.url, { headers: [{ name: 'Authorization', value: 'Bearer {env:TOKEN}' }, { name: 'X-Team', value: 'ml' }] } as never);
+    const channel = custom(s.url, {
+      headers: [
+        { name: 'Authorization', value: 'Bearer {env:TOKEN}' },
+        { name: 'X-Team', value: 'ml' },
+      ],
+    } as never);
     await h.configure({ channels: [channel], routings: [routeAll('execution_completed')] }, [{ name: 'TOKEN', value: 'tok-123456789', secret: true }]);
     h.events.emit(executionEvent(execution()));
     const done = await h.finished();
@@ -186,16 +197,25 @@ describe('delivering notifications', () => {
     h = await openHarness();
     const s = await sink();
     const signing = {
-      header: 'X-Hookbench-Signature', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex', secret: '{env:SIGNING}',
-      format: 'v0:{header:X-Hookbench-Timestamp}:{body}', timestampHeader: 'X-Hookbench-Timestamp',
+      header: 'X-Hookbench-Signature',
+      prefix: 'sha256=',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      secret: '{env:SIGNING}',
+      format: 'v0:{header:X-Hookbench-Timestamp}:{body}',
+      timestampHeader: 'X-Hookbench-Timestamp',
     };
-    await h.configure({ channels: [custom(s.url, { signing } as never)], routings: [routeAll('execution_completed')] }, [{ name: 'SIGNING', value: 'sign-me-please', secret: true }]);
+    await h.configure({ channels: [custom(s.url, { signing } as never)], routings: [routeAll('execution_completed')] }, [
+      { name: 'SIGNING', value: 'sign-me-please', secret: true },
+    ]);
     h.events.emit(executionEvent(execution()));
     await h.finished();
     const got = s.received[0];
     const ts = got.headers['x-hookbench-timestamp'] as string;
     expect(Math.abs(Number(ts) - Date.now() / 1000)).toBeLessThan(5);
-    const expected = createHmac('sha256', 'sign-me-please').update(Buffer.concat([Buffer.from(`v0:${ts}:`), got.body])).digest('hex');
+    const expected = createHmac('sha256', 'sign-me-please')
+      .update(Buffer.concat([Buffer.from(`v0:${ts}:`), got.body]))
+      .digest('hex');
     expect(got.headers['x-hookbench-signature']).toBe(`sha256=${expected}`);
   });
 
@@ -207,9 +227,9 @@ describe('delivering notifications', () => {
     await h.finished();
     const msg = JSON.parse(s.received[0].body.toString());
     expect(msg.text).toBe(
-      '*Execution finished: local/hookbench/#736 (error)*\n'
-      + 'Execution <http://127.0.0.1/p/local/hookbench/execution/0178f482-8686-fb28-8af1-3d36af38079d/|local/hookbench/#736> (by hookbench)\n'
-      + 'finished with duration 11:00.',
+      '*Execution finished: local/hookbench/#736 (error)*\n' +
+        'Execution <http://127.0.0.1/p/local/hookbench/execution/0178f482-8686-fb28-8af1-3d36af38079d/|local/hookbench/#736> (by hookbench)\n' +
+        'finished with duration 11:00.',
     );
     expect(msg.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: msg.text } });
     expect(msg.attachments[0].color).toBe('#d40e0d');
@@ -237,7 +257,10 @@ describe('delivering notifications', () => {
     expect(reopened.store.summary(first!.id)?.status).toBe('retrying');
     const done = await reopened.worker.whenFinished(first!.id);
     expect(done).toMatchObject({ status: 'succeeded', attemptCount: 2 });
-    expect(s.received.map((r) => [r.headers['x-hookbench-delivery'], r.headers['x-hookbench-attempt']])).toEqual([[first!.id, '1'], [first!.id, '2']]);
+    expect(s.received.map((r) => [r.headers['x-hookbench-delivery'], r.headers['x-hookbench-attempt']])).toEqual([
+      [first!.id, '1'],
+      [first!.id, '2'],
+    ]);
     h.events.emit(executionEvent(execution())); // already notified before the restart
     await sleep(60);
     expect(reopened.store.list()).toHaveLength(1);

@@ -33,7 +33,9 @@ beforeAll(async () => {
   sink = await startSink();
   engine = testEngine(dir);
   await engine.start();
-  await api()['triggers.save']({ trigger: { id: 'on-notify', title: 'On notification', enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'launched' }] } });
+  await api()['triggers.save']({
+    trigger: { id: 'on-notify', title: 'On notification', enabled: true, conditions: [], actions: [{ type: 'web-response-text', text: 'launched' }] },
+  });
   await api()['notifications.saveSettings']({ delivery: { timeoutMs: 2_000, maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50 } });
 });
 
@@ -48,8 +50,12 @@ describe('notifications in the engine', () => {
     const { receiverUrl } = await api()['engine.info']();
     const view = await api()['notifications.setNotificationTrigger']({ triggerId: 'on-notify', enabled: true });
     expect(view.channels).toContainEqual({ id: 'trigger-on-notify', name: 'Trigger: On notification', type: 'trigger', triggerId: 'on-notify', managed: true });
-    await api()['notifications.saveChannel']({ channel: { id: 'inbox', name: 'Inbox', type: 'custom', url: `${receiverUrl}/notify`, headers: [], signing: null } });
-    await api()['notifications.saveRouting']({ routing: { id: 'done', event: 'execution_completed', channelIds: ['trigger-on-notify', 'inbox'], filters: {}, enabled: true } });
+    await api()['notifications.saveChannel']({
+      channel: { id: 'inbox', name: 'Inbox', type: 'custom', url: `${receiverUrl}/notify`, headers: [], signing: null },
+    });
+    await api()['notifications.saveRouting']({
+      routing: { id: 'done', event: 'execution_completed', channelIds: ['trigger-on-notify', 'inbox'], filters: {}, enabled: true },
+    });
 
     engine.events.emit(executionEvent(execution({ id: 'exec-1' })));
     const deliveries = await waitFor(async () => {
@@ -73,10 +79,12 @@ describe('notifications in the engine', () => {
     await api()['notifications.deleteChannel']({ id: 'inbox' });
     let view = await api()['notifications.get']();
     expect(view.section.routings[0].channelIds).toEqual(['trigger-on-notify']);
-    await expect(api()['notifications.saveRouting']({ routing: { id: 'x', event: 'pipeline_failed', channelIds: ['nope'], filters: {}, enabled: true } }))
-      .rejects.toMatchObject({ code: 'invalid', path: 'routing.channelIds' });
-    await expect(api()['notifications.saveChannel']({ channel: { id: 'bad', name: 'Bad', type: 'slack', url: 'ftp://x' } }))
-      .rejects.toMatchObject({ path: 'channel.url' });
+    await expect(
+      api()['notifications.saveRouting']({ routing: { id: 'x', event: 'pipeline_failed', channelIds: ['nope'], filters: {}, enabled: true } }),
+    ).rejects.toMatchObject({ code: 'invalid', path: 'routing.channelIds' });
+    await expect(api()['notifications.saveChannel']({ channel: { id: 'bad', name: 'Bad', type: 'slack', url: 'ftp://x' } })).rejects.toMatchObject({
+      path: 'channel.url',
+    });
     await api()['notifications.setNotificationTrigger']({ triggerId: 'on-notify', enabled: false });
     view = await api()['notifications.get']();
     expect(view.channels.find((c) => c.managed)).toBeUndefined();

@@ -7,7 +7,11 @@ import type { EventBus } from '../../../src/main/engine/ports';
 import { openWorkspaceStore, type WorkspaceStore } from '../../../src/main/engine/store/workspace-store';
 import type { EngineEvent } from '@shared/events';
 import {
-  defaultNotificationsSection, type DeliverySettings, type DeliverySummary, type NotificationChannel, type NotificationsSection,
+  defaultNotificationsSection,
+  type DeliverySettings,
+  type DeliverySummary,
+  type NotificationChannel,
+  type NotificationsSection,
 } from '@shared/notifications';
 import type { LocalExecution } from '@shared/runs';
 import type { EnvVariable } from '@shared/trigger';
@@ -39,7 +43,10 @@ export async function openHarness(options: { random?: () => number; receiverUrl?
   let notifier = await open();
   notifier.start();
   const h: Harness = {
-    dir, workspace, events, seen,
+    dir,
+    workspace,
+    events,
+    seen,
     get notifier() {
       return notifier;
     },
@@ -59,7 +66,11 @@ export async function openHarness(options: { random?: () => number; receiverUrl?
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const first = notifier.store.list()[0];
-        if (first) return Promise.race([notifier.worker.whenFinished(first.id), sleep(deadline - Date.now()).then(() => Promise.reject(new Error('delivery did not finish')))]);
+        if (first)
+          return Promise.race([
+            notifier.worker.whenFinished(first.id),
+            sleep(deadline - Date.now()).then(() => Promise.reject(new Error('delivery did not finish'))),
+          ]);
         await sleep(5);
       }
       throw new Error('no delivery appeared');
@@ -79,15 +90,30 @@ export function custom(url: string, extra: Partial<NotificationChannel> = {}): N
 }
 
 export const routeAll = (event: NotificationsSection['routings'][number]['event'], channelIds = ['sink']) => ({
-  id: `r-${event}`, event, channelIds, filters: {}, enabled: true,
+  id: `r-${event}`,
+  event,
+  channelIds,
+  filters: {},
+  enabled: true,
 });
 
 export function execution(overrides: Partial<LocalExecution> = {}): LocalExecution {
   const createdAt = Date.UTC(2021, 3, 21, 12, 58, 18, 119);
   return {
-    id: '0178f482-8686-fb28-8af1-3d36af38079d', counter: 736, step: 'Train model (MNIST)', title: null, status: 'completed',
-    mode: 'simulate', parameters: {}, inputs: {}, outputs: [], createdAt, queuedAt: createdAt + 82, startedAt: createdAt,
-    endedAt: createdAt + 660_018, ...overrides,
+    id: '0178f482-8686-fb28-8af1-3d36af38079d',
+    counter: 736,
+    step: 'Train model (MNIST)',
+    title: null,
+    status: 'completed',
+    mode: 'simulate',
+    parameters: {},
+    inputs: {},
+    outputs: [],
+    createdAt,
+    queuedAt: createdAt + 82,
+    startedAt: createdAt,
+    endedAt: createdAt + 660_018,
+    ...overrides,
   };
 }
 

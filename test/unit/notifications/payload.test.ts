@@ -30,8 +30,12 @@ const DOCUMENTED = {
 };
 
 const demoProject: NotificationProject = {
-  id: '016f3203-4a8c-969e-078c-52ab66947746', name: 'demo/cool-tensorflow', creatorId: 3323, creatorName: 'demouser',
-  commitIdentifier: '4d34124453b680daa0ecb881bcf1bd735a3bf99d', appBaseUrl: 'https://app.demo.com',
+  id: '016f3203-4a8c-969e-078c-52ab66947746',
+  name: 'demo/cool-tensorflow',
+  creatorId: 3323,
+  creatorName: 'demouser',
+  commitIdentifier: '4d34124453b680daa0ecb881bcf1bd735a3bf99d',
+  appBaseUrl: 'https://app.demo.com',
 };
 
 describe('notification payloads', () => {
@@ -73,9 +77,20 @@ describe('notification payloads', () => {
   });
 
   it('pipelines have the analogous keys', () => {
-    const p = pipelinePayload('pipeline_failed', {
-      id: 'pl-1', counter: 3, name: 'train', status: 'error', nodes: [], createdAt: 0, startedAt: 1_000, endedAt: 66_000,
-    }, DEFAULT_PROJECT);
+    const p = pipelinePayload(
+      'pipeline_failed',
+      {
+        id: 'pl-1',
+        counter: 3,
+        name: 'train',
+        status: 'error',
+        nodes: [],
+        createdAt: 0,
+        startedAt: 1_000,
+        endedAt: 66_000,
+      },
+      DEFAULT_PROJECT,
+    );
     expect(p.title).toBe('Pipeline finished: local/hookbench/#3 (error)');
     expect(p.url).toBe('/p/local/hookbench/pipeline/pl-1/');
     expect(p.body).toContain('finished with duration 1:05.');
@@ -91,7 +106,10 @@ describe('notification payloads', () => {
 
   it('the schemas reject wrong types, missing and unknown keys, and the wrong title', () => {
     const p = examplePayload('execution_completed', DEFAULT_PROJECT, 0);
-    const broken = { ...p, title: 'Execution finished: x (error)', extra: 1, data: { ...p.data, 'valohai.execution-counter': '736' } } as Record<string, unknown>;
+    const broken = { ...p, title: 'Execution finished: x (error)', extra: 1, data: { ...p.data, 'valohai.execution-counter': '736' } } as Record<
+      string,
+      unknown
+    >;
     delete (broken.data as Record<string, unknown>)['valohai.execution-step'];
     const problems = checkNotificationPayload(broken);
     expect(problems.some((m) => m.includes('execution-counter') && m.includes('expected integer'))).toBe(true);

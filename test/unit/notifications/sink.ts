@@ -25,7 +25,14 @@ export async function startSink(answer: Answer = (_r, _i, res) => void res.end('
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const entry: Received = { at: Date.now(), method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) };
+      const entry: Received = {
+        at: Date.now(),
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      };
       received.push(entry);
       void answer(entry, received.length - 1, res);
     });
@@ -35,10 +42,11 @@ export async function startSink(answer: Answer = (_r, _i, res) => void res.end('
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -51,7 +59,9 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/hook`;
 }
 
-export const status = (code: number, body = '') => (_r: Received, _i: number, res: http.ServerResponse) => {
-  res.statusCode = code;
-  res.end(body);
-};
+export const status =
+  (code: number, body = '') =>
+  (_r: Received, _i: number, res: http.ServerResponse) => {
+    res.statusCode = code;
+    res.end(body);
+  };

@@ -4,7 +4,6 @@
 // On a launch URL such a request launches nothing.
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureDetail } from '@shared/capture';
 import type { Trigger } from '@shared/trigger';
@@ -24,7 +23,9 @@ afterEach(async () => {
 });
 
 const launchTrigger: Trigger = {
-  id: 'deploy', title: 'deploy', enabled: true,
+  id: 'deploy',
+  title: 'deploy',
+  enabled: true,
   conditions: [{ type: 'rate-limit', quota: 1, period: 3600 } as never],
   actions: [{ type: 'web-response-text', text: 'Created run {run_id}' }],
 };
@@ -78,7 +79,7 @@ describe('header tuples', () => {
 });
 
 describe('delivery of the answer', () => {
-  it('records that the client got the parser\'s 400, not the inbox answer, when garbage follows the request', async () => {
+  it("records that the client got the parser's 400, not the inbox answer, when garbage follows the request", async () => {
     const { port } = await start();
     const res = await rawExchange(port, [`${post('/inbox')}\x01\x02garbage that is no request\r\n\r\n`]);
     expect(res.status).toBe(400);
@@ -86,7 +87,9 @@ describe('delivery of the answer', () => {
     expect(capture.status).toBe(400);
     expect(capture.response.status).toBe(400);
     expect(capture.delivery.delivered).toBe(false);
-    expect(capture.delivery.delivered === false && capture.delivery.note).toMatch(/HTTP parser rejected .* \(HPE_[A-Z_]+\) .*the client got 400 Bad Request.*would have been answered 200/);
+    expect(capture.delivery.delivered === false && capture.delivery.note).toMatch(
+      /HTTP parser rejected .* \(HPE_[A-Z_]+\) .*the client got 400 Bad Request.*would have been answered 200/,
+    );
   });
 
   it('launches nothing on a launch URL when the parser rejected the connection before the answer', async () => {
@@ -97,7 +100,9 @@ describe('delivery of the answer', () => {
     const capture = await onlyCapture();
     expect(capture.kind).toBe('launch');
     expect(capture.outcome).toBeUndefined();
-    expect(capture.delivery.delivered === false && capture.delivery.note).toMatch(/would have been answered 200 \(launched\); nothing was committed or launched/);
+    expect(capture.delivery.delivered === false && capture.delivery.note).toMatch(
+      /would have been answered 200 \(launched\); nothing was committed or launched/,
+    );
     expect(await engine!.handlers['triggerLog.list']({})).toEqual([]);
     // the rate-limit slot (quota 1) was given back: a clean request still launches
     const ok = await rawExchange(port, [post('/api/v0/launch/deploy/').replace('Host: 127.0.0.1', 'Host: 127.0.0.1\r\nConnection: close')]);
@@ -114,10 +119,16 @@ describe('delivery of the answer', () => {
     const gone = new Promise<void>((r) => (clientGone = r));
     const inbox = createInboxRouter(() => ({ status: 202, contentType: 'text/plain', body: 'accepted' }));
     // the router answers only once the client has reset the connection
-    const receiver = createReceiver({ host: '127.0.0.1', port: 0, bodyLimitBytes: () => 1024, store, router: async (req) => {
-      if (req.url === '/reset') await gone;
-      return inbox(req);
-    } });
+    const receiver = createReceiver({
+      host: '127.0.0.1',
+      port: 0,
+      bodyLimitBytes: () => 1024,
+      store,
+      router: async (req) => {
+        if (req.url === '/reset') await gone;
+        return inbox(req);
+      },
+    });
     await receiver.listen();
     const port = receiver.address()!.port;
     try {

@@ -1,13 +1,21 @@
 // Sends exact bytes over a socket and collects whatever comes back until the server closes.
 import net from 'node:net';
 
-export interface RawResponse { status: number; head: string; body: Buffer; raw: Buffer }
+export interface RawResponse {
+  status: number;
+  head: string;
+  body: Buffer;
+  raw: Buffer;
+}
 
 export function rawExchange(port: number, parts: Array<Buffer | string>, options: { gapMs?: number; timeoutMs?: number } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error('no answer in time')); }, options.timeoutMs ?? 5000);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no answer in time'));
+    }, options.timeoutMs ?? 5000);
     socket.on('data', (c) => chunks.push(c));
     socket.on('error', () => undefined); // a reset after the answer is fine
     socket.on('close', () => {

@@ -46,7 +46,8 @@ describe('receiver', () => {
       'Content-Type: application/octet-stream',
       `Content-Length: ${body.length}`,
       'Connection: close',
-      '', '',
+      '',
+      '',
     ].join('\r\n');
     const res = await rawExchange(port, [head, body]);
     expect(res.status).toBe(202);
@@ -58,8 +59,13 @@ describe('receiver', () => {
     expect(detail.path).toBe('/a/../hook%2Fx');
     expect(detail.httpVersion).toBe('1.1');
     expect(detail.rawHeaders).toEqual([
-      ['Host', '127.0.0.1'], ['X-Custom-CASE', 'One'], ['x-dup', '1'], ['X-Dup', '2'],
-      ['Content-Type', 'application/octet-stream'], ['Content-Length', String(body.length)], ['Connection', 'close'],
+      ['Host', '127.0.0.1'],
+      ['X-Custom-CASE', 'One'],
+      ['x-dup', '1'],
+      ['X-Dup', '2'],
+      ['Content-Type', 'application/octet-stream'],
+      ['Content-Length', String(body.length)],
+      ['Connection', 'close'],
     ]);
     expect(Buffer.from(detail.bodyBase64, 'base64').equals(body)).toBe(true);
     expect(detail.remoteAddress).toBe('127.0.0.1');
@@ -76,8 +82,18 @@ describe('receiver', () => {
       seen = request;
       order.push('route');
       return {
-        kind: 'launch', triggerId: 't1', outcome: 'launched',
-        response: { status: 201, headers: [['X-A', '1'], ['X-A', '2'], ['Content-Type', 'application/json']], body: '{"ok":true}' },
+        kind: 'launch',
+        triggerId: 't1',
+        outcome: 'launched',
+        response: {
+          status: 201,
+          headers: [
+            ['X-A', '1'],
+            ['X-A', '2'],
+            ['Content-Type', 'application/json'],
+          ],
+          body: '{"ok":true}',
+        },
         commit: async (captured) => {
           // issued in the same turn as the capture's append, before that append is durable
           order.push(`commit issued ${store.count()}`);
@@ -87,10 +103,11 @@ describe('receiver', () => {
       };
     };
     await start({ router, onCapture: () => order.push('captured') });
-    const res = await rawExchange(port, [
-      'PUT /t/t1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n',
-      '5\r\nhello\r\n', '6\r\n world\r\n', '0\r\n\r\n',
-    ], { gapMs: 10 });
+    const res = await rawExchange(
+      port,
+      ['PUT /t/t1 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n', '5\r\nhello\r\n', '6\r\n world\r\n', '0\r\n\r\n'],
+      { gapMs: 10 },
+    );
     expect(res.status).toBe(201);
     expect(res.head).toMatch(/\r\nX-A: 1\r\nX-A: 2\r\n/);
     expect(res.body.toString()).toBe('{"ok":true}');
@@ -114,7 +131,11 @@ describe('receiver', () => {
   it('answers 413 for a chunked body that grows over the limit, storing nothing', async () => {
     await start();
     const chunk = `28\r\n${'z'.repeat(40)}\r\n`;
-    const res = await rawExchange(port, ['POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n', chunk, chunk, chunk, '0\r\n\r\n'], { gapMs: 20 });
+    const res = await rawExchange(
+      port,
+      ['POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n', chunk, chunk, chunk, '0\r\n\r\n'],
+      { gapMs: 20 },
+    );
     expect(res.status).toBe(413);
     expect(store.count()).toBe(0);
     expect(captured).toEqual([]);
@@ -133,10 +154,16 @@ describe('receiver', () => {
           const settle = () => answered !== null && written && resolve(answered);
           const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/huge', agent, headers: { 'Content-Length': big.length } }, (res) => {
             res.resume();
-            res.on('end', () => { answered = res.statusCode ?? 0; settle(); });
+            res.on('end', () => {
+              answered = res.statusCode ?? 0;
+              settle();
+            });
           });
           req.on('error', reject);
-          req.on('finish', () => { written = true; settle(); });
+          req.on('finish', () => {
+            written = true;
+            settle();
+          });
           req.end(big);
         });
         expect(status).toBe(413);
@@ -186,7 +213,12 @@ describe('receiver', () => {
     expect(store.count()).toBe(1);
 
     await receiver!.close();
-    const failingStore = { ...store, append: async () => { throw new Error('disk full'); } } as CaptureStore;
+    const failingStore = {
+      ...store,
+      append: async () => {
+        throw new Error('disk full');
+      },
+    } as CaptureStore;
     await start({ store: failingStore });
     const res = await fetch(`http://127.0.0.1:${port}/y`, { method: 'POST', body: 'c' });
     expect(res.status).toBe(500);

@@ -40,7 +40,9 @@ async function heads(requests: string[]): Promise<string[]> {
   const socket = net.connect(port, '127.0.0.1');
   await new Promise((r) => socket.once('connect', r));
   let buffered = Buffer.alloc(0);
-  socket.on('data', (c) => { buffered = Buffer.concat([buffered, c]); });
+  socket.on('data', (c) => {
+    buffered = Buffer.concat([buffered, c]);
+  });
   const out: string[] = [];
   for (const request of requests) {
     socket.write(request);
@@ -75,7 +77,11 @@ it('keeps the head of a keep-alive answer and of a closing one exactly as read o
   expect(a.responseHead).toBe(first);
   expect(b.responseHead).toBe(last);
   // every header node adds is there, in the order written
-  const names = (head: string) => head.split('\r\n').slice(1, -2).map((l) => l.slice(0, l.indexOf(':')));
+  const names = (head: string) =>
+    head
+      .split('\r\n')
+      .slice(1, -2)
+      .map((l) => l.slice(0, l.indexOf(':')));
   expect(first.startsWith('HTTP/1.1 202 Accepted\r\n')).toBe(true);
   expect(names(first)).toEqual(['Content-Type', 'Content-Length', 'Date', 'Connection', 'Keep-Alive']);
   expect(first).toMatch(/\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n$/);
@@ -87,7 +93,16 @@ it('keeps the head of a keep-alive answer and of a closing one exactly as read o
 it('keeps a trigger-style answer with its own Transfer-Encoding and duplicate headers as written', async () => {
   const router: RequestRouter = async () => ({
     kind: 'inbox',
-    response: { status: 200, headers: [['X-Dup', '1'], ['x-dup', '2'], ['Transfer-Encoding', 'chunked'], ['Content-Type', 'application/json']], body: '{"ok":true}' },
+    response: {
+      status: 200,
+      headers: [
+        ['X-Dup', '1'],
+        ['x-dup', '2'],
+        ['Transfer-Encoding', 'chunked'],
+        ['Content-Type', 'application/json'],
+      ],
+      body: '{"ok":true}',
+    },
   });
   await start({ router });
   const [head] = await heads([post('/te')]);
@@ -98,7 +113,12 @@ it('keeps a trigger-style answer with its own Transfer-Encoding and duplicate he
 });
 
 it('a head formed for an answer that could not be stored is replaced by the 500, byte for byte clean', async () => {
-  const failingStore = { ...store, append: async () => { throw new Error('disk full'); } } as CaptureStore;
+  const failingStore = {
+    ...store,
+    append: async () => {
+      throw new Error('disk full');
+    },
+  } as CaptureStore;
   await start({ store: failingStore });
   const [head] = await heads([post('/y')]);
   expect(head.slice(0, head.indexOf('\r\n'))).toBe('HTTP/1.1 500 Internal Server Error');

@@ -7,8 +7,18 @@ import { appendOlder, prependNewer } from '../../../src/renderer/src/store/merge
 import type { AppState } from '../../../src/renderer/src/store/types';
 
 const summary = (seq: number, over: Partial<CaptureSummary> = {}): CaptureSummary => ({
-  id: `c${seq}`, seq, receivedAt: 1000 + seq, method: 'POST', url: `/hook/${seq}`, path: `/hook/${seq}`, status: 200,
-  bodySize: 10, contentType: 'application/json', remoteAddress: '127.0.0.1', kind: 'inbox', ...over,
+  id: `c${seq}`,
+  seq,
+  receivedAt: 1000 + seq,
+  method: 'POST',
+  url: `/hook/${seq}`,
+  path: `/hook/${seq}`,
+  status: 200,
+  bodySize: 10,
+  contentType: 'application/json',
+  remoteAddress: '127.0.0.1',
+  kind: 'inbox',
+  ...over,
 });
 
 function readyState(items: CaptureSummary[], over: Partial<AppState['captures']> = {}): AppState {

@@ -33,7 +33,12 @@ describe('body analysis', () => {
 
   it('parses urlencoded forms keeping order and duplicates', () => {
     const analysis = analyzeBody(bytesOf('b=2&a=1&a=%20x+y&empty='), 'application/x-www-form-urlencoded');
-    expect(analysis.form).toEqual([['b', '2'], ['a', '1'], ['a', ' x y'], ['empty', '']]);
+    expect(analysis.form).toEqual([
+      ['b', '2'],
+      ['a', '1'],
+      ['a', ' x y'],
+      ['empty', ''],
+    ]);
     expect(bodyViews(analysis, false).initial).toBe('form');
   });
 
@@ -53,12 +58,26 @@ describe('content encoding', () => {
   const json = '{"hello":"world","n":[1,2,3]}';
 
   it('reads Content-Encoding values in applied order', () => {
-    expect(contentEncodings([['Content-Encoding', 'gzip, identity'], ['X', 'y']])).toEqual(['gzip']);
-    expect(contentEncodings([['content-encoding', 'deflate'], ['CONTENT-ENCODING', 'gzip']])).toEqual(['deflate', 'gzip']);
+    expect(
+      contentEncodings([
+        ['Content-Encoding', 'gzip, identity'],
+        ['X', 'y'],
+      ]),
+    ).toEqual(['gzip']);
+    expect(
+      contentEncodings([
+        ['content-encoding', 'deflate'],
+        ['CONTENT-ENCODING', 'gzip'],
+      ]),
+    ).toEqual(['deflate', 'gzip']);
   });
 
   it('decodes gzip, zlib deflate and raw deflate', async () => {
-    for (const [encoding, data] of [['gzip', gzipSync(json)], ['deflate', deflateSync(json)], ['deflate', deflateRawSync(json)]] as const) {
+    for (const [encoding, data] of [
+      ['gzip', gzipSync(json)],
+      ['deflate', deflateSync(json)],
+      ['deflate', deflateRawSync(json)],
+    ] as const) {
       const decoded = await decodeContentEncoding(new Uint8Array(data), [encoding]);
       expect(Buffer.from(decoded).toString()).toBe(json);
     }
@@ -79,8 +98,15 @@ describe('content encoding', () => {
 
 describe('parseQuery', () => {
   it('keeps duplicates and order and ignores fragments', () => {
-    expect(parseQuery('/hook?b=1&a=2&b=3#frag')).toEqual([['b', '1'], ['a', '2'], ['b', '3']]);
+    expect(parseQuery('/hook?b=1&a=2&b=3#frag')).toEqual([
+      ['b', '1'],
+      ['a', '2'],
+      ['b', '3'],
+    ]);
     expect(parseQuery('/hook')).toEqual([]);
-    expect(parseQuery('/hook?flag&x=%E2%9C%93')).toEqual([['flag', ''], ['x', '✓']]);
+    expect(parseQuery('/hook?flag&x=%E2%9C%93')).toEqual([
+      ['flag', ''],
+      ['x', '✓'],
+    ]);
   });
 });

@@ -50,7 +50,11 @@ describe('describing bytes', () => {
 
   it('aligns both sides at the same offsets, marking the missing tail', () => {
     const cells = alignedWindow(Buffer.from('abcd'), Buffer.from('abX'), 1, 10);
-    expect(cells.map((c) => [c.offset, c.same])).toEqual([[1, true], [2, false], [3, false]]);
+    expect(cells.map((c) => [c.offset, c.same])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+    ]);
     expect(cells[2].theirs).toBeUndefined();
   });
 });

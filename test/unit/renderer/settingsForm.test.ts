@@ -30,7 +30,17 @@ describe('settings form', () => {
   });
 
   it('flags each invalid field', () => {
-    const errors = validateDraft({ ...draft, host: 'http://x/', port: '70000', maxConnections: '0', bodyLimit: 'lots', maxCaptures: '0', maxBytes: '', status: '42', contentType: ' ' });
+    const errors = validateDraft({
+      ...draft,
+      host: 'http://x/',
+      port: '70000',
+      maxConnections: '0',
+      bodyLimit: 'lots',
+      maxCaptures: '0',
+      maxBytes: '',
+      status: '42',
+      contentType: ' ',
+    });
     expect(Object.keys(errors).sort()).toEqual(['bodyLimit', 'contentType', 'host', 'maxBytes', 'maxCaptures', 'maxConnections', 'port', 'status']);
   });
 

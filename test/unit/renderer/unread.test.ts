@@ -30,8 +30,19 @@ describe('unread marks', () => {
 });
 
 describe('summaryMatchesFilter', () => {
-  const s = { id: 'a', seq: 1, receivedAt: 0, method: 'POST', url: '/gh/push?x=1', path: '/gh/push', status: 200, bodySize: 0,
-    contentType: null, remoteAddress: '', kind: 'inbox' } as CaptureSummary;
+  const s = {
+    id: 'a',
+    seq: 1,
+    receivedAt: 0,
+    method: 'POST',
+    url: '/gh/push?x=1',
+    path: '/gh/push',
+    status: 200,
+    bodySize: 0,
+    contentType: null,
+    remoteAddress: '',
+    kind: 'inbox',
+  } as CaptureSummary;
   it('answers what summaries can answer and defers the rest', () => {
     expect(isFilterEmpty({})).toBe(true);
     expect(isFilterEmpty({ methods: [] })).toBe(true);

@@ -70,9 +70,11 @@ describe('web transport', () => {
     const error = await api['settings.update']({ receiver: { port: 1 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'invalid', path: 'receiver.port', message: 'port out of range' });
-    const denied = await createApiClient(createWebTransport({ baseUrl: origin, token: 'wrong' }).invoke)['engine.info']().catch((e: unknown) => e);
+    const wrongToken = createApiClient(createWebTransport({ baseUrl: origin, token: 'wrong' }).invoke);
+    const denied = await wrongToken['engine.info']().catch((e: unknown) => e);
     expect(denied).toMatchObject({ code: 'unauthorized' });
-    const down = await createApiClient(createWebTransport({ baseUrl: 'http://127.0.0.1:1', token: TOKEN }).invoke)['engine.info']().catch((e: unknown) => e);
+    const nobodyThere = createApiClient(createWebTransport({ baseUrl: 'http://127.0.0.1:1', token: TOKEN }).invoke);
+    const down = await nobodyThere['engine.info']().catch((e: unknown) => e);
     expect(down).toMatchObject({ code: 'network' });
   });
 
@@ -83,7 +85,10 @@ describe('web transport', () => {
     transport.onConnection((s) => statuses.push(s.state));
     transport.onEvents((batch) => batches.push(batch));
     await until(() => wss.clients.size === 1 && statuses.includes('connected'));
-    const batch: EventBatch = [{ type: 'captures.cleared', at: 1 }, { type: 'workspace.changed', at: 2 }];
+    const batch: EventBatch = [
+      { type: 'captures.cleared', at: 1 },
+      { type: 'workspace.changed', at: 2 },
+    ];
     for (const client of wss.clients) client.send(JSON.stringify(batch));
     await until(() => batches.length === 1);
     expect(batches[0]).toEqual(batch);
@@ -98,8 +103,13 @@ describe('web transport', () => {
 describe('IPC transport and backoff', () => {
   it('unwraps bridge envelopes', async () => {
     const bridge = {
-      calls: new Proxy({}, { get: (_t, method) => async (args: unknown) =>
-        method === 'captures.clear' ? { ok: false, error: { code: 'busy', message: 'no' } } : { ok: true, result: { method, args } } }),
+      calls: new Proxy(
+        {},
+        {
+          get: (_t, method) => async (args: unknown) =>
+            method === 'captures.clear' ? { ok: false, error: { code: 'busy', message: 'no' } } : { ok: true, result: { method, args } },
+        },
+      ),
       onEvents: () => () => {},
     };
     const api = createApiClient(createIpcTransport(bridge as never).invoke);

@@ -150,7 +150,10 @@ describe('command mode', () => {
   it('passes a file and a parameter along pipeline edges', async () => {
     h = await openHarness(FILES);
     const { pipeline, done } = await h.runs.launchPipeline('chain', null, {});
-    expect(pipeline.nodes.map((n) => [n.name, n.status, n.dependsOn])).toEqual([['produce', 'pending', []], ['consume', 'pending', ['produce']]]);
+    expect(pipeline.nodes.map((n) => [n.name, n.status, n.dependsOn])).toEqual([
+      ['produce', 'pending', []],
+      ['consume', 'pending', ['produce']],
+    ]);
     const final = await done;
     expect(final.status).toBe('completed');
     expect(final.nodes.map((n) => n.status)).toEqual(['completed', 'completed']);

@@ -9,8 +9,14 @@ async function main(): Promise<void> {
   await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command', concurrency: 4 });
   await engine.handlers['triggers.save']({
     trigger: {
-      id: 'hang', title: 'Hang', enabled: true, conditions: [],
-      actions: [{ type: 'run-execution', step: 'hang' }, { type: 'run-pipeline', pipeline: 'hangs' }],
+      id: 'hang',
+      title: 'Hang',
+      enabled: true,
+      conditions: [],
+      actions: [
+        { type: 'run-execution', step: 'hang' },
+        { type: 'run-pipeline', pipeline: 'hangs' },
+      ],
     },
   });
   const started = new Set<string>();

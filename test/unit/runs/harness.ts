@@ -34,7 +34,10 @@ export async function openHarness(files: Record<string, string>, section: Partia
   const events: EngineEvent[] = [];
   const runs = await openRunService({ dataDir: dir, project: createProjectLink(workspace), emit: (e) => events.push(e), now: Date.now });
   return {
-    dataDir: dir, projectDir, runs, events,
+    dataDir: dir,
+    projectDir,
+    runs,
+    events,
     statusesOf: (id) => events.flatMap((e) => (e.type === 'execution.status' && e.execution.id === id ? [e.execution.status] : [])),
     async close() {
       await runs.close();

@@ -22,7 +22,9 @@ it('settles a trigger run interrupted by SIGKILL during launch as error, with th
     await rm(projectDir, { recursive: true, force: true });
   });
   await writeFile(path.join(projectDir, 'valohai.yaml'), YAML);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/unit/runs/launch-kill-child.ts'), dataDir, projectDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/unit/runs/launch-kill-child.ts'), dataDir, projectDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   onTestFinished(() => kill9(child));
   const [status, runId] = await new Promise<string[]>((resolve, reject) => {
     let out = '';

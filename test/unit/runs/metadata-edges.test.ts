@@ -74,7 +74,7 @@ describe('metadata → parameter edges', () => {
 describe('the metadata collector', () => {
   it('finds the same metadata however stdout is chunked, among ordinary lines (seeded)', () => {
     let seed = 4242;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     for (let round = 0; round < 300; round++) {
       const expected: Record<string, unknown> = {};
       const lines: string[] = [];

@@ -28,8 +28,12 @@ const YAML = `
 `;
 
 let previousUmask: number;
-beforeAll(() => { previousUmask = process.umask(0); });
-afterAll(() => { process.umask(previousUmask); });
+beforeAll(() => {
+  previousUmask = process.umask(0);
+});
+afterAll(() => {
+  process.umask(previousUmask);
+});
 
 it('keeps run payloads, work folders and logs owner-only whatever the umask', async () => {
   const root = await makeTempDir('private-runs');
@@ -41,7 +45,15 @@ it('keeps run payloads, work folders and logs owner-only whatever the umask', as
   await engine.start();
   try {
     await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command' });
-    await engine.handlers['triggers.save']({ trigger: { id: 'flow', title: 'Flow', enabled: true, conditions: [], actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'first.payload' }] } });
+    await engine.handlers['triggers.save']({
+      trigger: {
+        id: 'flow',
+        title: 'Flow',
+        enabled: true,
+        conditions: [],
+        actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'first.payload' }],
+      },
+    });
     expect((await fetch(`${engine.info().receiverUrl}/api/v0/launch/flow/`, { method: 'POST', body: '{"secret":"payload"}' })).status).toBe(200);
     for (let i = 0; i < 200; i++) {
       const page = await engine.handlers['runs.list']({ kind: 'pipeline' });

@@ -32,7 +32,9 @@ describe('runs survive a killed engine', () => {
     const projectDir = await makeTempDir('restart-project');
     await writeFile(path.join(projectDir, 'valohai.yaml'), YAML);
     // node --import tsx: one process, so SIGKILL hits the engine itself (the tsx CLI would fork a second one)
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/unit/runs/engine-child.ts'), dataDir, projectDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/unit/runs/engine-child.ts'), dataDir, projectDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const running = await new Promise<string[]>((resolve, reject) => {
       // never leave the engine behind when the test fails
       onTestFinished(() => kill9(child));

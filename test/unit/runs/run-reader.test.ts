@@ -25,15 +25,32 @@ async function files(dir: string): Promise<string[]> {
 }
 
 const execution = (id: string, status: LocalExecution['status'], createdAt: number): LocalExecution => ({
-  id, counter: createdAt, step: 'train', title: null, status, mode: 'simulate', parameters: {}, inputs: {}, outputs: [],
-  workDir: path.join(runsDir(dataDir), id), createdAt, triggerId: 'ci',
+  id,
+  counter: createdAt,
+  step: 'train',
+  title: null,
+  status,
+  mode: 'simulate',
+  parameters: {},
+  inputs: {},
+  outputs: [],
+  workDir: path.join(runsDir(dataDir), id),
+  createdAt,
+  triggerId: 'ci',
 });
 
 it('answers from the journals and log files on disk, writes nothing, and leaves an in-flight run as recorded', async () => {
   const records = await openRunRecords(dataDir, Date.now);
   await records.putExecution(execution('done', 'completed', 1));
   await records.putExecution(execution('running', 'started', 2));
-  const pipeline: LocalPipeline = { id: 'flow', counter: 1, name: 'flow', status: 'started', nodes: [{ name: 'a', step: 'train', status: 'started', executionId: 'running' }], createdAt: 3 };
+  const pipeline: LocalPipeline = {
+    id: 'flow',
+    counter: 1,
+    name: 'flow',
+    status: 'started',
+    nodes: [{ name: 'a', step: 'train', status: 'started', executionId: 'running' }],
+    createdAt: 3,
+  };
   await records.putPipeline(pipeline);
   await records.close();
   await mkdir(path.join(runsDir(dataDir), 'done'), { recursive: true });
@@ -48,7 +65,11 @@ it('answers from the journals and log files on disk, writes nothing, and leaves 
     const done = await reader.execution('done');
     expect(done?.logLines).toBe(250);
     expect(done?.logTail.map((l) => l.text)).toEqual(lines.slice(-200).map((l) => JSON.parse(l).text));
-    expect(await reader.log({ executionId: 'done', offset: 248, limit: 10 })).toMatchObject({ total: 250, offset: 248, lines: [{ text: 'line 248' }, { text: 'line 249' }] });
+    expect(await reader.log({ executionId: 'done', offset: 248, limit: 10 })).toMatchObject({
+      total: 250,
+      offset: 248,
+      lines: [{ text: 'line 248' }, { text: 'line 249' }],
+    });
     expect(await reader.log({ executionId: 'nope' })).toEqual({ lines: [], total: 0, offset: 0 });
     expect(reader.pipeline('flow')?.pipeline.status).toBe('started');
     expect(await reader.execution('nope')).toBeNull();

@@ -24,8 +24,18 @@ async function execution(status: ExecutionStatus, extra: Partial<LocalExecution>
   await mkdir(path.join(folder(id), 'outputs'), { recursive: true });
   await writeFile(path.join(folder(id), 'outputs', 'result.txt'), 'x');
   const e: LocalExecution = {
-    id, counter, step: 'train', title: null, status, mode: 'simulate', parameters: {}, inputs: {}, outputs: [],
-    workDir: folder(id), createdAt: counter, ...extra,
+    id,
+    counter,
+    step: 'train',
+    title: null,
+    status,
+    mode: 'simulate',
+    parameters: {},
+    inputs: {},
+    outputs: [],
+    workDir: folder(id),
+    createdAt: counter,
+    ...extra,
   };
   await records.putExecution(e);
   return e;

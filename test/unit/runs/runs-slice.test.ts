@@ -5,7 +5,17 @@ import { applyRunEvents, initialRuns } from '../../../src/renderer/src/store/run
 import { graphLevels } from '../../../src/renderer/src/features/runs/runTime';
 
 const exec = (id: string, status: LocalExecution['status'], extra: Partial<LocalExecution> = {}): LocalExecution => ({
-  id, counter: 1, step: 'train', title: null, status, mode: 'simulate', parameters: {}, inputs: {}, outputs: [], createdAt: 1, ...extra,
+  id,
+  counter: 1,
+  step: 'train',
+  title: null,
+  status,
+  mode: 'simulate',
+  parameters: {},
+  inputs: {},
+  outputs: [],
+  createdAt: 1,
+  ...extra,
 });
 
 describe('applyRunEvents', () => {
@@ -28,7 +38,14 @@ describe('applyRunEvents', () => {
     const s1 = applyRunEvents(base, [{ type: 'execution.status', at: 1, execution: exec('a', 'started') }]).next!;
     expect(s1.items).toHaveLength(1);
     const s2 = applyRunEvents(s1, [
-      { type: 'execution.log', at: 2, lines: [{ executionId: 'a', stream: 'stdout', at: 2, text: 'hi' }, { executionId: 'b', stream: 'stdout', at: 2, text: 'x' }] },
+      {
+        type: 'execution.log',
+        at: 2,
+        lines: [
+          { executionId: 'a', stream: 'stdout', at: 2, text: 'hi' },
+          { executionId: 'b', stream: 'stdout', at: 2, text: 'x' },
+        ],
+      },
       { type: 'execution.status', at: 3, execution: exec('a', 'completed') },
     ]).next!;
     expect(s2.items).toHaveLength(0);
@@ -40,6 +57,10 @@ describe('applyRunEvents', () => {
 
 describe('graphLevels', () => {
   it('groups nodes by dependency depth', () => {
-    expect(graphLevels([{ name: 'c', dependsOn: ['b'] }, { name: 'a' }, { name: 'b', dependsOn: ['a'] }, { name: 'd', dependsOn: ['a'] }])).toEqual([['a'], ['b', 'd'], ['c']]);
+    expect(graphLevels([{ name: 'c', dependsOn: ['b'] }, { name: 'a' }, { name: 'b', dependsOn: ['a'] }, { name: 'd', dependsOn: ['a'] }])).toEqual([
+      ['a'],
+      ['b', 'd'],
+      ['c'],
+    ]);
   });
 });

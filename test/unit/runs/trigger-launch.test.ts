@@ -57,20 +57,37 @@ afterEach(async () => {
 });
 
 const post = (triggerId: string, body: unknown) =>
-  fetch(`${engine.info().receiverUrl}/api/v0/launch/${triggerId}/`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  fetch(`${engine.info().receiverUrl}/api/v0/launch/${triggerId}/`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
 
 const runInfo = async (triggerId: string, runId: string) =>
-  (await fetch(`${engine.info().receiverUrl}/api/v0/launch/${triggerId}/run/?run_id=${runId}`)).json() as Promise<{ status: string; result: Record<string, string>[] }>;
+  (await fetch(`${engine.info().receiverUrl}/api/v0/launch/${triggerId}/run/?run_id=${runId}`)).json() as Promise<{
+    status: string;
+    result: Record<string, string>[];
+  }>;
 
 describe('trigger launches run locally', () => {
   it('creates an execution whose log prints a field of the payload', async () => {
     const info = await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command' });
     expect(info.error).toBeNull();
     expect(info.effectiveMode).toBe('command');
-    expect(await engine.handlers['project.summary']()).toMatchObject({ linked: true, steps: [{ name: 'greet', inputs: ['payload'] }], pipelines: [{ name: 'flow' }] });
+    expect(await engine.handlers['project.summary']()).toMatchObject({
+      linked: true,
+      steps: [{ name: 'greet', inputs: ['payload'] }],
+      pipelines: [{ name: 'flow' }],
+    });
     const trigger: Trigger = {
-      id: 'greeter', title: 'Greeter', enabled: true, conditions: [],
-      actions: [{ type: 'web-response-json', json: { run: '{run_id}' } }, { type: 'run-execution', step: 'greet', payloadInputName: 'payload' }],
+      id: 'greeter',
+      title: 'Greeter',
+      enabled: true,
+      conditions: [],
+      actions: [
+        { type: 'web-response-json', json: { run: '{run_id}' } },
+        { type: 'run-execution', step: 'greet', payloadInputName: 'payload' },
+      ],
     };
     await engine.handlers['triggers.save']({ trigger });
     const res = await post('greeter', { user: { name: 'Ada' } });
@@ -99,7 +116,15 @@ describe('trigger launches run locally', () => {
 
   it('runs a pipeline with the payload at node.input and the run-info body names it', async () => {
     await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command' });
-    await engine.handlers['triggers.save']({ trigger: { id: 'flow', title: 'Flow', enabled: true, conditions: [], actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'greet.payload' }] } });
+    await engine.handlers['triggers.save']({
+      trigger: {
+        id: 'flow',
+        title: 'Flow',
+        enabled: true,
+        conditions: [],
+        actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'greet.payload' }],
+      },
+    });
     await post('flow', { user: { name: 'Grace' } });
     const list = await waitForAsync(async () => {
       const page = await engine.handlers['runs.list']({ kind: 'pipeline' });
@@ -114,7 +139,9 @@ describe('trigger launches run locally', () => {
 
   it('simulates without a project: created → queued → started → completed after the duration', async () => {
     await engine.handlers['project.set']({ simulate: { durationMs: 150, outcome: 'completed' } });
-    await engine.handlers['triggers.save']({ trigger: { id: 'sim', title: 'Sim', enabled: true, conditions: [], actions: [{ type: 'run-execution', step: 'anything', payloadInputName: 'data' }] } });
+    await engine.handlers['triggers.save']({
+      trigger: { id: 'sim', title: 'Sim', enabled: true, conditions: [], actions: [{ type: 'run-execution', step: 'anything', payloadInputName: 'data' }] },
+    });
     await post('sim', { a: 1 });
     const execution = await waitForAsync(async () => {
       const item = (await engine.handlers['runs.list']({})).items[0];
@@ -137,7 +164,9 @@ describe('trigger launches run locally', () => {
 
   it('marks the trigger run error when the step does not exist in command mode', async () => {
     await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command' });
-    await engine.handlers['triggers.save']({ trigger: { id: 'bad', title: 'Bad', enabled: true, conditions: [], actions: [{ type: 'run-execution', step: 'nope' }] } });
+    await engine.handlers['triggers.save']({
+      trigger: { id: 'bad', title: 'Bad', enabled: true, conditions: [], actions: [{ type: 'run-execution', step: 'nope' }] },
+    });
     const res = await post('bad', {});
     expect(res.status).toBe(200);
     const log = await engine.handlers['triggerLog.list']({ filter: { triggerId: 'bad' } });
@@ -155,10 +184,18 @@ describe('trigger launches run locally', () => {
 
   it('lets one action simulate while the project default runs commands, and warns on import about unknown names', async () => {
     await engine.handlers['project.set']({ folder: projectDir, defaultMode: 'command', simulate: { durationMs: 20, outcome: 'completed' } });
-    await engine.handlers['triggers.save']({ trigger: { id: 'mixed', title: 'Mixed', enabled: true, conditions: [], actions: [
-      { type: 'run-execution', step: 'greet', payloadInputName: 'payload', mode: 'simulate' },
-      { type: 'run-execution', step: 'greet', payloadInputName: 'payload' },
-    ] } });
+    await engine.handlers['triggers.save']({
+      trigger: {
+        id: 'mixed',
+        title: 'Mixed',
+        enabled: true,
+        conditions: [],
+        actions: [
+          { type: 'run-execution', step: 'greet', payloadInputName: 'payload', mode: 'simulate' },
+          { type: 'run-execution', step: 'greet', payloadInputName: 'payload' },
+        ],
+      },
+    });
     await post('mixed', { user: { name: 'Lin' } });
     const done = await waitForAsync(async () => {
       const items = (await engine.handlers['runs.list']({ triggerId: 'mixed' })).items;
@@ -166,10 +203,23 @@ describe('trigger launches run locally', () => {
     });
     expect(done.map((i) => (i.kind === 'execution' ? i.execution.mode : null)).sort()).toEqual(['command', 'simulate']);
 
-    const result = await engine.handlers['workspace.import']({ json: JSON.stringify({ version: 1, triggers: [
-      { id: 'typo', title: 'Typo', enabled: true, conditions: [], actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'greet.dataset' }] },
-    ] }) });
-    expect(result.warnings).toEqual([expect.stringMatching(/^triggers\[0\]\.actions\[0\]\.payloadInputName: node "greet" \(step "greet"\) declares no input "dataset"/)]);
+    const result = await engine.handlers['workspace.import']({
+      json: JSON.stringify({
+        version: 1,
+        triggers: [
+          {
+            id: 'typo',
+            title: 'Typo',
+            enabled: true,
+            conditions: [],
+            actions: [{ type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'greet.dataset' }],
+          },
+        ],
+      }),
+    });
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^triggers\[0\]\.actions\[0\]\.payloadInputName: node "greet" \(step "greet"\) declares no input "dataset"/),
+    ]);
   });
 
   it('rejects linking a folder that does not exist, and reports yaml errors with lines', async () => {

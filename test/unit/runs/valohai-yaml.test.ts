@@ -99,15 +99,17 @@ describe('parseValohaiYaml', () => {
       - [one.output, two.input.in]
 `;
     const problems = parseValohaiYaml(text).problems.map((p) => `${p.line}: ${p.message}`);
-    expect(problems).toEqual(expect.arrayContaining([
-      '9: parameter "n": default "many" is not a integer',
-      expect.stringMatching(/^24: edge 5: source "one.output" must look like/),
-      '16: pipeline "p": node "two" uses step "missing-step", which is not declared',
-      '20: pipeline "p": edge 1 refers to node "ghost", which is not declared in the pipeline',
-      '21: pipeline "p": edge 2 connects node "one" to itself',
-      '21: pipeline "p": edge 2 targets input "nothing", which step "a" does not declare',
-      '11: pipeline "p": the edges form a cycle (one → one)',
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        '9: parameter "n": default "many" is not a integer',
+        expect.stringMatching(/^24: edge 5: source "one.output" must look like/),
+        '16: pipeline "p": node "two" uses step "missing-step", which is not declared',
+        '20: pipeline "p": edge 1 refers to node "ghost", which is not declared in the pipeline',
+        '21: pipeline "p": edge 2 connects node "one" to itself',
+        '21: pipeline "p": edge 2 targets input "nothing", which step "a" does not declare',
+        '11: pipeline "p": the edges form a cycle (one → one)',
+      ]),
+    );
   });
 
   it('rejects a file whose top level is not a list', () => {
@@ -118,7 +120,10 @@ describe('parseValohaiYaml', () => {
 
 describe('edges and globs', () => {
   it('parses parameter edges and refuses malformed ones', () => {
-    expect(parseEdge(['a.parameter.x', 'b.parameter.y'])).toEqual({ source: { node: 'a', kind: 'parameter', name: 'x' }, target: { node: 'b', kind: 'parameter', name: 'y' } });
+    expect(parseEdge(['a.parameter.x', 'b.parameter.y'])).toEqual({
+      source: { node: 'a', kind: 'parameter', name: 'x' },
+      target: { node: 'b', kind: 'parameter', name: 'y' },
+    });
     expect(parseEdge(['a.output.*', 'b.parameter.y'])).toMatch(/must end at an input/);
     expect(parseEdge(['a.parameter.x', 'b.input.y'])).toMatch(/must end at a parameter/);
     expect(parseEdge('a -> b')).toMatch(/\[source, target\]/);

@@ -5,7 +5,7 @@ import { offsetOfPath } from '@shared/schema/json-locate';
 import type { JsonPath } from '@shared/schema/issues';
 
 let seed = 12345;
-const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
 const KEYS = ['a', 'b', 'key with space', 'é', 'q"uote', 'back\\slash', '0', 'x'];
 
 function value(depth: number): unknown {

@@ -25,9 +25,20 @@ describe('workspace file v2', () => {
     expect(file.notifications!.channels.map((c) => c.type)).toEqual(['slack', 'custom']);
     expect(file.notifications!.channels[1]).toMatchObject({ signing: { algorithm: 'sha256', encoding: 'hex', format: '{body}', timestampHeader: '' } });
     expect(file.notifications).toEqual(validateNotificationsSection(file.notifications, 'notifications'));
-    expect(file.notifications!.routings[1]).toEqual({ id: 'failed', event: 'execution_failed', channelIds: ['slack'], filters: { step: 'handle-push' }, enabled: true });
+    expect(file.notifications!.routings[1]).toEqual({
+      id: 'failed',
+      event: 'execution_failed',
+      channelIds: ['slack'],
+      filters: { step: 'handle-push' },
+      enabled: true,
+    });
     expect(file.signingProfiles!.map((p) => p.kind)).toEqual(['hmac', 'provider']);
-    expect(file.settings).toMatchObject({ receiver: { host: '127.0.0.1', port: 0 }, bodyLimitBytes: 25 * 1024 * 1024, theme: 'system', inboxResponse: { status: 202 } });
+    expect(file.settings).toMatchObject({
+      receiver: { host: '127.0.0.1', port: 0 },
+      bodyLimitBytes: 25 * 1024 * 1024,
+      theme: 'system',
+      inboxResponse: { status: 202 },
+    });
   });
 
   it('still loads version 1 files', () => {
@@ -39,14 +50,44 @@ describe('workspace file v2', () => {
   const broken: [string, (text: string) => string, string, string][] = [
     ['a channel URL', (t) => t.replace('"http://127.0.0.1:9/slack"', '"not a url"'), 'notifications.channels[0].url: is not a URL', '"not a url"'],
     ['a routing event', (t) => t.replace('"execution_failed"', '"build_done"'), 'notifications.routings[1].event: must be one of', '"build_done"'],
-    ['the delivery order', (t) => t.replace('"maxDelayMs": 1000', '"maxDelayMs": 10'), 'notifications.delivery.maxDelayMs: must not be below baseDelayMs', '"maxDelayMs": 10'],
-    ['a run mode', (t) => t.replace('"defaultMode": "command"', '"defaultMode": "remote"'), 'project.defaultMode: must be "simulate" or "command"', '"defaultMode": "remote"'],
-    ['the simulate outcome', (t) => t.replace('"outcome": "completed"', '"outcome": "done"'), 'project.simulate.outcome: must be completed, error or stopped', '"outcome": "done"'],
+    [
+      'the delivery order',
+      (t) => t.replace('"maxDelayMs": 1000', '"maxDelayMs": 10'),
+      'notifications.delivery.maxDelayMs: must not be below baseDelayMs',
+      '"maxDelayMs": 10',
+    ],
+    [
+      'a run mode',
+      (t) => t.replace('"defaultMode": "command"', '"defaultMode": "remote"'),
+      'project.defaultMode: must be "simulate" or "command"',
+      '"defaultMode": "remote"',
+    ],
+    [
+      'the simulate outcome',
+      (t) => t.replace('"outcome": "completed"', '"outcome": "done"'),
+      'project.simulate.outcome: must be completed, error or stopped',
+      '"outcome": "done"',
+    ],
     ['concurrency', (t) => t.replace('"concurrency": 2', '"concurrency": 0'), 'project.concurrency: must be a whole number from 1 to 64', '"concurrency": 0'],
-    ['a profile kind', (t) => t.replace('"kind": "provider"', '"kind": "magic"'), 'signingProfiles[1].kind: must be one of static, hmac, jwt, provider, got "magic"', '"kind": "magic"'],
+    [
+      'a profile kind',
+      (t) => t.replace('"kind": "provider"', '"kind": "magic"'),
+      'signingProfiles[1].kind: must be one of static, hmac, jwt, provider, got "magic"',
+      '"kind": "magic"',
+    ],
     ['a receiver port', (t) => t.replace('"port": 0', '"port": 70000'), 'settings.receiver.port: must be a whole number from 0 to 65535', '"port": 70000'],
-    ['an unknown section', (t) => t.replace('"signingProfiles"', '"signingProfile"'), 'signingProfile: unknown field (allowed: $schema, version, env, triggers, project, notifications, signingProfiles, settings)', '"signingProfile"'],
-    ['a condition field', (t) => t.replace('"operator": "equals"', '"operator": "equals", "valu": 1'), 'triggers[0].conditions[1].valu: unknown field', '"valu"'],
+    [
+      'an unknown section',
+      (t) => t.replace('"signingProfiles"', '"signingProfile"'),
+      'signingProfile: unknown field (allowed: $schema, version, env, triggers, project, notifications, signingProfiles, settings)',
+      '"signingProfile"',
+    ],
+    [
+      'a condition field',
+      (t) => t.replace('"operator": "equals"', '"operator": "equals", "valu": 1'),
+      'triggers[0].conditions[1].valu: unknown field',
+      '"valu"',
+    ],
   ];
   for (const [name, breakIt, message, needle] of broken) {
     it(`reports ${name} with its JSON path and line:column`, () => {
@@ -64,7 +105,14 @@ describe('workspace file v2', () => {
       const line = lineOf(text, needle);
       expect(error!.line).toBe(line);
       // line:column lands on the offending key or value
-      const offset = text.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0) + error!.column! - 1;
+      const offset =
+        text
+          .split('\n')
+          .slice(0, line - 1)
+          .join('\n').length +
+        (line > 1 ? 1 : 0) +
+        error!.column! -
+        1;
       expect(offset).toBeGreaterThanOrEqual(at);
       expect(offset).toBeLessThan(at + needle.length);
       expect(error!.message).toMatch(new RegExp(`\\(line ${line}, column ${error!.column}\\)$`));
@@ -99,7 +147,12 @@ describe('the JSON Schema', () => {
       { ...good, extra: 1 },
       { ...good, project: { ...good.project, defaultMode: 'remote' } },
       { ...good, notifications: { ...good.notifications, channels: [{ id: 'x', name: 'x', type: 'email' }] } },
-      { ...good, signingProfiles: [{ id: 'p', name: 'p', kind: 'hmac', secret: 's', placement: { namespace: 'header', key: 'X' }, algorithm: 'md5', encoding: 'hex', format: '{body}' }] },
+      {
+        ...good,
+        signingProfiles: [
+          { id: 'p', name: 'p', kind: 'hmac', secret: 's', placement: { namespace: 'header', key: 'X' }, algorithm: 'md5', encoding: 'hex', format: '{body}' },
+        ],
+      },
       { ...good, settings: { theme: 'purple' } },
     ]) {
       expect(check(bad)).toBe(false);

@@ -33,7 +33,12 @@ async function serve(): Promise<{ receiver: string; control: string; call: (meth
   return {
     receiver: served.engine.info().receiverUrl,
     control,
-    call: (method, body) => fetch(`${control}/api/call/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? null) }),
+    call: (method, body) =>
+      fetch(`${control}/api/call/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? null),
+      }),
   };
 }
 
@@ -49,7 +54,9 @@ const viewOf = (ref: string): RequestView => {
 };
 
 const redos: Trigger = {
-  id: 'redos', title: 'ReDoS', enabled: true,
+  id: 'redos',
+  title: 'ReDoS',
+  enabled: true,
   conditions: [{ type: 'payload-filter', namespace: 'json', key: 'ref', operator: 'regex', value: '^(a+)+$' }],
   actions: [{ type: 'web-response-text', text: 'run {run_id}' }],
 };
@@ -65,14 +72,20 @@ describe('a catastrophic-backtracking payload filter', () => {
     const histogram = monitorEventLoopDelay({ resolution: 5 });
     histogram.enable();
     const [attacks, api, inbox] = await Promise.all([
-      timed(() => Promise.all(Array.from({ length: 20 }, () => fetch(`${receiver}/api/v0/launch/redos/`, { method: 'POST', body: hostile }).then((r) => r.status)))),
+      timed(() =>
+        Promise.all(Array.from({ length: 20 }, () => fetch(`${receiver}/api/v0/launch/redos/`, { method: 'POST', body: hostile }).then((r) => r.status))),
+      ),
       timed(() => call('captures.list', {}).then((r) => r.status)),
       timed(() => fetch(`${receiver}/plain-inbox`, { method: 'POST', body: 'x' }).then((r) => r.status)),
     ]);
-    const whatIf = await timed(() => call('triggers.whatIf', { trigger: redos, limit: 50 }).then(async (r) => ((await r.json()) as { result: unknown[] }).result));
+    const whatIf = await timed(() =>
+      call('triggers.whatIf', { trigger: redos, limit: 50 }).then(async (r) => ((await r.json()) as { result: unknown[] }).result),
+    );
     histogram.disable();
     const maxDelayMs = histogram.max / 1e6;
-    console.log(`ReDoS: 20 hostile launches ${attacks.ms.toFixed(0)} ms, concurrent control call ${api.ms.toFixed(0)} ms, inbox ${inbox.ms.toFixed(0)} ms, what-if ${whatIf.ms.toFixed(0)} ms; event loop delay max ${maxDelayMs.toFixed(1)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms`);
+    console.log(
+      `ReDoS: 20 hostile launches ${attacks.ms.toFixed(0)} ms, concurrent control call ${api.ms.toFixed(0)} ms, inbox ${inbox.ms.toFixed(0)} ms, what-if ${whatIf.ms.toFixed(0)} ms; event loop delay max ${maxDelayMs.toFixed(1)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms`,
+    );
     expect(attacks.value).toEqual(Array(20).fill(400)); // the filter does not match: rejected, promptly
     expect(api.value).toBe(200);
     expect(inbox.value).toBe(200);
@@ -103,16 +116,20 @@ describe('a catastrophic-backtracking payload filter', () => {
 async function slowClients(port: number, count: number): Promise<{ sockets: net.Socket[]; closedByServer: () => number }> {
   let closed = 0;
   const sockets = await Promise.all(
-    Array.from({ length: count }, () => new Promise<net.Socket>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.on('error', () => undefined);
-      socket.on('close', () => closed++);
-      socket.on('connect', () => {
-        socket.write('POST /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Drip: ');
-        resolve(socket);
-      });
-      socket.on('close', () => resolve(socket));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Socket>((resolve) => {
+          const socket = net.connect(port, '127.0.0.1');
+          socket.on('error', () => undefined);
+          socket.on('close', () => closed++);
+          socket.on('connect', () => {
+            socket.write('POST /slow HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Drip: ');
+            resolve(socket);
+          });
+          socket.on('close', () => resolve(socket));
+        }),
+    ),
   );
   return { sockets, closedByServer: () => closed };
 }
@@ -128,7 +145,7 @@ async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs = 10
 describe('slow connections', () => {
   it('fill only the receiver: with 600 of them against a limit of 50 the UI and control API answer, and the receiver recovers once they go', async () => {
     const { receiver, control, call } = await serve();
-    const saved = await (await call('settings.update', { receiver: { maxConnections: 50 } })).json() as { result: { receiver: { maxConnections: number } } };
+    const saved = (await (await call('settings.update', { receiver: { maxConnections: 50 } })).json()) as { result: { receiver: { maxConnections: number } } };
     expect(saved.result.receiver.maxConnections).toBe(50);
     const port = Number(new URL(receiver).port);
     const slow = await slowClients(port, 600);
@@ -156,19 +173,29 @@ describe('slow connections', () => {
     dir = await makeTempDir('availability');
     const store = await openCaptureStore(dir, { maxCaptures: 10, maxBytes: 1024 ** 2 });
     const receiver = createReceiver({
-      host: '127.0.0.1', port: 0, bodyLimitBytes: () => 1024, store, headersTimeoutMs: 300,
+      host: '127.0.0.1',
+      port: 0,
+      bodyLimitBytes: () => 1024,
+      store,
+      headersTimeoutMs: 300,
       router: createInboxRouter(() => ({ status: 200, contentType: 'text/plain', body: 'ok' })),
     });
     await receiver.listen();
     try {
       const started = Date.now();
-      const answers = await Promise.all(Array.from({ length: 20 }, () => new Promise<string>((resolve) => {
-        let got = '';
-        const socket = net.connect(receiver.address()!.port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: x\r\n'));
-        socket.on('data', (d) => (got += d));
-        socket.on('error', () => undefined);
-        socket.on('close', () => resolve(got));
-      })));
+      const answers = await Promise.all(
+        Array.from(
+          { length: 20 },
+          () =>
+            new Promise<string>((resolve) => {
+              let got = '';
+              const socket = net.connect(receiver.address()!.port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: x\r\n'));
+              socket.on('data', (d) => (got += d));
+              socket.on('error', () => undefined);
+              socket.on('close', () => resolve(got));
+            }),
+        ),
+      );
       expect(answers.every((a) => a.startsWith('HTTP/1.1 408'))).toBe(true);
       expect(Date.now() - started).toBeLessThan(5000);
       expect(store.count()).toBe(0);

@@ -29,7 +29,11 @@ async function start(triggers: Trigger[] = []): Promise<Engine> {
 
 const LITERAL = 'chan-s3cret-value-0123';
 const channel = (secret: string, id = 'c1'): CustomChannel => ({
-  id, name: 'Custom', type: 'custom', url: 'http://127.0.0.1:9/hook', headers: [],
+  id,
+  name: 'Custom',
+  type: 'custom',
+  url: 'http://127.0.0.1:9/hook',
+  headers: [],
   signing: { header: 'X-Sig', prefix: 'sha256=', algorithm: 'sha256', encoding: 'hex', secret, format: '{body}', timestampHeader: '' },
 });
 
@@ -50,12 +54,17 @@ describe('notification channel secrets', () => {
     expect(file).toContain(LITERAL);
     expect(file).not.toContain(SECRET_PLACEHOLDER);
     // and is what signs: the preview's signature is the HMAC with the literal secret
-    const preview = await e.handlers['notifications.preview']({ target: { channelId: 'c1' }, payload: await e.handlers['notifications.example']({ eventType: 'execution_completed' }) });
+    const preview = await e.handlers['notifications.preview']({
+      target: { channelId: 'c1' },
+      payload: await e.handlers['notifications.example']({ eventType: 'execution_completed' }),
+    });
     const sig = preview.headers.find(([n]) => n === 'X-Sig')?.[1];
     if (sig && !sig.includes('•')) expect(sig).toBe(`sha256=${createHmac('sha256', LITERAL).update(preview.body).digest('hex')}`);
 
     // a new channel cannot claim a secret it never had
-    await expect(e.handlers['notifications.saveChannel']({ channel: channel(SECRET_PLACEHOLDER, 'c2') })).rejects.toMatchObject({ path: 'channel.signing.secret' });
+    await expect(e.handlers['notifications.saveChannel']({ channel: channel(SECRET_PLACEHOLDER, 'c2') })).rejects.toMatchObject({
+      path: 'channel.signing.secret',
+    });
     // env references are not secrets: they stay visible
     await e.handlers['notifications.saveChannel']({ channel: channel('{env:CHANNEL_SECRET}', 'c3') });
     const c3 = (await e.handlers['notifications.get']()).channels.find((c) => c.id === 'c3') as CustomChannel;
@@ -67,11 +76,28 @@ const HMAC_SECRET = 'trigger-hmac-secret';
 const TOKEN = 'static-token-in-query-xyz';
 const triggers: Trigger[] = [
   {
-    id: 'signed', title: 'signed', enabled: true, actions: [],
-    conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=', secretKey: HMAC_SECRET, algorithm: 'sha256', hmacFormat: '{body}' }],
+    id: 'signed',
+    title: 'signed',
+    enabled: true,
+    actions: [],
+    conditions: [
+      {
+        type: 'web-auth',
+        authType: 'hmac',
+        namespace: 'header',
+        key: 'X-Hub-Signature-256',
+        prefix: 'sha256=',
+        secretKey: HMAC_SECRET,
+        algorithm: 'sha256',
+        hmacFormat: '{body}',
+      },
+    ],
   },
   {
-    id: 'token', title: 'token', enabled: true, actions: [],
+    id: 'token',
+    title: 'token',
+    enabled: true,
+    actions: [],
     conditions: [{ type: 'web-auth', authType: 'static', namespace: 'query', key: 'token', secretKey: TOKEN }],
   },
 ];

@@ -102,7 +102,14 @@ describe('the served page', () => {
 
   it('serves nothing outside the build: encoded dot segments, backslashes, symlinks', async () => {
     const host = `127.0.0.1:${server.port}`;
-    for (const path of ['/leak.txt', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e%2f' + outside.slice(1) + '/private.txt', '/..%5c..%5cetc%5cpasswd', '/x%00.js']) {
+    for (const path of [
+      '/leak.txt',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e%2f' + outside.slice(1) + '/private.txt',
+      '/..%5c..%5cetc%5cpasswd',
+      '/x%00.js',
+    ]) {
       const res = await rawGet(path, host);
       expect(res.body, path).not.toContain('PRIVATE-OUTSIDE-THE-BUILD');
       expect(res.body, path).not.toMatch(/root:.*:0:0:/);
@@ -123,7 +130,15 @@ describe('sender copies', () => {
     const body = new Uint8Array(Buffer.from('{"a":1}'));
     const masked = maskSigned(
       {
-        request: { method: 'POST', url: `http://x/?t=${secret}`, headers: [['X-Token', secret], ['Content-Type', 'application/json']], body },
+        request: {
+          method: 'POST',
+          url: `http://x/?t=${secret}`,
+          headers: [
+            ['X-Token', secret],
+            ['Content-Type', 'application/json'],
+          ],
+          body,
+        },
         signature: secret,
         changed: [{ name: 'X-Token', before: null, after: secret }],
         notes: [],

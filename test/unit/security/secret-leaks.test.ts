@@ -44,18 +44,36 @@ async function call<M extends ApiMethod>(method: M, args?: ApiArgs<M>): Promise<
 }
 
 const hmacTrigger: Trigger = {
-  id: 'gh', title: 'GitHub', enabled: true,
-  conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=', secretKey: '{env:GH_SECRET}', algorithm: 'sha256' }],
+  id: 'gh',
+  title: 'GitHub',
+  enabled: true,
+  conditions: [
+    {
+      type: 'web-auth',
+      authType: 'hmac',
+      namespace: 'header',
+      key: 'X-Hub-Signature-256',
+      prefix: 'sha256=',
+      secretKey: '{env:GH_SECRET}',
+      algorithm: 'sha256',
+    },
+  ],
   actions: [{ type: 'web-response-text', text: 'ok' }],
 };
 const staticTrigger: Trigger = {
-  id: 'static', title: 'Static token', enabled: true,
+  id: 'static',
+  title: 'Static token',
+  enabled: true,
   conditions: [{ type: 'web-auth', authType: 'static', namespace: 'header', key: 'X-Token', secretKey: TRIGGER_LITERAL }],
   actions: [{ type: 'web-response-text', text: 'ok' }],
 };
 const jwtTrigger: Trigger = {
-  id: 'jwt', title: 'JWT', enabled: true,
-  conditions: [{ type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix: 'Bearer ', secretKey: '{env:GH_SECRET}', algorithm: 'HS256' }],
+  id: 'jwt',
+  title: 'JWT',
+  enabled: true,
+  conditions: [
+    { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix: 'Bearer ', secretKey: '{env:GH_SECRET}', algorithm: 'HS256' },
+  ],
   actions: [{ type: 'web-response-text', text: 'ok' }],
 };
 
@@ -101,7 +119,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await engine?.stop();
-  await new Promise<void>((r) => { sink.closeAllConnections(); sink.close(() => r()); });
+  await new Promise<void>((r) => {
+    sink.closeAllConnections();
+    sink.close(() => r());
+  });
   vi.restoreAllMocks();
   await rm(dataDir, { recursive: true, force: true });
   await rm(webDir, { recursive: true, force: true });
@@ -109,11 +130,17 @@ afterAll(async () => {
 
 describe('secret values never leak', () => {
   it('stay out of API answers, console lines and stored files while every feature runs', async () => {
-    expect((await call('env.save', { env: [
-      { name: 'GH_SECRET', value: ENV_SECRET, secret: true },
-      { name: 'NOTIFY_TOKEN', value: NOTIFY_TOKEN, secret: true },
-      { name: 'NOTIFY_SIGN', value: NOTIFY_SIGN, secret: true },
-    ] })).ok).toBe(true);
+    expect(
+      (
+        await call('env.save', {
+          env: [
+            { name: 'GH_SECRET', value: ENV_SECRET, secret: true },
+            { name: 'NOTIFY_TOKEN', value: NOTIFY_TOKEN, secret: true },
+            { name: 'NOTIFY_SIGN', value: NOTIFY_SIGN, secret: true },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
     for (const trigger of [hmacTrigger, staticTrigger, jwtTrigger]) expect((await call('triggers.save', { trigger })).ok).toBe(true);
 
     // the receiver: wrong signatures, a wrong static token, a bad JWT, and one valid HMAC
@@ -137,13 +164,53 @@ describe('secret values never leak', () => {
     await call('triggers.whatIf', { trigger: staticTrigger });
 
     // signing profiles, the sender, its history and every export
-    expect((await call('signing.saveProfile', { profile: { id: 'p-static', name: 'Static', kind: 'static', secret: PROFILE_SECRET, placement: { namespace: 'header', key: 'X-Token' } } })).ok).toBe(true);
-    expect((await call('signing.saveProfile', { profile: { id: 'p-hmac', name: 'HMAC', kind: 'hmac', secret: '{env:GH_SECRET}', placement: { namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' }, algorithm: 'sha256', encoding: 'hex', format: '{body}' } })).ok).toBe(true);
-    expect((await call('signing.saveProfile', { profile: { id: 'p-jwt', name: 'JWT', kind: 'jwt', secret: PROFILE_SECRET, placement: { namespace: 'header', key: 'Authorization', prefix: 'Bearer ' }, algorithm: 'HS256', claims: { iat: true } } })).ok).toBe(true);
+    expect(
+      (
+        await call('signing.saveProfile', {
+          profile: { id: 'p-static', name: 'Static', kind: 'static', secret: PROFILE_SECRET, placement: { namespace: 'header', key: 'X-Token' } },
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await call('signing.saveProfile', {
+          profile: {
+            id: 'p-hmac',
+            name: 'HMAC',
+            kind: 'hmac',
+            secret: '{env:GH_SECRET}',
+            placement: { namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=' },
+            algorithm: 'sha256',
+            encoding: 'hex',
+            format: '{body}',
+          },
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await call('signing.saveProfile', {
+          profile: {
+            id: 'p-jwt',
+            name: 'JWT',
+            kind: 'jwt',
+            secret: PROFILE_SECRET,
+            placement: { namespace: 'header', key: 'Authorization', prefix: 'Bearer ' },
+            algorithm: 'HS256',
+            claims: { iat: true },
+          },
+        })
+      ).ok,
+    ).toBe(true);
     await call('signing.listProfiles');
     await call('signing.fromTrigger', { triggerId: 'static' });
     await call('signing.fromTrigger', { triggerId: 'gh' });
-    const draft = { url: `${sinkUrl}/hook`, method: 'POST', headers: [['Content-Type', 'application/json']] as [string, string][], bodyBase64: Buffer.from(body).toString('base64') };
+    const draft = {
+      url: `${sinkUrl}/hook`,
+      method: 'POST',
+      headers: [['Content-Type', 'application/json']] as [string, string][],
+      bodyBase64: Buffer.from(body).toString('base64'),
+    };
     const sentIds: string[] = [];
     for (const profileId of ['p-static', 'p-hmac', 'p-jwt']) {
       await call('sender.preview', { ...draft, profileId });
@@ -168,9 +235,20 @@ describe('secret values never leak', () => {
 
     // notifications: a bearer header and a signing secret from env, sent, failed and previewed
     const channel = {
-      id: 'hook', name: 'Hook', type: 'custom' as const, url: `${sinkUrl}/notify`,
+      id: 'hook',
+      name: 'Hook',
+      type: 'custom' as const,
+      url: `${sinkUrl}/notify`,
       headers: [{ name: 'Authorization', value: 'Bearer {env:NOTIFY_TOKEN}' }],
-      signing: { header: 'X-Sig', prefix: 'sha256=', algorithm: 'sha256' as const, encoding: 'hex' as const, secret: '{env:NOTIFY_SIGN}', format: '{body}', timestampHeader: '' },
+      signing: {
+        header: 'X-Sig',
+        prefix: 'sha256=',
+        algorithm: 'sha256' as const,
+        encoding: 'hex' as const,
+        secret: '{env:NOTIFY_SIGN}',
+        format: '{body}',
+        timestampHeader: '',
+      },
     };
     expect((await call('notifications.saveChannel', { channel })).ok).toBe(true);
     expect((await call('notifications.saveChannel', { channel: { ...channel, id: 'hook-fail', name: 'Failing', url: `${sinkUrl}/fail` } })).ok).toBe(true);
@@ -179,8 +257,14 @@ describe('secret values never leak', () => {
     await call('notifications.testChannel', { channelId: 'hook' });
     await call('notifications.testChannel', { channelId: 'hook-fail' });
     await call('notifications.preview', { target: { channelId: 'hook' }, payload });
-    await call('notifications.preview', { target: { url: `${sinkUrl}/direct`, headers: [{ name: 'Authorization', value: 'Bearer {env:NOTIFY_TOKEN}' }] }, payload });
-    await call('notifications.send', { target: { url: `${sinkUrl}/direct`, headers: [{ name: 'Authorization', value: 'Bearer {env:NOTIFY_TOKEN}' }] }, payload });
+    await call('notifications.preview', {
+      target: { url: `${sinkUrl}/direct`, headers: [{ name: 'Authorization', value: 'Bearer {env:NOTIFY_TOKEN}' }] },
+      payload,
+    });
+    await call('notifications.send', {
+      target: { url: `${sinkUrl}/direct`, headers: [{ name: 'Authorization', value: 'Bearer {env:NOTIFY_TOKEN}' }] },
+      payload,
+    });
     const deliveries = await waitFor(async () => {
       const list = (await call('deliveries.list', { limit: 50 })).result as Array<{ id: string; status: string }>;
       return list.length >= 3 && list.every((d) => d.status === 'succeeded' || d.status === 'failed') && list;

@@ -19,7 +19,49 @@ import { makeTempDir } from '../../support/temp-dir';
 
 const run = promisify(execFile);
 
-const PIECES = ["'", '"', '$', '`', '\\', '\n', '\t', ' ', ';', '&', '|', '<', '>', '(', ')', '{', '}', '*', '?', '[', '~', '#', '!', '%', '%s', '-', '-v x', '$&', "$'", '$(touch pwned)', '${IFS}', '\\x41', '\\n', 'a', '7', 'é', '💥', '\u0001', '\u001b', '\u007f', '\r'];
+const PIECES = [
+  "'",
+  '"',
+  '$',
+  '`',
+  '\\',
+  '\n',
+  '\t',
+  ' ',
+  ';',
+  '&',
+  '|',
+  '<',
+  '>',
+  '(',
+  ')',
+  '{',
+  '}',
+  '*',
+  '?',
+  '[',
+  '~',
+  '#',
+  '!',
+  '%',
+  '%s',
+  '-',
+  '-v x',
+  '$&',
+  "$'",
+  '$(touch pwned)',
+  '${IFS}',
+  '\\x41',
+  '\\n',
+  'a',
+  '7',
+  'é',
+  '💥',
+  '\u0001',
+  '\u001b',
+  '\u007f',
+  '\r',
+];
 const randomValue = (next: () => number, pieces = PIECES): string => {
   let out = '';
   const n = Math.floor(next() * 10);
@@ -29,7 +71,9 @@ const randomValue = (next: () => number, pieces = PIECES): string => {
 
 /** bash prints each word followed by NUL: the argv the words became */
 function bashArgv(words: string[]): string[] {
-  const out = execFileSync('bash', ['-c', `printf '%s\\0' ${words.join(' ')}`], { cwd: tmpdir() }).toString('utf8').split('\0');
+  const out = execFileSync('bash', ['-c', `printf '%s\\0' ${words.join(' ')}`], { cwd: tmpdir() })
+    .toString('utf8')
+    .split('\0');
   out.pop();
   return out;
 }
@@ -80,12 +124,21 @@ describe('an exported curl command run in bash', () => {
     const request: OutgoingRequest = {
       method: 'POST',
       url: `${base}/hook?q=${encodeURIComponent(hostile)}`,
-      headers: [['X-Evil', hostile], ['Content-Type', 'application/json']],
+      headers: [
+        ['X-Evil', hostile],
+        ['Content-Type', 'application/json'],
+      ],
       body: new Uint8Array(Buffer.from(body)),
     };
     const profile: SigningProfile = {
-      id: 'p', name: 'p', kind: 'hmac', secret: 'sëcret $(touch pwned) \'', algorithm: 'sha256', encoding: 'hex',
-      format: `v0:{header:X-Evil}:$(touch pwned)'%s:{body}`, placement: { namespace: 'header', key: 'X-Sig', prefix: 'v0=' },
+      id: 'p',
+      name: 'p',
+      kind: 'hmac',
+      secret: "sëcret $(touch pwned) '",
+      algorithm: 'sha256',
+      encoding: 'hex',
+      format: `v0:{header:X-Evil}:$(touch pwned)'%s:{body}`,
+      placement: { namespace: 'header', key: 'X-Sig', prefix: 'v0=' },
     };
     const { text } = exportCurl(request, profile, null, true);
     const dir = await makeTempDir('export');
@@ -106,7 +159,12 @@ describe('an exported curl command run in bash', () => {
   it('writes JWT custom claims holding %, backslashes and newlines as the same JSON', async () => {
     const custom = { 'k%s': 'a%sb\\nc\nd', q: "it's $(touch pwned)", n: 5 };
     const profile: SigningProfile = {
-      id: 'j', name: 'j', kind: 'jwt', algorithm: 'HS256', secret: 's3cret', claims: { custom },
+      id: 'j',
+      name: 'j',
+      kind: 'jwt',
+      algorithm: 'HS256',
+      secret: 's3cret',
+      claims: { custom },
       placement: { namespace: 'header', key: 'Authorization', prefix: 'Bearer ' },
     };
     const { text } = exportCurl({ method: 'POST', url: `${base}/jwt`, headers: [], body: new Uint8Array() }, profile, null, true);
@@ -124,10 +182,20 @@ describe('an exported curl command run in bash', () => {
 
   it('does not splice an unknown JWT algorithm into the script', () => {
     const profile = {
-      id: 'j', name: 'j', kind: 'jwt', algorithm: 'HS256 -hmac x; touch pwned; #', secret: 's', claims: {},
+      id: 'j',
+      name: 'j',
+      kind: 'jwt',
+      algorithm: 'HS256 -hmac x; touch pwned; #',
+      secret: 's',
+      claims: {},
       placement: { namespace: 'header', key: 'Authorization' },
     } as unknown as SigningProfile;
-    const { text } = exportCurl({ method: 'POST', url: `${base}/x`, headers: [], body: new Uint8Array() }, profile, { request: { method: 'POST', url: base, headers: [], body: new Uint8Array() }, signature: 'tok', changed: [], notes: [] }, true);
+    const { text } = exportCurl(
+      { method: 'POST', url: `${base}/x`, headers: [], body: new Uint8Array() },
+      profile,
+      { request: { method: 'POST', url: base, headers: [], body: new Uint8Array() }, signature: 'tok', changed: [], notes: [] },
+      true,
+    );
     expect(text).not.toContain('touch pwned');
   });
 });

@@ -7,16 +7,36 @@ import { launchUrl, startEngine, type EngineFixture } from './engine-fixture';
 const SECRET = 'cli-secret';
 const env = [{ name: 'HOOK_SECRET', value: SECRET, secret: true }];
 const slack: Trigger = {
-  id: 'slack', title: 'Slack', enabled: true,
+  id: 'slack',
+  title: 'Slack',
+  enabled: true,
   conditions: [
-    { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=', secretKey: '{env:HOOK_SECRET}', algorithm: 'sha256', hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}' },
+    {
+      type: 'web-auth',
+      authType: 'hmac',
+      namespace: 'header',
+      key: 'X-Slack-Signature',
+      prefix: 'v0=',
+      secretKey: '{env:HOOK_SECRET}',
+      algorithm: 'sha256',
+      hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+    },
     { type: 'web-timestamp', namespace: 'header', key: 'X-Slack-Request-Timestamp', tolerance: 60 },
   ],
-  actions: [{ type: 'web-response-json', json: { run_id: '{run_id}' } }, { type: 'run-execution', step: 'predict' }],
+  actions: [
+    { type: 'web-response-json', json: { run_id: '{run_id}' } },
+    { type: 'run-execution', step: 'predict' },
+  ],
 };
 const slackFlags = (secret: string) => [
-  '--hmac', `${secret}:sha256:v0:{header:X-Slack-Request-Timestamp}:{body}`,
-  '--sig-header', 'X-Slack-Signature', '--prefix', 'v0=', '--timestamp-header', 'X-Slack-Request-Timestamp',
+  '--hmac',
+  `${secret}:sha256:v0:{header:X-Slack-Request-Timestamp}:{body}`,
+  '--sig-header',
+  'X-Slack-Signature',
+  '--prefix',
+  'v0=',
+  '--timestamp-header',
+  'X-Slack-Request-Timestamp',
 ];
 const fastTrack = { HOOKBENCH_TRACK_INITIAL_MS: '50', HOOKBENCH_TRACK_MAX_MS: '200' };
 
@@ -37,7 +57,21 @@ describe('hookbench send', () => {
   }, 30_000);
 
   it('exit 0 with --track once the run settles as completed, printing each status', async () => {
-    const res = await runCli(['send', '--url', launchUrl(fx.url, 'slack'), '--header', 'Content-Type: application/json', '--body', '{"text":"hi"}', ...slackFlags('{env:CLI_SECRET}'), '--track'], { CLI_SECRET: SECRET, ...fastTrack }, 30_000);
+    const res = await runCli(
+      [
+        'send',
+        '--url',
+        launchUrl(fx.url, 'slack'),
+        '--header',
+        'Content-Type: application/json',
+        '--body',
+        '{"text":"hi"}',
+        ...slackFlags('{env:CLI_SECRET}'),
+        '--track',
+      ],
+      { CLI_SECRET: SECRET, ...fastTrack },
+      30_000,
+    );
     expect(res.code, res.stdout + res.stderr).toBe(0);
     expect(res.stdout).toMatch(/^HTTP 200 OK/);
     expect(res.stdout).toMatch(/run [0-9a-f-]{36}: completed at .* — execution \S+ \(predict\)/);
@@ -60,7 +94,11 @@ describe('hookbench replay', () => {
   it('replays a capture from a data dir as-is (rejected: stale) and --resign (accepted)', async () => {
     const source = await startEngine([slack], env);
     const ts = String(Math.floor(Date.now() / 1000) - 3600);
-    await fetch(`${source.url}/api/v0/launch/slack/`, { method: 'POST', body: '{"old":true}', headers: { 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': 'v0=00' } });
+    await fetch(`${source.url}/api/v0/launch/slack/`, {
+      method: 'POST',
+      body: '{"old":true}',
+      headers: { 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': 'v0=00' },
+    });
     const id = (await source.engine.handlers['captures.list']({ limit: 1 })).items[0].id;
     await source.engine.stop();
     try {

@@ -5,7 +5,13 @@ import type { Engine } from '../../../src/main/engine/ports';
 import type { EnvVariable, Trigger } from '@shared/trigger';
 import { makeTempDir } from '../../support/temp-dir';
 
-export interface EngineFixture { engine: Engine; url: string; dataDir: string; restart(): Promise<void>; close(): Promise<void> }
+export interface EngineFixture {
+  engine: Engine;
+  url: string;
+  dataDir: string;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
 
 export async function startEngine(triggers: Trigger[], env: EnvVariable[], dataDir?: string): Promise<EngineFixture> {
   const dir = dataDir ?? (await makeTempDir('sender'));

@@ -20,21 +20,46 @@ const run = promisify(execFile);
 const SECRET = 'track-secret';
 const env = [{ name: 'HOOK_SECRET', value: SECRET, secret: true }];
 const slackTrigger: Trigger = {
-  id: 'slack', title: 'Slack /predict', enabled: true,
+  id: 'slack',
+  title: 'Slack /predict',
+  enabled: true,
   conditions: [
-    { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=', secretKey: '{env:HOOK_SECRET}', algorithm: 'sha256', hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}' },
+    {
+      type: 'web-auth',
+      authType: 'hmac',
+      namespace: 'header',
+      key: 'X-Slack-Signature',
+      prefix: 'v0=',
+      secretKey: '{env:HOOK_SECRET}',
+      algorithm: 'sha256',
+      hmacFormat: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+    },
     { type: 'web-timestamp', namespace: 'header', key: 'X-Slack-Request-Timestamp', tolerance: 60 },
   ],
-  actions: [{ type: 'web-response-text', text: 'Created run {run_id}' }, { type: 'run-execution', step: 'predict', payloadInputName: 'payload' }],
+  actions: [
+    { type: 'web-response-text', text: 'Created run {run_id}' },
+    { type: 'run-execution', step: 'predict', payloadInputName: 'payload' },
+  ],
 };
 const tokenTrigger: Trigger = {
-  id: 'token', title: 'token', enabled: true,
+  id: 'token',
+  title: 'token',
+  enabled: true,
   conditions: [{ type: 'web-auth', authType: 'static', namespace: 'header', key: 'Authorization', prefix: 'Bearer ', secretKey: '{env:HOOK_SECRET}' }],
-  actions: [{ type: 'web-response-json', json: { data: { run: { id: '{run_id}' } } } }, { type: 'run-pipeline', pipeline: 'train' }],
+  actions: [
+    { type: 'web-response-json', json: { data: { run: { id: '{run_id}' } } } },
+    { type: 'run-pipeline', pipeline: 'train' },
+  ],
 };
 const slackProfile: SigningProfile = {
-  id: 'slack-like', name: 'Slack like', kind: 'hmac', secret: '{env:HOOK_SECRET}', algorithm: 'sha256', encoding: 'hex',
-  format: 'v0:{header:X-Slack-Request-Timestamp}:{body}', placement: { namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=' },
+  id: 'slack-like',
+  name: 'Slack like',
+  kind: 'hmac',
+  secret: '{env:HOOK_SECRET}',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  format: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+  placement: { namespace: 'header', key: 'X-Slack-Signature', prefix: 'v0=' },
   timestamp: { namespace: 'header', key: 'X-Slack-Request-Timestamp', unit: 's' },
 };
 const fast = { initialDelayMs: 30, maxDelayMs: 100, timeoutMs: 10_000 };
@@ -46,8 +71,12 @@ beforeAll(async () => {
 afterAll(async () => fx?.close());
 
 const draft = (extra: Partial<SendDraft> = {}): SendDraft => ({
-  url: launchUrl(fx.url, 'slack'), method: 'POST', headers: [['Content-Type', 'application/x-www-form-urlencoded']],
-  bodyBase64: b64("text=draw+me+a+shark&user=o'neil"), profile: slackProfile, ...extra,
+  url: launchUrl(fx.url, 'slack'),
+  method: 'POST',
+  headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+  bodyBase64: b64("text=draw+me+a+shark&user=o'neil"),
+  profile: slackProfile,
+  ...extra,
 });
 
 describe('curl exports compute the signature in the shell', () => {
@@ -67,20 +96,68 @@ describe('curl exports compute the signature in the shell', () => {
   it('static token, HS256 and RS256 JWT commands pass their triggers', async () => {
     const rsa = await generateKeys('RS256');
     const triggers: Trigger[] = [
-      { id: 'hs', title: 'hs', enabled: true, actions: [], conditions: [{ type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix: 'JWT ', algorithm: 'HS256', secretKey: '{env:HOOK_SECRET}' }] },
-      { id: 'rs', title: 'rs', enabled: true, actions: [], conditions: [{ type: 'web-auth', authType: 'jwt', namespace: 'query', key: 'token', algorithm: 'RS256', secretKey: rsa.publicPem }] },
-      { id: 'st', title: 'st', enabled: true, actions: [], conditions: [{ type: 'web-auth', authType: 'static', namespace: 'json', key: 'token', secretKey: '{env:HOOK_SECRET}' }] },
+      {
+        id: 'hs',
+        title: 'hs',
+        enabled: true,
+        actions: [],
+        conditions: [
+          { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix: 'JWT ', algorithm: 'HS256', secretKey: '{env:HOOK_SECRET}' },
+        ],
+      },
+      {
+        id: 'rs',
+        title: 'rs',
+        enabled: true,
+        actions: [],
+        conditions: [{ type: 'web-auth', authType: 'jwt', namespace: 'query', key: 'token', algorithm: 'RS256', secretKey: rsa.publicPem }],
+      },
+      {
+        id: 'st',
+        title: 'st',
+        enabled: true,
+        actions: [],
+        conditions: [{ type: 'web-auth', authType: 'static', namespace: 'json', key: 'token', secretKey: '{env:HOOK_SECRET}' }],
+      },
     ];
     const local = await startEngine(triggers, env);
     const profiles: Array<[string, SigningProfile]> = [
-      ['hs', { id: 'p1', name: 'hs', kind: 'jwt', algorithm: 'HS256', secret: '{env:HOOK_SECRET}', claims: { iat: true, expSeconds: 60, custom: { sub: "it's 100%" } }, placement: { namespace: 'header', key: 'Authorization', prefix: 'JWT ' } }],
-      ['rs', { id: 'p2', name: 'rs', kind: 'jwt', algorithm: 'RS256', secret: rsa.privatePem, claims: { iat: true, expSeconds: 60 }, placement: { namespace: 'query', key: 'token' } }],
+      [
+        'hs',
+        {
+          id: 'p1',
+          name: 'hs',
+          kind: 'jwt',
+          algorithm: 'HS256',
+          secret: '{env:HOOK_SECRET}',
+          claims: { iat: true, expSeconds: 60, custom: { sub: "it's 100%" } },
+          placement: { namespace: 'header', key: 'Authorization', prefix: 'JWT ' },
+        },
+      ],
+      [
+        'rs',
+        {
+          id: 'p2',
+          name: 'rs',
+          kind: 'jwt',
+          algorithm: 'RS256',
+          secret: rsa.privatePem,
+          claims: { iat: true, expSeconds: 60 },
+          placement: { namespace: 'query', key: 'token' },
+        },
+      ],
       ['st', { id: 'p3', name: 'st', kind: 'static', secret: '{env:HOOK_SECRET}', placement: { namespace: 'json', key: 'token' } }],
     ];
     const dir = await makeTempDir('curl');
     try {
       for (const [id, profile] of profiles) {
-        const d: SendDraft = { url: launchUrl(local.url, id), method: 'POST', headers: [['Content-Type', 'application/json']], bodyBase64: b64('{"a":1}'), profile };
+        const d: SendDraft = {
+          url: launchUrl(local.url, id),
+          method: 'POST',
+          headers: [['Content-Type', 'application/json']],
+          bodyBase64: b64('{"a":1}'),
+          profile,
+        };
         // literal keys are redacted unless the user opts in
         const redacted = await local.engine.handlers['sender.export']({ draft: d, format: 'curl' });
         if (id === 'rs') expect(redacted.text).not.toContain('PRIVATE KEY');
@@ -97,7 +174,7 @@ describe('curl exports compute the signature in the shell', () => {
 
   it('fetch and python exports carry the request and compute the HMAC at run time', async () => {
     const js = await fx.engine.handlers['sender.export']({ draft: draft(), format: 'fetch' });
-    expect(js.text).toContain("createHmac(\"sha256\", process.env.HOOK_SECRET)");
+    expect(js.text).toContain('createHmac("sha256", process.env.HOOK_SECRET)');
     const dir = await makeTempDir('fetch');
     await writeFile(path.join(dir, 'send.mjs'), js.text);
     const out = await run(process.execPath, [path.join(dir, 'send.mjs')], { env: { ...process.env, HOOK_SECRET: SECRET } });
@@ -145,7 +222,13 @@ describe('run tracking', () => {
   });
 
   it('GETs ?run_id= for header tokens and finds the run id in nested JSON', async () => {
-    const profile: SigningProfile = { id: 't', name: 't', kind: 'static', secret: '{env:HOOK_SECRET}', placement: { namespace: 'header', key: 'Authorization', prefix: 'Bearer ' } };
+    const profile: SigningProfile = {
+      id: 't',
+      name: 't',
+      kind: 'static',
+      secret: '{env:HOOK_SECRET}',
+      placement: { namespace: 'header', key: 'Authorization', prefix: 'Bearer ' },
+    };
     const sent = await fx.engine.handlers['sender.send']({ draft: draft({ url: launchUrl(fx.url, 'token'), profile }), track: fast });
     const track = (await fx.engine.handlers['sender.tracks']()).find((t) => t.sentId === sent.id)!;
     const settled = await waitSettled(fx, track.id);
@@ -155,14 +238,22 @@ describe('run tracking', () => {
 
   it('ends in error when every run action fails (a launcher that rejects), and backs off', async () => {
     const harness = await startHarness({
-      triggers: [slackTrigger], env,
-      router: { launchAction: async () => { await new Promise((r) => setTimeout(r, 150)); throw new Error('step "predict" is not in valohai.yaml'); } },
+      triggers: [slackTrigger],
+      env,
+      router: {
+        launchAction: async () => {
+          await new Promise((r) => setTimeout(r, 150));
+          throw new Error('step "predict" is not in valohai.yaml');
+        },
+      },
     });
     const dir = await makeTempDir('track');
     const history = await openSenderHistory(dir);
     const sender = createSender({ history, env: () => env, profiles: () => [slackProfile], receiverUrl: () => harness.url });
     try {
-      const { track } = await sender.send(draft({ url: launchUrl(harness.url, 'slack'), profile: undefined, profileId: 'slack-like' }), { track: { initialDelayMs: 20, maxDelayMs: 40, timeoutMs: 5000 } });
+      const { track } = await sender.send(draft({ url: launchUrl(harness.url, 'slack'), profile: undefined, profileId: 'slack-like' }), {
+        track: { initialDelayMs: 20, maxDelayMs: 40, timeoutMs: 5000 },
+      });
       expect(track).not.toBeNull();
       const settled = await sender.tracker.settled(track!.id);
       expect(settled.timeline.map((e) => e.status)).toEqual(['pending', 'error']);
@@ -183,7 +274,9 @@ describe('run tracking', () => {
     let history = await openSenderHistory(dir);
     let sender = createSender({ history, env: () => env, profiles: () => [slackProfile], receiverUrl: () => harness.url });
     try {
-      const { track } = await sender.send(draft({ url: launchUrl(harness.url, 'slack') }), { track: { initialDelayMs: 5000, maxDelayMs: 5000, timeoutMs: 400 } });
+      const { track } = await sender.send(draft({ url: launchUrl(harness.url, 'slack') }), {
+        track: { initialDelayMs: 5000, maxDelayMs: 5000, timeoutMs: 400 },
+      });
       await new Promise((r) => setTimeout(r, 100));
       sender.close();
       await history.close();
@@ -227,7 +320,11 @@ describe('history, replay and bulk', () => {
     const ts = String(Math.floor(Date.now() / 1000) - 600);
     const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
     const old = { request: { headers: [['X-Slack-Signature', signature]] as [string, string][] } };
-    await fetch(`${fx.url}/inbox/slack`, { method: 'POST', body, headers: { 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': signature, 'Content-Type': 'application/x-www-form-urlencoded' } });
+    await fetch(`${fx.url}/inbox/slack`, {
+      method: 'POST',
+      body,
+      headers: { 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': signature, 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     const captures = await fx.engine.handlers['captures.list']({ filter: { path: '/inbox/slack' }, limit: 1 });
     const captureId = captures.items[0].id;
     const asIs = await fx.engine.handlers['sender.replay']({ captureId, to: `${fx.url}/inbox/echo` });
@@ -255,8 +352,17 @@ describe('history, replay and bulk', () => {
     ids.push(...page.items.map((c) => c.id));
     const events: EngineEvent[] = [];
     const off = fx.engine.events.subscribe((b) => events.push(...b));
-    const started = await fx.engine.handlers['sender.bulkReplay']({ captureIds: ids, to: launchUrl(fx.url, 'slack'), profileId: undefined, profile: slackProfile, concurrency: 2 });
-    await waitFor(() => events.some((e) => e.type === 'sender.bulk' && e.progress.bulkId === started.bulkId && e.progress.finished), () => fx.engine.events.flush());
+    const started = await fx.engine.handlers['sender.bulkReplay']({
+      captureIds: ids,
+      to: launchUrl(fx.url, 'slack'),
+      profileId: undefined,
+      profile: slackProfile,
+      concurrency: 2,
+    });
+    await waitFor(
+      () => events.some((e) => e.type === 'sender.bulk' && e.progress.bulkId === started.bulkId && e.progress.finished),
+      () => fx.engine.events.flush(),
+    );
     off();
     const last = events.filter((e): e is Extract<EngineEvent, { type: 'sender.bulk' }> => e.type === 'sender.bulk').at(-1)!.progress;
     expect(last).toMatchObject({ total: 6, done: 6, ok: 6, failed: 0, finished: true, cancelled: false });

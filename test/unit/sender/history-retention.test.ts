@@ -18,8 +18,16 @@ const segments = () => listSegments(path.join(dataDir, 'sender-history'));
 async function sent(): Promise<SentRecord> {
   n += 1;
   const record: SentRecord = {
-    id: `s-${n}`, at: n, source: 'composer', timings: { total: 1 },
-    request: { method: 'POST', url: `http://127.0.0.1:9/hook/${n}`, headers: [['content-type', 'application/json']], bodyBase64: Buffer.from(`{"n":${n}}`).toString('base64') },
+    id: `s-${n}`,
+    at: n,
+    source: 'composer',
+    timings: { total: 1 },
+    request: {
+      method: 'POST',
+      url: `http://127.0.0.1:9/hook/${n}`,
+      headers: [['content-type', 'application/json']],
+      bodyBase64: Buffer.from(`{"n":${n}}`).toString('base64'),
+    },
     response: { status: 200, statusText: 'OK', headers: [], bodyBase64: '', bodySize: 0, bodyTruncated: false },
   };
   await history.putSent(record);
@@ -29,8 +37,17 @@ async function sent(): Promise<SentRecord> {
 async function track(sentId: string, state: TrackState = 'settled'): Promise<TrackedRun> {
   n += 1;
   const t: TrackedRun = {
-    id: `t-${n}`, sentId, runId: `run-${n}`, runInfoUrl: 'http://127.0.0.1:9/run-info', state, status: null, timeline: [],
-    startedAt: n, updatedAt: n, delayMs: 10, options: { initialDelayMs: 10, maxDelayMs: 100, timeoutMs: 1000 },
+    id: `t-${n}`,
+    sentId,
+    runId: `run-${n}`,
+    runInfoUrl: 'http://127.0.0.1:9/run-info',
+    state,
+    status: null,
+    timeline: [],
+    startedAt: n,
+    updatedAt: n,
+    delayMs: 10,
+    options: { initialDelayMs: 10, maxDelayMs: 100, timeoutMs: 1000 },
   };
   await history.putTrack(t);
   return t;

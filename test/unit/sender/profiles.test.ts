@@ -6,8 +6,13 @@ import { SECRET_PLACEHOLDER, type Trigger } from '@shared/trigger';
 import { b64, launchUrl, startEngine, type EngineFixture } from './engine-fixture';
 
 const literal: Trigger = {
-  id: 'lit', title: 'Literal', enabled: true, actions: [],
-  conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Sig', prefix: 'v0=', secretKey: 'literal-trigger-secret', algorithm: 'sha256' }],
+  id: 'lit',
+  title: 'Literal',
+  enabled: true,
+  actions: [],
+  conditions: [
+    { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Sig', prefix: 'v0=', secretKey: 'literal-trigger-secret', algorithm: 'sha256' },
+  ],
 };
 let fx: EngineFixture;
 beforeAll(async () => {
@@ -17,14 +22,22 @@ afterAll(async () => fx?.close());
 
 describe('signing profiles', () => {
   it('validates with the JSON path of the problem', () => {
-    expect(() => validateProfiles([{ id: 'a', name: 'a', kind: 'hmac', secret: 's', placement: { namespace: 'header', key: 'X' }, algorithm: 'md4', encoding: 'hex', format: '{body}' }], 'signingProfiles'))
-      .toThrow('signingProfiles[0].algorithm: must be sha1, sha256 or sha512');
-    expect(() => validateProfiles([{ id: 'a', name: 'a', kind: 'static', secret: 's', placement: { namespace: 'header', key: 'X' }, extra: 1 }], 'p')).toThrow('p[0].extra: unknown field');
+    expect(() =>
+      validateProfiles(
+        [{ id: 'a', name: 'a', kind: 'hmac', secret: 's', placement: { namespace: 'header', key: 'X' }, algorithm: 'md4', encoding: 'hex', format: '{body}' }],
+        'signingProfiles',
+      ),
+    ).toThrow('signingProfiles[0].algorithm: must be sha1, sha256 or sha512');
+    expect(() => validateProfiles([{ id: 'a', name: 'a', kind: 'static', secret: 's', placement: { namespace: 'header', key: 'X' }, extra: 1 }], 'p')).toThrow(
+      'p[0].extra: unknown field',
+    );
   });
 
   it('masks literal secrets towards the renderer, keeps them on save, survives a restart, redacts exports', async () => {
     const h = () => fx.engine.handlers;
-    const saved = await h()['signing.saveProfile']({ profile: { id: 'p1', name: 'Mine', kind: 'static', secret: 'very-literal-secret', placement: { namespace: 'header', key: 'X-Sig', prefix: 'v0=' } } });
+    const saved = await h()['signing.saveProfile']({
+      profile: { id: 'p1', name: 'Mine', kind: 'static', secret: 'very-literal-secret', placement: { namespace: 'header', key: 'X-Sig', prefix: 'v0=' } },
+    });
     expect(saved.secret).toBe(SECRET_PLACEHOLDER);
     await h()['signing.saveProfile']({ profile: { ...saved, name: 'Renamed' } });
     await fx.restart();
@@ -42,10 +55,14 @@ describe('signing profiles', () => {
   it('"sign like" a trigger with a literal secret: masked in the answer, still signs right', async () => {
     const profile = await fx.engine.handlers['signing.fromTrigger']({ triggerId: 'lit' });
     expect(profile.secret).toBe(SECRET_PLACEHOLDER);
-    const res = await fx.engine.handlers['sender.send']({ draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: b64('{}'), profile } });
+    const res = await fx.engine.handlers['sender.send']({
+      draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: b64('{}'), profile },
+    });
     expect(res.response?.status).toBe(200);
     const unknown = { ...profile, id: 'not-stored' };
-    await expect(fx.engine.handlers['sender.send']({ draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: '', profile: unknown } })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      fx.engine.handlers['sender.send']({ draft: { url: launchUrl(fx.url, 'lit'), method: 'POST', headers: [], bodyBase64: '', profile: unknown } }),
+    ).rejects.toMatchObject({ code: 'invalid' });
   });
 
   it('generates key pairs for asymmetric algorithms only', async () => {

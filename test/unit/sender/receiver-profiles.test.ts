@@ -12,9 +12,18 @@ const SECRET = 'loopback-secret-value';
 const env = [{ name: 'HOOK_SECRET', value: SECRET, secret: true }];
 const body = '{"ref":"refs/heads/main","n":1}';
 
-interface Case { name: string; conditions: Condition[]; profile: SigningProfile; draft?: Partial<SendDraft> }
+interface Case {
+  name: string;
+  conditions: Condition[];
+  profile: SigningProfile;
+  draft?: Partial<SendDraft>;
+}
 const trig = (id: string, conditions: Condition[]): Trigger => ({
-  id, title: id, enabled: true, conditions, actions: [{ type: 'web-response-json', json: { run: '{run_id}' } }],
+  id,
+  title: id,
+  enabled: true,
+  conditions,
+  actions: [{ type: 'web-response-json', json: { run: '{run_id}' } }],
 });
 const auth = (rest: Partial<Extract<Condition, { type: 'web-auth' }>>): Condition =>
   ({ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'Authorization', secretKey: '{env:HOOK_SECRET}', ...rest }) as Condition;
@@ -29,18 +38,46 @@ beforeAll(async () => {
   const ps = await generateKeys('PS256');
   const p = (id: string, rest: object) => ({ id, name: id, secret: '{env:HOOK_SECRET}', ...rest }) as SigningProfile;
   cases = [
-    { name: 'static-header', conditions: [auth({ authType: 'static', prefix: 'Token ' })], profile: p('a', { kind: 'static', placement: { namespace: 'header', key: 'Authorization', prefix: 'Token ' } }) },
-    { name: 'static-query', conditions: [auth({ authType: 'static', namespace: 'query', key: 'token' })], profile: p('b', { kind: 'static', placement: { namespace: 'query', key: 'token' } }) },
-    { name: 'static-form', conditions: [auth({ authType: 'static', namespace: 'form', key: 'token' })], profile: p('c', { kind: 'static', placement: { namespace: 'form', key: 'token' } }), draft: { bodyBase64: b64('hello=valohai&prompt=shark'), headers: [['Content-Type', 'application/x-www-form-urlencoded']] } },
-    { name: 'static-json', conditions: [auth({ authType: 'static', namespace: 'json', key: 'token' })], profile: p('d', { kind: 'static', placement: { namespace: 'json', key: 'token' } }) },
-    { name: 'hmac-body-sha256-hex', conditions: [auth({ algorithm: 'sha256' })], profile: p('e', { kind: 'hmac', algorithm: 'sha256', encoding: 'hex', format: '{body}', placement: { namespace: 'header', key: 'Authorization' } }) },
+    {
+      name: 'static-header',
+      conditions: [auth({ authType: 'static', prefix: 'Token ' })],
+      profile: p('a', { kind: 'static', placement: { namespace: 'header', key: 'Authorization', prefix: 'Token ' } }),
+    },
+    {
+      name: 'static-query',
+      conditions: [auth({ authType: 'static', namespace: 'query', key: 'token' })],
+      profile: p('b', { kind: 'static', placement: { namespace: 'query', key: 'token' } }),
+    },
+    {
+      name: 'static-form',
+      conditions: [auth({ authType: 'static', namespace: 'form', key: 'token' })],
+      profile: p('c', { kind: 'static', placement: { namespace: 'form', key: 'token' } }),
+      draft: { bodyBase64: b64('hello=valohai&prompt=shark'), headers: [['Content-Type', 'application/x-www-form-urlencoded']] },
+    },
+    {
+      name: 'static-json',
+      conditions: [auth({ authType: 'static', namespace: 'json', key: 'token' })],
+      profile: p('d', { kind: 'static', placement: { namespace: 'json', key: 'token' } }),
+    },
+    {
+      name: 'hmac-body-sha256-hex',
+      conditions: [auth({ algorithm: 'sha256' })],
+      profile: p('e', { kind: 'hmac', algorithm: 'sha256', encoding: 'hex', format: '{body}', placement: { namespace: 'header', key: 'Authorization' } }),
+    },
     {
       name: 'hmac-slack-like-with-timestamp',
       conditions: [
         auth({ key: 'X-Hmac-Signature', prefix: 'v0=', hmacFormat: 'hmac:{header:X-Hmac-Timestamp}:{body}', algorithm: 'sha512' }),
         { type: 'web-timestamp', namespace: 'header', key: 'X-Hmac-Timestamp', tolerance: 60 },
       ],
-      profile: p('f', { kind: 'hmac', algorithm: 'sha512', encoding: 'hex', format: 'hmac:{header:X-Hmac-Timestamp}:{body}', placement: { namespace: 'header', key: 'X-Hmac-Signature', prefix: 'v0=' }, timestamp: { namespace: 'header', key: 'X-Hmac-Timestamp', unit: 's' } }),
+      profile: p('f', {
+        kind: 'hmac',
+        algorithm: 'sha512',
+        encoding: 'hex',
+        format: 'hmac:{header:X-Hmac-Timestamp}:{body}',
+        placement: { namespace: 'header', key: 'X-Hmac-Signature', prefix: 'v0=' },
+        timestamp: { namespace: 'header', key: 'X-Hmac-Timestamp', unit: 's' },
+      }),
     },
     {
       name: 'hmac-base64-ms-extension-placeholders',
@@ -48,27 +85,105 @@ beforeAll(async () => {
         auth({ algorithm: 'sha1', encoding: 'base64', hmacFormat: '{method}|{query:ts}|{body}', namespace: 'query', key: 'sig' }),
         { type: 'web-timestamp', namespace: 'query', key: 'ts', tolerance: 60, unit: 'ms' },
       ],
-      profile: p('g', { kind: 'hmac', algorithm: 'sha1', encoding: 'base64', format: '{method}|{query:ts}|{body}', placement: { namespace: 'query', key: 'sig' }, timestamp: { namespace: 'query', key: 'ts', unit: 'ms' } }),
+      profile: p('g', {
+        kind: 'hmac',
+        algorithm: 'sha1',
+        encoding: 'base64',
+        format: '{method}|{query:ts}|{body}',
+        placement: { namespace: 'query', key: 'sig' },
+        timestamp: { namespace: 'query', key: 'ts', unit: 'ms' },
+      }),
     },
     {
       name: 'hmac-url-placeholder',
       conditions: [auth({ hmacFormat: '{method} {url} {body}' })],
-      profile: p('u', { kind: 'hmac', algorithm: 'sha256', encoding: 'hex', format: '{method} {url} {body}', placement: { namespace: 'header', key: 'Authorization' } }),
+      profile: p('u', {
+        kind: 'hmac',
+        algorithm: 'sha256',
+        encoding: 'hex',
+        format: '{method} {url} {body}',
+        placement: { namespace: 'header', key: 'Authorization' },
+      }),
       draft: { url: 'placeholder' },
     },
-    { name: 'jwt-hs256', conditions: [auth({ authType: 'jwt', algorithm: 'HS256', prefix: 'JWT ' })], profile: p('h', { kind: 'jwt', algorithm: 'HS256', claims: { iat: true, expSeconds: 60 }, placement: { namespace: 'header', key: 'Authorization', prefix: 'JWT ' } }) },
-    { name: 'jwt-rs256-pem', conditions: [auth({ authType: 'jwt', algorithm: 'RS256', secretKey: rsa.publicPem })], profile: { id: 'i', name: 'i', kind: 'jwt', algorithm: 'RS256', secret: rsa.privatePem, claims: { iat: true, expSeconds: 60, custom: { sub: 'x' } }, placement: { namespace: 'header', key: 'Authorization' } } },
-    { name: 'jwt-ps256', conditions: [auth({ authType: 'jwt', algorithm: 'PS256', secretKey: ps.publicPem })], profile: { id: 'j', name: 'j', kind: 'jwt', algorithm: 'PS256', secret: ps.privatePem, claims: { expSeconds: 30 }, placement: { namespace: 'header', key: 'Authorization' } } },
-    { name: 'jwt-es256-jwk', conditions: [auth({ authType: 'jwt', algorithm: 'ES256', secretKey: ec.publicJwk, namespace: 'query', key: 'jwt' })], profile: { id: 'k', name: 'k', kind: 'jwt', algorithm: 'ES256', secret: ec.privatePem, claims: { iat: true, nbfSeconds: -10, expSeconds: 60 }, placement: { namespace: 'query', key: 'jwt' } } },
-    { name: 'jwt-eddsa', conditions: [auth({ authType: 'jwt', algorithm: 'EdDSA', secretKey: ed.publicPem, namespace: 'json', key: 'jwt' })], profile: { id: 'l', name: 'l', kind: 'jwt', algorithm: 'EdDSA', secret: ed.privatePem, claims: { iat: true }, placement: { namespace: 'json', key: 'jwt' } } },
+    {
+      name: 'jwt-hs256',
+      conditions: [auth({ authType: 'jwt', algorithm: 'HS256', prefix: 'JWT ' })],
+      profile: p('h', {
+        kind: 'jwt',
+        algorithm: 'HS256',
+        claims: { iat: true, expSeconds: 60 },
+        placement: { namespace: 'header', key: 'Authorization', prefix: 'JWT ' },
+      }),
+    },
+    {
+      name: 'jwt-rs256-pem',
+      conditions: [auth({ authType: 'jwt', algorithm: 'RS256', secretKey: rsa.publicPem })],
+      profile: {
+        id: 'i',
+        name: 'i',
+        kind: 'jwt',
+        algorithm: 'RS256',
+        secret: rsa.privatePem,
+        claims: { iat: true, expSeconds: 60, custom: { sub: 'x' } },
+        placement: { namespace: 'header', key: 'Authorization' },
+      },
+    },
+    {
+      name: 'jwt-ps256',
+      conditions: [auth({ authType: 'jwt', algorithm: 'PS256', secretKey: ps.publicPem })],
+      profile: {
+        id: 'j',
+        name: 'j',
+        kind: 'jwt',
+        algorithm: 'PS256',
+        secret: ps.privatePem,
+        claims: { expSeconds: 30 },
+        placement: { namespace: 'header', key: 'Authorization' },
+      },
+    },
+    {
+      name: 'jwt-es256-jwk',
+      conditions: [auth({ authType: 'jwt', algorithm: 'ES256', secretKey: ec.publicJwk, namespace: 'query', key: 'jwt' })],
+      profile: {
+        id: 'k',
+        name: 'k',
+        kind: 'jwt',
+        algorithm: 'ES256',
+        secret: ec.privatePem,
+        claims: { iat: true, nbfSeconds: -10, expSeconds: 60 },
+        placement: { namespace: 'query', key: 'jwt' },
+      },
+    },
+    {
+      name: 'jwt-eddsa',
+      conditions: [auth({ authType: 'jwt', algorithm: 'EdDSA', secretKey: ed.publicPem, namespace: 'json', key: 'jwt' })],
+      profile: {
+        id: 'l',
+        name: 'l',
+        kind: 'jwt',
+        algorithm: 'EdDSA',
+        secret: ed.privatePem,
+        claims: { iat: true },
+        placement: { namespace: 'json', key: 'jwt' },
+      },
+    },
   ];
-  fx = await startEngine(cases.map((c) => trig(c.name, c.conditions)), env);
+  fx = await startEngine(
+    cases.map((c) => trig(c.name, c.conditions)),
+    env,
+  );
 }, 30_000);
 
 afterAll(async () => fx?.close());
 
 const draftFor = (c: Case, extra: Partial<SendDraft> = {}): SendDraft => ({
-  method: 'POST', headers: [['Content-Type', 'application/json']], bodyBase64: b64(body), profile: c.profile, ...c.draft, ...extra,
+  method: 'POST',
+  headers: [['Content-Type', 'application/json']],
+  bodyBase64: b64(body),
+  profile: c.profile,
+  ...c.draft,
+  ...extra,
   url: c.draft?.url === 'placeholder' ? `${launchUrl(fx.url, c.name)}?a=1&b=two` : launchUrl(fx.url, c.name),
 });
 
@@ -102,7 +217,18 @@ describe('trigger-compatible profiles against the real receiver', () => {
       expect(failing, `${name}: ${JSON.stringify(failing)}`).toEqual([]);
       expect(rows[0]).toMatchObject({ variant: 'valid', expected: 'accepted', actual: 'accepted' });
       expect(rows.length).toBeGreaterThanOrEqual(3);
-      if (name.startsWith('hmac-slack')) expect(rows.map((r) => r.variant)).toEqual(expect.arrayContaining(['stale-timestamp', 'future-timestamp', 'tampered-body', 'wrong-secret', 'missing-signature', 'wrong-prefix', 'other-algorithm']));
+      if (name.startsWith('hmac-slack'))
+        expect(rows.map((r) => r.variant)).toEqual(
+          expect.arrayContaining([
+            'stale-timestamp',
+            'future-timestamp',
+            'tampered-body',
+            'wrong-secret',
+            'missing-signature',
+            'wrong-prefix',
+            'other-algorithm',
+          ]),
+        );
       if (name === 'jwt-hs256') expect(rows.map((r) => r.variant)).toEqual(expect.arrayContaining(['expired-jwt', 'other-algorithm', 'wrong-prefix']));
     }
   }, 30_000);

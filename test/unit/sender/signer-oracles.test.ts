@@ -16,8 +16,15 @@ import { findHeader } from '@shared/triggers/lookup';
 import { generateKeys } from '../../../src/main/engine/sender/keys';
 
 const body = '{"id":"evt_1","object":"event","type":"ping","data":{"object":{"n":1}},"text":"ünïcode"}';
-const req = (url = 'https://example.test/hooks/x', b = body, headers: OutgoingRequest['headers'] = [['Content-Type', 'application/json']]): OutgoingRequest => ({
-  method: 'POST', url, headers, body: utf8(b),
+const req = (
+  url = 'https://example.test/hooks/x',
+  b = body,
+  headers: OutgoingRequest['headers'] = [['Content-Type', 'application/json']],
+): OutgoingRequest => ({
+  method: 'POST',
+  url,
+  headers,
+  body: utf8(b),
 });
 const sign = (profile: SigningProfile, request = req(), now = Date.now()) => signRequest(profile, request, { env: { SECRET: 'env-secret' }, now });
 const h = (r: OutgoingRequest, name: string) => findHeader(r.headers, name)!;
@@ -73,7 +80,11 @@ describe('provider presets verify with the providers own libraries', () => {
 
 describe('JWT profiles verify with jose and jsonwebtoken', () => {
   const jwtProfile = (algorithm: JwtAlgorithm, secret: string): SigningProfile => ({
-    id: 'j', name: 'jwt', kind: 'jwt', algorithm, secret,
+    id: 'j',
+    name: 'jwt',
+    kind: 'jwt',
+    algorithm,
+    secret,
     placement: { namespace: 'header', key: 'Authorization', prefix: 'JWT ' },
     claims: { iat: true, expSeconds: 60, nbfSeconds: -5, custom: { sub: 'bot', scope: ['a', 'b'] } },
   });

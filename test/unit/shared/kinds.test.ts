@@ -28,7 +28,7 @@ describe('kind registries', () => {
     expect(issue(ConditionSchema, { type: 'web-auth', authType: 'nope' })).toEqual(WEB_AUTH_TYPES);
   });
 
-  it("give defaults that their own schema accepts, and ids equal to their keys", () => {
+  it('give defaults that their own schema accepts, and ids equal to their keys', () => {
     for (const [id, kind] of Object.entries(CONDITION_KINDS)) {
       expect(kind.id).toBe(id);
       expect(kind.schema.parse(kind.defaults())).toEqual(kind.defaults());
@@ -76,11 +76,68 @@ describe('cross-field rules in the JSON Schema', () => {
   it('agree with the validator on seeded mutations of every kind (property test)', () => {
     const actionCheck = draft7(ActionSchema);
     const rnd = seededRandom(11);
-    const pick = <T,>(xs: readonly T[]): T => xs[rnd.below(xs.length)];
-    const values: unknown[] = [undefined, null, 1, -1, 0, 2.5, '', 'x', 'sha256', 'sha3', 'HS256', 'RS256', 'md5', 'hex', 'base64', ['a'], [], [1], {}, true,
-      'in', 'exists', 'not-exists', 'equals', 'regex', 'static', 'hmac', 'jwt', 'json', 'ms', 'a.b', 'simulate', 'command', 'run-pipeline', 'rate-limit'];
-    const keys = ['type', 'authType', 'namespace', 'key', 'prefix', 'secretKey', 'algorithm', 'hmacFormat', 'encoding', 'tolerance', 'unit', 'period', 'quota',
-      'operator', 'value', 'text', 'json', 'step', 'pipeline', 'payloadInputName', 'mode', 'bogus'];
+    const pick = <T>(xs: readonly T[]): T => xs[rnd.below(xs.length)];
+    const values: unknown[] = [
+      undefined,
+      null,
+      1,
+      -1,
+      0,
+      2.5,
+      '',
+      'x',
+      'sha256',
+      'sha3',
+      'HS256',
+      'RS256',
+      'md5',
+      'hex',
+      'base64',
+      ['a'],
+      [],
+      [1],
+      {},
+      true,
+      'in',
+      'exists',
+      'not-exists',
+      'equals',
+      'regex',
+      'static',
+      'hmac',
+      'jwt',
+      'json',
+      'ms',
+      'a.b',
+      'simulate',
+      'command',
+      'run-pipeline',
+      'rate-limit',
+    ];
+    const keys = [
+      'type',
+      'authType',
+      'namespace',
+      'key',
+      'prefix',
+      'secretKey',
+      'algorithm',
+      'hmacFormat',
+      'encoding',
+      'tolerance',
+      'unit',
+      'period',
+      'quota',
+      'operator',
+      'value',
+      'text',
+      'json',
+      'step',
+      'pipeline',
+      'payloadInputName',
+      'mode',
+      'bogus',
+    ];
     const kinds = [
       ...Object.values(CONDITION_KINDS).map((k) => [k.defaults(), ConditionSchema, conditionCheck] as const),
       ...Object.values(ACTION_KINDS).map((k) => [k.defaults(), ActionSchema, actionCheck] as const),
@@ -109,7 +166,17 @@ describe('notification channel kinds', () => {
   it('build each type from another, keep what applies, and say where they post and what is secret', async () => {
     const { CHANNEL_TYPES, NotificationChannelSchema, channelSecrets, channelTarget, withChannelType } = await import('@shared/kinds/channels');
     expect(CHANNEL_TYPES).toEqual(['custom', 'slack', 'trigger']);
-    const custom = { id: 'c', name: 'C', type: 'custom' as const, url: 'https://example.test/h', headers: [{ name: 'Authorization', value: 'Bearer x' }, { name: 'X-Team', value: 'ml' }], signing: null };
+    const custom = {
+      id: 'c',
+      name: 'C',
+      type: 'custom' as const,
+      url: 'https://example.test/h',
+      headers: [
+        { name: 'Authorization', value: 'Bearer x' },
+        { name: 'X-Team', value: 'ml' },
+      ],
+      signing: null,
+    };
     const slack = withChannelType(custom, 'slack');
     expect(slack).toEqual({ id: 'c', name: 'C', type: 'slack', url: 'https://example.test/h' });
     expect(withChannelType(slack, 'trigger')).toEqual({ id: 'c', name: 'C', type: 'trigger', triggerId: '' });

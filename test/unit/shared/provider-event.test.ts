@@ -25,11 +25,20 @@ describe('providerEvent', () => {
   });
 
   it('reads Slack slash commands, interactive payloads and Events API types', () => {
-    const slack: HeaderTuple[] = [['X-Slack-Signature', 'v0=ab'], ['X-Slack-Request-Timestamp', '1']];
+    const slack: HeaderTuple[] = [
+      ['X-Slack-Signature', 'v0=ab'],
+      ['X-Slack-Request-Timestamp', '1'],
+    ];
     const form: HeaderTuple = ['Content-Type', 'application/x-www-form-urlencoded'];
     expect(providerEvent([form, ...slack], enc('token=x&command=%2Fpredict&text=churn'))).toEqual({ provider: 'Slack', event: '/predict' });
-    expect(providerEvent([form, ...slack], enc(`payload=${encodeURIComponent('{"type":"block_actions"}')}`))).toEqual({ provider: 'Slack', event: 'block_actions' });
-    expect(providerEvent([json, ...slack], enc('{"type":"event_callback","event":{"type":"app_mention"}}'))).toEqual({ provider: 'Slack', event: 'app_mention' });
+    expect(providerEvent([form, ...slack], enc(`payload=${encodeURIComponent('{"type":"block_actions"}')}`))).toEqual({
+      provider: 'Slack',
+      event: 'block_actions',
+    });
+    expect(providerEvent([json, ...slack], enc('{"type":"event_callback","event":{"type":"app_mention"}}'))).toEqual({
+      provider: 'Slack',
+      event: 'app_mention',
+    });
     expect(providerEvent([json, ...slack], enc('{"type":"url_verification","challenge":"x"}'))).toEqual({ provider: 'Slack', event: 'url_verification' });
   });
 
@@ -39,15 +48,25 @@ describe('providerEvent', () => {
     expect(providerEvent([json, ['webhook-signature', 'v1,xx']], body)).toEqual({ provider: 'Standard Webhooks', event: 'invoice.paid' });
     expect(providerEvent([json], body)).toBeUndefined();
     expect(providerEvent([json, ['x-zm-signature', 'v0=ab']], enc('{"event":"meeting.started"}'))).toEqual({ provider: 'Zoom', event: 'meeting.started' });
-    expect(providerEvent([json, ['X-PagerDuty-Signature', 'v1=ab']], enc('{"event":{"event_type":"incident.triggered"}}'))).toEqual({ provider: 'PagerDuty', event: 'incident.triggered' });
+    expect(providerEvent([json, ['X-PagerDuty-Signature', 'v1=ab']], enc('{"event":{"event_type":"incident.triggered"}}'))).toEqual({
+      provider: 'PagerDuty',
+      event: 'incident.triggered',
+    });
   });
 
   it('skips bodies over the limit and never throws on random bytes (seed 2026)', () => {
     const big = enc(`{"type":"x","pad":"${'a'.repeat(EVENT_BODY_LIMIT)}"}`);
     expect(providerEvent([json, ['Stripe-Signature', 'x']], big)).toBeUndefined();
     let s = 2026;
-    const next = () => ((s = (s * 1103515245 + 12345) >>> 0) & 0xff);
-    const headerSets: HeaderTuple[][] = [[json, ['Stripe-Signature', 'x']], [['Content-Type', 'application/x-www-form-urlencoded'], ['X-Slack-Signature', 'v0=']], [json, ['X-GitHub-Event', 'push']]];
+    const next = () => (s = (s * 1103515245 + 12345) >>> 0) & 0xff;
+    const headerSets: HeaderTuple[][] = [
+      [json, ['Stripe-Signature', 'x']],
+      [
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+        ['X-Slack-Signature', 'v0='],
+      ],
+      [json, ['X-GitHub-Event', 'push']],
+    ];
     for (let i = 0; i < 500; i++) {
       const bytes = new Uint8Array(Array.from({ length: next() }, next));
       for (const headers of headerSets) expect(() => providerEvent(headers, bytes)).not.toThrow();

@@ -10,7 +10,10 @@ import { findHeader } from '@shared/triggers/lookup';
 import { utf8 } from '@shared/triggers/bytes';
 
 const request = () => ({
-  method: 'POST', url: 'https://example.test/hook', headers: [['Content-Type', 'application/x-www-form-urlencoded']] as [string, string][], body: utf8('a=1&b=2'),
+  method: 'POST',
+  url: 'https://example.test/hook',
+  headers: [['Content-Type', 'application/x-www-form-urlencoded']] as [string, string][],
+  body: utf8('a=1&b=2'),
 });
 
 describe('provider catalogue', () => {
@@ -41,7 +44,15 @@ describe('provider catalogue', () => {
       const p = PROVIDERS[t.id as keyof typeof PROVIDERS];
       if (p.scheme !== 'hmac') throw new Error(`${t.id}: a trigger preset needs an HMAC provider`);
       const [auth, ts] = t.build().conditions;
-      expect(auth).toMatchObject({ type: 'web-auth', authType: 'hmac', key: p.header, prefix: p.prefix, algorithm: p.algorithm, hmacFormat: p.basestring, secretKey: `{env:${p.secretEnv}}` });
+      expect(auth).toMatchObject({
+        type: 'web-auth',
+        authType: 'hmac',
+        key: p.header,
+        prefix: p.prefix,
+        algorithm: p.algorithm,
+        hmacFormat: p.basestring,
+        secretKey: `{env:${p.secretEnv}}`,
+      });
       if ('timestamp' in p) expect(ts).toMatchObject({ type: 'web-timestamp', key: p.timestamp.header, tolerance: p.timestamp.toleranceSeconds });
     }
     expect(Object.keys(SCHEME_PROVIDERS)).toEqual(['stripe', 'standard-webhooks', 'twilio']);

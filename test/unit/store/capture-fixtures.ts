@@ -20,7 +20,11 @@ export function newCapture(init: CaptureInit = {}): NewCapture {
       method: init.method ?? 'POST',
       url: init.url ?? '/hook?x=1',
       httpVersion: '1.1',
-      rawHeaders: init.headers ?? [['Content-Type', 'application/json'], ['X-Dup', 'a'], ['X-Dup', 'b']],
+      rawHeaders: init.headers ?? [
+        ['Content-Type', 'application/json'],
+        ['X-Dup', 'a'],
+        ['X-Dup', 'b'],
+      ],
       body: Buffer.isBuffer(init.body) ? init.body : Buffer.from(init.body ?? '{"hello":"world"}'),
       remoteAddress: '127.0.0.1',
       remotePort: 5555,

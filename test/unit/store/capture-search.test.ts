@@ -2,8 +2,6 @@
 // as a prefilter that never loses a match (and answers one-word needles itself), and paging by
 // offset from an anchor.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureFilter } from '@shared/capture';
 import type { CaptureStore } from '../../../src/main/engine/ports';
@@ -70,7 +68,11 @@ describe('free-text search', () => {
       bodies.push(body);
       made.push({ id: (await store.append(newCapture({ url, body, headers: [['X-N', String(i)]] }))).id, body, url });
     }
-    const expected = (needle: string) => made.filter((m) => bodyContains(Buffer.from(m.body), asciiLower(needle))).map((m) => m.id).reverse();
+    const expected = (needle: string) =>
+      made
+        .filter((m) => bodyContains(Buffer.from(m.body), asciiLower(needle)))
+        .map((m) => m.id)
+        .reverse();
     const check = async () => {
       for (let q = 0; q < 150; q++) {
         const parts = Array.from({ length: 1 + Math.floor(rand() * 2) }, pick).join('');
@@ -102,12 +104,24 @@ describe('free-text search', () => {
       made.push({ id: (await store.append(newCapture({ method, url, headers, body }))).id, body, method, url, headers, live: true });
     }
     const inMeta = (m: (typeof made)[number], lower: string) =>
-      m.method.toLowerCase().includes(lower) || m.url.toLowerCase().includes(lower) || m.headers.map(([n, v]) => `${n}: ${v}\n`).join('').toLowerCase().includes(lower);
+      m.method.toLowerCase().includes(lower) ||
+      m.url.toLowerCase().includes(lower) ||
+      m.headers
+        .map(([n, v]) => `${n}: ${v}\n`)
+        .join('')
+        .toLowerCase()
+        .includes(lower);
     const expected = (needle: string) =>
-      made.filter((m) => m.live && (inMeta(m, needle.toLowerCase()) || bodyContains(m.body, asciiLower(needle)))).map((m) => m.id).reverse();
+      made
+        .filter((m) => m.live && (inMeta(m, needle.toLowerCase()) || bodyContains(m.body, asciiLower(needle))))
+        .map((m) => m.id)
+        .reverse();
     const check = async (queries: number) => {
       for (let q = 0; q < queries; q++) {
-        const source = rand() < 0.3 ? `${made[Math.floor(rand() * made.length)].method}\n${made[Math.floor(rand() * made.length)].url}` : Array.from({ length: 3 }, pick).join('');
+        const source =
+          rand() < 0.3
+            ? `${made[Math.floor(rand() * made.length)].method}\n${made[Math.floor(rand() * made.length)].url}`
+            : Array.from({ length: 3 }, pick).join('');
         const start = Math.floor(rand() * source.length);
         const needle = source.slice(start, start + 1 + Math.floor(rand() * 12));
         if (!needle) continue;
@@ -162,7 +176,8 @@ describe('body token index', () => {
   it('rules out the bodies that do not hold a needle with separators', () => {
     const index = new BodyTokenIndex();
     const rand = mulberry32(7);
-    for (let seq = 1; seq <= 1000; seq++) index.add(seq, Buffer.from(JSON.stringify({ event: seq % 100 === 7 ? 'invoice.paid' : 'push', id: `evt_${rand()}`, padding: 'x'.repeat(600) })));
+    for (let seq = 1; seq <= 1000; seq++)
+      index.add(seq, Buffer.from(JSON.stringify({ event: seq % 100 === 7 ? 'invoice.paid' : 'push', id: `evt_${rand()}`, padding: 'x'.repeat(600) })));
     const bits = index.candidates(tokenQuery('invoice.paid'), 1000)!;
     const candidates = Array.from({ length: 1000 }, (_, i) => i + 1).filter((seq) => bits.has(seq));
     expect(candidates).toEqual(Array.from({ length: 10 }, (_, i) => i * 100 + 7));

@@ -2,7 +2,6 @@
 // damaged, cut short, foreign or missing) must give exactly what a plain replay of the journal
 // gives — same captures, details, delivery notes and search answers — and never lose a capture.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureStore } from '../../../src/main/engine/ports';
@@ -51,7 +50,15 @@ async function randomOps(store: CaptureStore, rand: () => number, count: number,
       await store.clear();
     } else {
       const body = Array.from({ length: 1 + Math.floor(rand() * 8) }, pick).join(rand() < 0.5 ? ' ' : '');
-      await store.append(newCapture({ method: rand() < 0.5 ? 'POST' : 'PUT', url: `/h/${pick()}?n=${i}`, headers: [['X-Tag', pick()]], body, ...(rand() < 0.2 ? { kind: 'launch' as const, triggerId: 't1' } : { kind: 'inbox' as const }) }));
+      await store.append(
+        newCapture({
+          method: rand() < 0.5 ? 'POST' : 'PUT',
+          url: `/h/${pick()}?n=${i}`,
+          headers: [['X-Tag', pick()]],
+          body,
+          ...(rand() < 0.2 ? { kind: 'launch' as const, triggerId: 't1' } : { kind: 'inbox' as const }),
+        }),
+      );
     }
   }
 }

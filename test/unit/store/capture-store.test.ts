@@ -30,7 +30,11 @@ describe('capture store', () => {
 
     const detail = await store.get(a.id);
     expect(Buffer.from(detail!.bodyBase64, 'base64').equals(binary)).toBe(true);
-    expect(detail!.rawHeaders).toEqual([['Content-Type', 'application/json'], ['X-Dup', 'a'], ['X-Dup', 'b']]);
+    expect(detail!.rawHeaders).toEqual([
+      ['Content-Type', 'application/json'],
+      ['X-Dup', 'a'],
+      ['X-Dup', 'b'],
+    ]);
     expect(detail!.bodyTruncated).toBe(false);
     const cut = await store.get(a.id, 3);
     expect(Buffer.from(cut!.bodyBase64, 'base64').equals(binary.subarray(0, 3))).toBe(true);
@@ -120,7 +124,12 @@ describe('capture store', () => {
     for (let i = 0; i < 100; i++) made.push(await store.append(newCapture({ body, url: `/${i}` })));
     expect(store.count()).toBe(20);
     const page = await store.list({ limit: 1000 });
-    expect(page.items.map((s) => s.url)).toEqual(made.slice(80).reverse().map((s) => s.url));
+    expect(page.items.map((s) => s.url)).toEqual(
+      made
+        .slice(80)
+        .reverse()
+        .map((s) => s.url),
+    );
     await new Promise((r) => setTimeout(r, 50)); // segment drops run after the append resolved
     const segments = await listSegments(dir);
     expect(segments.length).toBeLessThan(12);

@@ -13,17 +13,23 @@ import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 const children: ChildProcess[] = [];
-beforeEach(async () => { dir = await makeTempDir('lock'); });
+beforeEach(async () => {
+  dir = await makeTempDir('lock');
+});
 afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await rm(dir, { recursive: true, force: true });
 });
 
 function holdLock(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'lock-holder.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'lock-holder.ts'), dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => { if (String(c).includes('locked')) resolve(child); });
+    child.stdout!.on('data', (c: Buffer) => {
+      if (String(c).includes('locked')) resolve(child);
+    });
     child.once('exit', (code) => reject(new Error(`lock holder exited with ${code}`)));
   });
 }
@@ -75,7 +81,14 @@ it('takes over the lock of a zombie (exited, not yet reaped by its parent)', asy
   const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(parent);
   const zombie = await new Promise<number>((resolve) => parent.stdout!.once('data', (c: Buffer) => resolve(Number(String(c).trim()))));
-  const state = () => { try { const t = readFileSync(`/proc/${zombie}/stat`, 'utf8'); return t.slice(t.lastIndexOf(')') + 2).split(' '); } catch { return null; } };
+  const state = () => {
+    try {
+      const t = readFileSync(`/proc/${zombie}/stat`, 'utf8');
+      return t.slice(t.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
   for (let i = 0; i < 100 && state()?.[0] !== 'Z'; i++) await new Promise((r) => setTimeout(r, 50));
   const fields = state();
   expect(fields?.[0]).toBe('Z');
@@ -92,7 +105,9 @@ it('starts again at once after kill -9, every time', async () => {
     children.push(serve);
     let err = '';
     serve.stderr!.on('data', (c: Buffer) => (err += c));
-    await waitForUrls(serve, 30_000).catch((e: Error) => { throw new Error(`round ${round}: ${e.message}\n${err}`); });
+    await waitForUrls(serve, 30_000).catch((e: Error) => {
+      throw new Error(`round ${round}: ${e.message}\n${err}`);
+    });
     serve.kill('SIGKILL');
     // no wait for the exit: the next start races the dying (or zombie) process
   }

@@ -20,7 +20,9 @@ describe('event bus', () => {
     const errors: unknown[] = [];
     const bus = createEventBus({ intervalMs: 10_000, onListenerError: (e) => errors.push(e) });
     const got: number[] = [];
-    bus.subscribe(() => { throw new Error('boom'); });
+    bus.subscribe(() => {
+      throw new Error('boom');
+    });
     const off = bus.subscribe((b) => got.push(...b.map((e) => e.at)));
     bus.emit(ev(1));
     bus.flush();

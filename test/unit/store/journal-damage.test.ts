@@ -1,7 +1,6 @@
 // Damaged journals: every intact frame is found again, damage is skipped and reported, never
 // used as a reason to delete or shorten a segment; only a torn tail of the newest segment is cut.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal, type JournalPointer } from '../../../src/main/engine/store/journal';
@@ -23,7 +22,11 @@ afterEach(async () => {
 });
 
 type Meta = { id: number };
-interface Written { id: number; pointer: JournalPointer; body: Buffer }
+interface Written {
+  id: number;
+  pointer: JournalPointer;
+  body: Buffer;
+}
 
 const BIG = 1024 * 1024 + 4096; // above the scanner's read chunk: trusted on its header CRC at replay
 
@@ -93,7 +96,13 @@ describe('journal damage', () => {
     expect((await fs.stat(file)).size).toBe(before.length);
     const report = damageUnder(root);
     expect(report).toEqual([
-      { file, offset: 0, bytesSkipped: firstFrame.pointer.length, recordsRecovered: written.filter((w) => w.pointer.segment === segments[0]).length - 1, action: 'skipped' },
+      {
+        file,
+        offset: 0,
+        bytesSkipped: firstFrame.pointer.length,
+        recordsRecovered: written.filter((w) => w.pointer.segment === segments[0]).length - 1,
+        action: 'skipped',
+      },
     ]);
     await journal.close();
   });
@@ -243,7 +252,10 @@ describe('seeded corruption fuzz', () => {
           damagedFrames++;
           // a damaged frame is either skipped, or (a big body trusted on its header CRC) refused when read
           if (pointer) {
-            const refused = await journal.readBody(pointer).then(() => false, (error: Error) => /corrupt/.test(error.message));
+            const refused = await journal.readBody(pointer).then(
+              () => false,
+              (error: Error) => /corrupt/.test(error.message),
+            );
             if (!refused) wrong.push(`damaged record ${w.id} read back as if intact`);
           }
         }

@@ -46,7 +46,10 @@ describe('journal', () => {
 
   it('writes a group commit of mixed records (with and without bodies, across a segment boundary) as the same frames one by one would be', async () => {
     const journal = await openJournal<Meta>({ dir, segmentBytes: 3 * 1024 });
-    const records = Array.from({ length: 30 }, (_, id) => ({ meta: { id, note: id % 3 ? 'ü€"\\' : '' }, body: id % 2 ? bodyFor(id).subarray(0, 300) : Buffer.alloc(0) }));
+    const records = Array.from({ length: 30 }, (_, id) => ({
+      meta: { id, note: id % 3 ? 'ü€"\\' : '' },
+      body: id % 2 ? bodyFor(id).subarray(0, 300) : Buffer.alloc(0),
+    }));
     // issued in one turn: one group commit, split where a segment fills up
     const pointers = await Promise.all(records.map((r) => journal.append(r.meta, r.body)));
     await journal.close();

@@ -14,7 +14,9 @@ import { makeTempDir } from '../../support/temp-dir';
 
 let root: string;
 let serve: ServeChild | null = null;
-beforeEach(async () => { root = await makeTempDir('start'); });
+beforeEach(async () => {
+  root = await makeTempDir('start');
+});
 afterEach(async () => {
   if (serve) await stopChild(serve.child, 'SIGKILL');
   serve = null;
@@ -59,7 +61,9 @@ it('reports damaged journal ranges at start (one line each) and in engine.info, 
   const lines = serve.stderr().split('\n');
   const damageLines = lines.filter((l) => l.includes('journal damage'));
   expect(damageLines).toHaveLength(1);
-  expect(damageLines[0]).toMatch(new RegExp(`^hookbench: journal damage in ${file} at offset \\d+: skipped \\d+ bytes; \\d+ intact records recovered from this file$`));
+  expect(damageLines[0]).toMatch(
+    new RegExp(`^hookbench: journal damage in ${file} at offset \\d+: skipped \\d+ bytes; \\d+ intact records recovered from this file$`),
+  );
   expect(lines.some((l) => l.startsWith(`hookbench: warning: ${dataDir} is readable by other users (mode 755)`))).toBe(true);
 
   const info = await serve.call('engine.info');

@@ -11,7 +11,9 @@ import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
 let serve: ServeChild | null = null;
-beforeEach(async () => { dir = await makeTempDir('storage-err'); });
+beforeEach(async () => {
+  dir = await makeTempDir('storage-err');
+});
 afterEach(async () => {
   if (serve) await stopChild(serve.child, 'SIGKILL');
   serve = null;

@@ -52,7 +52,10 @@ describe('workspace store', () => {
     });
     const onDisk = JSON.parse(await fs.readFile(file, 'utf8'));
     expect(onDisk.secretEncoding).toBe('os');
-    expect(onDisk.env).toEqual([{ name: 'TOKEN', value: 'enc:cba', secret: true }, { name: 'PLAIN', value: 'xyz', secret: false }]);
+    expect(onDisk.env).toEqual([
+      { name: 'TOKEN', value: 'enc:cba', secret: true },
+      { name: 'PLAIN', value: 'xyz', secret: false },
+    ]);
     expect((await openWorkspaceStore(dataDir, reversing)).get().env[0].value).toBe('abc');
     await expect(openWorkspaceStore(dataDir)).rejects.toThrow(/workspace\.json: env\[0\] "TOKEN" was encrypted/);
   });
@@ -69,8 +72,11 @@ describe('workspace store', () => {
     await expect(store.updateSettings({ retention: { maxBytes: -1 } })).rejects.toThrow('settings.retention.maxBytes');
     await expect(store.updateSettings({ inboxResponse: { status: 99 } })).rejects.toThrow('settings.inboxResponse.status must be an integer 100-599');
     await expect(store.updateSettings({ theme: 'neon' as never })).rejects.toThrow('settings.theme must be one of system, light, dark');
-    await expect(store.update((w) => { w.triggers.push({ id: 'bad id', title: '', enabled: true, conditions: [], actions: [] }); }))
-      .rejects.toThrow('triggers[0].id');
+    await expect(
+      store.update((w) => {
+        w.triggers.push({ id: 'bad id', title: '', enabled: true, conditions: [], actions: [] });
+      }),
+    ).rejects.toThrow('triggers[0].id');
     expect(store.settings()).toEqual(DEFAULT_SETTINGS);
     expect(await fs.readFile(file, 'utf8')).toBe(before);
     expect((await store.updateSettings({ receiver: { port: 0 }, inboxResponse: { status: 599 } })).receiver.port).toBe(0);
@@ -81,7 +87,10 @@ describe('workspace store', () => {
     await expectBrokenFile('{"schemaVersion": 1, "settings": {"theme": tru}}', /workspace\.json: Unexpected token } at line 1 column 47$/);
     await expectBrokenFile('{"schemaVersion": 1', /workspace\.json: .*at end of file$/);
     await expectBrokenFile('[]', /workspace\.json: the top level must be a JSON object/);
-    await expectBrokenFile('{"schemaVersion": 1, "settings": {"receiver": {"port": "80"}}}', /workspace\.json: settings\.receiver\.port must be an integer 0-65535$/);
+    await expectBrokenFile(
+      '{"schemaVersion": 1, "settings": {"receiver": {"port": "80"}}}',
+      /workspace\.json: settings\.receiver\.port must be an integer 0-65535$/,
+    );
     await expectBrokenFile('{"schemaVersion": 1, "env": [{"name": "A", "value": 1, "secret": false}]}', /workspace\.json: env\[0\]\.value must be a string/);
     await expectBrokenFile('{"schemaVersion": 7}', /workspace\.json: schemaVersion 7 is newer/);
   });
@@ -91,7 +100,10 @@ describe('workspace store', () => {
     await fs.writeFile(file, old);
     const seen: number[] = [];
     const migrations = [
-      (doc: Record<string, unknown>) => { seen.push(0); return { ...doc, schemaVersion: 1 }; },
+      (doc: Record<string, unknown>) => {
+        seen.push(0);
+        return { ...doc, schemaVersion: 1 };
+      },
       (doc: Record<string, unknown>) => {
         seen.push(1);
         const { legacyName, ...rest } = doc;

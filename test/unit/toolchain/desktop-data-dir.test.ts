@@ -16,7 +16,7 @@ describe('desktopDataDir', () => {
     expect(readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8')).toContain("dataDir: join(app.getPath('userData'), 'data')");
   });
 
-  it('follows Electron\'s appData per platform', () => {
+  it("follows Electron's appData per platform", () => {
     expect(desktopDataDir({ platform: 'linux', home: '/home/u', env: {} })).toBe('/home/u/.config/hookbench/data');
     expect(desktopDataDir({ platform: 'linux', home: '/home/u', env: { XDG_CONFIG_HOME: '/x/cfg' } })).toBe('/x/cfg/hookbench/data');
     expect(desktopDataDir({ platform: 'darwin', home: '/Users/u', env: {} })).toBe('/Users/u/Library/Application Support/hookbench/data');

@@ -28,7 +28,8 @@ describe('summariseInstallerOutput', () => {
   });
 
   it('keeps the error class of an HTTP failure from a mirror', () => {
-    const output = 'HTTPError: Response code 404 (Not Found) for http://127.0.0.1:1234/v45.4.1/electron-v45.4.1-linux-x64.zip\n    at FetchDownloader.download (file:///x.js:1:1)\n';
+    const output =
+      'HTTPError: Response code 404 (Not Found) for http://127.0.0.1:1234/v45.4.1/electron-v45.4.1-linux-x64.zip\n    at FetchDownloader.download (file:///x.js:1:1)\n';
     expect(summariseInstallerOutput(output)).toBe('HTTPError: Response code 404 (Not Found) for http://127.0.0.1:1234/v45.4.1/electron-v45.4.1-linux-x64.zip');
   });
 

@@ -11,7 +11,10 @@ import type { Trigger } from '@shared/trigger';
 import { makeTempDir } from '../../support/temp-dir';
 
 const trigger: Trigger = {
-  id: 'contract-test', title: 'Contract test', enabled: true, actions: [],
+  id: 'contract-test',
+  title: 'Contract test',
+  enabled: true,
+  actions: [],
   // a web-auth condition so that signing.fromTrigger has something to sign like
   conditions: [{ type: 'web-auth', authType: 'static', namespace: 'header', key: 'Authorization', secretKey: '{env:CONTRACT_VAR}' }],
 };
@@ -32,7 +35,9 @@ const SAMPLE_ARGS: { [M in ApiMethod]: ApiArgs<M> | null } = {
   'triggers.whatIf': { trigger, limit: 5 },
   'signing.fromTrigger': { triggerId: trigger.id },
   'signing.listProfiles': null,
-  'signing.saveProfile': { profile: { id: 'contract-profile', name: 'Contract', kind: 'static', secret: 'contract-secret', placement: { namespace: 'header', key: 'Authorization' } } },
+  'signing.saveProfile': {
+    profile: { id: 'contract-profile', name: 'Contract', kind: 'static', secret: 'contract-secret', placement: { namespace: 'header', key: 'Authorization' } },
+  },
   'signing.exportProfiles': { includeSecrets: false },
   'signing.generateKeys': { algorithm: 'ES256' },
   'sender.preview': { ...draft, profileId: 'contract-profile' },
@@ -70,12 +75,20 @@ const SAMPLE_ARGS: { [M in ApiMethod]: ApiArgs<M> | null } = {
   'runs.files': { id: 'no-such-execution' },
   'notifications.get': null,
   'notifications.saveSettings': { delivery: { timeoutMs: 500, maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 100 } },
-  'notifications.saveChannel': { channel: { id: 'contract-sink', name: 'Contract sink', type: 'custom', url: 'http://127.0.0.1:9/', headers: [], signing: null } },
+  'notifications.saveChannel': {
+    channel: { id: 'contract-sink', name: 'Contract sink', type: 'custom', url: 'http://127.0.0.1:9/', headers: [], signing: null },
+  },
   'notifications.saveRouting': { routing: { id: 'contract-routing', event: 'execution_completed', channelIds: ['contract-sink'], filters: {}, enabled: true } },
   'notifications.testChannel': { channelId: 'contract-sink' },
   'notifications.example': { eventType: 'execution_completed' },
-  'notifications.preview': { target: { url: 'http://127.0.0.1:9/' }, payload: { project: 'p', title: 't', type: 'execution_completed', body: 'b', url: '/u', data: {} } },
-  'notifications.send': { target: { url: 'http://127.0.0.1:9/' }, payload: { project: 'p', title: 't', type: 'execution_completed', body: 'b', url: '/u', data: {} } },
+  'notifications.preview': {
+    target: { url: 'http://127.0.0.1:9/' },
+    payload: { project: 'p', title: 't', type: 'execution_completed', body: 'b', url: '/u', data: {} },
+  },
+  'notifications.send': {
+    target: { url: 'http://127.0.0.1:9/' },
+    payload: { project: 'p', title: 't', type: 'execution_completed', body: 'b', url: '/u', data: {} },
+  },
   'deliveries.list': { limit: 10 },
   'deliveries.get': { id: 'no-such-delivery' },
   'deliveries.redeliver': { ids: [] },

@@ -20,8 +20,7 @@ function fakeIpcRenderer() {
       listeners.get(channel)?.delete(listener);
     },
   };
-  const send = (channel: string, ...args: unknown[]) =>
-    listeners.get(channel)?.forEach((l) => l({ sender: 'RAW-IPC-EVENT', ports: [] }, ...args));
+  const send = (channel: string, ...args: unknown[]) => listeners.get(channel)?.forEach((l) => l({ sender: 'RAW-IPC-EVENT', ports: [] }, ...args));
   return { ipc, invoked, listeners, send };
 }
 

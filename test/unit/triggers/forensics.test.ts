@@ -9,7 +9,15 @@ import type { HeaderTuple } from '@shared/capture';
 
 const SECRET = 'forensic-secret-42';
 const hmac = (alg: string, data: string | Buffer, key: string | Buffer = SECRET) => createHmac(alg, key).update(data);
-const github: WebAuthCondition = { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Hub-Signature-256', prefix: 'sha256=', secretKey: '{env:T}', algorithm: 'sha256' };
+const github: WebAuthCondition = {
+  type: 'web-auth',
+  authType: 'hmac',
+  namespace: 'header',
+  key: 'X-Hub-Signature-256',
+  prefix: 'sha256=',
+  secretKey: '{env:T}',
+  algorithm: 'sha256',
+};
 const request = (body: string, headers: HeaderTuple[]) => ({ method: 'POST', url: '/api/v0/launch/x/', rawHeaders: headers, body: Buffer.from(body) });
 const pretty = JSON.stringify({ action: 'opened', number: 7, pull_request: { title: 'Fix', draft: false } }, null, 2);
 
@@ -25,7 +33,9 @@ describe('diagnoseHmacMismatch', () => {
     const body = '{"a":1}';
     const sig = 'sha256=' + hmac('sha256', body).digest('hex');
     const report = diagnoseHmacMismatch(github, request(body, [['X-Hub-Signature-256', sig]]), `${SECRET}\n`);
-    expect(report.matches[0].differences).toEqual(["the secret key has leading/trailing whitespace or a newline (pasted from a file?) that the sender's secret does not have"]);
+    expect(report.matches[0].differences).toEqual([
+      "the secret key has leading/trailing whitespace or a newline (pasted from a file?) that the sender's secret does not have",
+    ]);
   });
 
   it('base64 instead of hex', () => {
@@ -46,8 +56,12 @@ describe('diagnoseHmacMismatch', () => {
   it('prefix missing or doubled', () => {
     const body = 'x';
     const digest = hmac('sha256', body).digest('hex');
-    expect(diagnoseHmacMismatch(github, request(body, [['X-Hub-Signature-256', digest]]), SECRET).matches[0].sentence).toBe('the sender sends no "sha256=" prefix.');
-    expect(diagnoseHmacMismatch(github, request(body, [['X-Hub-Signature-256', `sha256=sha256=${digest}`]]), SECRET).matches[0].sentence).toBe('the sender doubles the prefix ("sha256=sha256=").');
+    expect(diagnoseHmacMismatch(github, request(body, [['X-Hub-Signature-256', digest]]), SECRET).matches[0].sentence).toBe(
+      'the sender sends no "sha256=" prefix.',
+    );
+    expect(diagnoseHmacMismatch(github, request(body, [['X-Hub-Signature-256', `sha256=sha256=${digest}`]]), SECRET).matches[0].sentence).toBe(
+      'the sender doubles the prefix ("sha256=sha256=").',
+    );
   });
 
   it('trailing newline on the body, CRLF, Python json.dumps', () => {
@@ -64,11 +78,28 @@ describe('diagnoseHmacMismatch', () => {
     const body = 'token=x&text=y';
     const ms = '1700000000123';
     const sigMs = 'v0=' + hmac('sha256', `v0:1700000000:${body}`).digest('hex');
-    const r1 = diagnoseHmacMismatch(slack, request(body, [['X-Slack-Request-Timestamp', ms], ['X-Slack-Signature', sigMs]]), SECRET);
+    const r1 = diagnoseHmacMismatch(
+      slack,
+      request(body, [
+        ['X-Slack-Request-Timestamp', ms],
+        ['X-Slack-Signature', sigMs],
+      ]),
+      SECRET,
+    );
     expect(r1.matches[0].sentence).toBe('the sender signs the timestamp X-Slack-Request-Timestamp in seconds (1700000000) while it sends 1700000000123.');
     const sigOther = 'v0=' + hmac('sha256', `v0:req-42:${body}`).digest('hex');
-    const r2 = diagnoseHmacMismatch(slack, request(body, [['X-Slack-Request-Timestamp', '1700000000'], ['X-Request-Id', 'req-42'], ['X-Slack-Signature', sigOther]]), SECRET);
-    expect(r2.matches[0].sentence).toBe('the sender signs header X-Request-Id where the format has {header:X-Slack-Request-Timestamp} (v0:{header:X-Request-Id}:{body}).');
+    const r2 = diagnoseHmacMismatch(
+      slack,
+      request(body, [
+        ['X-Slack-Request-Timestamp', '1700000000'],
+        ['X-Request-Id', 'req-42'],
+        ['X-Slack-Signature', sigOther],
+      ]),
+      SECRET,
+    );
+    expect(r2.matches[0].sentence).toBe(
+      'the sender signs header X-Request-Id where the format has {header:X-Slack-Request-Timestamp} (v0:{header:X-Request-Id}:{body}).',
+    );
   });
 
   it('says so when the signature already matches, and finds nothing for a foreign secret', () => {
@@ -87,13 +118,30 @@ describe('whatIf', () => {
     const t0 = Date.now() - 3_600_000;
     const body = '{"ref":"refs/heads/main"}';
     const captures = [0, 1, 2].map((i) => ({
-      id: `c${i}`, receivedAt: t0 + i * 1000, method: 'POST', url: '/api/v0/launch/t/',
-      rawHeaders: [['X-Ts', String(Math.floor((t0 + i * 1000) / 1000))], ['X-Sig', hmac('sha256', body).digest('hex')]] as HeaderTuple[],
+      id: `c${i}`,
+      receivedAt: t0 + i * 1000,
+      method: 'POST',
+      url: '/api/v0/launch/t/',
+      rawHeaders: [
+        ['X-Ts', String(Math.floor((t0 + i * 1000) / 1000))],
+        ['X-Sig', hmac('sha256', body).digest('hex')],
+      ] as HeaderTuple[],
       body: Buffer.from(i === 2 ? '{"ref":"refs/heads/dev"}' : body),
     }));
-    const previous: TriggerLogEntry[] = captures.map((c, i) => ({ id: `e${i}`, at: c.receivedAt, triggerId: 't', captureId: c.id, outcome: i === 0 ? 'launched' : 'rejected', conditions: [], status: i === 0 ? 200 : 400 }));
+    const previous: TriggerLogEntry[] = captures.map((c, i) => ({
+      id: `e${i}`,
+      at: c.receivedAt,
+      triggerId: 't',
+      captureId: c.id,
+      outcome: i === 0 ? 'launched' : 'rejected',
+      conditions: [],
+      status: i === 0 ? 200 : 400,
+    }));
     const edited: Trigger = {
-      id: 't', title: 't', enabled: true, actions: [],
+      id: 't',
+      title: 't',
+      enabled: true,
+      actions: [],
       conditions: [
         { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Sig', secretKey: '{env:T}', algorithm: 'sha256' },
         { type: 'web-timestamp', namespace: 'header', key: 'X-Ts', tolerance: 5 },
@@ -101,7 +149,11 @@ describe('whatIf', () => {
       ],
     };
     const rows = await whatIf(edited, captures, previous, { T: SECRET });
-    expect(rows.map((r) => [r.before, r.after])).toEqual([['passed', 'passed'], ['failed', 'passed'], ['failed', 'failed']]);
+    expect(rows.map((r) => [r.before, r.after])).toEqual([
+      ['passed', 'passed'],
+      ['failed', 'passed'],
+      ['failed', 'failed'],
+    ]);
     expect(rows[2].failedAt).toMatchObject({ index: 0, type: 'web-auth' });
     expect(rows[2].failedAt!.reason).toMatch(/^HMAC mismatch/);
     // quota 1: the second capture now meets the first one's recorded launch

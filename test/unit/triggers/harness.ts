@@ -35,13 +35,15 @@ function toTuples(raw: string[]): HeaderTuple[] {
   return out;
 }
 
-export async function startHarness(opts: {
-  triggers?: Trigger[];
-  env?: EnvVariable[];
-  dataDir?: string;
-  bodyLimit?: number;
-  router?: Partial<TriggerRouterDeps>;
-} = {}): Promise<Harness> {
+export async function startHarness(
+  opts: {
+    triggers?: Trigger[];
+    env?: EnvVariable[];
+    dataDir?: string;
+    bodyLimit?: number;
+    router?: Partial<TriggerRouterDeps>;
+  } = {},
+): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await makeTempDir('triggers'));
   const log = await openTriggerLogStore(dataDir);
   const runs = await openTriggerRunStore(dataDir);
@@ -54,7 +56,8 @@ export async function startHarness(opts: {
   const route = createTriggerRouter({
     getTrigger: (id) => triggers.get(id),
     env: () => env,
-    log, runs,
+    log,
+    runs,
     history: createLaunchHistory(log.all(), now),
     onEvent: (e) => events.push(e),
     now,
@@ -79,9 +82,16 @@ export async function startHarness(opts: {
         return;
       }
       const request: IncomingRequest = {
-        id: randomUUID(), receivedAt: startedAt, method: req.method ?? 'GET', url: req.url ?? '/', httpVersion: req.httpVersion,
-        rawHeaders: toTuples(req.rawHeaders), body: Buffer.concat(chunks), remoteAddress: req.socket.remoteAddress ?? '',
-        remotePort: req.socket.remotePort ?? 0, timings: { startedAt, headersMs: 0, bodyMs: Date.now() - startedAt },
+        id: randomUUID(),
+        receivedAt: startedAt,
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        httpVersion: req.httpVersion,
+        rawHeaders: toTuples(req.rawHeaders),
+        body: Buffer.concat(chunks),
+        remoteAddress: req.socket.remoteAddress ?? '',
+        remotePort: req.socket.remotePort ?? 0,
+        timings: { startedAt, headersMs: 0, bodyMs: Date.now() - startedAt },
       };
       void (async () => {
         const decision = await route(request);
@@ -90,10 +100,19 @@ export async function startHarness(opts: {
           return;
         }
         const summary: CaptureSummary = {
-          id: request.id, seq: ++seq, receivedAt: request.receivedAt, method: request.method, url: request.url,
-          path: request.url.split('?')[0], status: decision.response.status, bodySize: request.body.length,
-          contentType: req.headers['content-type'] ?? null, remoteAddress: request.remoteAddress, kind: decision.kind,
-          triggerId: decision.triggerId, outcome: decision.outcome,
+          id: request.id,
+          seq: ++seq,
+          receivedAt: request.receivedAt,
+          method: request.method,
+          url: request.url,
+          path: request.url.split('?')[0],
+          status: decision.response.status,
+          bodySize: request.body.length,
+          contentType: req.headers['content-type'] ?? null,
+          remoteAddress: request.remoteAddress,
+          kind: decision.kind,
+          triggerId: decision.triggerId,
+          outcome: decision.outcome,
         };
         captures.push(summary);
         await decision.commit?.(Promise.resolve(summary));
@@ -109,7 +128,15 @@ export async function startHarness(opts: {
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`, dataDir, triggers, env, log, runs, events, captures, clock,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    triggers,
+    env,
+    log,
+    runs,
+    events,
+    captures,
+    clock,
     async close(o = {}) {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -122,7 +149,11 @@ export async function startHarness(opts: {
 
 export const launchUrl = (h: Harness, id: string, suffix = '/'): string => `${h.url}/api/v0/launch/${id}${suffix}`;
 
-export async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Headers }> {
+export async function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Headers }> {
   const res = await fetch(url, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
   return { status: res.status, body: await res.text(), headers: res.headers };
 }
@@ -130,9 +161,20 @@ export async function post(url: string, body: string | Buffer, headers: Record<s
 export const lastEntry = (h: Harness) => h.log.list(undefined, 1)[0];
 
 export const TEST_TOKEN = 's3cret-token-value';
-export const staticAuth: WebAuthCondition = { type: 'web-auth', authType: 'static', namespace: 'header', key: 'Authorization', secretKey: '{env:WEBHOOK_TOKEN}' };
-export const makeTrigger = (id: string, conditions: Condition[], actions: Trigger['actions'] = [], enabled = true): Trigger =>
-  ({ id, title: id, enabled, conditions, actions });
+export const staticAuth: WebAuthCondition = {
+  type: 'web-auth',
+  authType: 'static',
+  namespace: 'header',
+  key: 'Authorization',
+  secretKey: '{env:WEBHOOK_TOKEN}',
+};
+export const makeTrigger = (id: string, conditions: Condition[], actions: Trigger['actions'] = [], enabled = true): Trigger => ({
+  id,
+  title: id,
+  enabled,
+  conditions,
+  actions,
+});
 
 /** For one test file: starts a harness with WEBHOOK_TOKEN in env, and closes it after each test. */
 export function harnessPerTest(): (triggers: Trigger[], extra?: Parameters<typeof startHarness>[0]) => Promise<Harness> {

@@ -22,10 +22,16 @@ let h: Harness;
 beforeAll(async () => {
   const triggers: Trigger[] = ['github', 'slack', 'doc-static', 'doc-hmac', 'doc-hmac-timestamp'].map((id) => findPreset(id)!.build());
   triggers.push({
-    id: 'vector', title: 'vector', enabled: true, actions: [],
+    id: 'vector',
+    title: 'vector',
+    enabled: true,
+    actions: [],
     conditions: [{ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Sig', secretKey: 'foobar', algorithm: 'sha256' }],
   });
-  h = await startHarness({ triggers, env: ['WEBHOOK_TOKEN', 'GITHUB_WEBHOOK_SECRET', 'SLACK_SIGNING_SECRET'].map((name) => ({ name, value: SECRET, secret: true })) });
+  h = await startHarness({
+    triggers,
+    env: ['WEBHOOK_TOKEN', 'GITHUB_WEBHOOK_SECRET', 'SLACK_SIGNING_SECRET'].map((name) => ({ name, value: SECRET, secret: true })),
+  });
 });
 afterAll(() => h.close());
 
@@ -33,7 +39,11 @@ describe('GitHub', () => {
   it('accepts a push signed by @octokit/webhooks-methods', async () => {
     const signature = await sign(SECRET, pushPayload);
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
-    const res = await post(launchUrl(h, 'github'), pushPayload, { 'X-Hub-Signature-256': signature, 'Content-Type': 'application/json', 'X-GitHub-Event': 'push' });
+    const res = await post(launchUrl(h, 'github'), pushPayload, {
+      'X-Hub-Signature-256': signature,
+      'Content-Type': 'application/json',
+      'X-GitHub-Event': 'push',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toBe('ok');
     expect(lastEntry(h).outcome).toBe('launched');
@@ -81,7 +91,9 @@ describe('Slack', () => {
   it('accepts a fresh, correctly signed slash command', async () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const res = await post(launchUrl(h, 'slack'), slackBody, {
-      'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': slackSignature(SECRET, ts, slackBody),
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Slack-Request-Timestamp': ts,
+      'X-Slack-Signature': slackSignature(SECRET, ts, slackBody),
     });
     expect(res.status).toBe(200);
     const entry = lastEntry(h);
@@ -145,12 +157,12 @@ function seedExamples(): string[] {
 function runPython(code: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     execFile('python3', ['-c', code], { env: { ...process.env, WEBHOOK_TOKEN: SECRET, PYTHONIOENCODING: 'utf-8' }, timeout: 15_000 }, (err, _out, stderr) => {
-      resolve({ code: err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0, stderr });
+      resolve({ code: err ? (((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1) : 0, stderr });
     });
   });
 }
 
-describe('the seed\'s own Python urllib examples', () => {
+describe("the seed's own Python urllib examples", () => {
   const examples = seedExamples();
   it('finds the static, HMAC and HMAC + timestamp examples in the seed', () => {
     const urllibOnly = examples.filter((e) => !e.includes('import jwt'));
@@ -159,7 +171,7 @@ describe('the seed\'s own Python urllib examples', () => {
 
   const cases: [string, (code: string) => boolean][] = [
     ['doc-static', (c) => !c.includes('hmac') && !c.includes('jwt')],
-    ['doc-hmac', (c) => c.includes('msg=data') ],
+    ['doc-hmac', (c) => c.includes('msg=data')],
     ['doc-hmac-timestamp', (c) => c.includes('Request-Timestamp')],
   ];
   for (const [triggerId, pick] of cases) {

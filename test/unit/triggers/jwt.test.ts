@@ -16,12 +16,24 @@ import { lastEntry, launchUrl, post, startHarness, type Harness } from './harnes
 const HS_SECRET = 'a-long-shared-secret-for-hs-algorithms-0123456789';
 
 function jwtTrigger(algorithm: string, secretKey: string, prefix = ''): Trigger {
-  const condition: WebAuthCondition = { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix, secretKey, algorithm: algorithm as JwtAlgorithm };
+  const condition: WebAuthCondition = {
+    type: 'web-auth',
+    authType: 'jwt',
+    namespace: 'header',
+    key: 'Authorization',
+    prefix,
+    secretKey,
+    algorithm: algorithm as JwtAlgorithm,
+  };
   return { id: `jwt-${algorithm}`, title: algorithm, enabled: true, conditions: [condition], actions: [] };
 }
 
 async function check(trigger: Trigger, token: string, now = Date.now()) {
-  const [result] = await evaluateTrigger(trigger, { method: 'POST', url: '/', rawHeaders: [['Authorization', token]], body: new Uint8Array() }, { env: [], now });
+  const [result] = await evaluateTrigger(
+    trigger,
+    { method: 'POST', url: '/', rawHeaders: [['Authorization', token]], body: new Uint8Array() },
+    { env: [], now },
+  );
   return result;
 }
 
@@ -51,9 +63,12 @@ describe('symmetric HS* (jsonwebtoken and jose)', () => {
     });
   }
 
-  it('HS256 vs HS512: the token\'s algorithm must be the condition\'s', async () => {
+  it("HS256 vs HS512: the token's algorithm must be the condition's", async () => {
     const token = jsonwebtoken.sign({}, HS_SECRET, { algorithm: 'HS512' });
-    expect(await check(jwtTrigger('HS256', HS_SECRET), token)).toMatchObject({ passed: false, reason: 'the token is signed with HS512, but this condition accepts HS256 only' });
+    expect(await check(jwtTrigger('HS256', HS_SECRET), token)).toMatchObject({
+      passed: false,
+      reason: 'the token is signed with HS512, but this condition accepts HS256 only',
+    });
   });
 });
 
@@ -72,13 +87,26 @@ describe('asymmetric algorithms', () => {
       const token = await joseToken(alg, priv);
       expect((await check(jwtTrigger(alg, pem(pub)), token)).passed).toBe(true);
       expect((await check(jwtTrigger(alg, jwk(pub)), token)).passed).toBe(true);
-      const other = alg === 'EdDSA' ? generateKeyPairSync('ed25519').publicKey : alg.startsWith('E') ? generateKeyPairSync('ec', { namedCurve: alg === 'ES256' ? 'P-256' : alg === 'ES384' ? 'P-384' : 'P-521' }).publicKey : generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
-      expect(await check(jwtTrigger(alg, pem(other)), token)).toMatchObject({ passed: false, reason: `the ${alg} signature does not verify with the secret key` });
+      const other =
+        alg === 'EdDSA'
+          ? generateKeyPairSync('ed25519').publicKey
+          : alg.startsWith('E')
+            ? generateKeyPairSync('ec', { namedCurve: alg === 'ES256' ? 'P-256' : alg === 'ES384' ? 'P-384' : 'P-521' }).publicKey
+            : generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
+      expect(await check(jwtTrigger(alg, pem(other)), token)).toMatchObject({
+        passed: false,
+        reason: `the ${alg} signature does not verify with the secret key`,
+      });
     });
   }
 
   it('jsonwebtoken RS256, PS256, ES256 and ES384 tokens verify', async () => {
-    for (const [alg, priv, pub] of [['RS256', pairs.rsa.privateKey, pairs.rsa.publicKey], ['PS256', pairs.rsa.privateKey, pairs.rsa.publicKey], ['ES256', pairs.p256.privateKey, pairs.p256.publicKey], ['ES384', pairs.p384.privateKey, pairs.p384.publicKey]] as const) {
+    for (const [alg, priv, pub] of [
+      ['RS256', pairs.rsa.privateKey, pairs.rsa.publicKey],
+      ['PS256', pairs.rsa.privateKey, pairs.rsa.publicKey],
+      ['ES256', pairs.p256.privateKey, pairs.p256.publicKey],
+      ['ES384', pairs.p384.privateKey, pairs.p384.publicKey],
+    ] as const) {
       const token = jsonwebtoken.sign({ ts: 1 }, priv.export({ type: 'pkcs8', format: 'pem' }), { algorithm: alg, expiresIn: 60 });
       expect((await check(jwtTrigger(alg, pem(pub)), token)).passed, alg).toBe(true);
     }
@@ -87,7 +115,25 @@ describe('asymmetric algorithms', () => {
   it('RS256 verifies with an X.509 certificate (openssl-made)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hookbench-cert-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-subj', '/CN=hookbench', '-days', '1'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          path.join(dir, 'k.pem'),
+          '-out',
+          path.join(dir, 'c.pem'),
+          '-subj',
+          '/CN=hookbench',
+          '-days',
+          '1',
+        ],
+        { stdio: 'ignore' },
+      );
       const cert = readFileSync(path.join(dir, 'c.pem'), 'utf8');
       const token = jsonwebtoken.sign({ ts: 1 }, readFileSync(path.join(dir, 'k.pem')), { algorithm: 'RS256' });
       expect((await check(jwtTrigger('RS256', cert), token)).passed).toBe(true);
@@ -99,7 +145,10 @@ describe('asymmetric algorithms', () => {
   it('a private key as the secret is refused with a reason', async () => {
     const token = await joseToken('RS256', pairs.rsa.privateKey);
     const privatePem = pairs.rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(await check(jwtTrigger('RS256', privatePem), token)).toMatchObject({ passed: false, reason: 'cannot use the secret key for RS256: the key is a private key; give the public key only' });
+    expect(await check(jwtTrigger('RS256', privatePem), token)).toMatchObject({
+      passed: false,
+      reason: 'cannot use the secret key for RS256: the key is a private key; give the public key only',
+    });
   });
 });
 
@@ -141,7 +190,10 @@ describe('attacks and claims', () => {
   it('the documented PyJWT sender (exp in the JOSE header) verifies, and the trace says header exp is not enforced', async () => {
     // jwt.encode({'ts': now}, key, headers={'exp': now + 60}) — as in the reference's Python example
     const now = Math.floor(Date.now() / 1000);
-    const token = jsonwebtoken.sign({ ts: now }, HS_SECRET, { algorithm: 'HS256', header: { alg: 'HS256', typ: 'JWT', exp: now + 60 } as jsonwebtoken.JwtHeader });
+    const token = jsonwebtoken.sign({ ts: now }, HS_SECRET, {
+      algorithm: 'HS256',
+      header: { alg: 'HS256', typ: 'JWT', exp: now + 60 } as jsonwebtoken.JwtHeader,
+    });
     const result = await check(jwtTrigger('HS256', HS_SECRET), token);
     expect(result.passed).toBe(true);
     const trace = result.trace as JwtTrace;
@@ -166,7 +218,10 @@ describe('JWT over HTTP', () => {
   beforeAll(async () => {
     h = await startHarness({
       triggers: [jwtTrigger('RS256', '{env:WEBHOOK_PUBLIC_KEY}', 'Bearer '), jwtTrigger('HS256', '{env:WEBHOOK_TOKEN}', 'JWT ')],
-      env: [{ name: 'WEBHOOK_PUBLIC_KEY', value: pem(pairs.rsa.publicKey), secret: false }, { name: 'WEBHOOK_TOKEN', value: HS_SECRET, secret: true }],
+      env: [
+        { name: 'WEBHOOK_PUBLIC_KEY', value: pem(pairs.rsa.publicKey), secret: false },
+        { name: 'WEBHOOK_TOKEN', value: HS_SECRET, secret: true },
+      ],
     });
   });
   afterAll(() => h.close());

@@ -1,8 +1,6 @@
 // A launch's durable writes (capture, trigger run, trigger-log entry) are issued together and
 // awaited once, not one after the other; and when any of them fails nothing launches.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { CaptureSummary } from '@shared/capture';
 import type { EngineEvent } from '@shared/events';
@@ -17,8 +15,16 @@ import { makeTempDir } from '../../support/temp-dir';
 const trigger: Trigger = { id: 't1', title: 'T', enabled: true, conditions: [], actions: [{ type: 'run-execution', step: 'train' }] } as Trigger;
 
 const request = (id: string): IncomingRequest => ({
-  id, receivedAt: Date.now(), method: 'POST', url: '/api/v0/launch/t1/', httpVersion: '1.1', rawHeaders: [], body: Buffer.from('{}'),
-  remoteAddress: '127.0.0.1', remotePort: 1, timings: { startedAt: Date.now(), headersMs: 0, bodyMs: 0 },
+  id,
+  receivedAt: Date.now(),
+  method: 'POST',
+  url: '/api/v0/launch/t1/',
+  httpVersion: '1.1',
+  rawHeaders: [],
+  body: Buffer.from('{}'),
+  remoteAddress: '127.0.0.1',
+  remotePort: 1,
+  timings: { startedAt: Date.now(), headersMs: 0, bodyMs: 0 },
 });
 
 const dirs: string[] = [];
@@ -35,14 +41,24 @@ async function setup() {
   const runs = await openTriggerRunStore(dataDir);
   open.push(log, runs);
   const events: EngineEvent[] = [];
-  const router = createTriggerRouter({ getTrigger: (id) => (id === 't1' ? trigger : undefined), env: () => [], log, runs, history: createLaunchHistory(), onEvent: (e) => events.push(e) });
+  const router = createTriggerRouter({
+    getTrigger: (id) => (id === 't1' ? trigger : undefined),
+    env: () => [],
+    log,
+    runs,
+    history: createLaunchHistory(),
+    onEvent: (e) => events.push(e),
+  });
   return { log, runs, events, router };
 }
 
 function gate<T>() {
   let open!: (value: T) => void;
   let fail!: (error: Error) => void;
-  const promise = new Promise<T>((resolve, reject) => { open = resolve; fail = reject; });
+  const promise = new Promise<T>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
   return { promise, open, fail };
 }
 
@@ -53,7 +69,9 @@ it('writes the run and the log entry while the capture is still being written, a
   const decision = (await router(request('c1')))!;
   const capture = gate<CaptureSummary>();
   let settled = false;
-  const committed = decision.commit!(capture.promise).then(() => { settled = true; });
+  const committed = decision.commit!(capture.promise).then(() => {
+    settled = true;
+  });
   // both of the router's records reach their journals without waiting for the capture
   await expect.poll(() => log.count() === 1 && runs.count() === 1, { timeout: 5000 }).toBe(true);
   await new Promise((r) => setTimeout(r, 20));

@@ -8,11 +8,21 @@ import { openTriggerRunStore } from '../../../src/main/engine/triggers/trigger-r
 import { makeTempDir } from '../../support/temp-dir';
 
 let dir: string;
-beforeEach(async () => { dir = await makeTempDir('log-retention'); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await makeTempDir('log-retention');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const entry = (n: number): TriggerLogEntry => ({
-  id: `e${n}`, at: n, triggerId: 't', captureId: `c${n}`, outcome: 'rejected', conditions: [], status: 400,
+  id: `e${n}`,
+  at: n,
+  triggerId: 't',
+  captureId: `c${n}`,
+  outcome: 'rejected',
+  conditions: [],
+  status: 400,
 });
 const run = (n: number): TriggerRun => ({ id: `r${n}`, triggerId: 't', captureId: `c${n}`, createdAt: n, updatedAt: n, status: 'pending', result: [] });
 

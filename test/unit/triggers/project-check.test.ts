@@ -11,20 +11,28 @@ const project: ProjectSummary = {
 const trigger = (actions: Trigger['actions']): Trigger => ({ id: 't', title: 't', enabled: true, conditions: [], actions });
 
 it('accepts actions that match the project', () => {
-  expect(lintRunActions(trigger([
-    { type: 'run-execution', step: 'train', payloadInputName: 'dataset' },
-    { type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'prep.dataset' },
-  ]), project)).toEqual([]);
+  expect(
+    lintRunActions(
+      trigger([
+        { type: 'run-execution', step: 'train', payloadInputName: 'dataset' },
+        { type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'prep.dataset' },
+      ]),
+      project,
+    ),
+  ).toEqual([]);
 });
 
 it('names the unknown step, input, pipeline and node at their paths', () => {
-  const warnings = lintRunActions(trigger([
-    { type: 'run-execution', step: 'tran' },
-    { type: 'run-execution', step: 'train', payloadInputName: 'data' },
-    { type: 'copy-pipeline', pipeline: 'nope' },
-    { type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'preprocess.dataset' },
-    { type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'prep.payload' },
-  ]), project);
+  const warnings = lintRunActions(
+    trigger([
+      { type: 'run-execution', step: 'tran' },
+      { type: 'run-execution', step: 'train', payloadInputName: 'data' },
+      { type: 'copy-pipeline', pipeline: 'nope' },
+      { type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'preprocess.dataset' },
+      { type: 'run-pipeline', pipeline: 'flow', payloadInputName: 'prep.payload' },
+    ]),
+    project,
+  );
   expect(warnings.map((w) => [w.path, w.code])).toEqual([
     ['actions[0].step', 'unknown-step'],
     ['actions[1].payloadInputName', 'unknown-input'],

@@ -13,8 +13,16 @@ import type { TriggerRunStore } from '../../../src/main/engine/triggers/trigger-
 const trigger: Trigger = { id: 'rl', title: 'Limited', enabled: true, conditions: [{ type: 'rate-limit', period: 3600, quota: 1 }], actions: [] };
 
 const request = (id: string): IncomingRequest => ({
-  id, receivedAt: Date.now(), method: 'POST', url: '/api/v0/launch/rl/', httpVersion: '1.1', rawHeaders: [], body: Buffer.from('{}'),
-  remoteAddress: '127.0.0.1', remotePort: 1, timings: { startedAt: Date.now(), headersMs: 0, bodyMs: 0 },
+  id,
+  receivedAt: Date.now(),
+  method: 'POST',
+  url: '/api/v0/launch/rl/',
+  httpVersion: '1.1',
+  rawHeaders: [],
+  body: Buffer.from('{}'),
+  remoteAddress: '127.0.0.1',
+  remotePort: 1,
+  timings: { startedAt: Date.now(), headersMs: 0, bodyMs: 0 },
 });
 
 it('frees the rate-limit slot of a launch whose run could not be stored', async () => {

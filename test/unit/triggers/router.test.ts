@@ -61,8 +61,22 @@ describe('launch URL', () => {
 
   it('web-response-text and -json: first one answers, {run_id} substituted everywhere', async () => {
     const h = await start([
-      make('text', [], [{ type: 'web-response-text', text: 'Created run {run_id}' }, { type: 'web-response-json', json: { unused: true } }]),
-      make('json', [], [{ type: 'run-execution', step: 's' }, { type: 'web-response-json', json: { run: { id: '{run_id}', list: ['a {run_id} b', 3, null, { deep: '{run_id}' }] }, n: 1 } }]),
+      make(
+        'text',
+        [],
+        [
+          { type: 'web-response-text', text: 'Created run {run_id}' },
+          { type: 'web-response-json', json: { unused: true } },
+        ],
+      ),
+      make(
+        'json',
+        [],
+        [
+          { type: 'run-execution', step: 's' },
+          { type: 'web-response-json', json: { run: { id: '{run_id}', list: ['a {run_id} b', 3, null, { deep: '{run_id}' }] }, n: 1 } },
+        ],
+      ),
     ]);
     const text = await post(launchUrl(h, 'text'), '');
     const textRun = lastEntry(h).runId!;
@@ -90,7 +104,7 @@ describe('failure modes with reasons', () => {
     expect((await post(launchUrl(h, 't'), JSON.stringify({ token: TOKEN }))).status).toBe(200);
   });
 
-  it('form and query namespaces (the reference\'s token=pat_… example)', async () => {
+  it("form and query namespaces (the reference's token=pat_… example)", async () => {
     const h = await start([make('form', [{ ...auth, namespace: 'form', key: 'token' }]), make('query', [{ ...auth, namespace: 'query', key: 'token' }])]);
     expect((await post(launchUrl(h, 'form'), `token=${TOKEN}&event_type=new_data`, { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(200);
     expect((await post(launchUrl(h, 'form'), 'event_type=new_data')).status).toBe(400);
@@ -140,17 +154,36 @@ describe('failure modes with reasons', () => {
 
   it('concurrent launches never overrun a quota', async () => {
     // straight at the router: 20 evaluations in flight at once, the JWT check really awaits
-    const jwt: Condition = { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', secretKey: '{env:WEBHOOK_TOKEN}', algorithm: 'HS256' };
+    const jwt: Condition = {
+      type: 'web-auth',
+      authType: 'jwt',
+      namespace: 'header',
+      key: 'Authorization',
+      secretKey: '{env:WEBHOOK_TOKEN}',
+      algorithm: 'HS256',
+    };
     const trigger = make('rl', [jwt, { type: 'rate-limit', period: 3600, quota: 5 }]);
     const dir = await makeTempDir('race');
     const stores = await openTriggerStores(dir);
     try {
       const route = createTriggerRouter({ getTrigger: () => trigger, env: () => ({ WEBHOOK_TOKEN: TOKEN }), ...stores });
       const token = jsonwebtoken.sign({ a: 1 }, TOKEN);
-      const decisions = await Promise.all(Array.from({ length: 20 }, (_, i) => route({
-        id: `r${i}`, receivedAt: Date.now(), method: 'POST', url: '/api/v0/launch/rl/', httpVersion: '1.1',
-        rawHeaders: [['Authorization', token]], body: Buffer.alloc(0), remoteAddress: '127.0.0.1', remotePort: 1, timings: { startedAt: 0, headersMs: 0, bodyMs: 0 },
-      })));
+      const decisions = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          route({
+            id: `r${i}`,
+            receivedAt: Date.now(),
+            method: 'POST',
+            url: '/api/v0/launch/rl/',
+            httpVersion: '1.1',
+            rawHeaders: [['Authorization', token]],
+            body: Buffer.alloc(0),
+            remoteAddress: '127.0.0.1',
+            remotePort: 1,
+            timings: { startedAt: 0, headersMs: 0, bodyMs: 0 },
+          }),
+        ),
+      );
       const statuses = decisions.map((d) => d!.response.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(5);
       expect(statuses.filter((s) => s === 400)).toHaveLength(15);
@@ -166,16 +199,25 @@ describe('payload filters', () => {
     ({ type: 'payload-filter', namespace: 'json', key, operator, ...(value !== undefined ? { value } : {}) }) as Condition;
   const body = JSON.stringify({ ref: 'refs/heads/main', n: 7, data: { 'valohai.execution-step': 'Train' }, empty: null });
   const cases: [Condition, boolean][] = [
-    [filter('equals', 'ref', 'refs/heads/main'), true], [filter('equals', 'ref', 'main'), false],
+    [filter('equals', 'ref', 'refs/heads/main'), true],
+    [filter('equals', 'ref', 'main'), false],
     [filter('equals', 'n', '7'), true],
-    [filter('not-equals', 'ref', 'refs/heads/dev'), true], [filter('not-equals', 'ref', 'refs/heads/main'), false],
-    [filter('contains', 'ref', 'heads'), true], [filter('contains', 'ref', 'tags'), false],
-    [filter('starts-with', 'ref', 'refs/heads/'), true], [filter('starts-with', 'ref', 'heads'), false],
-    [filter('regex', 'ref', '^refs/heads/(main|master)$'), true], [filter('regex', 'ref', '^v\\d'), false],
+    [filter('not-equals', 'ref', 'refs/heads/dev'), true],
+    [filter('not-equals', 'ref', 'refs/heads/main'), false],
+    [filter('contains', 'ref', 'heads'), true],
+    [filter('contains', 'ref', 'tags'), false],
+    [filter('starts-with', 'ref', 'refs/heads/'), true],
+    [filter('starts-with', 'ref', 'heads'), false],
+    [filter('regex', 'ref', '^refs/heads/(main|master)$'), true],
+    [filter('regex', 'ref', '^v\\d'), false],
     [filter('regex', 'ref', '(unclosed'), false],
-    [filter('exists', 'ref'), true], [filter('exists', 'missing'), false], [filter('exists', 'empty'), true],
-    [filter('not-exists', 'missing'), true], [filter('not-exists', 'ref'), false],
-    [filter('in', 'ref', ['refs/heads/main', 'refs/heads/dev']), true], [filter('in', 'ref', ['x']), false],
+    [filter('exists', 'ref'), true],
+    [filter('exists', 'missing'), false],
+    [filter('exists', 'empty'), true],
+    [filter('not-exists', 'missing'), true],
+    [filter('not-exists', 'ref'), false],
+    [filter('in', 'ref', ['refs/heads/main', 'refs/heads/dev']), true],
+    [filter('in', 'ref', ['x']), false],
     [filter('equals', 'data.valohai\\.execution-step', 'Train'), true],
     [filter('equals', 'missing', 'x'), false],
   ];
@@ -187,7 +229,9 @@ describe('payload filters', () => {
       expect(res.status, JSON.stringify(condition)).toBe(expected ? 200 : 400);
       expect(lastEntry(h).conditions[0].reason.length).toBeGreaterThan(5);
     }
-    expect(h.log.list({ failedConditionType: 'payload-filter' }).some((e) => e.conditions[0].reason.startsWith('invalid regular expression "(unclosed"'))).toBe(true);
+    expect(h.log.list({ failedConditionType: 'payload-filter' }).some((e) => e.conditions[0].reason.startsWith('invalid regular expression "(unclosed"'))).toBe(
+      true,
+    );
   });
 
   it('header, query and form namespaces', async () => {

@@ -21,16 +21,25 @@ describe('run info', () => {
   it('pending, then completed with the action results; GET, POST form and POST JSON', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const h = await start([make('t', [auth, ts, { type: 'rate-limit', period: 3600, quota: 1 }, { type: 'payload-filter', namespace: 'json', key: 'go', operator: 'exists' }], actions)], {
-      router: {
-        launchAction: async (action): Promise<RunResultEntry> => {
-          await gate;
-          return action.type === 'run-execution'
-            ? { action: 'run_execution', execution_step: action.step, execution_id: 'exec-1' }
-            : { action: 'run_pipeline', pipeline_name: action.pipeline, pipeline_id: 'pipe-1' };
+    const h = await start(
+      [
+        make(
+          't',
+          [auth, ts, { type: 'rate-limit', period: 3600, quota: 1 }, { type: 'payload-filter', namespace: 'json', key: 'go', operator: 'exists' }],
+          actions,
+        ),
+      ],
+      {
+        router: {
+          launchAction: async (action): Promise<RunResultEntry> => {
+            await gate;
+            return action.type === 'run-execution'
+              ? { action: 'run_execution', execution_step: action.step, execution_id: 'exec-1' }
+              : { action: 'run_pipeline', pipeline_name: action.pipeline, pipeline_id: 'pipe-1' };
+          },
         },
       },
-    });
+    );
     const launched = await post(launchUrl(h, 't'), '{"go": 1}', headers());
     expect(launched.status).toBe(200);
     const runId = JSON.parse(launched.body).run_id as string;
@@ -44,10 +53,13 @@ describe('run info', () => {
 
     release();
     await expect.poll(() => h.runs.get(runId)?.status).toBe('completed');
-    const completed = { status: 'completed', result: [
-      { action: 'run_execution', execution_step: 'Batch feature extraction', execution_id: 'exec-1' },
-      { action: 'run_pipeline', pipeline_name: 'train', pipeline_id: 'pipe-1' },
-    ] };
+    const completed = {
+      status: 'completed',
+      result: [
+        { action: 'run_execution', execution_step: 'Batch feature extraction', execution_id: 'exec-1' },
+        { action: 'run_pipeline', pipeline_name: 'train', pipeline_id: 'pipe-1' },
+      ],
+    };
     const form = await post(`${launchUrl(h, 't')}run`, `run_id=${runId}`, { ...headers(), 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(JSON.parse(form.body)).toEqual(completed);
     const json = await post(`${launchUrl(h, 't')}run/`, JSON.stringify({ run_id: runId }), { ...headers(), 'Content-Type': 'application/json' });
@@ -60,7 +72,10 @@ describe('run info', () => {
     const runId = JSON.parse((await post(launchUrl(h, 't'), '')).body).run_id as string;
     await expect.poll(() => h.runs.get(runId)?.status).toBe('completed');
     const body = await (await fetch(`${launchUrl(h, 't')}run/?run_id=${runId}`)).json();
-    expect(body.result).toMatchObject([{ action: 'run_execution', execution_step: 'Batch feature extraction' }, { action: 'run_pipeline', pipeline_name: 'train' }]);
+    expect(body.result).toMatchObject([
+      { action: 'run_execution', execution_step: 'Batch feature extraction' },
+      { action: 'run_pipeline', pipeline_name: 'train' },
+    ]);
     expect(body.result[0].execution_id).toMatch(/^[0-9a-f-]{36}$/);
     await post(launchUrl(h, 'bare'), '');
     const bareRun = lastEntry(h).runId!;
@@ -82,7 +97,7 @@ describe('run info', () => {
     expect(info).toEqual({ status: 'completed', result: before!.result });
   });
 
-  it('failing auth → 400; unknown run_id or another trigger\'s run → 404; bad method → 405', async () => {
+  it("failing auth → 400; unknown run_id or another trigger's run → 404; bad method → 405", async () => {
     const h = await start([make('t', [auth, ts]), make('other', [])]);
     await post(launchUrl(h, 'other'), '');
     const otherRun = lastEntry(h).runId!;

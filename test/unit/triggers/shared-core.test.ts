@@ -11,11 +11,24 @@ import { validateTrigger } from '@shared/triggers/workspace';
 import type { Trigger } from '@shared/trigger';
 
 const enc = new TextEncoder();
-const req = (body: string, headers: [string, string][] = [], url = '/api/v0/launch/t/') => ({ method: 'POST', url, rawHeaders: headers, body: enc.encode(body) });
+const req = (body: string, headers: [string, string][] = [], url = '/api/v0/launch/t/') => ({
+  method: 'POST',
+  url,
+  rawHeaders: headers,
+  body: enc.encode(body),
+});
 
 describe('lookups', () => {
   it('headers: case-insensitive, first occurrence', () => {
-    expect(findHeader([['X-A', '1'], ['x-a', '2']], 'X-a')).toBe('1');
+    expect(
+      findHeader(
+        [
+          ['X-A', '1'],
+          ['x-a', '2'],
+        ],
+        'X-a',
+      ),
+    ).toBe('1');
   });
   it('query, form, json (top level and the dotted extension with \\. escapes)', () => {
     const r = req('a=1&token=t%20x', [], '/p/?q=1&q=2&s=%2B');
@@ -32,19 +45,37 @@ describe('lookups', () => {
   it('prefix cutting is exact', () => {
     expect(cutPrefix('JWT abc', 'JWT ', 'h')).toEqual({ ok: true, value: 'abc' });
     expect(cutPrefix('JWTabc', 'JWT ', 'header A')).toEqual({ ok: false, reason: 'header A does not start with the prefix "JWT "' });
-    expect(lookupToken(req('', [['Authorization', 'Bearer x']]), { namespace: 'header', key: 'authorization', prefix: 'Bearer ' })).toEqual({ ok: true, value: 'x' });
+    expect(lookupToken(req('', [['Authorization', 'Bearer x']]), { namespace: 'header', key: 'authorization', prefix: 'Bearer ' })).toEqual({
+      ok: true,
+      value: 'x',
+    });
     expect(lookupToken(req('{"t":{"a":1}}'), { namespace: 'json', key: 't' })).toMatchObject({ ok: false, reason: 'JSON key t is an object, not a token' });
   });
 });
 
 describe('basestrings', () => {
   it('parses literals and every placeholder; unknown braces stay literal', () => {
-    expect(parseFormat('v0:{header:X-T}:{body}|{query:q}{method}{url}{nope}').map((p) => p.kind)).toEqual(['literal', 'header', 'literal', 'body', 'literal', 'query', 'method', 'url', 'literal']);
+    expect(parseFormat('v0:{header:X-T}:{body}|{query:q}{method}{url}{nope}').map((p) => p.kind)).toEqual([
+      'literal',
+      'header',
+      'literal',
+      'body',
+      'literal',
+      'query',
+      'method',
+      'url',
+      'literal',
+    ]);
   });
   it('renders exact bytes and a segment trace with missing markers', () => {
     const r = renderBasestring('prefix.{body}.{header:Request-Timestamp}', req('a=1', [['request-timestamp', '1700000000']]));
     expect(new TextDecoder().decode(r.bytes)).toBe('prefix.a=1.1700000000');
-    expect(r.segments.map((s) => [s.kind, s.byteLength])).toEqual([['literal', 7], ['body', 3], ['literal', 1], ['header', 10]]);
+    expect(r.segments.map((s) => [s.kind, s.byteLength])).toEqual([
+      ['literal', 7],
+      ['body', 3],
+      ['literal', 1],
+      ['header', 10],
+    ]);
     expect(describeBasestring(r.segments)).toBe('prefix.{body}.1700000000');
     const missing = renderBasestring('{header:X}{query:q}{method} {url}', req('', [], '/u?x=1'));
     expect(missing.missing).toEqual(['header X', 'query q']);
@@ -59,9 +90,16 @@ describe('basestrings', () => {
 
 describe('secrets and {run_id}', () => {
   it('resolves several references mixed with text; names every missing variable', () => {
-    const env = [{ name: 'A', value: 'aa', secret: true }, { name: 'B', value: 'bb', secret: false }];
+    const env = [
+      { name: 'A', value: 'aa', secret: true },
+      { name: 'B', value: 'bb', secret: false },
+    ];
     expect(resolveSecret('x{env:A}-{env:B}y', env)).toMatchObject({ ok: true, value: 'xaa-bby' });
-    expect(resolveSecret('{env:A}{env:C}{env:D}', env)).toMatchObject({ ok: false, missing: ['C', 'D'], reason: 'secret key refers to environment variables "C", "D" that are not defined' });
+    expect(resolveSecret('{env:A}{env:C}{env:D}', env)).toMatchObject({
+      ok: false,
+      missing: ['C', 'D'],
+      reason: 'secret key refers to environment variables "C", "D" that are not defined',
+    });
   });
   it('masks', () => {
     expect(maskSecret('supersecretvalue')).toBe('su… (16 chars)');
@@ -79,11 +117,30 @@ describe('secrets and {run_id}', () => {
   });
 });
 
-const presetSecretNames = () => TRIGGER_PRESETS.flatMap((p) => p.build().conditions.flatMap((c) => (c.type === 'web-auth' ? [...c.secretKey.matchAll(/\{env:([^}]+)\}/g)].map((m) => m[1]) : [])));
+const presetSecretNames = () =>
+  TRIGGER_PRESETS.flatMap((p) =>
+    p.build().conditions.flatMap((c) => (c.type === 'web-auth' ? [...c.secretKey.matchAll(/\{env:([^}]+)\}/g)].map((m) => m[1]) : [])),
+  );
 
 describe('presets', () => {
   it('every preset builds a valid trigger that uses {env:…} secrets', () => {
-    expect(TRIGGER_PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(['github', 'slack', 'zoom', 'linear', 'intercom', 'jira', 'bearer', 'query-token', 'jwt-hs256', 'jwt-rs256', 'doc-static', 'doc-hmac', 'doc-hmac-timestamp']));
+    expect(TRIGGER_PRESETS.map((p) => p.id)).toEqual(
+      expect.arrayContaining([
+        'github',
+        'slack',
+        'zoom',
+        'linear',
+        'intercom',
+        'jira',
+        'bearer',
+        'query-token',
+        'jwt-hs256',
+        'jwt-rs256',
+        'doc-static',
+        'doc-hmac',
+        'doc-hmac-timestamp',
+      ]),
+    );
     for (const p of TRIGGER_PRESETS) {
       const t = p.build();
       expect(validateTrigger(JSON.parse(JSON.stringify(t)))).toEqual(t);
@@ -106,28 +163,41 @@ describe('presets', () => {
 
 describe('lintTrigger', () => {
   const base = (over: Partial<Trigger>): Trigger => ({ id: 't', title: 't', enabled: true, conditions: [], actions: [], ...over });
-  const codes = (t: Trigger, env?: [] ) => lintTrigger(t, env).map((w) => `${w.path} ${w.code}`);
+  const codes = (t: Trigger, env?: []) => lintTrigger(t, env).map((w) => `${w.path} ${w.code}`);
   it('flags the usual mistakes', () => {
     const t = base({
       conditions: [
         { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'S', secretKey: '', hmacFormat: 'hmac:{header:X-Hmac-Timestamp}:{body}{bogus}' },
         { type: 'web-timestamp', namespace: 'header', key: 'Request-Timestamp', tolerance: 60 },
         { type: 'payload-filter', namespace: 'json', key: 'ref', operator: 'regex', value: '(' },
-        { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'A', secretKey: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', algorithm: 'HS256' },
+        {
+          type: 'web-auth',
+          authType: 'jwt',
+          namespace: 'header',
+          key: 'A',
+          secretKey: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----',
+          algorithm: 'HS256',
+        },
         { type: 'web-auth', authType: 'static', namespace: 'header', key: 'A', secretKey: '{env:MISSING}' },
       ],
-      actions: [{ type: 'web-response-text', text: 'a' }, { type: 'run-execution', step: 's' }, { type: 'web-response-json', json: {} }],
+      actions: [
+        { type: 'web-response-text', text: 'a' },
+        { type: 'run-execution', step: 's' },
+        { type: 'web-response-json', json: {} },
+      ],
     });
-    expect(codes(t, [])).toEqual(expect.arrayContaining([
-      'conditions[0].secretKey empty-secret',
-      'conditions[0].hmacFormat unknown-placeholder',
-      'conditions[0].hmacFormat unchecked-signed-header',
-      'conditions[1] unsigned-timestamp',
-      'conditions[2].value invalid-regex',
-      'conditions[3].secretKey jwt-key-confusion',
-      'conditions[4].secretKey missing-env',
-      'actions[2] unused-response',
-    ]));
+    expect(codes(t, [])).toEqual(
+      expect.arrayContaining([
+        'conditions[0].secretKey empty-secret',
+        'conditions[0].hmacFormat unknown-placeholder',
+        'conditions[0].hmacFormat unchecked-signed-header',
+        'conditions[1] unsigned-timestamp',
+        'conditions[2].value invalid-regex',
+        'conditions[3].secretKey jwt-key-confusion',
+        'conditions[4].secretKey missing-env',
+        'actions[2] unused-response',
+      ]),
+    );
     expect(codes(base({}))).toEqual(['conditions no-auth']);
   });
 });

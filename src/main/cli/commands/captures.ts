@@ -124,10 +124,20 @@ async function run(argv: string[]): Promise<number> {
       if (values.json) printJson(page);
       else if (!page.items.length) console.log('no captures');
       else {
-        console.log(table([
-          ['ID', 'RECEIVED', 'METHOD', 'PATH', 'STATUS', 'BYTES', 'TRIGGER'],
-          ...page.items.map((c) => [c.id, time(c.receivedAt), c.method, c.path, String(c.status), String(c.bodySize), c.triggerId ? `${c.triggerId} ${c.outcome ?? ''}`.trim() : '']),
-        ]));
+        console.log(
+          table([
+            ['ID', 'RECEIVED', 'METHOD', 'PATH', 'STATUS', 'BYTES', 'TRIGGER'],
+            ...page.items.map((c) => [
+              c.id,
+              time(c.receivedAt),
+              c.method,
+              c.path,
+              String(c.status),
+              String(c.bodySize),
+              c.triggerId ? `${c.triggerId} ${c.outcome ?? ''}`.trim() : '',
+            ]),
+          ]),
+        );
         if (page.total > page.items.length) console.log(`(${page.items.length} of ${page.total}; --limit N for more)`);
       }
       return 0;
@@ -142,7 +152,9 @@ async function run(argv: string[]): Promise<number> {
         printJson({ ...detail, bodyBase64: body.toString('base64') });
         return 0;
       }
-      console.log(`${detail.id}  ${time(detail.receivedAt)}  from ${detail.remoteAddress}  -> ${detail.status}${detail.triggerId ? `  trigger ${detail.triggerId} ${detail.outcome ?? ''}` : ''}`);
+      console.log(
+        `${detail.id}  ${time(detail.receivedAt)}  from ${detail.remoteAddress}  -> ${detail.status}${detail.triggerId ? `  trigger ${detail.triggerId} ${detail.outcome ?? ''}` : ''}`,
+      );
       console.log(`${detail.method} ${detail.url} HTTP/${detail.httpVersion ?? '1.1'}`);
       for (const [name, value] of detail.rawHeaders ?? []) console.log(`${name}: ${value}`);
       console.log('');
@@ -154,9 +166,8 @@ async function run(argv: string[]): Promise<number> {
     case 'delete': {
       if (!ids.length) throw new CliError('which captures? hookbench captures delete ID...', USAGE_EXIT_CODE);
       const access = await openWriteAccess(values['data-dir']);
-      const { deleted, notFound } = access.kind === 'serve'
-        ? await deleteThroughServe(access.client, ids)
-        : await whileLocked(access, () => deleteLocally(access.dataDir, ids));
+      const { deleted, notFound } =
+        access.kind === 'serve' ? await deleteThroughServe(access.client, ids) : await whileLocked(access, () => deleteLocally(access.dataDir, ids));
       if (values.json) printJson({ deleted, notFound });
       else {
         console.log(`deleted ${deleted} of ${ids.length}`);

@@ -11,7 +11,11 @@ import { openRunSource, type RunSource } from '../run-source';
 
 const ENDED = ['completed', 'error', 'stopped'];
 
-interface Launched { kind: 'execution' | 'pipeline'; id: string; name: string }
+interface Launched {
+  kind: 'execution' | 'pipeline';
+  id: string;
+  name: string;
+}
 
 const statusOf = async (source: RunSource, item: Launched): Promise<string | undefined> =>
   item.kind === 'execution' ? (await source.execution(item.id))?.execution.status : (await source.pipeline(item.id))?.pipeline.status;
@@ -29,15 +33,20 @@ async function findHome(first: Launched, dataDirFlag: string | undefined): Promi
   if ((await statusOf(source, first)) !== undefined) return { access, source };
   await source.close();
   return {
-    reason: access.kind === 'serve'
-      ? `the serve of ${access.dataDir} (receiver ${access.client.endpoint.receiverUrl}) has no ${first.kind} ${first.id}: the URL belongs to another Hookbench or service`
-      : `nothing runs on ${access.dataDir} and its run records have no ${first.kind} ${first.id}: the URL belongs to another Hookbench or service`,
+    reason:
+      access.kind === 'serve'
+        ? `the serve of ${access.dataDir} (receiver ${access.client.endpoint.receiverUrl}) has no ${first.kind} ${first.id}: the URL belongs to another Hookbench or service`
+        : `nothing runs on ${access.dataDir} and its run records have no ${first.kind} ${first.id}: the URL belongs to another Hookbench or service`,
   };
 }
 
 export async function followLaunched(track: TrackedRun, dataDirFlag: string | undefined, json: boolean, timeoutMs: number): Promise<number> {
   const last = track.timeline[track.timeline.length - 1];
-  const launched: Launched[] = (last?.result ?? []).map((r) => (r.action === 'run_execution' ? { kind: 'execution' as const, id: r.execution_id, name: r.execution_step } : { kind: 'pipeline' as const, id: r.pipeline_id, name: r.pipeline_name }));
+  const launched: Launched[] = (last?.result ?? []).map((r) =>
+    r.action === 'run_execution'
+      ? { kind: 'execution' as const, id: r.execution_id, name: r.execution_step }
+      : { kind: 'pipeline' as const, id: r.pipeline_id, name: r.pipeline_name },
+  );
   const runOk = track.status === 'completed';
   if (!launched.length) {
     if (!json) console.log('follow: the trigger run launched no execution or pipeline');
@@ -49,7 +58,10 @@ export async function followLaunched(track: TrackedRun, dataDirFlag: string | un
       if (json) console.log(JSON.stringify({ kind: item.kind, id: item.id, name: item.name, status: 'not-followed', reason: home.reason }));
       else console.log(`${item.kind} ${item.id} (${item.name}): launched, not followed`);
     }
-    if (!json) console.error(`hookbench: --follow followed the trigger run (${track.status ?? track.state}) but not what it launched: ${home.reason}. Pass the --data-dir of the Hookbench that received the request to follow them; the exit code is the trigger run's.`);
+    if (!json)
+      console.error(
+        `hookbench: --follow followed the trigger run (${track.status ?? track.state}) but not what it launched: ${home.reason}. Pass the --data-dir of the Hookbench that received the request to follow them; the exit code is the trigger run's.`,
+      );
     return runOk ? 0 : 1;
   }
   let { source } = home;
@@ -68,7 +80,11 @@ export async function followLaunched(track: TrackedRun, dataDirFlag: string | un
         }
         if (ENDED.includes(status)) break;
         if (access.kind === 'local' && !(await heldByLiveProcess(access.dataDir))) {
-          console.log(json ? JSON.stringify({ kind: item.kind, id: item.id, status: 'cut-off' }) : `${item.kind} ${item.id}: still ${status} on disk, but nothing runs on ${access.dataDir} any more (its engine stopped)`);
+          console.log(
+            json
+              ? JSON.stringify({ kind: item.kind, id: item.id, status: 'cut-off' })
+              : `${item.kind} ${item.id}: still ${status} on disk, but nothing runs on ${access.dataDir} any more (its engine stopped)`,
+          );
           break;
         }
         if (Date.now() > until) {

@@ -39,11 +39,24 @@ Common options: --data-dir DIR, --json, -h/--help`;
 const STATUSES: DeliverySummary['status'][] = ['pending', 'retrying', 'succeeded', 'failed'];
 
 const options = {
-  ...COMMON_OPTIONS, event: { type: 'string' }, timeout: { type: 'string' }, channel: { type: 'string' },
-  status: { type: 'string' }, limit: { type: 'string' },
+  ...COMMON_OPTIONS,
+  event: { type: 'string' },
+  timeout: { type: 'string' },
+  channel: { type: 'string' },
+  status: { type: 'string' },
+  limit: { type: 'string' },
 } as const;
 
-const row = (d: DeliverySummary) => [d.id, time(d.createdAt), d.eventType, d.target.channelName ?? d.target.url ?? '', d.status, String(d.attemptCount), d.lastStatus == null ? '' : String(d.lastStatus), d.lastError ?? ''];
+const row = (d: DeliverySummary) => [
+  d.id,
+  time(d.createdAt),
+  d.eventType,
+  d.target.channelName ?? d.target.url ?? '',
+  d.status,
+  String(d.attemptCount),
+  d.lastStatus == null ? '' : String(d.lastStatus),
+  d.lastError ?? '',
+];
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand(argv, options);
@@ -58,11 +71,15 @@ async function run(argv: string[]): Promise<number> {
     if (!NOTIFICATION_EVENT_TYPES.includes(eventType)) throw new CliError(`--event must be one of ${NOTIFICATION_EVENT_TYPES.join(', ')}`, USAGE_EXIT_CODE);
     const timeoutMs = (positiveInt(values.timeout, '--timeout') ?? 30) * 1000;
     const access = await openWriteAccess(values['data-dir']);
-    const { delivery, channel } = access.kind === 'serve'
-      ? await testThroughServe(access.client, arg, eventType, timeoutMs)
-      : await whileLocked(access, () => testLocally(access.dataDir, arg, eventType, timeoutMs));
+    const { delivery, channel } =
+      access.kind === 'serve'
+        ? await testThroughServe(access.client, arg, eventType, timeoutMs)
+        : await whileLocked(access, () => testLocally(access.dataDir, arg, eventType, timeoutMs));
     if (values.json) printJson(delivery);
-    else console.log(`delivery ${delivery.id} to ${channel.name}: ${delivery.status}${delivery.lastStatus ? ` (HTTP ${delivery.lastStatus})` : ''}${delivery.lastError ? ` ${delivery.lastError}` : ''}`);
+    else
+      console.log(
+        `delivery ${delivery.id} to ${channel.name}: ${delivery.status}${delivery.lastStatus ? ` (HTTP ${delivery.lastStatus})` : ''}${delivery.lastError ? ` ${delivery.lastError}` : ''}`,
+      );
     if (!FINISHED.includes(delivery.status)) {
       const who = access.kind === 'serve' ? 'the serve keeps trying' : 'the next serve on this data dir makes the remaining attempts';
       console.error(`hookbench: delivery ${delivery.id} had not finished when --timeout ran out; it stays in the delivery log and ${who}`);
@@ -70,9 +87,13 @@ async function run(argv: string[]): Promise<number> {
     return delivery.status === 'succeeded' ? 0 : 1;
   }
   if (sub === 'deliveries') {
-    if (values.status && !STATUSES.includes(values.status as DeliverySummary['status'])) throw new CliError(`--status must be one of ${STATUSES.join(', ')}`, USAGE_EXIT_CODE);
+    if (values.status && !STATUSES.includes(values.status as DeliverySummary['status']))
+      throw new CliError(`--status must be one of ${STATUSES.join(', ')}`, USAGE_EXIT_CODE);
     const limit = positiveInt(values.limit, '--limit') ?? 20;
-    const filter = { ...(values.channel ? { channelId: values.channel } : {}), ...(values.status ? { status: values.status as DeliverySummary['status'] } : {}) };
+    const filter = {
+      ...(values.channel ? { channelId: values.channel } : {}),
+      ...(values.status ? { status: values.status as DeliverySummary['status'] } : {}),
+    };
     const list = await withDeliveries(values['data-dir'], (source) => source.list(filter, limit));
     if (values.json) printJson(list);
     else if (!list.length) console.log('no deliveries');
@@ -86,7 +107,8 @@ async function run(argv: string[]): Promise<number> {
     if (values.json) printJson(d);
     else {
       console.log(`delivery ${d.id}  ${d.eventType}  to ${d.target.channelName ?? d.target.url}  ${d.status}`);
-      for (const a of d.attempts) console.log(`  attempt ${a.number}  ${time(a.startedAt)}  ${a.responseStatus ?? 'no answer'}  ${a.durationMs} ms${a.error ? `  ${a.error}` : ''}`);
+      for (const a of d.attempts)
+        console.log(`  attempt ${a.number}  ${time(a.startedAt)}  ${a.responseStatus ?? 'no answer'}  ${a.durationMs} ms${a.error ? `  ${a.error}` : ''}`);
       console.log(d.requestBody);
     }
     return d.status === 'failed' ? 1 : 0;
@@ -131,7 +153,11 @@ async function testLocally(dataDir: string, wanted: string, eventType: Notificat
   const { createEventBus } = await import('../../engine/events/event-bus');
   const workspace = await openWorkspaceStore(dataDir, plainSecretCodec);
   const notifier = await openNotifier({
-    dir: deliveriesDir(dataDir), workspace, events: createEventBus(), receiverUrl: () => null, now: Date.now,
+    dir: deliveriesDir(dataDir),
+    workspace,
+    events: createEventBus(),
+    receiverUrl: () => null,
+    now: Date.now,
     // the engine's bound on every growing history (engine.ts)
     retention: { maxEntries: () => workspace.settings().retention.maxCaptures },
   });
@@ -143,16 +169,15 @@ async function testLocally(dataDir: string, wanted: string, eventType: Notificat
         break;
       case 'trigger':
         // it posts to this Hookbench's own receiver, which only a serve runs
-        throw new CliError(`channel "${channel.name}" posts to a trigger of this Hookbench's own receiver, and none runs on ${dataDir}: start \`hookbench serve --data-dir ${dataDir}\` and test it again`);
+        throw new CliError(
+          `channel "${channel.name}" posts to a trigger of this Hookbench's own receiver, and none runs on ${dataDir}: start \`hookbench serve --data-dir ${dataDir}\` and test it again`,
+        );
       default:
         return assertNever(channel, 'channel type');
     }
     const sent = await sendTestDelivery(notifier, channel.id, eventType, Date.now());
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      notifier.worker.whenFinished(sent.id),
-      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
-    ]).finally(() => clearTimeout(timer));
+    await Promise.race([notifier.worker.whenFinished(sent.id), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]).finally(() => clearTimeout(timer));
     return { delivery: (await notifier.store.get(sent.id)) ?? sent, channel };
   } finally {
     // an attempt still in flight is not journaled: the next serve makes it again, as after a restart

@@ -38,9 +38,16 @@ const options = {
 } as const;
 
 async function run(argv: string[]): Promise<number> {
-  const valued = new Set(Object.entries(options).filter(([, o]) => o.type === 'string').map(([k]) => `--${k}`));
+  const valued = new Set(
+    Object.entries(options)
+      .filter(([, o]) => o.type === 'string')
+      .map(([k]) => `--${k}`),
+  );
   const captureId = argv.find((a, i) => !a.startsWith('-') && (i === 0 || !valued.has(argv[i - 1])));
-  const opts = parseOptions(argv.filter((_, i) => i !== argv.indexOf(captureId ?? '\0')), options);
+  const opts = parseOptions(
+    argv.filter((_, i) => i !== argv.indexOf(captureId ?? '\0')),
+    options,
+  );
   if (opts.help) {
     console.log(usage);
     return 0;
@@ -58,7 +65,11 @@ async function run(argv: string[]): Promise<number> {
   if (!opts.resign && picked.profile) throw new CliError('a profile re-signs the request: add --resign', USAGE_EXIT_CODE);
   if (access.kind === 'serve') return replayThroughServe(access.client, captureId, opts, opts.resign ? picked.profile : null);
   const { openCaptureStore, capturesDir } = await import('../../engine/store/capture-store');
-  const captures = await openCaptureStore(capturesDir(dataDir), { maxCaptures: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER }, { readOnly: true });
+  const captures = await openCaptureStore(
+    capturesDir(dataDir),
+    { maxCaptures: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER },
+    { readOnly: true },
+  );
   const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../sender-support');
   let profile: SigningProfile | null = opts.resign ? picked.profile : null;
   let env = picked.env;
@@ -77,7 +88,9 @@ async function run(argv: string[]): Promise<number> {
     }
     const printed = new Map<string, number>();
     const { sender, close } = await throwawaySender({
-      env, profiles: picked.profiles, captures,
+      env,
+      profiles: picked.profiles,
+      captures,
       emit: (event) => {
         if (event.type !== 'sender.track' || opts.json) return;
         for (let i = printed.get(event.track.id) ?? 0; i < event.track.timeline.length; i++) console.log(describeTimelineEntry(event.track, i));
@@ -85,7 +98,10 @@ async function run(argv: string[]): Promise<number> {
       },
     });
     try {
-      const sent = await sender.replay({ captureId, to: opts.to, ...(profile ? { profile } : {}), ...(opts.track ? { track: trackOptions(process.env, opts['track-timeout']) } : {}) }, 'replay');
+      const sent = await sender.replay(
+        { captureId, to: opts.to, ...(profile ? { profile } : {}), ...(opts.track ? { track: trackOptions(process.env, opts['track-timeout']) } : {}) },
+        'replay',
+      );
       if (!opts.json && sent.record.changed?.length) {
         for (const c of sent.record.changed) console.log(`~ ${c.name}: ${c.before ?? '(none)'} -> ${c.after ?? '(removed)'}`);
       }
@@ -102,7 +118,12 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /** Beside a running serve: its engine replays (and tracks), so the replay is in its history. */
-async function replayThroughServe(client: ControlClient, captureId: string, opts: { to?: string; track?: boolean; json?: boolean }, profile: SigningProfile | null): Promise<number> {
+async function replayThroughServe(
+  client: ControlClient,
+  captureId: string,
+  opts: { to?: string; track?: boolean; json?: boolean },
+  profile: SigningProfile | null,
+): Promise<number> {
   const args = { captureId, to: opts.to, ...(profile ? { profile } : {}), ...(opts.track ? { track: true } : {}) };
   const record = await client.call('sender.replay', args);
   if (!record) throw new CliError(`no capture has id ${captureId}`);

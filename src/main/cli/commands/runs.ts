@@ -38,7 +38,8 @@ const FAILED = ['error', 'stopped', 'crashed'];
 function printExecution(e: LocalExecution): void {
   console.log(`execution ${e.id} (#${e.counter})  step ${e.step}  ${e.status}${e.statusReason ? ` (${e.statusReason})` : ''}  mode ${e.mode}`);
   if (e.exitCode !== undefined && e.exitCode !== null) console.log(`exit code ${e.exitCode}`);
-  if (e.triggerId) console.log(`trigger ${e.triggerId}${e.triggerRunId ? `  trigger run ${e.triggerRunId}` : ''}${e.captureId ? `  capture ${e.captureId}` : ''}`);
+  if (e.triggerId)
+    console.log(`trigger ${e.triggerId}${e.triggerRunId ? `  trigger run ${e.triggerRunId}` : ''}${e.captureId ? `  capture ${e.captureId}` : ''}`);
   if (e.parameters && Object.keys(e.parameters).length) console.log(`parameters ${JSON.stringify(e.parameters)}`);
   if (e.outputs?.length) console.log(`outputs ${e.outputs.join(', ')}`);
 }
@@ -47,7 +48,7 @@ function printPipeline(p: LocalPipeline, executions: LocalExecution[]): void {
   console.log(`pipeline ${p.id} (#${p.counter})  ${p.name}  ${p.status}${p.statusReason ? ` (${p.statusReason})` : ''}`);
   for (const n of p.nodes) {
     const e = executions.find((x) => x.id === n.executionId);
-    console.log(`  node ${n.name}: ${e ? `${e.status}  execution ${e.id}` : n.status ?? 'waiting'}`);
+    console.log(`  node ${n.name}: ${e ? `${e.status}  execution ${e.id}` : (n.status ?? 'waiting')}`);
   }
 }
 
@@ -119,7 +120,9 @@ async function logs(first: RunSource, id: string, values: { json?: boolean; foll
       // read afresh: what a serve (or the app) writes meanwhile, through its API once it runs
       const access = await openAccess(values['data-dir']);
       if (access.kind === 'local' && !ended && !(await dataDirHeld(dataDir))) {
-        throw new CliError(`execution ${id} is ${detail.execution.status} on disk, but nothing runs on ${dataDir}: its engine stopped while it ran (the next serve marks it stopped)`);
+        throw new CliError(
+          `execution ${id} is ${detail.execution.status} on disk, but nothing runs on ${dataDir}: its engine stopped while it ran (the next serve marks it stopped)`,
+        );
       }
       const fresh = await openRunSource(access);
       if (source !== first) await source.close();

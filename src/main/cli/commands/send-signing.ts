@@ -40,7 +40,9 @@ function legacyHmac(value: string): { secret: string; algorithm?: string; basest
   if (format === undefined) return { secret, algorithm: alg };
   // a format without any {placeholder} would sign that literal text: almost always a mistake ("base64", "hex")
   if (!/\{[^}]+\}/.test(format)) {
-    usageError(`--hmac "${value}": "${format}" would be signed as literal text, not used as ${format === 'hex' || format === 'base64' ? 'the encoding' : 'a format'}. Use ${NEW_FLAGS}`);
+    usageError(
+      `--hmac "${value}": "${format}" would be signed as literal text, not used as ${format === 'hex' || format === 'base64' ? 'the encoding' : 'a format'}. Use ${NEW_FLAGS}`,
+    );
   }
   return { secret, algorithm: alg, basestring: format };
 }
@@ -102,10 +104,17 @@ export function profileFromFlags(f: SigningFlags): SigningProfile | null {
   }
   if (f.hmac !== undefined || (f.secret !== undefined && f.jwt === undefined && f['jwt-key'] === undefined && f.token === undefined)) {
     const legacy = f.hmac !== undefined ? legacyHmac(f.hmac) : { secret: f.secret! };
-    if (f.hmac !== undefined && f.secret !== undefined) usageError('--hmac already holds the secret; use --secret with --algorithm/--encoding/--basestring instead');
+    if (f.hmac !== undefined && f.secret !== undefined)
+      usageError('--hmac already holds the secret; use --secret with --algorithm/--encoding/--basestring instead');
     const base: HmacProfile = {
-      id: 'cli', name: 'command line', kind: 'hmac', secret: legacy.secret,
-      algorithm: (legacy.algorithm as SignHmacAlgorithm | undefined) ?? 'sha256', encoding: 'hex', format: legacy.basestring ?? '{body}', placement,
+      id: 'cli',
+      name: 'command line',
+      kind: 'hmac',
+      secret: legacy.secret,
+      algorithm: (legacy.algorithm as SignHmacAlgorithm | undefined) ?? 'sha256',
+      encoding: 'hex',
+      format: legacy.basestring ?? '{body}',
+      placement,
     };
     if (legacy.algorithm && f.algorithm && legacy.algorithm !== f.algorithm) usageError(`--hmac says ${legacy.algorithm} but --algorithm says ${f.algorithm}`);
     return withOverrides(base, { ...f, 'sig-header': undefined, prefix: undefined });

@@ -124,7 +124,12 @@ export async function pickProfile(opts: SigningFlags & { profile?: string; 'data
   return { profile, env: { ...processEnv, ...saved.env }, profiles: saved.profiles };
 }
 
-export async function printOutcome(sent: { record: import('@shared/signing/types').SentRecord; track: TrackedRun | null }, tracking: boolean, json: boolean, settle: (id: string) => Promise<TrackedRun>) {
+export async function printOutcome(
+  sent: { record: import('@shared/signing/types').SentRecord; track: TrackedRun | null },
+  tracking: boolean,
+  json: boolean,
+  settle: (id: string) => Promise<TrackedRun>,
+) {
   const { describeResponse, exitCodeFor } = await import('../sender-support');
   if (!json) console.log(describeResponse(sent.record));
   let track = sent.track;
@@ -160,7 +165,8 @@ async function run(argv: string[]): Promise<number> {
   const { throwawaySender, trackOptions, describeTimelineEntry } = await import('../sender-support');
   const printed = new Map<string, number>();
   const { sender, close } = await throwawaySender({
-    env, profiles,
+    env,
+    profiles,
     emit: (event) => {
       if (event.type !== 'sender.track' || opts.json) return;
       const from = printed.get(event.track.id) ?? 0;
@@ -170,7 +176,14 @@ async function run(argv: string[]): Promise<number> {
   });
   try {
     const sent = await sender.send(
-      { url: opts.url, method: opts.method ?? 'POST', headers, bodyBase64: body.toString('base64'), ...(profile ? { profile } : {}), ...(timeoutMs ? { timeoutMs } : {}) },
+      {
+        url: opts.url,
+        method: opts.method ?? 'POST',
+        headers,
+        bodyBase64: body.toString('base64'),
+        ...(profile ? { profile } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      },
       { source: 'cli', ...(tracking ? { track: trackOptions(process.env, opts['track-timeout']) } : {}) },
     );
     const code = await printOutcome(sent, tracking, opts.json === true, (id) => sender.tracker.settled(id));

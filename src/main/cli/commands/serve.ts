@@ -64,7 +64,10 @@ async function run(argv: string[]): Promise<number> {
   const controlPort = portOption(opts['control-port'], '--control-port') ?? DEFAULT_CONTROL_PORT;
   let durability: Durability;
   try {
-    durability = opts.durability !== undefined ? parseDurability(opts.durability, '--durability') : parseDurability(process.env.HOOKBENCH_DURABILITY, '$HOOKBENCH_DURABILITY');
+    durability =
+      opts.durability !== undefined
+        ? parseDurability(opts.durability, '--durability')
+        : parseDurability(process.env.HOOKBENCH_DURABILITY, '$HOOKBENCH_DURABILITY');
   } catch (error) {
     throw new CliError(errorMessage(error));
   }
@@ -101,14 +104,20 @@ async function run(argv: string[]): Promise<number> {
   const info = engine.info();
   // local CLI commands (captures, runs, log, replay…) find this serve through this 0600 file
   await writeControlFile(dataDir, { url: `http://127.0.0.1:${control.port}`, token: control.token, pid: process.pid, receiverUrl: info.receiverUrl });
-  const watcher = opts.watch && opts.config
-    ? watchConfig(resolve(opts.config), engine, (line) => console.log(line), (line) => console.error(line))
-    : null;
+  const watcher =
+    opts.watch && opts.config
+      ? watchConfig(
+          resolve(opts.config),
+          engine,
+          (line) => console.log(line),
+          (line) => console.error(line),
+        )
+      : null;
   console.log(`Hookbench ${info.version} (headless)`);
   console.log(`Receiver: ${info.receiverUrl}`);
   console.log(`UI:       ${control.url}`);
   console.log(`Data:     ${info.dataDir}`);
-  if (durability === 'power-loss') console.log('Durability: power-loss (every answered request is fsync\'ed first)');
+  if (durability === 'power-loss') console.log("Durability: power-loss (every answered request is fsync'ed first)");
   if (!/^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(new URL(info.receiverUrl).hostname)) {
     console.log('Warning:  the receiver is reachable from your network, and so is every request it keeps.');
   }

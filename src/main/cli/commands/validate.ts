@@ -35,7 +35,9 @@ async function run(argv: string[]): Promise<number> {
     printJson({ file, valid: problems.length === 0, version: summary?.version ?? null, problems });
   } else if (summary) {
     const sections = ['project', 'notifications', 'signingProfiles', 'settings'].filter((k) => (summary as Record<string, unknown>)[k] !== undefined);
-    console.log(`${file}: valid (version ${summary.version}: ${summary.triggers.length} trigger(s), ${summary.env.length} env variable(s)${sections.length ? `, ${sections.join(', ')}` : ''})`);
+    console.log(
+      `${file}: valid (version ${summary.version}: ${summary.triggers.length} trigger(s), ${summary.env.length} env variable(s)${sections.length ? `, ${sections.join(', ')}` : ''})`,
+    );
   } else {
     for (const p of problems) console.log(`${file}:${p.line ?? 1}:${p.column ?? 1}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
   }

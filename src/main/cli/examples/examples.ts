@@ -7,9 +7,17 @@ import { CliError, USAGE_EXIT_CODE } from '../command';
 import { SLACK_SLASH_COMMAND } from './slack';
 import { STRIPE_EVENTS } from './stripe';
 
-export interface Example { body: Buffer; headers: HeaderTuple[]; scheme: string }
+export interface Example {
+  body: Buffer;
+  headers: HeaderTuple[];
+  scheme: string;
+}
 
-interface OctokitExample { name: string; actions: string[]; examples: Record<string, unknown>[] }
+interface OctokitExample {
+  name: string;
+  actions: string[];
+  examples: Record<string, unknown>[];
+}
 
 async function githubExamples(): Promise<OctokitExample[]> {
   // loaded only for --example: the list is large
@@ -45,12 +53,32 @@ export async function loadExample(spec: string): Promise<Example> {
   }
   if (provider === 'slack') {
     if (event !== 'slash-command' && event !== '') throw new CliError('Slack examples: slack:slash-command', USAGE_EXIT_CODE);
-    return { scheme: 'slack', body: Buffer.from(SLACK_SLASH_COMMAND), headers: [['Content-Type', 'application/x-www-form-urlencoded'], ['User-Agent', 'Slackbot 1.0 (+https://api.slack.com/robots)']] };
+    return {
+      scheme: 'slack',
+      body: Buffer.from(SLACK_SLASH_COMMAND),
+      headers: [
+        ['Content-Type', 'application/x-www-form-urlencoded'],
+        ['User-Agent', 'Slackbot 1.0 (+https://api.slack.com/robots)'],
+      ],
+    };
   }
   if (provider === 'stripe') {
     const payload = STRIPE_EVENTS[event || 'payment_intent.succeeded'];
-    if (!payload) throw new CliError(`Stripe examples: ${Object.keys(STRIPE_EVENTS).map((k) => `stripe:${k}`).join(', ')}`, USAGE_EXIT_CODE);
-    return { scheme: 'stripe', body: Buffer.from(JSON.stringify(payload, null, 2)), headers: [['Content-Type', 'application/json; charset=utf-8'], ['User-Agent', 'Stripe/1.0 (+https://stripe.com/docs/webhooks)']] };
+    if (!payload)
+      throw new CliError(
+        `Stripe examples: ${Object.keys(STRIPE_EVENTS)
+          .map((k) => `stripe:${k}`)
+          .join(', ')}`,
+        USAGE_EXIT_CODE,
+      );
+    return {
+      scheme: 'stripe',
+      body: Buffer.from(JSON.stringify(payload, null, 2)),
+      headers: [
+        ['Content-Type', 'application/json; charset=utf-8'],
+        ['User-Agent', 'Stripe/1.0 (+https://stripe.com/docs/webhooks)'],
+      ],
+    };
   }
   throw new CliError(`unknown example "${spec}" (github:EVENT[.ACTION], slack:slash-command, stripe:EVENT)`, USAGE_EXIT_CODE);
 }

@@ -8,7 +8,9 @@ import { oneLine } from '../command';
 import { parseConfigText } from './load-config';
 import { errorMessage } from '@shared/error-message';
 
-export interface ConfigWatcher { close(): void }
+export interface ConfigWatcher {
+  close(): void;
+}
 
 export function watchConfig(path: string, engine: Engine, log: (line: string) => void, warn: (line: string) => void): ConfigWatcher {
   let timer: NodeJS.Timeout | null = null;
@@ -42,7 +44,12 @@ export function watchConfig(path: string, engine: Engine, log: (line: string) =>
       running = running.then(reload, reload);
     }, 150);
   });
-  void readFile(path, 'utf8').then((t) => { lastText = t; }, () => undefined);
+  void readFile(path, 'utf8').then(
+    (t) => {
+      lastText = t;
+    },
+    () => undefined,
+  );
   return {
     close() {
       if (timer) clearTimeout(timer);

@@ -8,8 +8,7 @@ const MAX_PAGE = 500;
 
 export function captureHandlers(ctx: () => EngineContext): CaptureHandlers {
   return {
-    'captures.list': (query) =>
-      ctx().captures.list({ ...query, limit: Math.min(Math.max(1, query?.limit ?? 200), MAX_PAGE) }),
+    'captures.list': (query) => ctx().captures.list({ ...query, limit: Math.min(Math.max(1, query?.limit ?? 200), MAX_PAGE) }),
     'captures.get': ({ id }) => ctx().captures.get(id),
     'captures.delete': async ({ ids }) => {
       const { captures, events, now } = ctx();

@@ -13,11 +13,7 @@ import { settingsHandlers } from './settings-handlers';
 import { triggerHandlers } from './trigger-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
-export function createHandlers(
-  ctx: () => EngineContext,
-  info: () => EngineInfo,
-  host: { dataDir: string; desktop?: DesktopIntegration },
-): ApiHandlers {
+export function createHandlers(ctx: () => EngineContext, info: () => EngineInfo, host: { dataDir: string; desktop?: DesktopIntegration }): ApiHandlers {
   return withCheckedArgs({
     'engine.info': async () => info(),
     ...fileHandlers(ctx, host.dataDir, host.desktop),

@@ -3,7 +3,12 @@ import { ApiError, type ApiHandlers } from '@shared/contract';
 import { validateChannel, validateDelivery, validateProject, validateRouting } from '@shared/notification-section';
 import { checkNotificationPayload } from '@shared/notification-schemas';
 import {
-  NOTIFICATION_EVENT_TYPES, type NotificationEventType, type NotificationPayload, type NotificationsSection, type OutgoingRequestPreview, type SendTarget,
+  NOTIFICATION_EVENT_TYPES,
+  type NotificationEventType,
+  type NotificationPayload,
+  type NotificationsSection,
+  type OutgoingRequestPreview,
+  type SendTarget,
 } from '@shared/notifications';
 import type { EngineContext } from '../context';
 import { maskChannel, maskSection, withStoredChannelSecret } from '../notifications/channel-secrets';
@@ -14,11 +19,24 @@ import { examplePayload } from '../notifications/payload';
 import { STORAGE_ERROR_CODE, describeStorageFailure, isStorageFailure } from '../store/storage-error';
 import { errorMessage } from '@shared/error-message';
 
-type NotificationHandlers = Pick<ApiHandlers,
-  | 'notifications.get' | 'notifications.saveChannel' | 'notifications.deleteChannel' | 'notifications.saveRouting'
-  | 'notifications.deleteRouting' | 'notifications.saveSettings' | 'notifications.setNotificationTrigger'
-  | 'notifications.testChannel' | 'notifications.example' | 'notifications.preview' | 'notifications.send'
-  | 'deliveries.list' | 'deliveries.get' | 'deliveries.redeliver' | 'deliveries.health'>;
+type NotificationHandlers = Pick<
+  ApiHandlers,
+  | 'notifications.get'
+  | 'notifications.saveChannel'
+  | 'notifications.deleteChannel'
+  | 'notifications.saveRouting'
+  | 'notifications.deleteRouting'
+  | 'notifications.saveSettings'
+  | 'notifications.setNotificationTrigger'
+  | 'notifications.testChannel'
+  | 'notifications.example'
+  | 'notifications.preview'
+  | 'notifications.send'
+  | 'deliveries.list'
+  | 'deliveries.get'
+  | 'deliveries.redeliver'
+  | 'deliveries.health'
+>;
 
 function eventType(value: unknown): NotificationEventType {
   if (!NOTIFICATION_EVENT_TYPES.includes(value as NotificationEventType)) {
@@ -38,15 +56,17 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
   const notifier = () => ctx().notifications;
   const changed = () => ctx().events.emit({ type: 'workspace.changed', at: ctx().now() });
   const update = async (mutate: (section: NotificationsSection) => void): Promise<NotificationsSection> => {
-    const next = await ctx().workspace.update((draft) => {
-      const section = structuredClone(readSection(ctx().workspace));
-      mutate(section);
-      draft.sections.notifications = section;
-    }).catch((error: Error) => {
-      if (error instanceof ApiError) throw error;
-      if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
-      throw new ApiError('invalid', error.message);
-    });
+    const next = await ctx()
+      .workspace.update((draft) => {
+        const section = structuredClone(readSection(ctx().workspace));
+        mutate(section);
+        draft.sections.notifications = section;
+      })
+      .catch((error: Error) => {
+        if (error instanceof ApiError) throw error;
+        if (isStorageFailure(error)) throw new ApiError(STORAGE_ERROR_CODE, describeStorageFailure(error));
+        throw new ApiError('invalid', error.message);
+      });
     changed();
     return next.sections.notifications as NotificationsSection;
   };
@@ -61,7 +81,12 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
       const valid = validateChannel({ ...withSecret, managed: undefined }, 'channel');
       await update((section) => {
         const original = previousId ?? valid.id;
-        if (section.channels.some((c) => c.id === valid.id && c.id !== original) || notifier().channels().some((c) => c.managed && c.id === valid.id)) {
+        if (
+          section.channels.some((c) => c.id === valid.id && c.id !== original) ||
+          notifier()
+            .channels()
+            .some((c) => c.managed && c.id === valid.id)
+        ) {
           throw new ApiError('exists', `channel.id: a channel with id ${JSON.stringify(valid.id)} already exists`, 'channel.id');
         }
         const at = section.channels.findIndex((c) => c.id === original);
@@ -79,16 +104,18 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
       await update((section) => {
         deleted = section.channels.some((c) => c.id === id);
         section.channels = section.channels.filter((c) => c.id !== id);
-        section.routings = section.routings
-          .map((r) => ({ ...r, channelIds: r.channelIds.filter((c) => c !== id) }))
-          .filter((r) => r.channelIds.length > 0);
+        section.routings = section.routings.map((r) => ({ ...r, channelIds: r.channelIds.filter((c) => c !== id) })).filter((r) => r.channelIds.length > 0);
       });
       return { deleted };
     },
 
     'notifications.saveRouting': async ({ routing }) => {
       const valid = validateRouting(routing, 'routing');
-      const known = new Set(notifier().channels().map((c) => c.id));
+      const known = new Set(
+        notifier()
+          .channels()
+          .map((c) => c.id),
+      );
       const unknown = valid.channelIds.find((id) => !known.has(id));
       if (unknown) throw new ApiError('invalid', `routing.channelIds: no channel ${JSON.stringify(unknown)}`, 'routing.channelIds');
       await update((section) => {
@@ -111,20 +138,25 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     'notifications.saveSettings': async ({ project, delivery }) => {
       const p = project === undefined ? undefined : validateProject(project, 'project');
       const d = delivery === undefined ? undefined : validateDelivery(delivery, 'delivery');
-      return maskSection(await update((section) => {
-        if (p) section.project = p;
-        if (d) section.delivery = d;
-      }));
+      return maskSection(
+        await update((section) => {
+          if (p) section.project = p;
+          if (d) section.delivery = d;
+        }),
+      );
     },
 
     'notifications.setNotificationTrigger': async ({ triggerId, enabled }) => {
-      if (enabled && !ctx().workspace.get().triggers.some((t) => t.id === triggerId)) {
+      if (
+        enabled &&
+        !ctx()
+          .workspace.get()
+          .triggers.some((t) => t.id === triggerId)
+      ) {
         throw new ApiError('not_found', `triggerId: no trigger ${JSON.stringify(triggerId)}`, 'triggerId');
       }
       const section = await update((s) => {
-        s.notificationTriggers = enabled
-          ? [...new Set([...s.notificationTriggers, triggerId])]
-          : s.notificationTriggers.filter((t) => t !== triggerId);
+        s.notificationTriggers = enabled ? [...new Set([...s.notificationTriggers, triggerId])] : s.notificationTriggers.filter((t) => t !== triggerId);
       });
       return { section: maskSection(section), channels: notifier().channels().map(maskChannel) };
     },
@@ -135,8 +167,7 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
       return sendTestDelivery(notifier(), channelId, event, ctx().now());
     },
 
-    'notifications.example': async ({ eventType: type }) =>
-      examplePayload(eventType(type), notifier().section().project, ctx().now()),
+    'notifications.example': async ({ eventType: type }) => examplePayload(eventType(type), notifier().section().project, ctx().now()),
 
     'notifications.preview': async ({ target, payload }) => preview(ctx, target, payloadShape(payload)),
 
@@ -152,12 +183,20 @@ export function notificationHandlers(ctx: () => EngineContext): NotificationHand
     'deliveries.get': async ({ id }) => notifier().store.get(id),
     'deliveries.redeliver': async ({ ids }) => {
       const out = [];
-      for (const id of ids) out.push(await notifier().redeliver(id).catch((e: unknown) => {
-        throw new ApiError('not_found', errorMessage(e), 'ids');
-      }));
+      for (const id of ids)
+        out.push(
+          await notifier()
+            .redeliver(id)
+            .catch((e: unknown) => {
+              throw new ApiError('not_found', errorMessage(e), 'ids');
+            }),
+        );
       return out;
     },
-    'deliveries.health': async () => notifier().channels().map((c) => notifier().store.health(c.id)),
+    'deliveries.health': async () =>
+      notifier()
+        .channels()
+        .map((c) => notifier().store.health(c.id)),
   };
 }
 
@@ -171,11 +210,15 @@ function preview(ctx: () => EngineContext, target: SendTarget, payload: Notifica
     return { method: 'POST', url: '', headers: [], body: '', problem: errorMessage(error), schemaProblems };
   }
   const body = channelBody(t.channelType, payload);
-  const channel = t.channelId ? notifier.channels().find((c) => c.id === t.channelId) ?? null : null;
+  const channel = t.channelId ? (notifier.channels().find((c) => c.id === t.channelId) ?? null) : null;
   try {
     const built = buildRequest(t, channel, body, {
-      deliveryId: '<delivery id>', attempt: 1, eventType: payload.type, env: ctx().workspace.get().env,
-      receiverUrl: ctx().receiver.url(), nowMs: ctx().now(),
+      deliveryId: '<delivery id>',
+      attempt: 1,
+      eventType: payload.type,
+      env: ctx().workspace.get().env,
+      receiverUrl: ctx().receiver.url(),
+      nowMs: ctx().now(),
     });
     return { method: 'POST', url: built.url, headers: built.maskedHeaders, body, schemaProblems };
   } catch (error) {

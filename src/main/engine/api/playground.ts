@@ -14,14 +14,9 @@ export function signPlayground(input: PlaygroundInput, request: RequestView, env
   const rendered = renderBasestring(input.format, request);
   const preview = basestringPreview(rendered.bytes);
   const secret = resolveSecret(input.secretKey, env);
-  const error = !secret.ok
-    ? secret.reason
-    : rendered.missing.length
-      ? `the request has no ${rendered.missing.join(', ')}`
-      : null;
-  const signature = secret.ok && !rendered.missing.length
-    ? encodeDigest(computeHmac(input.algorithm, utf8(secret.value), rendered.bytes), input.encoding)
-    : null;
+  const error = !secret.ok ? secret.reason : rendered.missing.length ? `the request has no ${rendered.missing.join(', ')}` : null;
+  const signature =
+    secret.ok && !rendered.missing.length ? encodeDigest(computeHmac(input.algorithm, utf8(secret.value), rendered.bytes), input.encoding) : null;
   return {
     trace: {
       kind: 'hmac',

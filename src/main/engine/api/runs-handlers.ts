@@ -8,7 +8,16 @@ import { readProjectSection } from '../project/project-link';
 
 type RunsHandlers = Pick<
   ApiHandlers,
-  'project.get' | 'project.set' | 'project.summary' | 'runs.list' | 'runs.getExecution' | 'runs.getPipeline' | 'runs.stop' | 'runs.rerun' | 'runs.log' | 'runs.files'
+  | 'project.get'
+  | 'project.set'
+  | 'project.summary'
+  | 'runs.list'
+  | 'runs.getExecution'
+  | 'runs.getPipeline'
+  | 'runs.stop'
+  | 'runs.rerun'
+  | 'runs.log'
+  | 'runs.files'
 >;
 
 const requireId = (args: { id?: unknown } | undefined): string => {

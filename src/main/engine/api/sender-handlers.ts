@@ -60,7 +60,9 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
     }),
 
     'signing.fromTrigger': async ({ triggerId }) => {
-      const trigger = ctx().workspace.get().triggers.find((t) => t.id === triggerId);
+      const trigger = ctx()
+        .workspace.get()
+        .triggers.find((t) => t.id === triggerId);
       if (!trigger) throw new ApiError('not_found', `no trigger has id ${JSON.stringify(triggerId)}`, 'triggerId');
       let profile: SigningProfile | null;
       try {
@@ -96,7 +98,8 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
     'sender.stopTrack': async ({ id }) => s().sender.tracker.stop(id),
 
     'sender.export': async ({ draft, sentId, format, includeSecrets }) => {
-      let request, profile: SigningProfile | null = null;
+      let request,
+        profile: SigningProfile | null = null;
       if (draft) {
         request = draftRequest(draft);
         profile = s().sender.resolveProfile(draft);
@@ -122,8 +125,15 @@ export function senderHandlers(ctx: () => EngineContext): Pick<ApiHandlers, Send
       }
       const sent = sentIds.map((id) => c.sender.history.getSent(id)).filter((r) => r !== null);
       // literal secrets of profiles and of triggers (a static token sent in a query or body)
-      const triggerSecrets = c.workspace.get().triggers.flatMap((t) => t.conditions.flatMap((cond) => (cond.type === 'web-auth' && isLiteralSecret(cond.secretKey) ? [cond.secretKey] : [])));
-      const secrets = secretValues(c.workspace.get().env, [...profilesOf(c).filter((p) => isLiteralSecret(p.secret)).map((p) => p.secret), ...triggerSecrets]);
+      const triggerSecrets = c.workspace
+        .get()
+        .triggers.flatMap((t) => t.conditions.flatMap((cond) => (cond.type === 'web-auth' && isLiteralSecret(cond.secretKey) ? [cond.secretKey] : [])));
+      const secrets = secretValues(c.workspace.get().env, [
+        ...profilesOf(c)
+          .filter((p) => isLiteralSecret(p.secret))
+          .map((p) => p.secret),
+        ...triggerSecrets,
+      ]);
       return { json: exportHar({ captures, sent }, { includeSecrets: includeSecrets === true, secrets }) };
     },
 

@@ -10,10 +10,7 @@ import { loadCaptureView } from './capture-view';
 import { signPlayground } from './playground';
 import { asApiError } from './settings-handlers';
 
-type TriggerHandlers = Pick<
-  ApiHandlers,
-  'triggers.list' | 'triggers.save' | 'triggers.delete' | 'triggers.whatIf' | 'triggers.forensics' | 'playground.sign'
->;
+type TriggerHandlers = Pick<ApiHandlers, 'triggers.list' | 'triggers.save' | 'triggers.delete' | 'triggers.whatIf' | 'triggers.forensics' | 'playground.sign'>;
 
 const WHAT_IF_DEFAULT = 20;
 const WHAT_IF_MAX = 200;

@@ -13,8 +13,7 @@ import { applySettings, asApiError } from './settings-handlers';
 
 type WorkspaceHandlers = Pick<ApiHandlers, 'env.list' | 'env.save' | 'workspace.export' | 'workspace.import'>;
 
-const masked = (env: readonly EnvVariable[]): EnvVariable[] =>
-  env.map((v) => (v.secret && v.value ? { ...v, value: SECRET_PLACEHOLDER } : { ...v }));
+const masked = (env: readonly EnvVariable[]): EnvVariable[] => env.map((v) => (v.secret && v.value ? { ...v, value: SECRET_PLACEHOLDER } : { ...v }));
 
 export function workspaceHandlers(ctx: () => EngineContext): WorkspaceHandlers {
   const emitChanged = (): void => ctx().events.emit({ type: 'workspace.changed', at: ctx().now() });
@@ -35,12 +34,17 @@ export function workspaceHandlers(ctx: () => EngineContext): WorkspaceHandlers {
 
     'workspace.export': async ({ includeSecrets }) => {
       const { env, triggers, sections, settings } = ctx().workspace.get();
-      const json = exportWorkspace({
-        env, triggers, settings,
-        project: readProjectSection(ctx().workspace),
-        notifications: sections.notifications as NotificationsSection | undefined,
-        signingProfiles: (sections.signingProfiles as SigningProfile[] | undefined) ?? [],
-      }, { includeSecrets: includeSecrets === true });
+      const json = exportWorkspace(
+        {
+          env,
+          triggers,
+          settings,
+          project: readProjectSection(ctx().workspace),
+          notifications: sections.notifications as NotificationsSection | undefined,
+          signingProfiles: (sections.signingProfiles as SigningProfile[] | undefined) ?? [],
+        },
+        { includeSecrets: includeSecrets === true },
+      );
       return { json };
     },
 
@@ -57,4 +61,3 @@ export function workspaceHandlers(ctx: () => EngineContext): WorkspaceHandlers {
     },
   };
 }
-

@@ -52,7 +52,8 @@ export function describeError(err: NodeJS.ErrnoException, url: URL, timeoutMs: n
   const where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   if (code === 'HOOKBENCH_TIMEOUT') return { kind: 'timeout', code, message: `no complete response from ${where} within ${timeoutMs} ms` };
   if (code === 'ECONNREFUSED') return { kind: 'refused', code, message: `connection refused: nothing is listening on ${where}` };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { kind: 'dns', code, message: `DNS lookup failed: ${url.hostname} could not be resolved (${code})` };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+    return { kind: 'dns', code, message: `DNS lookup failed: ${url.hostname} could not be resolved (${code})` };
   if (code && TLS_CODES.test(code)) return { kind: 'tls', code, message: `TLS handshake with ${where} failed: ${err.message} (${code})` };
   if (code === 'ECONNRESET' || code === 'EPIPE') return { kind: 'reset', code, message: `${where} closed the connection before answering (${code})` };
   return { kind: 'other', code, message: `${err.message}${code ? ` (${code})` : ''}` };
@@ -128,10 +129,14 @@ export function sendHttp(req: HttpRequest): Promise<HttpResult> {
         timings.tls = Math.round((performance.now() - phaseStart) * 100) / 100;
       });
     });
-    req.signal?.addEventListener('abort', () => {
-      finish({ error: { kind: 'other', message: req.abortReason ?? 'cancelled' } });
-      request.destroy();
-    }, { once: true });
+    req.signal?.addEventListener(
+      'abort',
+      () => {
+        finish({ error: { kind: 'other', message: req.abortReason ?? 'cancelled' } });
+        request.destroy();
+      },
+      { once: true },
+    );
     request.on('error', (err: NodeJS.ErrnoException) => finish({ error: describeError(err, url, timeoutMs) }));
     request.on('response', (res) => {
       timings.firstByte = ms(performance.now());

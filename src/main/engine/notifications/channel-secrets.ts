@@ -20,6 +20,7 @@ export const maskSection = (section: NotificationsSection): NotificationsSection
 export function withStoredChannelSecret(channel: NotificationChannel, stored: readonly NotificationChannel[], previousId?: string): NotificationChannel {
   if (channel.type !== 'custom' || channel.signing?.secret !== SECRET_PLACEHOLDER) return channel;
   const old = stored.find((c) => c.id === (previousId ?? channel.id));
-  if (old?.type === 'custom' && old.signing && isLiteral(old.signing.secret)) return { ...channel, signing: { ...channel.signing, secret: old.signing.secret } };
+  if (old?.type === 'custom' && old.signing && isLiteral(old.signing.secret))
+    return { ...channel, signing: { ...channel.signing, secret: old.signing.secret } };
   throw new ApiError('invalid', 'channel.signing.secret: the hidden secret is not stored for this channel: type the secret again', 'channel.signing.secret');
 }

@@ -4,7 +4,13 @@
 // Retention keeps the newest N deliveries; one still pending or retrying is never forgotten.
 import path from 'node:path';
 import type {
-  ChannelHealth, DeliveryAttempt, DeliveryDetail, DeliveryFilter, DeliveryStatus, DeliverySummary, NotificationPayload,
+  ChannelHealth,
+  DeliveryAttempt,
+  DeliveryDetail,
+  DeliveryFilter,
+  DeliveryStatus,
+  DeliverySummary,
+  NotificationPayload,
 } from '@shared/notifications';
 import { openJournal, type JournalPointer, type RecordJournal } from '../store/journal';
 import { UNBOUNDED, dropUnneeded, earliestPointer, pickEvictions, type LogRetention } from '../store/journal-retention';
@@ -68,7 +74,7 @@ export async function openDeliveryStore(dir: string, options: DeliveryStoreOptio
   const index = new Map<string, Entry>();
   const sources: Sources = new Map();
   await journal.replay((record, pointer) => apply(index, sources, record, pointer));
-  const store = new JournalDeliveryStore(journal, index, sources, options.readOnly ? UNBOUNDED : options.retention ?? UNBOUNDED);
+  const store = new JournalDeliveryStore(journal, index, sources, options.readOnly ? UNBOUNDED : (options.retention ?? UNBOUNDED));
   if (!options.readOnly) await store.evict();
   return store;
 }
@@ -210,7 +216,10 @@ class JournalDeliveryStore implements DeliveryStore {
     points.sort((a, b) => a.at - b.at);
     const finished = succeeded + failed;
     return {
-      channelId, total, succeeded, failed,
+      channelId,
+      total,
+      succeeded,
+      failed,
       successRate: finished ? succeeded / finished : null,
       ...(lastError !== undefined ? { lastError, lastErrorAt } : {}),
       recent: points.slice(-recent),

@@ -3,7 +3,13 @@
 // exactly where the journal says (stop() cancels in-flight attempts; they are made again).
 import { randomUUID } from 'node:crypto';
 import type {
-  DeliveryAttempt, DeliverySettings, DeliveryStatus, DeliverySummary, DeliveryTarget, NotificationChannel, NotificationPayload,
+  DeliveryAttempt,
+  DeliverySettings,
+  DeliveryStatus,
+  DeliverySummary,
+  DeliveryTarget,
+  NotificationChannel,
+  NotificationPayload,
 } from '@shared/notifications';
 import type { EnvVariable } from '@shared/trigger';
 import type { DeliveryStore } from './delivery-store';
@@ -75,20 +81,23 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
 
   function schedule(id: string, at: number): void {
     if (stopped || timers.has(id) || inflight.has(id)) return;
-    const timer = setTimeout(() => {
-      timers.delete(id);
-      const controller = new AbortController();
-      const done = attempt(id, controller.signal)
-        .catch((error) => {
-          console.error(`hookbench: delivery ${id} failed: ${errorMessage(error)}`);
-          return undefined;
-        })
-        .then((next) => {
-          inflight.delete(id);
-          if (next !== undefined) schedule(id, next);
-        });
-      inflight.set(id, { controller, done });
-    }, Math.max(0, at - options.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(id);
+        const controller = new AbortController();
+        const done = attempt(id, controller.signal)
+          .catch((error) => {
+            console.error(`hookbench: delivery ${id} failed: ${errorMessage(error)}`);
+            return undefined;
+          })
+          .then((next) => {
+            inflight.delete(id);
+            if (next !== undefined) schedule(id, next);
+          });
+        inflight.set(id, { controller, done });
+      },
+      Math.max(0, at - options.now()),
+    );
     timers.set(id, timer);
   }
 
@@ -108,8 +117,13 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     } else {
       try {
         const request = buildRequest(summary.target, channel, stored.requestBody, {
-          deliveryId: id, attempt: number, eventType: summary.eventType, env: options.env(),
-          receiverUrl: options.receiverUrl(), nowMs: startedAt, redeliveryOf: summary.redeliveryOf,
+          deliveryId: id,
+          attempt: number,
+          eventType: summary.eventType,
+          env: options.env(),
+          receiverUrl: options.receiverUrl(),
+          nowMs: startedAt,
+          redeliveryOf: summary.redeliveryOf,
         });
         requestHeaders = request.maskedHeaders;
         result = await postOnce(request.url, request.headers, request.body, settings.timeoutMs, { signal });
@@ -124,9 +138,16 @@ export function createDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     const nextRetryAt = retry ? options.now() + backoffDelay(number, settings, random) : undefined;
     const status: DeliveryStatus = result.ok ? 'succeeded' : retry ? 'retrying' : 'failed';
     const record: DeliveryAttempt = {
-      number, startedAt, durationMs: result.durationMs, requestHeaders,
-      responseStatus: result.status, responseHeaders: result.headers, responseExcerpt: result.excerpt,
-      responseBytes: result.bytes, responseTruncated: result.truncated, ok: result.ok,
+      number,
+      startedAt,
+      durationMs: result.durationMs,
+      requestHeaders,
+      responseStatus: result.status,
+      responseHeaders: result.headers,
+      responseExcerpt: result.excerpt,
+      responseBytes: result.bytes,
+      responseTruncated: result.truncated,
+      ok: result.ok,
       ...(result.errorKind ? { errorKind: result.errorKind, error: result.error } : {}),
       ...(nextRetryAt !== undefined ? { nextRetryAt } : {}),
     };

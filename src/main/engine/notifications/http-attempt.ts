@@ -27,19 +27,41 @@ export async function postOnce(
   options: { excerptBytes?: number; signal?: AbortSignal } = {},
 ): Promise<AttemptResult> {
   const result = await sendHttp({
-    method: 'POST', url, headers, body, timeoutMs, origin: 'notification',
+    method: 'POST',
+    url,
+    headers,
+    body,
+    timeoutMs,
+    origin: 'notification',
     maxBodyBytes: options.excerptBytes ?? RESPONSE_EXCERPT_BYTES,
-    signal: options.signal, abortReason: 'cancelled: the app was shutting down',
+    signal: options.signal,
+    abortReason: 'cancelled: the app was shutting down',
   });
   const durationMs = Math.round(result.timings.total * 10) / 10;
   const { response, error } = result;
   if (!response) {
     const kind: AttemptErrorKind = error?.kind === 'invalid-url' ? 'config' : (error?.kind ?? 'other');
-    return { ok: false, durationMs, status: null, statusText: '', headers: [], excerpt: '', bytes: 0, truncated: false, errorKind: kind, error: error?.message ?? 'no answer' };
+    return {
+      ok: false,
+      durationMs,
+      status: null,
+      statusText: '',
+      headers: [],
+      excerpt: '',
+      bytes: 0,
+      truncated: false,
+      errorKind: kind,
+      error: error?.message ?? 'no answer',
+    };
   }
   const answered = {
-    durationMs, status: response.status, statusText: response.statusText, headers: response.headers,
-    excerpt: response.body.toString('utf8'), bytes: response.bodySize, truncated: response.truncated,
+    durationMs,
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+    excerpt: response.body.toString('utf8'),
+    bytes: response.bodySize,
+    truncated: response.truncated,
   };
   if (response.status >= 200 && response.status < 300) return { ok: true, ...answered };
   const location = response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];

@@ -1,7 +1,16 @@
 // The notifier: listens for executions and pipelines reaching a state that has a notification,
 // builds the documented payload, routes it to channels and hands deliveries to the worker.
 import type { EngineEvent } from '@shared/events';
-import { defaultNotificationsSection, type DeliverySummary, type NotificationEventType, type DeliveryTarget, type NotificationChannel, type NotificationPayload, type NotificationsSection, type SendTarget } from '@shared/notifications';
+import {
+  defaultNotificationsSection,
+  type DeliverySummary,
+  type NotificationEventType,
+  type DeliveryTarget,
+  type NotificationChannel,
+  type NotificationPayload,
+  type NotificationsSection,
+  type SendTarget,
+} from '@shared/notifications';
 import type { EventBus } from '../ports';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { openDeliveryStore, type DeliveryStore, type DeliveryStoreOptions } from './delivery-store';

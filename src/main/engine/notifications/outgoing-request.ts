@@ -1,9 +1,7 @@
 // The exact request one attempt sends: URL, headers (with {env:} resolved now and the HMAC
 // signature computed over the rendered basestring) and body; plus the same headers masked.
 import { version } from '../../../../package.json';
-import type {
-  ChannelSigning, ChannelType, DeliveryTarget, HeaderRow, NotificationChannel, NotificationPayload,
-} from '@shared/notifications';
+import type { ChannelSigning, ChannelType, DeliveryTarget, HeaderRow, NotificationChannel, NotificationPayload } from '@shared/notifications';
 import type { ChannelOf } from '@shared/kinds/channels';
 import type { EnvVariable } from '@shared/trigger';
 import { renderBasestring } from '@shared/triggers/basestring';
@@ -72,7 +70,14 @@ function resolveHeader(row: HeaderRow, env: readonly EnvVariable[]): { value: st
   return { value: resolved.value, masked };
 }
 
-function sign(signing: ChannelSigning, url: string, headers: Array<[string, string]>, body: Buffer, env: readonly EnvVariable[], nowMs: number): Array<[string, string]> {
+function sign(
+  signing: ChannelSigning,
+  url: string,
+  headers: Array<[string, string]>,
+  body: Buffer,
+  env: readonly EnvVariable[],
+  nowMs: number,
+): Array<[string, string]> {
   const added: Array<[string, string]> = [];
   if (signing.timestampHeader) added.push([signing.timestampHeader, String(Math.floor(nowMs / 1000))]);
   const secret = resolveSecret(signing.secret, env);
@@ -80,7 +85,10 @@ function sign(signing: ChannelSigning, url: string, headers: Array<[string, stri
   if (!secret.value) throw new ConfigError('signing: the secret is empty');
   const parsed = new URL(url);
   const rendered = renderBasestring(signing.format, {
-    method: 'POST', url: parsed.pathname + parsed.search, rawHeaders: [...headers, ...added], body,
+    method: 'POST',
+    url: parsed.pathname + parsed.search,
+    rawHeaders: [...headers, ...added],
+    body,
   });
   if (rendered.missing.length) throw new ConfigError(`signing: the basestring format needs ${rendered.missing.join(', ')}, which the request does not have`);
   let digest: Buffer;
@@ -94,12 +102,7 @@ function sign(signing: ChannelSigning, url: string, headers: Array<[string, stri
 }
 
 /** Builds the request for one attempt. Throws ConfigError when the channel cannot be sent to. */
-export function buildRequest(
-  target: DeliveryTarget,
-  channel: NotificationChannel | null,
-  body: string,
-  ctx: AttemptContext,
-): BuiltRequest {
+export function buildRequest(target: DeliveryTarget, channel: NotificationChannel | null, body: string, ctx: AttemptContext): BuiltRequest {
   const url = channel ? targetUrl(channel, ctx.receiverUrl) : target.url;
   const bytes = Buffer.from(body, 'utf8');
   const base: Array<[string, string]> = [

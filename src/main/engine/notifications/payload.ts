@@ -1,8 +1,6 @@
 // Builds the documented notification payload from local executions and pipelines, and the
 // realistic examples the simulator starts from.
-import type {
-  NotificationDataValue, NotificationEventType, NotificationPayload, NotificationProject,
-} from '@shared/notifications';
+import type { NotificationDataValue, NotificationEventType, NotificationPayload, NotificationProject } from '@shared/notifications';
 import type { ExecutionStatus, LocalExecution, LocalPipeline, PipelineStatus } from '@shared/runs';
 
 /** "2021-04-21T12:58:18.119000+00:00": the service's timestamp shape (microseconds, +00:00). */
@@ -61,9 +59,7 @@ function envelope(e: Envelope, project: NotificationProject, data: Record<string
   const noun = e.kind[0].toUpperCase() + e.kind.slice(1);
   const url = `/p/${project.name}/${e.kind}/${e.id}/`;
   const created = e.type.endsWith('_created');
-  const tail = created
-    ? 'was created.'
-    : `finished with duration ${formatDuration(e.durationSeconds ?? 0)}.`;
+  const tail = created ? 'was created.' : `finished with duration ${formatDuration(e.durationSeconds ?? 0)}.`;
   return {
     project: project.id,
     title: `${noun} ${created ? 'created' : 'finished'}: ${e.label} (${words.title})`,
@@ -112,17 +108,41 @@ export function examplePayload(type: NotificationEventType, project: Notificatio
   const ended = now;
   const created = ended - 660_019;
   if (kind === 'execution') {
-    return executionPayload(type, {
-      id: '0178f482-8686-fb28-8af1-3d36af38079d', counter: 736, step: 'Train model (MNIST)', title: null,
-      status: 'completed', mode: 'simulate', parameters: {}, inputs: {}, outputs: [],
-      createdAt: created, queuedAt: created + 81, startedAt: created, endedAt: type === 'execution_created' ? undefined : ended,
-    }, project);
+    return executionPayload(
+      type,
+      {
+        id: '0178f482-8686-fb28-8af1-3d36af38079d',
+        counter: 736,
+        step: 'Train model (MNIST)',
+        title: null,
+        status: 'completed',
+        mode: 'simulate',
+        parameters: {},
+        inputs: {},
+        outputs: [],
+        createdAt: created,
+        queuedAt: created + 81,
+        startedAt: created,
+        endedAt: type === 'execution_created' ? undefined : ended,
+      },
+      project,
+    );
   }
   if (kind === 'pipeline') {
-    return pipelinePayload(type, {
-      id: '0178f4a0-1b2c-4d5e-8f90-1a2b3c4d5e6f', counter: 42, name: 'train-and-evaluate', status: 'completed', nodes: [],
-      createdAt: created, startedAt: created, endedAt: ended,
-    }, project);
+    return pipelinePayload(
+      type,
+      {
+        id: '0178f4a0-1b2c-4d5e-8f90-1a2b3c4d5e6f',
+        counter: 42,
+        name: 'train-and-evaluate',
+        status: 'completed',
+        nodes: [],
+        createdAt: created,
+        startedAt: created,
+        endedAt: ended,
+      },
+      project,
+    );
   }
   const words = statusWords(type);
   if (kind === 'task') {

@@ -1,7 +1,5 @@
 // Which channels an event goes to: enabled routings of its type whose filters all match.
-import type {
-  NotificationChannel, NotificationPayload, NotificationRouting, NotificationsSection, TriggerChannel,
-} from '@shared/notifications';
+import type { NotificationChannel, NotificationPayload, NotificationRouting, NotificationsSection, TriggerChannel } from '@shared/notifications';
 import { managedChannelId } from '@shared/notifications';
 import type { Trigger } from '@shared/trigger';
 
@@ -37,7 +35,9 @@ export function routeChannels(section: NotificationsSection, payload: Notificati
 export function allChannels(section: NotificationsSection, triggers: readonly Trigger[]): NotificationChannel[] {
   const managed: TriggerChannel[] = section.notificationTriggers.flatMap((triggerId) => {
     const trigger = triggers.find((t) => t.id === triggerId);
-    return trigger ? [{ id: managedChannelId(triggerId), name: `Trigger: ${trigger.title || trigger.id}`, type: 'trigger' as const, triggerId, managed: true }] : [];
+    return trigger
+      ? [{ id: managedChannelId(triggerId), name: `Trigger: ${trigger.title || trigger.id}`, type: 'trigger' as const, triggerId, managed: true }]
+      : [];
   });
   return [...section.channels.filter((c) => !c.managed), ...managed];
 }

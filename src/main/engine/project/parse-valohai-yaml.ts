@@ -1,8 +1,15 @@
 // Reads valohai.yaml into steps and pipelines. Problems carry line numbers; parsing goes on past
 // a bad item so one typo does not hide the rest of the file.
 import type {
-  ParameterType, PipelineEdgeDecl, PipelineNodeDecl, ProjectDefinition, ProjectPipeline, ProjectProblem, ProjectStep,
-  StepInput, StepParameter,
+  ParameterType,
+  PipelineEdgeDecl,
+  PipelineNodeDecl,
+  ProjectDefinition,
+  ProjectPipeline,
+  ProjectProblem,
+  ProjectStep,
+  StepInput,
+  StepParameter,
 } from '@shared/project';
 import { parseEdge } from './pipeline-edges';
 import { validateDefinition, type PipelineLines } from './validate-definition';
@@ -77,14 +84,19 @@ function readStep(raw: Obj, path: Path, located: LocatedYaml, problem: Report): 
     }
     const passAs = typeof param['pass-as'] === 'string' ? param['pass-as'] : undefined;
     parameters.push({
-      name: param.name, type, optional: param.optional === true || type === 'flag',
+      name: param.name,
+      type,
+      optional: param.optional === true || type === 'flag',
       ...(def !== undefined ? { default: def as StepParameter['default'] } : {}),
       ...(passAs ? { passAs } : {}),
     });
   });
   return {
-    name: raw.name, image: typeof raw.image === 'string' ? raw.image : null,
-    command: command.filter((c): c is string => typeof c === 'string'), inputs, parameters,
+    name: raw.name,
+    image: typeof raw.image === 'string' ? raw.image : null,
+    command: command.filter((c): c is string => typeof c === 'string'),
+    inputs,
+    parameters,
     line: located.lineOf([...path, 'name']) ?? 0,
   };
 }

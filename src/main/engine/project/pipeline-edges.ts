@@ -20,7 +20,8 @@ export function parseEdge(raw: unknown): PipelineEdgeDecl | string {
   if (typeof source !== 'string' || typeof target !== 'string') return 'source and target must be strings like "node.output.*"';
   const s = splitRef(source);
   const t = splitRef(target);
-  if (!s || !(SOURCE_KINDS as readonly string[]).includes(s.kind)) return `source "${source}" must look like node.output.<glob>, node.parameter.<name> or node.metadata.<key>`;
+  if (!s || !(SOURCE_KINDS as readonly string[]).includes(s.kind))
+    return `source "${source}" must look like node.output.<glob>, node.parameter.<name> or node.metadata.<key>`;
   if (!t || !(TARGET_KINDS as readonly string[]).includes(t.kind)) return `target "${target}" must look like node.input.<name> or node.parameter.<name>`;
   if (s.kind === 'output' && t.kind !== 'input') return `an output edge must end at an input, not "${target}"`;
   if (s.kind !== 'output' && t.kind !== 'parameter') return `a ${s.kind} edge must end at a parameter, not "${target}"`;

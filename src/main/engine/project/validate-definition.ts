@@ -2,7 +2,10 @@
 import type { ProjectPipeline, ProjectStep } from '@shared/project';
 
 /** Line numbers of a pipeline's nodes and edges, in declaration order. */
-export interface PipelineLines { nodes: number[]; edges: number[] }
+export interface PipelineLines {
+  nodes: number[];
+  edges: number[];
+}
 
 export function validateDefinition(
   def: { steps: ProjectStep[]; pipelines: ProjectPipeline[] },

@@ -3,10 +3,7 @@
 // closures are made per request on the receiver's hot path.
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult =
-  | { kind: 'body'; body: Buffer; doneAt: number }
-  | { kind: 'too-large' }
-  | { kind: 'aborted' };
+export type BodyResult = { kind: 'body'; body: Buffer; doneAt: number } | { kind: 'too-large' } | { kind: 'aborted' };
 
 interface Reading {
   limit: number;

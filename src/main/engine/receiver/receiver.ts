@@ -157,10 +157,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         // records what the client did get, and what it would have been answered
         decision.abandon?.(lostEarly);
         const rejection = rejected.get(req.socket);
-        const got: CapturedResponse = rejection?.status ? { status: rejection.status, headers: [['Connection', 'close']], body: '' } : { status: 0, headers: [], body: '' };
+        const got: CapturedResponse = rejection?.status
+          ? { status: rejection.status, headers: [['Connection', 'close']], body: '' }
+          : { status: 0, headers: [], body: '' };
         const note = `${lostEarly}. It would have been answered ${decision.response.status}${decision.outcome ? ` (${decision.outcome})` : ''}; nothing was committed or launched.`;
         const head = rejection?.status ? { responseHead: parserAnswer(rejection.status) } : {};
-        told(await options.store.append({ request, decision: { kind: decision.kind, response: got, triggerId: decision.triggerId }, undelivered: note, ...head }));
+        told(
+          await options.store.append({ request, decision: { kind: decision.kind, response: got, triggerId: decision.triggerId }, undelivered: note, ...head }),
+        );
         return;
       }
       // The head is formed now and goes out with the body once everything is stored, so the
@@ -244,8 +248,7 @@ function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
 /** how long a client answered 413 may go on sending the body it was told is too large */
 const DRAIN_MS = 10_000;
 
-const tooLargeText = (limit: number): string =>
-  `413 Payload Too Large: the request body is over the receiver's limit of ${limit} bytes and was not stored\n`;
+const tooLargeText = (limit: number): string => `413 Payload Too Large: the request body is over the receiver's limit of ${limit} bytes and was not stored\n`;
 
 // The rest of the body is read and dropped, and the connection stays usable, rather than the
 // socket being closed at once: closing a socket with unread bytes makes the kernel send a
@@ -284,7 +287,10 @@ function writePlain(res: ServerResponse, status: number, text: string, close: bo
 }
 
 /** node's own fields: the head as formed by writeHead, and whether it has reached the socket */
-interface NodeHead { _header: string | null; _headerSent: boolean }
+interface NodeHead {
+  _header: string | null;
+  _headerSent: boolean;
+}
 
 /** a head is formed but nothing of the response has been written yet */
 const headOnly = (res: ServerResponse): boolean => !(res as unknown as NodeHead)._headerSent && !res.writableEnded;

@@ -11,7 +11,11 @@ export interface CommandOptions {
   graceMs?: number;
 }
 
-export interface CommandResult { exitCode: number | null; signal: NodeJS.Signals | null; spawnError?: string }
+export interface CommandResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  spawnError?: string;
+}
 
 export interface RunningCommand {
   pid: number | undefined;
@@ -22,7 +26,10 @@ export interface RunningCommand {
 
 export function startCommand(options: CommandOptions): RunningCommand {
   const child = spawn('sh', ['-c', options.script], {
-    cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (chunk: Buffer) => options.onOutput('stdout', chunk));
   child.stderr.on('data', (chunk: Buffer) => options.onOutput('stderr', chunk));

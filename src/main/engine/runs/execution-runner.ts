@@ -55,11 +55,25 @@ export async function startExecution(deps: RunnerDeps, spec: ExecutionSpec): Pro
   const id = randomUUID();
   const runDir = path.join(deps.runsDir, id);
   let current: LocalExecution = {
-    id, counter: deps.records.nextCounter('execution'), step: spec.step, title: spec.nodeName ? `${spec.nodeName} (${spec.step})` : null,
-    status: 'created', mode: spec.mode, parameters: spec.parameters, inputs: {}, outputs: [], workDir: runDir, createdAt: deps.now(),
+    id,
+    counter: deps.records.nextCounter('execution'),
+    step: spec.step,
+    title: spec.nodeName ? `${spec.nodeName} (${spec.step})` : null,
+    status: 'created',
+    mode: spec.mode,
+    parameters: spec.parameters,
+    inputs: {},
+    outputs: [],
+    workDir: runDir,
+    createdAt: deps.now(),
     ...definedOnly({
-      triggerId: spec.triggerId, triggerRunId: spec.triggerRunId, captureId: spec.captureId, pipelineId: spec.pipelineId,
-      nodeName: spec.nodeName, payloadInputName: spec.payloadInputName, rerunOf: spec.rerunOf,
+      triggerId: spec.triggerId,
+      triggerRunId: spec.triggerRunId,
+      captureId: spec.captureId,
+      pipelineId: spec.pipelineId,
+      nodeName: spec.nodeName,
+      payloadInputName: spec.payloadInputName,
+      rerunOf: spec.rerunOf,
     }),
   };
   const save = async (patch: Partial<LocalExecution>): Promise<LocalExecution> => {
@@ -77,21 +91,30 @@ export async function startExecution(deps: RunnerDeps, spec: ExecutionSpec): Pro
     throw error;
   }
   const log = openLogWriter(runDir, id, deps.emit, deps.now);
-  const done = run(deps, spec, ticket, log, () => current, save).catch(async (error: unknown) => {
-    log.system(`Hookbench could not run this execution: ${errorMessage(error)}`);
-    return current.status === 'completed' || current.status === 'error' || current.status === 'stopped'
-      ? current
-      : save({ status: 'error', statusReason: errorMessage(error), endedAt: deps.now() });
-  }).finally(async () => {
-    deps.controllers.delete(id);
-    await log.close();
-  });
+  const done = run(deps, spec, ticket, log, () => current, save)
+    .catch(async (error: unknown) => {
+      log.system(`Hookbench could not run this execution: ${errorMessage(error)}`);
+      return current.status === 'completed' || current.status === 'error' || current.status === 'stopped'
+        ? current
+        : save({ status: 'error', statusReason: errorMessage(error), endedAt: deps.now() });
+    })
+    .finally(async () => {
+      deps.controllers.delete(id);
+      await log.close();
+    });
   return { execution, done };
 }
 
 type Save = (patch: Partial<LocalExecution>) => Promise<LocalExecution>;
 
-async function run(deps: RunnerDeps, spec: ExecutionSpec, ticket: SlotTicket, log: LogWriter, current: () => LocalExecution, save: Save): Promise<LocalExecution> {
+async function run(
+  deps: RunnerDeps,
+  spec: ExecutionSpec,
+  ticket: SlotTicket,
+  log: LogWriter,
+  current: () => LocalExecution,
+  save: Save,
+): Promise<LocalExecution> {
   let holdsSlot = false;
   try {
     return await runInSlot();
@@ -124,7 +147,9 @@ async function run(deps: RunnerDeps, spec: ExecutionSpec, ticket: SlotTicket, lo
     if (stopRequest) return finish('stopped', stopRequest);
 
     const stopWhileQueued = new Promise<string>((resolve) => {
-      onStop = (reason) => { if (ticket.cancel()) resolve(reason); };
+      onStop = (reason) => {
+        if (ticket.cancel()) resolve(reason);
+      };
     });
     const granted = await Promise.race([ticket.granted, stopWhileQueued]);
     if (typeof granted === 'string') return finish('stopped', granted);
@@ -167,15 +192,24 @@ async function simulate(spec: ExecutionSpec, log: LogWriter, finish: Finish, onS
 }
 
 async function runCommands(
-  spec: ExecutionSpec, log: LogWriter, folder: { root: string; inputsDir: string; outputsDir: string; configDir: string },
-  command: string[], current: () => LocalExecution, finish: Finish, onStop: OnStop,
+  spec: ExecutionSpec,
+  log: LogWriter,
+  folder: { root: string; inputsDir: string; outputsDir: string; configDir: string },
+  command: string[],
+  current: () => LocalExecution,
+  finish: Finish,
+  onStop: OnStop,
 ): Promise<LocalExecution> {
   if (!command.length) return finish('error', `step "${spec.step}" has no command`);
   const cwd = spec.projectFolder ?? folder.root;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    VH_INPUTS_DIR: folder.inputsDir, VH_OUTPUTS_DIR: folder.outputsDir, VH_CONFIG_DIR: folder.configDir,
-    VH_REPOSITORY_DIR: cwd, VH_EXECUTION_ID: current().id, HOOKBENCH_EXECUTION_COUNTER: String(current().counter),
+    VH_INPUTS_DIR: folder.inputsDir,
+    VH_OUTPUTS_DIR: folder.outputsDir,
+    VH_CONFIG_DIR: folder.configDir,
+    VH_REPOSITORY_DIR: cwd,
+    VH_EXECUTION_ID: current().id,
+    HOOKBENCH_EXECUTION_COUNTER: String(current().counter),
     // line-by-line output from python, so the log is live
     PYTHONUNBUFFERED: '1',
   };
@@ -183,7 +217,9 @@ async function runCommands(
   // like the service: the lines run in order and the first failing one ends the execution
   const metadata = createMetadataCollector();
   const proc = startCommand({
-    script: `set -e\n${command.join('\n')}`, cwd, env,
+    script: `set -e\n${command.join('\n')}`,
+    cwd,
+    env,
     onOutput: (stream, chunk) => {
       log.write(stream, chunk);
       if (stream === 'stdout') metadata.push(chunk);
@@ -195,12 +231,13 @@ async function runCommands(
     proc.stop();
   });
   const timeoutMs = spec.settings.timeoutSeconds * 1000;
-  const timer = timeoutMs > 0
-    ? setTimeout(() => {
-      ending ??= { status: 'error', reason: `timed out after ${spec.settings.timeoutSeconds} s` };
-      proc.stop();
-    }, timeoutMs)
-    : null;
+  const timer =
+    timeoutMs > 0
+      ? setTimeout(() => {
+          ending ??= { status: 'error', reason: `timed out after ${spec.settings.timeoutSeconds} s` };
+          proc.stop();
+        }, timeoutMs)
+      : null;
   const result = await proc.done;
   if (timer) clearTimeout(timer);
   const outputs = (await listFilesRelative(folder.outputsDir)).map((f) => f.name);

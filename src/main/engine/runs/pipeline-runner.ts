@@ -36,12 +36,20 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
   const dependsOn = (node: string) => [...new Set(decl.edges.filter((e) => e.target.node === node).map((e) => e.source.node))];
   const at = deps.now();
   let current: LocalPipeline = {
-    id: randomUUID(), counter: deps.records.nextCounter('pipeline'), name: decl.name, status: 'started', mode: spec.mode,
+    id: randomUUID(),
+    counter: deps.records.nextCounter('pipeline'),
+    name: decl.name,
+    status: 'started',
+    mode: spec.mode,
     nodes: decl.nodes.map((n) => ({ name: n.name, step: n.step, status: 'pending', dependsOn: dependsOn(n.name) })),
-    createdAt: at, startedAt: at,
+    createdAt: at,
+    startedAt: at,
     ...definedOnly({
-      triggerId: spec.triggerId, triggerRunId: spec.triggerRunId, captureId: spec.captureId,
-      payloadInputName: spec.payloadInputName, rerunOf: spec.rerunOf,
+      triggerId: spec.triggerId,
+      triggerRunId: spec.triggerRunId,
+      captureId: spec.captureId,
+      payloadInputName: spec.payloadInputName,
+      rerunOf: spec.rerunOf,
     }),
   };
   // updates come from several node completions at once: apply them one after another
@@ -80,23 +88,41 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
         const files = source.outputs.filter((o) => pattern.test(o) || pattern.test(path.posix.basename(o)));
         (inputs[edge.target.name] ??= []).push(...files.map((o) => ({ name: path.posix.basename(o), fromPath: path.join(source.workDir!, 'outputs', o) })));
       } else if (edge.source.kind === 'parameter' && edge.target.kind === 'parameter' && source.parameters[edge.source.name] !== undefined) {
-        parameters[edge.target.name] = coerceParameter(stepDef?.parameters.find((p) => p.name === edge.target.name), source.parameters[edge.source.name]);
+        parameters[edge.target.name] = coerceParameter(
+          stepDef?.parameters.find((p) => p.name === edge.target.name),
+          source.parameters[edge.source.name],
+        );
       } else if (edge.source.kind === 'metadata' && edge.target.kind === 'parameter' && source.metadata?.[edge.source.name] !== undefined) {
         // metadata the source step printed (one JSON object per stdout line) becomes the parameter
-        parameters[edge.target.name] = coerceParameter(stepDef?.parameters.find((p) => p.name === edge.target.name), source.metadata[edge.source.name]);
+        parameters[edge.target.name] = coerceParameter(
+          stepDef?.parameters.find((p) => p.name === edge.target.name),
+          source.metadata[edge.source.name],
+        );
       }
     }
     if (spec.payload?.nodeName === name) (inputs[spec.payload.inputName] ??= []).push(spec.payload.file);
     const started = await startExecution(nodeDeps, {
-      step: node.step, stepDef, mode: spec.mode, parameters, inputs, projectFolder: spec.projectFolder, settings: spec.settings,
-      pipelineId: current.id, nodeName: name,
+      step: node.step,
+      stepDef,
+      mode: spec.mode,
+      parameters,
+      inputs,
+      projectFolder: spec.projectFolder,
+      settings: spec.settings,
+      pipelineId: current.id,
+      nodeName: name,
       ...definedOnly({
-        triggerId: spec.triggerId, triggerRunId: spec.triggerRunId, captureId: spec.captureId,
+        triggerId: spec.triggerId,
+        triggerRunId: spec.triggerRunId,
+        captureId: spec.captureId,
         payloadInputName: spec.payload?.nodeName === name ? spec.payload.inputName : undefined,
       }),
     });
     const executionId = started.execution.id;
-    await save((p) => ({ ...p, nodes: p.nodes.map((n) => (n.name === name ? { ...n, executionId, status: n.status === 'pending' ? 'created' : n.status } : n)) }));
+    await save((p) => ({
+      ...p,
+      nodes: p.nodes.map((n) => (n.name === name ? { ...n, executionId, status: n.status === 'pending' ? 'created' : n.status } : n)),
+    }));
     if (stopReason) deps.controllers.get(started.execution.id)?.(stopReason);
     const result = await started.done;
     finished.set(name, result);
@@ -112,7 +138,13 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
     }
   };
   const followingEmit = deps.emit;
-  const nodeDeps: RunnerDeps = { ...deps, emit: (event) => { followingEmit(event); follow([event as never]); } };
+  const nodeDeps: RunnerDeps = {
+    ...deps,
+    emit: (event) => {
+      followingEmit(event);
+      follow([event as never]);
+    },
+  };
 
   const schedule = async (): Promise<LocalPipeline> => {
     for (;;) {
@@ -121,16 +153,21 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
       for (const node of state) {
         if (node.status !== 'pending' || running.has(node.name)) continue;
         const upstream = node.dependsOn ?? [];
-        const failed = upstream.find((u) => { const s = status(u); return s === 'error' || s === 'stopped'; });
+        const failed = upstream.find((u) => {
+          const s = status(u);
+          return s === 'error' || s === 'stopped';
+        });
         if (stopReason || failed) {
           await setNode(node.name, { status: 'stopped', reason: stopReason ?? `node "${failed}" did not complete` });
           continue;
         }
         if (upstream.every((u) => finished.get(u)?.status === 'completed')) {
-          const task = launchNode(node.name).catch(async (error: unknown) => {
-            finished.set(node.name, { status: 'error' } as LocalExecution);
-            await setNode(node.name, { status: 'error', reason: errorMessage(error) });
-          }).finally(() => running.delete(node.name));
+          const task = launchNode(node.name)
+            .catch(async (error: unknown) => {
+              finished.set(node.name, { status: 'error' } as LocalExecution);
+              await setNode(node.name, { status: 'error', reason: errorMessage(error) });
+            })
+            .finally(() => running.delete(node.name));
           running.set(node.name, task);
         }
       }
@@ -145,8 +182,10 @@ export async function startPipeline(deps: PipelineDeps, spec: PipelineSpec): Pro
     const statuses = current.nodes.map((n) => n.status);
     const final: PipelineStatus = statuses.includes('error') ? 'error' : stopReason || statuses.includes('stopped') ? 'stopped' : 'completed';
     const reasons: Record<PipelineStatus, string> = {
-      completed: 'every node completed', error: `node "${current.nodes.find((n) => n.status === 'error')?.name}" failed`,
-      stopped: stopReason ?? 'a node was stopped', started: '',
+      completed: 'every node completed',
+      error: `node "${current.nodes.find((n) => n.status === 'error')?.name}" failed`,
+      stopped: stopReason ?? 'a node was stopped',
+      started: '',
     };
     await save((p) => ({ ...p, status: final, statusReason: reasons[final], endedAt: deps.now() }));
     return current;

@@ -37,8 +37,12 @@ export function openLogWriter(runDir: string, executionId: string, emit: (e: Eng
     }
     ensureFile().write(text);
   };
-  const line = (stream: ExecutionLogLine['stream'], text: string, at: number): ExecutionLogLine =>
-    ({ executionId, stream, at, text: text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text });
+  const line = (stream: ExecutionLogLine['stream'], text: string, at: number): ExecutionLogLine => ({
+    executionId,
+    stream,
+    at,
+    text: text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text,
+  });
 
   return {
     write(stream, chunk) {

@@ -20,7 +20,7 @@ export interface RunReader {
 export function runReader(records: RunRecords, dir: string): RunReader {
   const runDirOf = (id: string): string | null => {
     const e = records.getExecution(id);
-    return e ? e.workDir ?? path.join(dir, id) : null;
+    return e ? (e.workDir ?? path.join(dir, id)) : null;
   };
   return {
     list: (query) => records.list(query),

@@ -72,7 +72,9 @@ export async function openRunRecords(dataDir: string, now: () => number, options
   }
   for (const { value: p } of readOnly ? [] : [...pipelines.values()]) {
     if (p.status !== 'started') continue;
-    const nodes = p.nodes.map((n) => (isFinalExecutionStatus(n.status) ? n : { ...n, status: 'stopped' as const, reason: RESTART_REASON, endedAt: n.startedAt ? at : undefined }));
+    const nodes = p.nodes.map((n) =>
+      isFinalExecutionStatus(n.status) ? n : { ...n, status: 'stopped' as const, reason: RESTART_REASON, endedAt: n.startedAt ? at : undefined },
+    );
     const fixed: LocalPipeline = { ...p, nodes, status: 'stopped', statusReason: RESTART_REASON, endedAt: at };
     hold(pipelines, fixed, await pipelineJournal.append(fixed));
     recovered.pipelines.push(fixed);

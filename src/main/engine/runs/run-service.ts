@@ -16,13 +16,30 @@ import { defaultParameters } from './step-parameters';
 import { listRunFiles, type InputFileSource } from './work-folder';
 import { makePrivateDir, writePrivateFile } from '../store/private-files';
 
-export interface LaunchOrigin { triggerId?: string; triggerRunId?: string; captureId?: string }
-export interface Payload { inputName: string; bytes: Buffer }
+export interface LaunchOrigin {
+  triggerId?: string;
+  triggerRunId?: string;
+  captureId?: string;
+}
+export interface Payload {
+  inputName: string;
+  bytes: Buffer;
+}
 
 export interface RunService {
   /** `mode` overrides the project's default for this launch (a run action's own mode) */
-  launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, mode?: RunMode): Promise<{ execution: LocalExecution; done: Promise<LocalExecution> }>;
-  launchPipeline(name: string, payload: Payload | null, origin: LaunchOrigin, mode?: RunMode): Promise<{ pipeline: LocalPipeline; done: Promise<LocalPipeline> }>;
+  launchExecution(
+    step: string,
+    payload: Payload | null,
+    origin: LaunchOrigin,
+    mode?: RunMode,
+  ): Promise<{ execution: LocalExecution; done: Promise<LocalExecution> }>;
+  launchPipeline(
+    name: string,
+    payload: Payload | null,
+    origin: LaunchOrigin,
+    mode?: RunMode,
+  ): Promise<{ pipeline: LocalPipeline; done: Promise<LocalPipeline> }>;
   stop(id: string): Promise<{ stopped: boolean }>;
   rerun(id: string): Promise<{ id: string; kind: 'execution' | 'pipeline' } | null>;
   list(query: RunsQuery): RunsPage;
@@ -49,9 +66,14 @@ export function payloadFileName(bytes: Buffer): string {
   }
 }
 
-export async function openRunService(options: {
-  dataDir: string; project: ProjectLink; emit(event: EngineEvent): void; now(): number;
-} & RunRecordsOptions): Promise<RunService> {
+export async function openRunService(
+  options: {
+    dataDir: string;
+    project: ProjectLink;
+    emit(event: EngineEvent): void;
+    now(): number;
+  } & RunRecordsOptions,
+): Promise<RunService> {
   const { project, now } = options;
   const records: RunRecords = await openRunRecords(options.dataDir, now, { retention: options.retention, segmentBytes: options.segmentBytes });
   for (const e of records.recovered.executions) options.emit({ type: 'execution.status', at: now(), execution: e });
@@ -65,7 +87,12 @@ export async function openRunService(options: {
     return p;
   };
   const deps: PipelineDeps = {
-    records, runsDir: dir, emit: options.emit, now, controllers: new Map(), pipelineControllers: new Map(),
+    records,
+    runsDir: dir,
+    emit: options.emit,
+    now,
+    controllers: new Map(),
+    pipelineControllers: new Map(),
     slots: createRunSlots(() => project.section().concurrency),
   };
 
@@ -78,7 +105,13 @@ export async function openRunService(options: {
     return { info, mode, def: info.definition };
   }
 
-  async function launchExecution(step: string, payload: Payload | null, origin: LaunchOrigin, rerun?: { of: LocalExecution; inputs: Record<string, InputFileSource[]> }, modeOverride?: RunMode) {
+  async function launchExecution(
+    step: string,
+    payload: Payload | null,
+    origin: LaunchOrigin,
+    rerun?: { of: LocalExecution; inputs: Record<string, InputFileSource[]> },
+    modeOverride?: RunMode,
+  ) {
     const { info, mode, def } = await resolveMode(modeOverride ?? rerun?.of.mode);
     const stepDef = def?.steps.find((s) => s.name === step);
     if (mode === 'command' && !stepDef) throw new ApiError('invalid', `valohai.yaml declares no step "${step}"`);
@@ -88,8 +121,14 @@ export async function openRunService(options: {
     const inputs: Record<string, InputFileSource[]> = rerun?.inputs ?? {};
     if (payload) inputs[payload.inputName] = [{ name: payloadFileName(payload.bytes), bytes: payload.bytes }];
     const started = await startExecution(deps, {
-      step, stepDef, mode, parameters: rerun?.of.parameters ?? defaultParameters(stepDef), inputs,
-      projectFolder: info.section.folder, settings: info.section, ...origin,
+      step,
+      stepDef,
+      mode,
+      parameters: rerun?.of.parameters ?? defaultParameters(stepDef),
+      inputs,
+      projectFolder: info.section.folder,
+      settings: info.section,
+      ...origin,
       ...(payload ? { payloadInputName: payload.inputName } : rerun?.of.payloadInputName ? { payloadInputName: rerun.of.payloadInputName } : {}),
       ...(rerun ? { rerunOf: rerun.of.id } : {}),
     });
@@ -116,13 +155,21 @@ export async function openRunService(options: {
       if (mode === 'command') {
         if (!node) throw new ApiError('invalid', `pipeline "${name}" has no node "${nodeName}"`);
         const step = def!.steps.find((s) => s.name === node.step);
-        if (!step?.inputs.some((i) => i.name === inputName)) throw new ApiError('invalid', `node "${nodeName}" (step "${node.step}") declares no input "${inputName}"`);
+        if (!step?.inputs.some((i) => i.name === inputName))
+          throw new ApiError('invalid', `node "${nodeName}" (step "${node.step}") declares no input "${inputName}"`);
       }
       target = { nodeName, inputName };
     }
     const started = await startPipeline(deps, {
-      pipeline: decl, steps: def?.steps ?? [], mode, projectFolder: info.section.folder, settings: info.section, ...origin,
-      ...(payload && target ? { payload: { ...target, file: { name: payloadFileName(payload.bytes), bytes: payload.bytes } }, payloadInputName: payload.inputName } : {}),
+      pipeline: decl,
+      steps: def?.steps ?? [],
+      mode,
+      projectFolder: info.section.folder,
+      settings: info.section,
+      ...origin,
+      ...(payload && target
+        ? { payload: { ...target, file: { name: payloadFileName(payload.bytes), bytes: payload.bytes } }, payloadInputName: payload.inputName }
+        : {}),
       ...(rerunOf ? { rerunOf } : {}),
     });
     if (payload) {

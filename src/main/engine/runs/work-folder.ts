@@ -19,13 +19,13 @@ export interface WorkFolder {
   inputs: Record<string, string[]>;
 }
 
-export async function prepareWorkFolder(
-  root: string,
-  inputs: Record<string, InputFileSource[]>,
-  parameters: Record<string, unknown>,
-): Promise<WorkFolder> {
+export async function prepareWorkFolder(root: string, inputs: Record<string, InputFileSource[]>, parameters: Record<string, unknown>): Promise<WorkFolder> {
   const folder: WorkFolder = {
-    root, inputsDir: path.join(root, 'inputs'), outputsDir: path.join(root, 'outputs'), configDir: path.join(root, 'config'), inputs: {},
+    root,
+    inputsDir: path.join(root, 'inputs'),
+    outputsDir: path.join(root, 'outputs'),
+    configDir: path.join(root, 'config'),
+    inputs: {},
   };
   for (const dir of [folder.inputsDir, folder.outputsDir, folder.configDir]) await makePrivateDir(dir);
   // valohai-utils builds FileInfo(**entry): exactly these keys, nothing more
@@ -41,7 +41,10 @@ export async function prepareWorkFolder(
       const bytes = 'bytes' in file ? file.bytes : await fs.readFile(file.fromPath);
       await writePrivateFile(target, bytes);
       entries.push({
-        name, uri: pathToFileURL(target).href, path: target, size: bytes.length,
+        name,
+        uri: pathToFileURL(target).href,
+        path: target,
+        size: bytes.length,
         checksums: { md5: hash('md5', bytes), sha1: hash('sha1', bytes), sha256: hash('sha256', bytes) },
       });
     }
@@ -95,7 +98,10 @@ export async function listRunFiles(root: string): Promise<{ inputs: RunFile[]; o
   const inputsDir = path.join(root, 'inputs');
   let names: string[] = [];
   try {
-    names = (await fs.readdir(inputsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    names = (await fs.readdir(inputsDir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     // no work folder (yet)
   }

@@ -10,12 +10,33 @@ import { errorMessage } from '@shared/error-message';
 const SENSITIVE = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$|signature|token|secret|hmac/i;
 export const REDACTED = '[redacted]';
 
-interface HarHeader { name: string; value: string }
+interface HarHeader {
+  name: string;
+  value: string;
+}
 interface HarEntry {
   startedDateTime: string;
   time: number;
-  request: { method: string; url: string; httpVersion: string; headers: HarHeader[]; queryString: HarHeader[]; headersSize: number; bodySize: number; postData?: { mimeType: string; text: string; encoding?: string } };
-  response: { status: number; statusText: string; httpVersion: string; headers: HarHeader[]; content: { size: number; mimeType: string; text: string; encoding?: string }; redirectURL: string; headersSize: number; bodySize: number };
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: HarHeader[];
+    queryString: HarHeader[];
+    headersSize: number;
+    bodySize: number;
+    postData?: { mimeType: string; text: string; encoding?: string };
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    headers: HarHeader[];
+    content: { size: number; mimeType: string; text: string; encoding?: string };
+    redirectURL: string;
+    headersSize: number;
+    bodySize: number;
+  };
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number; dns?: number; connect?: number; ssl?: number };
   _hookbench?: { kind: 'capture' | 'sent'; id: string };
@@ -53,17 +74,27 @@ export function exportHar(
       startedDateTime: new Date(capture.receivedAt).toISOString(),
       time: capture.timings.bodyMs,
       request: {
-        method: capture.method, url: redact(`${baseUrl}${capture.url}`), httpVersion: `HTTP/${capture.httpVersion}`,
-        headers: harHeaders(capture.rawHeaders, redact, opts.includeSecrets), queryString: query(capture.url, redact), headersSize: -1, bodySize: body.length,
+        method: capture.method,
+        url: redact(`${baseUrl}${capture.url}`),
+        httpVersion: `HTTP/${capture.httpVersion}`,
+        headers: harHeaders(capture.rawHeaders, redact, opts.includeSecrets),
+        queryString: query(capture.url, redact),
+        headersSize: -1,
+        bodySize: body.length,
         ...(body.length ? { postData: { mimeType: mime(capture.rawHeaders), ...req } } : {}),
       },
       response: {
-        status: capture.response.status, statusText: '', httpVersion: 'HTTP/1.1',
+        status: capture.response.status,
+        statusText: '',
+        httpVersion: 'HTTP/1.1',
         headers: harHeaders(capture.response.headers, redact, opts.includeSecrets),
         content: { size: res.length, mimeType: mime(capture.response.headers), text: redact(capture.response.body) },
-        redirectURL: '', headersSize: -1, bodySize: res.length,
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: res.length,
       },
-      cache: {}, timings: { send: 0, wait: capture.timings.bodyMs, receive: 0 },
+      cache: {},
+      timings: { send: 0, wait: capture.timings.bodyMs, receive: 0 },
       _hookbench: { kind: 'capture', id: capture.id },
     });
   }
@@ -74,19 +105,30 @@ export function exportHar(
       startedDateTime: new Date(r.at).toISOString(),
       time: r.timings.total,
       request: {
-        method: r.request.method, url: redact(r.request.url), httpVersion: 'HTTP/1.1',
-        headers: harHeaders(r.request.headers, redact, opts.includeSecrets), queryString: query(r.request.url, redact), headersSize: -1, bodySize: body.length,
+        method: r.request.method,
+        url: redact(r.request.url),
+        httpVersion: 'HTTP/1.1',
+        headers: harHeaders(r.request.headers, redact, opts.includeSecrets),
+        queryString: query(r.request.url, redact),
+        headersSize: -1,
+        bodySize: body.length,
         ...(body.length ? { postData: { mimeType: mime(r.request.headers), ...content(body, redact) } } : {}),
       },
       response: {
-        status: r.response?.status ?? 0, statusText: r.response?.statusText ?? r.error?.message ?? '', httpVersion: 'HTTP/1.1',
+        status: r.response?.status ?? 0,
+        statusText: r.response?.statusText ?? r.error?.message ?? '',
+        httpVersion: 'HTTP/1.1',
         headers: harHeaders(r.response?.headers ?? [], redact, opts.includeSecrets),
         content: { size: resBody.length, mimeType: mime(r.response?.headers ?? []), ...content(resBody, redact) },
-        redirectURL: '', headersSize: -1, bodySize: resBody.length,
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: resBody.length,
       },
       cache: {},
       timings: {
-        send: 0, wait: r.timings.firstByte ?? r.timings.total, receive: Math.max(0, r.timings.total - (r.timings.firstByte ?? r.timings.total)),
+        send: 0,
+        wait: r.timings.firstByte ?? r.timings.total,
+        receive: Math.max(0, r.timings.total - (r.timings.firstByte ?? r.timings.total)),
         ...(r.timings.dns !== undefined ? { dns: r.timings.dns } : {}),
         ...(r.timings.connect !== undefined ? { connect: r.timings.connect } : {}),
         ...(r.timings.tls !== undefined ? { ssl: r.timings.tls } : {}),
@@ -118,14 +160,24 @@ export function importHar(text: string, now: () => number): SentRecord[] {
     return {
       id: randomUUID(),
       at: Number.isFinite(at) ? at : now(),
-      request: { method: e.request.method, url: e.request.url, headers: (e.request.headers ?? []).map((h) => [h.name, h.value] as HeaderTuple), bodyBase64: body.toString('base64') },
-      ...(e.response && e.response.status ? {
-        response: {
-          status: e.response.status, statusText: e.response.statusText ?? '',
-          headers: (e.response.headers ?? []).map((h) => [h.name, h.value] as HeaderTuple),
-          bodyBase64: resBody.toString('base64'), bodySize: resBody.length, bodyTruncated: false,
-        },
-      } : {}),
+      request: {
+        method: e.request.method,
+        url: e.request.url,
+        headers: (e.request.headers ?? []).map((h) => [h.name, h.value] as HeaderTuple),
+        bodyBase64: body.toString('base64'),
+      },
+      ...(e.response && e.response.status
+        ? {
+            response: {
+              status: e.response.status,
+              statusText: e.response.statusText ?? '',
+              headers: (e.response.headers ?? []).map((h) => [h.name, h.value] as HeaderTuple),
+              bodyBase64: resBody.toString('base64'),
+              bodySize: resBody.length,
+              bodyTruncated: false,
+            },
+          }
+        : {}),
       timings: { total: typeof e.time === 'number' ? e.time : 0 },
       source: 'har' as const,
     };

@@ -23,7 +23,7 @@ export interface SenderHistory {
 
 const searchable = (r: SentRecord): string => {
   const body = Buffer.from(r.request.bodyBase64, 'base64').toString('utf8', 0, 64 * 1024);
-  const res = r.response ? `${r.response.status} ${Buffer.from(r.response.bodyBase64, 'base64').toString('utf8', 0, 16 * 1024)}` : r.error?.message ?? '';
+  const res = r.response ? `${r.response.status} ${Buffer.from(r.response.bodyBase64, 'base64').toString('utf8', 0, 16 * 1024)}` : (r.error?.message ?? '');
   const headers = r.request.headers.map(([n, v]) => `${n}: ${v}`).join('\n');
   return `${r.request.method} ${r.request.url}\n${headers}\n${body}\n${res}\n${r.profileName ?? ''} ${r.runId ?? ''} ${r.source}`.toLowerCase();
 };

@@ -34,7 +34,9 @@ export async function openSenderService(deps: {
   const sender = createSender({ ...deps, history, now });
   const bulk = createBulkRunner(sender, (progress) => deps.emit({ type: 'sender.bulk', at: now(), progress }));
   return {
-    sender, bulk, history,
+    sender,
+    bulk,
+    history,
     resume: () => sender.tracker.resume(),
     async close() {
       sender.close();

@@ -30,7 +30,11 @@ export function maskSigned(signed: SignResult, secrets: string[]): SignResult {
       body: maskedBody === bodyText ? r.body : new Uint8Array(Buffer.from(maskedBody, 'utf8')),
     },
     ...(signed.signature !== undefined ? { signature: redact(signed.signature) } : {}),
-    changed: signed.changed.map((c) => ({ name: c.name, before: c.before === null ? null : redact(c.before), after: c.after === null ? null : redact(c.after) })),
+    changed: signed.changed.map((c) => ({
+      name: c.name,
+      before: c.before === null ? null : redact(c.before),
+      after: c.after === null ? null : redact(c.after),
+    })),
   };
 }
 

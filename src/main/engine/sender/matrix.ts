@@ -13,7 +13,12 @@ const schemeWrongSecret = (scheme: ProviderScheme): string | undefined => {
   return traits.wrongSecret;
 };
 
-interface Variant { variant: string; description: string; tweaks: SignTweaks; expected: MatrixRow['expected'] }
+interface Variant {
+  variant: string;
+  description: string;
+  tweaks: SignTweaks;
+  expected: MatrixRow['expected'];
+}
 
 const hasTimestamp = (p: SigningProfile) => (p.kind === 'hmac' && p.timestamp !== undefined) || p.kind === 'provider';
 const signsBody = (p: SigningProfile) => (p.kind === 'hmac' && p.format.includes('{body}')) || p.kind === 'provider';
@@ -24,14 +29,20 @@ export async function matrixVariants(p: SigningProfile): Promise<Variant[]> {
     out.push({ variant: 'stale-timestamp', description: 'timestamp one hour in the past', tweaks: { timestampOffsetSec: -3600 }, expected: 'rejected' });
     out.push({ variant: 'future-timestamp', description: 'timestamp one hour in the future', tweaks: { timestampOffsetSec: 3600 }, expected: 'rejected' });
   }
-  if (signsBody(p)) out.push({ variant: 'tampered-body', description: 'one byte appended to the body after signing', tweaks: { tamperBody: true }, expected: 'rejected' });
+  if (signsBody(p))
+    out.push({ variant: 'tampered-body', description: 'one byte appended to the body after signing', tweaks: { tamperBody: true }, expected: 'rejected' });
   let wrongSecret = 'hookbench-wrong-secret';
   if (p.kind === 'provider') wrongSecret = schemeWrongSecret(p.scheme) ?? wrongSecret;
   if (p.kind === 'jwt' && !isSymmetric(p.algorithm)) wrongSecret = (await generateKeys(p.algorithm)).privatePem;
   out.push({ variant: 'wrong-secret', description: 'signed with a different secret or key', tweaks: { wrongSecret }, expected: 'rejected' });
   out.push({ variant: 'missing-signature', description: 'the signature or token left out', tweaks: { omitSignature: true }, expected: 'rejected' });
   if (p.kind !== 'provider' && p.placement.prefix) {
-    out.push({ variant: 'wrong-prefix', description: `prefix "x${p.placement.prefix}" instead of "${p.placement.prefix}"`, tweaks: { prefix: `x${p.placement.prefix}` }, expected: 'rejected' });
+    out.push({
+      variant: 'wrong-prefix',
+      description: `prefix "x${p.placement.prefix}" instead of "${p.placement.prefix}"`,
+      tweaks: { prefix: `x${p.placement.prefix}` },
+      expected: 'rejected',
+    });
   }
   if (p.kind === 'hmac') {
     const other = p.algorithm === 'sha1' ? 'sha256' : 'sha1';
@@ -57,7 +68,10 @@ export async function runMatrix(sender: Sender, draft: SendDraft): Promise<Matri
     const status = record.response?.status;
     const actual: MatrixRow['actual'] = status === undefined ? 'error' : status >= 200 && status < 300 ? 'accepted' : 'rejected';
     rows.push({
-      variant: v.variant, description: v.description, expected: v.expected, actual,
+      variant: v.variant,
+      description: v.description,
+      expected: v.expected,
+      actual,
       ...(status !== undefined ? { status } : {}),
       ...(record.error ? { error: record.error.message } : {}),
       pass: actual === v.expected,

@@ -8,8 +8,7 @@ export const PROFILES_SECTION = 'signingProfiles';
 
 export const isLiteralSecret = (secret: string): boolean => secret !== '' && envReferences(secret).length === 0;
 
-export const maskProfile = (p: SigningProfile): SigningProfile =>
-  isLiteralSecret(p.secret) ? { ...p, secret: SECRET_PLACEHOLDER } : { ...p };
+export const maskProfile = (p: SigningProfile): SigningProfile => (isLiteralSecret(p.secret) ? { ...p, secret: SECRET_PLACEHOLDER } : { ...p });
 
 /** Profiles built by "sign like this trigger" carry this id prefix plus the trigger id. */
 export const TRIGGER_PROFILE_PREFIX = 'trigger:';

@@ -13,7 +13,8 @@ export function runInfoRequest(runInfoUrl: string, runId: string, profile: Signi
   }
   if (placement === 'form') {
     return {
-      method: 'POST', url: runInfoUrl,
+      method: 'POST',
+      url: runInfoUrl,
       headers: [['Content-Type', 'application/x-www-form-urlencoded']],
       body: utf8(new URLSearchParams({ run_id: runId }).toString()),
     };

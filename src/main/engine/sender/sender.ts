@@ -6,7 +6,15 @@ import type { EngineEvent } from '@shared/events';
 import { findRunId, runInfoUrl } from '@shared/signing/run-id-detect';
 import { signRequest, type SignContext } from '@shared/signing/sign';
 import type {
-  OutgoingRequest, SendDraft, SendPreview, SentRecord, SigningProfile, SignResult, SignTweaks, TrackOptions, TrackedRun,
+  OutgoingRequest,
+  SendDraft,
+  SendPreview,
+  SentRecord,
+  SigningProfile,
+  SignResult,
+  SignTweaks,
+  TrackOptions,
+  TrackedRun,
 } from '@shared/signing/types';
 import type { EnvSource } from '@shared/triggers/secrets';
 import { SECRET_PLACEHOLDER, type Trigger } from '@shared/trigger';
@@ -68,7 +76,8 @@ export function createSender(deps: SenderDeps) {
     const stored = deps.profiles();
     if (ref.profile) {
       const profile = withStoredSecret(ref.profile, stored, deps.triggers?.() ?? []);
-      if (profile.secret === SECRET_PLACEHOLDER) throw new SenderInputError(`profile "${profile.name}" has a hidden secret that is not stored: type the secret again`, 'profile.secret');
+      if (profile.secret === SECRET_PLACEHOLDER)
+        throw new SenderInputError(`profile "${profile.name}" has a hidden secret that is not stored: type the secret again`, 'profile.secret');
       return profile;
     }
     if (!ref.profileId) return null;
@@ -143,7 +152,10 @@ export function createSender(deps: SenderDeps) {
         : 'tracking is off: the response names no run id (a trigger answers with one when its response contains {run_id})';
     }
     return tracker.start({
-      sentId: record.id, runId, runInfoUrl: runInfoUrl(record.request.url), profile,
+      sentId: record.id,
+      runId,
+      runInfoUrl: runInfoUrl(record.request.url),
+      profile,
       ...(profile && deps.profiles().some((p) => p.id === profile.id) ? { profileId: profile.id } : {}),
       options,
     });
@@ -187,8 +199,13 @@ export function createSender(deps: SenderDeps) {
       const signed = maskSigned(await sign(profile, draftRequest(draft)), secretsOf(profile, deps.env()));
       const r = signed.request;
       return {
-        method: r.method, url: r.url, headers: r.headers, bodyBase64: Buffer.from(r.body).toString('base64'),
-        ...(signed.basestring ? { basestring: { text: decodeUtf8Lenient(signed.basestring.subarray(0, 64 * 1024)), byteLength: signed.basestring.length } } : {}),
+        method: r.method,
+        url: r.url,
+        headers: r.headers,
+        bodyBase64: Buffer.from(r.body).toString('base64'),
+        ...(signed.basestring
+          ? { basestring: { text: decodeUtf8Lenient(signed.basestring.subarray(0, 64 * 1024)), byteLength: signed.basestring.length } }
+          : {}),
         ...(signed.signature ? { signature: signed.signature } : {}),
         changed: signed.changed,
         notes: signed.notes,
@@ -202,7 +219,19 @@ export function createSender(deps: SenderDeps) {
     },
 
     /** a capture as-is (exact bytes and header tuples) or edited and re-signed */
-    async replay(input: { captureId: string; to?: string; profileId?: string; profile?: SigningProfile; headers?: SendDraft['headers']; bodyBase64?: string; method?: string; track?: boolean | TrackOptions }, source: SentRecord['source'] = 'replay') {
+    async replay(
+      input: {
+        captureId: string;
+        to?: string;
+        profileId?: string;
+        profile?: SigningProfile;
+        headers?: SendDraft['headers'];
+        bodyBase64?: string;
+        method?: string;
+        track?: boolean | TrackOptions;
+      },
+      source: SentRecord['source'] = 'replay',
+    ) {
       const { capture, body } = await captureRequest(input.captureId);
       const to = input.to || (deps.receiverUrl() ? `${deps.receiverUrl()}${capture.url}` : '');
       if (!to) throw new SenderInputError('no target URL and the local receiver is not running', 'to');

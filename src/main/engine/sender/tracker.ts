@@ -24,7 +24,14 @@ export interface TrackerDeps {
 const STATUSES: TriggerRunStatus[] = ['pending', 'completed', 'error', 'complete_with_error'];
 
 export interface Tracker {
-  start(input: { sentId: string; runId: string; runInfoUrl: string; profile: SigningProfile | null; profileId?: string; options?: TrackOptions }): Promise<TrackedRun>;
+  start(input: {
+    sentId: string;
+    runId: string;
+    runInfoUrl: string;
+    profile: SigningProfile | null;
+    profileId?: string;
+    options?: TrackOptions;
+  }): Promise<TrackedRun>;
   stop(id: string): Promise<TrackedRun | null>;
   /** resumes every track left polling by a previous process */
   resume(): void;
@@ -52,7 +59,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
   const schedule = (track: TrackedRun, delayMs: number) => {
     if (closed) return;
     clearTimeout(timers.get(track.id));
-    timers.set(track.id, setTimeout(() => void poll(track.id), Math.max(0, delayMs)));
+    timers.set(
+      track.id,
+      setTimeout(() => void poll(track.id), Math.max(0, delayMs)),
+    );
   };
 
   async function poll(id: string): Promise<void> {
@@ -103,10 +113,17 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const options = { ...DEFAULT_TRACK, ...input.options };
       const at = deps.now();
       const track: TrackedRun = {
-        id: randomUUID(), sentId: input.sentId, runId: input.runId, runInfoUrl: input.runInfoUrl,
+        id: randomUUID(),
+        sentId: input.sentId,
+        runId: input.runId,
+        runInfoUrl: input.runInfoUrl,
         ...(input.profileId ? { profileId: input.profileId } : {}),
         ...(input.profile ? { profile: maskProfile(input.profile) } : {}),
-        state: 'polling', status: null, timeline: [], startedAt: at, updatedAt: at,
+        state: 'polling',
+        status: null,
+        timeline: [],
+        startedAt: at,
+        updatedAt: at,
         delayMs: options.initialDelayMs,
         options: { initialDelayMs: options.initialDelayMs, maxDelayMs: options.maxDelayMs, timeoutMs: options.timeoutMs },
       };

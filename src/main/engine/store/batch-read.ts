@@ -42,7 +42,10 @@ export async function readBodies(
   const readGroup = async ([from, to]: [number, number]): Promise<void> => {
     const first = pointers[order[from]];
     if (first.length > big) {
-      await readOne(first, maxBodyBytes).then((body) => visit(order[from], body), () => undefined);
+      await readOne(first, maxBodyBytes).then(
+        (body) => visit(order[from], body),
+        () => undefined,
+      );
       return;
     }
     let end = first.offset + first.length;

@@ -19,7 +19,11 @@ const INDEX_BATCH = 2000;
 /** a background indexing pass starts once no capture arrived for this long */
 const INDEX_DELAY_MS = 500;
 
-interface Scan { filter: CompiledFilter; throughSeq: number; matches: IndexEntry[] }
+interface Scan {
+  filter: CompiledFilter;
+  throughSeq: number;
+  matches: IndexEntry[];
+}
 
 export class BodyScanCache {
   private last: Scan | null = null;
@@ -69,7 +73,13 @@ export class BodyScanCache {
         while (this.unindexed.length && !this.closed) {
           const seen = this.appends;
           const batch = this.unindexed.splice(Math.max(0, this.unindexed.length - INDEX_BATCH)).filter((e) => e.live && e.indexed === Indexed.Not);
-          await this.journal.readBodies(batch.map((e) => e.pointer), BODY_SCAN_LIMIT, (i, body) => this.index.indexBody(batch[i], body)).catch(() => undefined);
+          await this.journal
+            .readBodies(
+              batch.map((e) => e.pointer),
+              BODY_SCAN_LIMIT,
+              (i, body) => this.index.indexBody(batch[i], body),
+            )
+            .catch(() => undefined);
           await new Promise((r) => setImmediate(r));
           if (yieldToAppends && this.appends !== seen) {
             interrupted = true;
@@ -141,11 +151,15 @@ export class BodyScanCache {
       toRead.push(i);
       needs.push(t === 2 && b === 2 ? [text!, body!] : t === 2 ? [text!] : [body!]);
     }
-    await this.journal.readBodies(toRead.map((i) => pool[i].pointer), BODY_SCAN_LIMIT, (k, read) => {
-      const entry = pool[toRead[k]];
-      this.index.indexBody(entry, read);
-      if (needs[k].every((n) => n.test(read))) pass[toRead[k]] = 1;
-    });
+    await this.journal.readBodies(
+      toRead.map((i) => pool[i].pointer),
+      BODY_SCAN_LIMIT,
+      (k, read) => {
+        const entry = pool[toRead[k]];
+        this.index.indexBody(entry, read);
+        if (needs[k].every((n) => n.test(read))) pass[toRead[k]] = 1;
+      },
+    );
     const out: IndexEntry[] = [];
     for (let i = 0; i < pool.length; i++) if (pass[i] === 1) out.push(pool[i]);
     return out;

@@ -25,7 +25,9 @@ const DEFAULT_BUDGET_BYTES = 96 * 1024 * 1024;
 /** approximate cost of a Map entry and string header beside the token's bytes */
 const ENTRY_OVERHEAD = 48;
 
-const WORD = new Uint8Array(256).map((_, b) => (b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f ? 1 : 0));
+const WORD = new Uint8Array(256).map((_, b) =>
+  b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f ? 1 : 0,
+);
 const LOWER = new Uint8Array(256).map((_, b) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b));
 
 class Postings {
@@ -50,7 +52,11 @@ class Postings {
 }
 
 /** one run of word bytes of a needle; `start`/`end`: the needle has a separator before/after it */
-export interface NeedleRun { token: string; start: boolean; end: boolean }
+export interface NeedleRun {
+  token: string;
+  start: boolean;
+  end: boolean;
+}
 
 /** what the token index can tell about a needle (ASCII-lower-cased as the search folds it) */
 export interface TokenQuery {

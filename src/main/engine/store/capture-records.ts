@@ -32,11 +32,22 @@ export interface CaptureMeta {
 }
 
 /** ids deleted by the user; `seqFloor` keeps seq increasing even if every capture is gone */
-export interface TombstoneMeta { t: 'd'; ids: string[]; seqFloor: number }
+export interface TombstoneMeta {
+  t: 'd';
+  ids: string[];
+  seqFloor: number;
+}
 /** everything before this record is cleared */
-export interface ClearMeta { t: 'x'; seqFloor: number }
+export interface ClearMeta {
+  t: 'x';
+  seqFloor: number;
+}
 /** a stored capture's answer did not reach the client (found out after the capture was stored) */
-export interface UndeliveredMeta { t: 'u'; id: string; note: string }
+export interface UndeliveredMeta {
+  t: 'u';
+  id: string;
+  note: string;
+}
 
 export type CaptureJournalMeta = CaptureMeta | TombstoneMeta | ClearMeta | UndeliveredMeta;
 

@@ -32,7 +32,11 @@ const TOKEN_CHUNK = 50_000;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 
-export interface CoveredSegment { segment: number; size: number; mtimeMs: number }
+export interface CoveredSegment {
+  segment: number;
+  size: number;
+  mtimeMs: number;
+}
 
 export interface SnapshotHead {
   segments: CoveredSegment[];
@@ -61,7 +65,12 @@ export interface LoadedSnapshot {
  * the numbers as typed arrays — no JSON per capture, so loading costs little beyond building
  * the entries themselves.
  */
-interface ChunkHead { n: number; dict: string[]; extras: Array<[number, Partial<CaptureSummary>]>; /** the strings are all ASCII: decoded as latin1, a plain copy */ ascii: boolean }
+interface ChunkHead {
+  n: number;
+  dict: string[];
+  extras: Array<[number, Partial<CaptureSummary>]>;
+  /** the strings are all ASCII: decoded as latin1, a plain copy */ ascii: boolean;
+}
 
 const F64_COLUMNS = 3; // seq, receivedAt, offset
 const U32_COLUMNS = 10; // status, bodySize, segment, length, urlAt, headerAt, id/url/metaText lengths
@@ -111,7 +120,8 @@ function encodeChunk(entries: IndexEntry[]): Buffer[] {
 function decodeChunk(headBytes: Buffer, stringBytes: Buffer, numbers: Buffer): IndexEntry[] {
   const head = JSON.parse(headBytes.toString('utf8')) as ChunkHead;
   const { n, dict } = head;
-  if (!Number.isInteger(n) || n < 0 || numbers.length !== n * (F64_COLUMNS * 8 + U32_COLUMNS * 4 + U16_COLUMNS * 2 + 1)) throw new Error('snapshot chunk does not add up');
+  if (!Number.isInteger(n) || n < 0 || numbers.length !== n * (F64_COLUMNS * 8 + U32_COLUMNS * 4 + U16_COLUMNS * 2 + 1))
+    throw new Error('snapshot chunk does not add up');
   // copied out, so every column is aligned
   let at = 0;
   const take = <T>(make: (buf: ArrayBuffer) => T, bytes: number): T => {
@@ -147,12 +157,29 @@ function decodeChunk(headBytes: Buffer, stringBytes: Buffer, numbers: Buffer): I
     const kind = str(u16[S + 3]);
     if (method === null || remoteAddress === null || kind === null || u8[i] > Indexed.Partly) throw new Error('bad snapshot entry');
     const summary: CaptureSummary = {
-      id, seq: f64[F], receivedAt: f64[F + 1], method, url, path: q === -1 ? url : url.slice(0, q), status: u32[U], bodySize: u32[U + 1],
-      contentType: str(u16[S + 1]), remoteAddress, kind: kind as CaptureSummary['kind'],
+      id,
+      seq: f64[F],
+      receivedAt: f64[F + 1],
+      method,
+      url,
+      path: q === -1 ? url : url.slice(0, q),
+      status: u32[U],
+      bodySize: u32[U + 1],
+      contentType: str(u16[S + 1]),
+      remoteAddress,
+      kind: kind as CaptureSummary['kind'],
     };
     const extra = extras.get(i);
     if (extra) Object.assign(summary, extra);
-    out[i] = { summary, pointer: { segment: u32[U + 2], offset: f64[F + 2], length: u32[U + 3] }, metaText, urlAt: u32[U + 4], headerAt: u32[U + 5], live: true, indexed: u8[i] as Indexed };
+    out[i] = {
+      summary,
+      pointer: { segment: u32[U + 2], offset: f64[F + 2], length: u32[U + 3] },
+      metaText,
+      urlAt: u32[U + 4],
+      headerAt: u32[U + 5],
+      live: true,
+      indexed: u8[i] as Indexed,
+    };
   }
   if (pos !== text.length) throw new Error('snapshot strings do not add up');
   return out;
@@ -278,7 +305,7 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
   const section = async (): Promise<Buffer> => {
     const frame = await read(8);
     const bytes = await read(frame.readUInt32LE(0));
-    if ((crc32(bytes) >>> 0) !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
+    if (crc32(bytes) >>> 0 !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
     return bytes;
   };
   const start = await read(8);

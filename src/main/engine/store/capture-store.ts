@@ -14,7 +14,10 @@ import { loadSnapshot, SNAPSHOT_FILE, writeSnapshot } from './capture-snapshot';
 import { damageUnder } from './journal-damage';
 import { removeIfExists } from './segment-files';
 
-export interface Retention { maxCaptures: number; maxBytes: number }
+export interface Retention {
+  maxCaptures: number;
+  maxBytes: number;
+}
 export interface CaptureStoreOptions {
   segmentBytes?: number;
   /** fdatasync per group commit (see JournalOptions.sync) */
@@ -70,7 +73,15 @@ function entryOf(meta: CaptureMeta, pointer: JournalPointer, bodyLength: number)
   const url = meta.url.toLowerCase();
   const urlAt = method.length + 1;
   const headerAt = urlAt + url.length + 1;
-  return { summary: summaryOf(meta, bodyLength), pointer, metaText: `${method}\n${url}\n${headerText(meta.rawHeaders)}`, urlAt, headerAt, live: true, indexed: Indexed.Not };
+  return {
+    summary: summaryOf(meta, bodyLength),
+    pointer,
+    metaText: `${method}\n${url}\n${headerText(meta.rawHeaders)}`,
+    urlAt,
+    headerAt,
+    live: true,
+    indexed: Indexed.Not,
+  };
 }
 
 class JournalCaptureStore implements CaptureStore {
@@ -116,7 +127,9 @@ class JournalCaptureStore implements CaptureStore {
     this.scans.added(entry);
     if (this.index.evict(this.retention.maxCaptures, this.retention.maxBytes)) {
       // the answer need not wait for old files to go; a failed unlink is retried at the next eviction
-      this.dropDeadSegments(pointer).catch(() => { this.droppedBelow = 0; });
+      this.dropDeadSegments(pointer).catch(() => {
+        this.droppedBelow = 0;
+      });
     }
     return entry.summary;
   }

@@ -12,7 +12,10 @@ export const LOCK_FILE = 'hookbench.lock';
 
 export class DataDirBusyError extends Error {
   override name = 'DataDirBusyError';
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`the data dir ${dataDir} is in use by another Hookbench process (pid ${pid}); stop it first or use another --data-dir`);
   }
 }

@@ -18,7 +18,10 @@ export function recordSegmentDamage(file: string, ranges: DamagedRange[], record
     ranges.map((range, i): StorageDamage => {
       const torn = cut && i === ranges.length - 1;
       return {
-        file, offset: range.offset, bytesSkipped: range.length, recordsRecovered,
+        file,
+        offset: range.offset,
+        bytesSkipped: range.length,
+        recordsRecovered,
         action: torn ? 'torn-tail-cut' : 'skipped',
         ...(torn ? { keptAs: tornTailFile(file, range.offset) } : {}),
       };

@@ -13,7 +13,11 @@ import { makePrivateDir, writePrivateFile } from './private-files';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
 
-export interface JournalPointer { segment: number; offset: number; length: number }
+export interface JournalPointer {
+  segment: number;
+  offset: number;
+  length: number;
+}
 export interface JournalOptions {
   dir: string;
   segmentBytes?: number /* default 64 MiB */;
@@ -43,7 +47,12 @@ export interface Journal<M> {
 }
 
 /** A record read back whole (or with its body cut at `maxBodyBytes`). */
-export interface JournalRecord<M> { meta: M; body: Buffer; bodyLength: number; truncated: boolean }
+export interface JournalRecord<M> {
+  meta: M;
+  body: Buffer;
+  bodyLength: number;
+  truncated: boolean;
+}
 
 /** Extra reads the capture store needs; the agreed `Journal` shape stays as above. */
 export interface RecordJournal<M> extends Journal<M> {
@@ -254,15 +263,21 @@ class SegmentedJournal<M> implements RecordJournal<M> {
         continue; // dropped meanwhile
       }
       try {
-        const { damaged, frames } = await scanFrames(handle, size, false, ({ offset, header, meta }) => {
-          let parsed: M;
-          try {
-            parsed = JSON.parse(meta.toString('utf8')) as M;
-          } catch {
-            return;
-          }
-          visit(parsed, { segment, offset, length: frameLength(header) }, header.bodyLength);
-        }, from && segment === from.segment ? from.offset : 0);
+        const { damaged, frames } = await scanFrames(
+          handle,
+          size,
+          false,
+          ({ offset, header, meta }) => {
+            let parsed: M;
+            try {
+              parsed = JSON.parse(meta.toString('utf8')) as M;
+            } catch {
+              return;
+            }
+            visit(parsed, { segment, offset, length: frameLength(header) }, header.bodyLength);
+          },
+          from && segment === from.segment ? from.offset : 0,
+        );
         if (damaged.length) this.damaged.add(segment);
         else this.damaged.delete(segment);
         const cut = segment === this.current ? this.tailCut : null;
@@ -289,9 +304,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     }
     const truncated = header.bodyLength > maxBodyBytes;
     const bodyBytes = truncated ? maxBodyBytes : header.bodyLength;
-    const rest = whole
-      ? head.subarray(header.headerLength)
-      : await readExactly(handle, pointer.offset + header.headerLength, header.metaLength + bodyBytes);
+    const rest = whole ? head.subarray(header.headerLength) : await readExactly(handle, pointer.offset + header.headerLength, header.metaLength + bodyBytes);
     const meta = rest.subarray(0, header.metaLength);
     const body = rest.subarray(header.metaLength, header.metaLength + bodyBytes);
     if (!truncated && frameCrc(meta, body) !== header.crc) {

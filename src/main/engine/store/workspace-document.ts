@@ -30,7 +30,14 @@ export const WORKSPACE_MIGRATIONS: readonly Migration[] = [
 ];
 
 export function defaultDocument(): WorkspaceDocument {
-  return { schemaVersion: WORKSPACE_SCHEMA_VERSION, secretEncoding: 'plain', settings: structuredClone(DEFAULT_SETTINGS), env: [], triggers: [], sections: defaultSections() };
+  return {
+    schemaVersion: WORKSPACE_SCHEMA_VERSION,
+    secretEncoding: 'plain',
+    settings: structuredClone(DEFAULT_SETTINGS),
+    env: [],
+    triggers: [],
+    sections: defaultSections(),
+  };
 }
 
 /** brings a parsed document up to `target`, or explains why it cannot */

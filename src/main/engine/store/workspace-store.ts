@@ -14,8 +14,16 @@ import { makePrivateDir } from './private-files';
 import { SerialLock } from './serial-lock';
 import { applySettingsPatch, isObject, settingsIssue, StoreValidationError } from './settings-validation';
 import {
-  WORKSPACE_MIGRATIONS, WORKSPACE_SCHEMA_VERSION, defaultDocument, envIssue, migrateDocument, normaliseDocument,
-  sectionsIssue, triggersIssue, type Migration, type WorkspaceDocument,
+  WORKSPACE_MIGRATIONS,
+  WORKSPACE_SCHEMA_VERSION,
+  defaultDocument,
+  envIssue,
+  migrateDocument,
+  normaliseDocument,
+  sectionsIssue,
+  triggersIssue,
+  type Migration,
+  type WorkspaceDocument,
 } from './workspace-document';
 import { errorMessage } from '@shared/error-message';
 
@@ -64,11 +72,7 @@ export const plainSecretCodec: SecretCodec = { encrypted: false, encrypt: (s) =>
 
 export const WORKSPACE_FILE = 'workspace.json';
 
-export async function openWorkspaceStore(
-  dataDir: string,
-  codec: SecretCodec = plainSecretCodec,
-  options: WorkspaceStoreOptions = {},
-): Promise<WorkspaceStore> {
+export async function openWorkspaceStore(dataDir: string, codec: SecretCodec = plainSecretCodec, options: WorkspaceStoreOptions = {}): Promise<WorkspaceStore> {
   await makePrivateDir(dataDir);
   const file = path.join(dataDir, WORKSPACE_FILE);
   const adapter = new WorkspaceFileAdapter(file, options.migrations ?? WORKSPACE_MIGRATIONS, options.schemaVersion ?? WORKSPACE_SCHEMA_VERSION);

@@ -6,18 +6,29 @@ import { fromBase64, utf8 } from '@shared/triggers/bytes';
 import { parseFormat, renderBasestring } from '@shared/triggers/basestring';
 import { parseJsonBody, type RequestView } from '@shared/triggers/lookup';
 
-export interface Variant<T> { value: T; note?: string }
+export interface Variant<T> {
+  value: T;
+  note?: string;
+}
 
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
 /** Python's json.dumps default: ", " and ": " separators, non-ASCII escaped. */
 function pythonDumps(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(pythonDumps).join(', ')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v as object).map(([k, x]) => `${pyString(k)}: ${pythonDumps(x)}`).join(', ')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v as object)
+      .map(([k, x]) => `${pyString(k)}: ${pythonDumps(x)}`)
+      .join(', ')}}`;
   return typeof v === 'string' ? pyString(v) : JSON.stringify(v);
 }
 const pyString = (s: string): string => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -57,7 +68,8 @@ export function formatVariants(format: string, request: RequestView): Variant<st
       out.push({ value: swapped, note: `the sender signs header ${other} where the format has {header:${p.name}} (${swapped})` });
     }
   });
-  if (format !== '{body}' && parts.some((p) => p.kind === 'body')) out.push({ value: '{body}', note: 'the sender signs the body alone, not the format ' + format });
+  if (format !== '{body}' && parts.some((p) => p.kind === 'body'))
+    out.push({ value: '{body}', note: 'the sender signs the body alone, not the format ' + format });
   return out;
 }
 
@@ -80,8 +92,12 @@ export function headerVariants(headers: HeaderTuple[], format: string): Variant<
 export function secretVariants(secret: string): Variant<Uint8Array>[] {
   const out: Variant<Uint8Array>[] = [{ value: utf8(secret) }];
   const trimmed = secret.trim();
-  if (trimmed !== secret) out.push({ value: utf8(trimmed), note: 'the secret key has leading/trailing whitespace or a newline (pasted from a file?) that the sender\'s secret does not have' });
-  out.push({ value: utf8(`${secret}\n`), note: 'the sender\'s secret ends with a newline (read from a file with it?) that the secret key does not have' });
+  if (trimmed !== secret)
+    out.push({
+      value: utf8(trimmed),
+      note: "the secret key has leading/trailing whitespace or a newline (pasted from a file?) that the sender's secret does not have",
+    });
+  out.push({ value: utf8(`${secret}\n`), note: "the sender's secret ends with a newline (read from a file with it?) that the secret key does not have" });
   const b64 = secret.replace(/^whsec_/, '');
   const decoded = /^[A-Za-z0-9+/]{16,}={0,2}$/.test(b64) ? fromBase64(b64) : null;
   if (decoded && decoded.length >= 16) out.push({ value: decoded, note: 'the sender uses the secret key base64-decoded as raw bytes' });

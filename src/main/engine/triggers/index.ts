@@ -21,12 +21,16 @@ export interface TriggerStores {
 
 /** Opens `<dataDir>/trigger-log` and `<dataDir>/trigger-runs`. */
 export async function openTriggerStores(
-  dataDir: string, now: () => number = Date.now, retention?: LogRetention, options: { sync?: boolean } = {},
+  dataDir: string,
+  now: () => number = Date.now,
+  retention?: LogRetention,
+  options: { sync?: boolean } = {},
 ): Promise<TriggerStores> {
   const log = await openTriggerLogStore(dataDir, retention, options);
   const runs = await openTriggerRunStore(dataDir, retention, now, options);
   return {
-    log, runs,
+    log,
+    runs,
     history: createLaunchHistory(log.all(), now),
     async close() {
       await Promise.all([log.close(), runs.close()]);

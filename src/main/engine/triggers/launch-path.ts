@@ -2,10 +2,7 @@
 
 export const LAUNCH_PREFIX = '/api/v0/launch/';
 
-export type LaunchTarget =
-  | { kind: 'launch'; triggerId: string }
-  | { kind: 'run-info'; triggerId: string }
-  | { kind: 'unknown'; triggerId: string };
+export type LaunchTarget = { kind: 'launch'; triggerId: string } | { kind: 'run-info'; triggerId: string } | { kind: 'unknown'; triggerId: string };
 
 /** null when the path is not under /api/v0/launch/ (the inbox answers those). */
 /** true when parseLaunchPath(url) is certainly null: an origin-form target ("/hooks/x") not under the prefix */

@@ -7,11 +7,15 @@ import { substituteRunIdJson, substituteRunIdText } from '@shared/triggers/run-i
 const TEXT = 'text/plain; charset=utf-8';
 
 export const textResponse = (status: number, body: string, extra: [string, string][] = []): CapturedResponse => ({
-  status, headers: [['Content-Type', TEXT], ...extra], body,
+  status,
+  headers: [['Content-Type', TEXT], ...extra],
+  body,
 });
 
 export const jsonResponse = (status: number, value: unknown): CapturedResponse => ({
-  status, headers: [['Content-Type', 'application/json']], body: JSON.stringify(value),
+  status,
+  headers: [['Content-Type', 'application/json']],
+  body: JSON.stringify(value),
 });
 
 export const badRequest = (): CapturedResponse => textResponse(400, 'Bad Request');

@@ -43,7 +43,10 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     for (const pending of toStart.splice(0)) pending.start();
   };
   const launchDeps: LaunchDeps = {
-    ...deps, now, newId, launch,
+    ...deps,
+    now,
+    newId,
+    launch,
     scheduleStart(pending) {
       if (toStart.push(pending) === 1) setImmediate(startQueued);
     },
@@ -55,7 +58,9 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     const run = (locks.get(key) ?? Promise.resolve()).then(task, task);
     const tail = run.catch(() => undefined);
     locks.set(key, tail);
-    void tail.then(() => { if (locks.get(key) === tail) locks.delete(key); });
+    void tail.then(() => {
+      if (locks.get(key) === tail) locks.delete(key);
+    });
     return run;
   };
 
@@ -68,11 +73,19 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     details: { conditions?: ConditionResult[]; runId?: string; note?: string; at?: number } = {},
   ): RouteDecision {
     return {
-      kind, response, triggerId, outcome,
+      kind,
+      response,
+      triggerId,
+      outcome,
       commit: async (captured) => {
         const entry: TriggerLogEntry = {
-          id: newId(), at: details.at ?? now(), triggerId, captureId: request.id, outcome,
-          conditions: details.conditions ?? [], status: response.status,
+          id: newId(),
+          at: details.at ?? now(),
+          triggerId,
+          captureId: request.id,
+          outcome,
+          conditions: details.conditions ?? [],
+          status: response.status,
           ...(details.runId ? { runId: details.runId } : {}),
           ...(details.note ? { note: details.note } : {}),
         };
@@ -97,7 +110,9 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
 
   async function handleLaunch(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
     if (request.method !== 'POST') {
-      return decide(request, 'launch', trigger.id, 'method-not-allowed', methodNotAllowed('POST'), { note: `${request.method} is not allowed on a launch URL; use POST` });
+      return decide(request, 'launch', trigger.id, 'method-not-allowed', methodNotAllowed('POST'), {
+        note: `${request.method} is not allowed on a launch URL; use POST`,
+      });
     }
     // Only conditions that count launches (rate limits) need evaluation and reservation to be atomic; other triggers run in parallel.
     const verdict = countsLaunches(trigger.conditions)
@@ -113,7 +128,9 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
 
   async function handleRunInfo(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
     if (request.method !== 'GET' && request.method !== 'POST') {
-      return decide(request, 'run-info', trigger.id, 'method-not-allowed', methodNotAllowed('GET, POST'), { note: `${request.method} is not allowed on a run-info URL; use GET or POST` });
+      return decide(request, 'run-info', trigger.id, 'method-not-allowed', methodNotAllowed('GET, POST'), {
+        note: `${request.method} is not allowed on a run-info URL; use GET or POST`,
+      });
     }
     const at = now();
     const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITION_TYPES });
@@ -125,7 +142,14 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
       return decide(request, 'run-info', trigger.id, 'not-found', notFound(), { conditions, at, note });
     }
     const body = { status: run.status, result: run.result };
-    return decide(request, 'run-info', trigger.id, 'run-info', { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify(body) }, { conditions, at, runId: run.id });
+    return decide(
+      request,
+      'run-info',
+      trigger.id,
+      'run-info',
+      { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify(body) },
+      { conditions, at, runId: run.id },
+    );
   }
 
   return async (request) => {
@@ -134,8 +158,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     const kind = target.kind === 'run-info' ? 'run-info' : 'launch';
     const trigger = target.kind === 'unknown' ? undefined : deps.getTrigger(target.triggerId);
     if (!trigger || !trigger.enabled) {
-      const note = target.kind === 'unknown' ? 'not a launch or run-info URL'
-        : trigger ? 'the trigger is disabled' : 'no trigger has this id';
+      const note = target.kind === 'unknown' ? 'not a launch or run-info URL' : trigger ? 'the trigger is disabled' : 'no trigger has this id';
       return decide(request, kind, target.triggerId, 'not-found', notFound(), { note });
     }
     return target.kind === 'launch' ? handleLaunch(request, trigger) : handleRunInfo(request, trigger);
@@ -167,7 +190,10 @@ class PendingLaunch {
     private readonly conditions: ConditionResult[],
   ) {
     this.decision = {
-      kind: 'launch', response: launchResponse(trigger.actions, run.id), triggerId: trigger.id, outcome: 'launched',
+      kind: 'launch',
+      response: launchResponse(trigger.actions, run.id),
+      triggerId: trigger.id,
+      outcome: 'launched',
       commit: this.commit.bind(this),
       // an answer the client never gets launches nothing: its rate-limit slot is free again
       abandon: this.abandon.bind(this),
@@ -178,8 +204,14 @@ class PendingLaunch {
     const { deps, run } = this;
     const at = run.createdAt;
     const entry: TriggerLogEntry = {
-      id: deps.newId(), at, triggerId: run.triggerId, captureId: run.captureId, outcome: 'launched',
-      conditions: this.conditions, status: this.decision.response.status, runId: run.id,
+      id: deps.newId(),
+      at,
+      triggerId: run.triggerId,
+      captureId: run.captureId,
+      outcome: 'launched',
+      conditions: this.conditions,
+      status: this.decision.response.status,
+      runId: run.id,
     };
     // One durable wait, not one per record: the log entry and the run are appended in the same
     // turn as the capture, so the journals' group commits write them side by side.
@@ -209,13 +241,20 @@ class PendingLaunch {
 
   start(): void {
     const { deps } = this;
-    if (this.abandoned === null) void completeRun({ trigger: this.trigger, run: this.run, request: this.request }, { runs: deps.runs, launch: deps.launch, now: deps.now, onEvent: deps.onEvent });
+    if (this.abandoned === null)
+      void completeRun(
+        { trigger: this.trigger, run: this.run, request: this.request },
+        { runs: deps.runs, launch: deps.launch, now: deps.now, onEvent: deps.onEvent },
+      );
     else void this.settleAsError(`not started: ${this.abandoned}`);
   }
 
   /** a stored run that will never launch ends as error, with why, instead of staying pending */
   private settleAsError(message: string): Promise<void> {
     const settled: TriggerRun = { ...this.run, status: 'error', updatedAt: this.deps.now(), errors: [{ action: 'launch', message }] };
-    return this.deps.runs.put(settled).then(() => this.deps.onEvent?.({ type: 'run.status', at: settled.updatedAt, run: settled }), () => undefined);
+    return this.deps.runs.put(settled).then(
+      () => this.deps.onEvent?.({ type: 'run.status', at: settled.updatedAt, run: settled }),
+      () => undefined,
+    );
   }
 }

@@ -36,8 +36,10 @@ export const RUN_LAUNCHERS = {
 } as const satisfies { readonly [T in RunAction['type']]: Launch<ActionOf<T>> };
 
 /** A launcher that creates through `ports`. */
-export const launcherFor = (ports: RunPorts): ActionLauncher => (action, context) =>
-  (RUN_LAUNCHERS[action.type] as Launch<RunAction>)(action, ports, context);
+export const launcherFor =
+  (ports: RunPorts): ActionLauncher =>
+  (action, context) =>
+    (RUN_LAUNCHERS[action.type] as Launch<RunAction>)(action, ports, context);
 
 export const idOnlyLauncher: ActionLauncher = launcherFor({ execution: async () => randomUUID(), pipeline: async () => randomUUID() });
 
@@ -67,7 +69,10 @@ export async function completeRun(
   }
   const at = deps.now();
   const run: TriggerRun = {
-    ...context.run, status: finalStatus(actions.length, result.length), result, updatedAt: at,
+    ...context.run,
+    status: finalStatus(actions.length, result.length),
+    result,
+    updatedAt: at,
     ...(errors.length ? { errors } : {}),
   };
   try {

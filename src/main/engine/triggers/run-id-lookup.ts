@@ -13,9 +13,9 @@ function fromBody(request: RequestView): string | undefined {
   };
   const tryForm = () => {
     const form = parseFormBody(request.body);
-    return form.ok ? form.value.get('run_id') ?? undefined : undefined;
+    return form.ok ? (form.value.get('run_id') ?? undefined) : undefined;
   };
-  return type.includes('json') ? tryJson() ?? tryForm() : tryForm() ?? tryJson();
+  return type.includes('json') ? (tryJson() ?? tryForm()) : (tryForm() ?? tryJson());
 }
 
 export function runIdOf(request: RequestView): string | undefined {

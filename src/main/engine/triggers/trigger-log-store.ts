@@ -26,8 +26,16 @@ export function matchesLogFilter(entry: TriggerLogEntry, filter: TriggerLogFilte
   return true;
 }
 
-export async function openTriggerLogStore(dataDir: string, retention: LogRetention = UNBOUNDED, options: { sync?: boolean; readOnly?: boolean } = {}): Promise<TriggerLogStore> {
-  const journal: Journal<TriggerLogEntry> = await openJournal<TriggerLogEntry>({ dir: path.join(dataDir, 'trigger-log'), sync: options.sync, readOnly: options.readOnly });
+export async function openTriggerLogStore(
+  dataDir: string,
+  retention: LogRetention = UNBOUNDED,
+  options: { sync?: boolean; readOnly?: boolean } = {},
+): Promise<TriggerLogStore> {
+  const journal: Journal<TriggerLogEntry> = await openJournal<TriggerLogEntry>({
+    dir: path.join(dataDir, 'trigger-log'),
+    sync: options.sync,
+    readOnly: options.readOnly,
+  });
   const entries: TriggerLogEntry[] = [];
   const pointers: JournalPointer[] = [];
   const byCapture = new Map<string, TriggerLogEntry>();

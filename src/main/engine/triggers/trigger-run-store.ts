@@ -17,10 +17,14 @@ export interface TriggerRunStore {
   close(): Promise<void>;
 }
 
-export const INTERRUPTED_LAUNCH_REASON = 'Hookbench stopped (crash or kill) before the run actions finished launching; the actions not listed in the result did not run';
+export const INTERRUPTED_LAUNCH_REASON =
+  'Hookbench stopped (crash or kill) before the run actions finished launching; the actions not listed in the result did not run';
 
 export async function openTriggerRunStore(
-  dataDir: string, retention?: LogRetention, now: () => number = Date.now, options: { sync?: boolean } = {},
+  dataDir: string,
+  retention?: LogRetention,
+  now: () => number = Date.now,
+  options: { sync?: boolean } = {},
 ): Promise<TriggerRunStore> {
   const journal: Journal<TriggerRun> = await openJournal<TriggerRun>({ dir: path.join(dataDir, 'trigger-runs'), sync: options.sync });
   // Map order follows the latest update, so the first run's pointer is the oldest one still
@@ -44,7 +48,9 @@ export async function openTriggerRunStore(
   for (const { run } of [...runs.values()]) {
     if (run.status !== 'pending') continue;
     const settled: TriggerRun = {
-      ...run, status: run.result.length ? 'complete_with_error' : 'error', updatedAt: now(),
+      ...run,
+      status: run.result.length ? 'complete_with_error' : 'error',
+      updatedAt: now(),
       errors: [...(run.errors ?? []), { action: 'launch', message: INTERRUPTED_LAUNCH_REASON }],
     };
     remember(settled, await journal.append(settled));
@@ -61,7 +67,10 @@ export async function openTriggerRunStore(
     },
     get: (id) => runs.get(id)?.run ?? null,
     listForTrigger(triggerId, limit = Infinity) {
-      const out = [...runs.values()].map((e) => e.run).filter((r) => r.triggerId === triggerId).sort((a, b) => b.createdAt - a.createdAt);
+      const out = [...runs.values()]
+        .map((e) => e.run)
+        .filter((r) => r.triggerId === triggerId)
+        .sort((a, b) => b.createdAt - a.createdAt);
       return out.slice(0, limit);
     },
     count: () => runs.size,

@@ -16,14 +16,12 @@ export interface WhatIfCapture {
   body: Uint8Array;
 }
 
-export async function whatIf(
-  trigger: Trigger,
-  captures: readonly WhatIfCapture[],
-  previous: readonly TriggerLogEntry[],
-  env: EnvSource,
-): Promise<WhatIfRow[]> {
+export async function whatIf(trigger: Trigger, captures: readonly WhatIfCapture[], previous: readonly TriggerLogEntry[], env: EnvSource): Promise<WhatIfRow[]> {
   const byCapture = new Map(previous.map((e) => [e.captureId, e]));
-  const launches = previous.filter((e) => e.outcome === 'launched' && e.triggerId === trigger.id).map((e) => e.at).sort((a, b) => a - b);
+  const launches = previous
+    .filter((e) => e.outcome === 'launched' && e.triggerId === trigger.id)
+    .map((e) => e.at)
+    .sort((a, b) => a - b);
   const rows: WhatIfRow[] = [];
   for (const capture of captures) {
     const recorded = byCapture.get(capture.id);

@@ -15,11 +15,7 @@ export interface IpcMainLike {
 }
 
 /** Registers every contract call; returns a function that removes them again. */
-export function registerIpcHandlers(
-  ipcMain: IpcMainLike,
-  handlers: ApiHandlers,
-  isTrustedSender: (url: string) => boolean,
-): () => void {
+export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: ApiHandlers, isTrustedSender: (url: string) => boolean): () => void {
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannelFor(method), async (event, args) => {
       const url = event.senderFrame?.url ?? '';

@@ -44,13 +44,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export async function handleCall(
-  req: IncomingMessage,
-  res: ServerResponse,
-  name: string,
-  handlers: ApiHandlers,
-  bodyLimitBytes: number,
-): Promise<void> {
+export async function handleCall(req: IncomingMessage, res: ServerResponse, name: string, handlers: ApiHandlers, bodyLimitBytes: number): Promise<void> {
   if (!isApiMethod(name)) {
     sendError(res, 404, { code: 'not_found', message: `unknown call: ${name}` });
     return;

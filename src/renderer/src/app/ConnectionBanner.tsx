@@ -17,8 +17,7 @@ export function ConnectionBanner() {
   const seconds = connection.retryAt ? Math.max(0, Math.ceil((connection.retryAt - Date.now()) / 1000)) : null;
   return (
     <div className="banner banner-error" role="alert" data-testid="disconnected-banner">
-      <strong>Disconnected from the Hookbench engine.</strong>{' '}
-      {connection.reason ?? 'Live updates are paused; the list may be out of date.'}{' '}
+      <strong>Disconnected from the Hookbench engine.</strong> {connection.reason ?? 'Live updates are paused; the list may be out of date.'}{' '}
       {seconds !== null && (seconds > 0 ? `Reconnecting in ${seconds}s…` : 'Reconnecting…')}
     </div>
   );

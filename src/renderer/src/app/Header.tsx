@@ -14,18 +14,26 @@ export function Header() {
         <span className="header-label">Receiver</span>
         {engine ? (
           <>
-            <code className="header-url" data-testid="receiver-url">{engine.receiverUrl}</code>
+            <code className="header-url" data-testid="receiver-url">
+              {engine.receiverUrl}
+            </code>
             <CopyButton text={engine.receiverUrl} label="Copy receiver URL" />
           </>
         ) : (
           <span className="header-muted">{engineError ?? 'loading…'}</span>
         )}
         {engine?.receiverError && (
-          <span className="header-error" role="alert" data-testid="receiver-error">Receiver not running: {engine.receiverError}</span>
+          <span className="header-error" role="alert" data-testid="receiver-error">
+            Receiver not running: {engine.receiverError}
+          </span>
         )}
       </div>
       <div className="header-right">
-        {engine && <span className="header-muted" title={`Data: ${engine.dataDir}`}>{engine.mode} · v{engine.version}</span>}
+        {engine && (
+          <span className="header-muted" title={`Data: ${engine.dataDir}`}>
+            {engine.mode} · v{engine.version}
+          </span>
+        )}
         <span className={`connection connection-${connection.state}`} data-testid="connection-state" data-state={connection.state}>
           <span className="connection-dot" aria-hidden="true" />
           {CONNECTION_LABEL[connection.state]}

@@ -9,7 +9,10 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar-brand">
-        <span className="sidebar-logo" aria-hidden="true">⚓</span> Hookbench
+        <span className="sidebar-logo" aria-hidden="true">
+          ⚓
+        </span>{' '}
+        Hookbench
       </div>
       <ul className="sidebar-list">
         {PAGES.map((page) => (
@@ -25,7 +28,11 @@ export function Sidebar() {
               }}
             >
               <span>{page.label}</span>
-              {page.id === 'inbox' && unread > 0 && <span className="sidebar-count" title={`${unread} unread`}>{unread > 999 ? '999+' : unread}</span>}
+              {page.id === 'inbox' && unread > 0 && (
+                <span className="sidebar-count" title={`${unread} unread`}>
+                  {unread > 999 ? '999+' : unread}
+                </span>
+              )}
             </a>
           </li>
         ))}

@@ -18,8 +18,8 @@ export function StorageBanner() {
     <div className="banner banner-warn" role="status" data-testid="storage-banner">
       {damage.length > 0 && (
         <strong>
-          Damaged storage: {damage.length} damaged range{damage.length === 1 ? '' : 's'} ({skipped} bytes) skipped in {recovered.size} journal
-          file{recovered.size === 1 ? '' : 's'}; every intact record was recovered and nothing was deleted.{' '}
+          Damaged storage: {damage.length} damaged range{damage.length === 1 ? '' : 's'} ({skipped} bytes) skipped in {recovered.size} journal file
+          {recovered.size === 1 ? '' : 's'}; every intact record was recovered and nothing was deleted.{' '}
         </strong>
       )}
       {warnings.length > 0 && <strong>Data dir permissions: other users can read it. </strong>}
@@ -29,7 +29,11 @@ export function StorageBanner() {
           {damage.map((d) => (
             <li key={`${d.file}:${d.offset}`}>
               <code>{d.file}</code> at offset {d.offset}: {d.action === 'torn-tail-cut' ? 'cut a torn tail of' : 'skipped'} {d.bytesSkipped} bytes;{' '}
-              {d.keptAs && <>(kept in <code>{d.keptAs}</code>) </>}
+              {d.keptAs && (
+                <>
+                  (kept in <code>{d.keptAs}</code>){' '}
+                </>
+              )}
               {d.recordsRecovered} intact records recovered from this file
             </li>
           ))}

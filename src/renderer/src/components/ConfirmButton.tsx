@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 
 /** A destructive button that asks once inline ("Really clear?") instead of a modal dialog. */
-export function ConfirmButton({ label, confirmLabel, onConfirm, testId, disabled, small }: {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  onConfirm,
+  testId,
+  disabled,
+  small,
+}: {
   label: string;
   confirmLabel: string;
   onConfirm(): void;
@@ -26,10 +33,21 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, testId, disabled
   }
   return (
     <span className="confirm">
-      <button type="button" className={`button button-danger${size}`} data-testid={testId ? `${testId}-confirm` : undefined} autoFocus onClick={() => { setAsking(false); onConfirm(); }}>
+      <button
+        type="button"
+        className={`button button-danger${size}`}
+        data-testid={testId ? `${testId}-confirm` : undefined}
+        autoFocus
+        onClick={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+      >
         {confirmLabel}
       </button>
-      <button type="button" className={`button${size}`} onClick={() => setAsking(false)}>Cancel</button>
+      <button type="button" className={`button${size}`} onClick={() => setAsking(false)}>
+        Cancel
+      </button>
     </span>
   );
 }

@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { copyText } from './copyText';
 
-export function CopyButton({ text, label = 'Copy', children, testId, size = 'small' }: {
+export function CopyButton({
+  text,
+  label = 'Copy',
+  children,
+  testId,
+  size = 'small',
+}: {
   text: string | (() => string);
   label?: string;
   children?: ReactNode;
@@ -25,7 +31,7 @@ export function CopyButton({ text, label = 'Copy', children, testId, size = 'sma
       data-testid={testId}
       onClick={async () => setState((await copyText(typeof text === 'function' ? text() : text)) ? 'copied' : 'failed')}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : children ?? 'Copy'}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : (children ?? 'Copy')}
     </button>
   );
 }

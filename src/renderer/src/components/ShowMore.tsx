@@ -2,9 +2,15 @@ export function ShowMore({ shown, total, unit, onMore, onAll }: { shown: number;
   if (shown >= total) return null;
   return (
     <div className="show-more">
-      <span className="muted">Showing {shown.toLocaleString()} of {total.toLocaleString()} {unit}.</span>
-      <button type="button" className="button button-small" data-testid="show-more" onClick={onMore}>Show more</button>
-      <button type="button" className="button button-small" onClick={onAll}>Show all</button>
+      <span className="muted">
+        Showing {shown.toLocaleString()} of {total.toLocaleString()} {unit}.
+      </span>
+      <button type="button" className="button button-small" data-testid="show-more" onClick={onMore}>
+        Show more
+      </button>
+      <button type="button" className="button button-small" onClick={onAll}>
+        Show all
+      </button>
     </div>
   );
 }

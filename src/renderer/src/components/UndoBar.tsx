@@ -9,13 +9,19 @@ export function UndoBar() {
       {pending ? (
         <>
           <span>{pending.label}</span>
-          <button type="button" className="button button-small button-primary" onClick={undoPending} data-testid="undo-bar-undo">Undo</button>
-          <button type="button" className="button button-small" onClick={commitPending}>Dismiss</button>
+          <button type="button" className="button button-small button-primary" onClick={undoPending} data-testid="undo-bar-undo">
+            Undo
+          </button>
+          <button type="button" className="button button-small" onClick={commitPending}>
+            Dismiss
+          </button>
         </>
       ) : (
         <>
           <span className="field-error">{error}</span>
-          <button type="button" className="button button-small" onClick={() => useUndoable.setState({ error: null })}>Dismiss</button>
+          <button type="button" className="button button-small" onClick={() => useUndoable.setState({ error: null })}>
+            Dismiss
+          </button>
         </>
       )}
     </div>

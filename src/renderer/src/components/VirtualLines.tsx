@@ -7,7 +7,19 @@ const LINE_HEIGHT = 18;
  * A scroll box that renders only the lines in view, so a multi-megabyte basestring or hex dump
  * costs a screenful of DOM. Lines do not wrap (each is one row of fixed height).
  */
-export function VirtualLines({ count, render, maxHeight = 260, testId, label }: { count: number; render(index: number): ReactNode; maxHeight?: number; testId?: string; label: string }) {
+export function VirtualLines({
+  count,
+  render,
+  maxHeight = 260,
+  testId,
+  label,
+}: {
+  count: number;
+  render(index: number): ReactNode;
+  maxHeight?: number;
+  testId?: string;
+  label: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count, getScrollElement: () => ref.current, estimateSize: () => LINE_HEIGHT, overscan: 20 });
   return (

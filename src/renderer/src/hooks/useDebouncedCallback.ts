@@ -5,14 +5,18 @@ export function useDebouncedCallback<A extends unknown[]>(callback: (...args: A)
   const latest = useRef(callback);
   latest.current = callback;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
-  return useMemo(
-    () => (...args: A) => {
+  useEffect(
+    () => () => {
       if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => latest.current(...args), delayMs);
     },
+    [],
+  );
+  return useMemo(
+    () =>
+      (...args: A) => {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => latest.current(...args), delayMs);
+      },
     [delayMs],
   );
 }

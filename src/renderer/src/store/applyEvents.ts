@@ -77,8 +77,11 @@ function prependReceived(captures: CapturesState, arrived: CaptureSummary[]): Ca
   if (!fresh.length && headStale === captures.headStale) return captures;
   fresh.sort((a, b) => b.seq - a.seq);
   return {
-    ...captures, items: fresh.length ? fresh.concat(captures.items) : captures.items, deep: shiftDeep(captures.deep, fresh.length),
-    total: captures.total + fresh.length, headStale,
+    ...captures,
+    items: fresh.length ? fresh.concat(captures.items) : captures.items,
+    deep: shiftDeep(captures.deep, fresh.length),
+    total: captures.total + fresh.length,
+    headStale,
   };
 }
 
@@ -94,9 +97,10 @@ export function removeCaptures(captures: CapturesState, ids: string[]): Captures
     items,
     deep: null,
     total: Math.max(0, captures.total - removed - deepRemoved),
-    selectedId: captures.selectedId && gone.has(captures.selectedId)
-      ? nextSelection(captures.deep ? captures.items.concat(captures.deep.items) : captures.items, gone, captures.selectedId)
-      : captures.selectedId,
+    selectedId:
+      captures.selectedId && gone.has(captures.selectedId)
+        ? nextSelection(captures.deep ? captures.items.concat(captures.deep.items) : captures.items, gone, captures.selectedId)
+        : captures.selectedId,
     openId: captures.openId && gone.has(captures.openId) ? null : captures.openId,
   };
 }

@@ -29,7 +29,15 @@ export async function loadCaptures(): Promise<void> {
     const setBaseline = !unreadBaselineSet;
     unreadBaselineSet = true;
     setState((state) => ({
-      captures: { ...state.captures, items: page.items, deep: null, total: page.total, status: 'ready', hasMore: page.items.length < page.total, loadingMore: false },
+      captures: {
+        ...state.captures,
+        items: page.items,
+        deep: null,
+        total: page.total,
+        status: 'ready',
+        hasMore: page.items.length < page.total,
+        loadingMore: false,
+      },
       // on a first run, history from before Hookbench was opened is not "new"
       ...(setBaseline ? { unread: markAllRead(state.unread, page.items[0]?.seq ?? 0) } : {}),
     }));
@@ -124,7 +132,15 @@ export async function refreshCaptureHead(): Promise<void> {
     if (!latest()) return;
     setState((state) => {
       const items = prependNewer(state.captures.items, page.items);
-      return { captures: { ...state.captures, items, deep: shiftDeep(state.captures.deep, items.length - state.captures.items.length), total: page.total, headStale: false } };
+      return {
+        captures: {
+          ...state.captures,
+          items,
+          deep: shiftDeep(state.captures.deep, items.length - state.captures.items.length),
+          total: page.total,
+          headStale: false,
+        },
+      };
     });
   } catch {
     // the next event or reconnect tries again

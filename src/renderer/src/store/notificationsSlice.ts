@@ -20,7 +20,14 @@ export interface NotificationsState {
 export const DELIVERY_LIMIT = 2_000;
 
 export const initialNotifications = (): NotificationsState => ({
-  view: null, status: 'idle', error: null, tab: 'channels', deliveries: [], filter: {}, openDeliveryId: null, health: [],
+  view: null,
+  status: 'idle',
+  error: null,
+  tab: 'channels',
+  deliveries: [],
+  filter: {},
+  openDeliveryId: null,
+  health: [],
 });
 
 export const deliveryMatches = (d: DeliverySummary, f: DeliveryFilter): boolean =>

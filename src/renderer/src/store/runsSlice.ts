@@ -28,7 +28,17 @@ export const RUN_LIST_LIMIT = 300;
 export const LOG_LINES_KEPT = 5_000;
 
 export const initialRuns = (): RunsState => ({
-  items: [], total: 0, filter: {}, status: 'idle', error: null, open: null, executions: {}, pipelines: {}, logs: {}, project: null, projectError: null,
+  items: [],
+  total: 0,
+  filter: {},
+  status: 'idle',
+  error: null,
+  open: null,
+  executions: {},
+  pipelines: {},
+  logs: {},
+  project: null,
+  projectError: null,
 });
 
 export const runItemId = (item: RunListItem) => (item.kind === 'execution' ? item.execution.id : item.pipeline.id);

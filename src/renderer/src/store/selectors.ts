@@ -33,8 +33,7 @@ export const selectTriggerItems = (state: AppState) => state.triggers.items;
 export const selectTriggerLog = (state: AppState) => state.triggerLog;
 export const selectTriggerRun = (id: string | undefined) => (state: AppState) => (id ? state.triggerLog.runs[id] : undefined);
 /** the live log entry for a capture, when it arrived after the page was loaded */
-export const selectLogEntryForCapture = (captureId: string) => (state: AppState) =>
-  state.triggerLog.entries.find((entry) => entry.captureId === captureId);
+export const selectLogEntryForCapture = (captureId: string) => (state: AppState) => state.triggerLog.entries.find((entry) => entry.captureId === captureId);
 
 /** A trigger's title for display (its id when the trigger is gone or not loaded yet). */
 export const selectTriggerTitle = (id: string) => (state: AppState) => state.triggers.items.find((t) => t.id === id)?.title ?? id;

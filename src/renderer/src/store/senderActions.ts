@@ -52,12 +52,13 @@ export function deleteProfile(profile: SigningProfile): void {
       await api['signing.deleteProfile']({ id: profile.id });
       await reloadProfiles();
     },
-    restore: () => patchSender((s) => {
-      if (s.profiles.some((p) => p.id === profile.id)) return {};
-      const profiles = [...s.profiles];
-      profiles.splice(at < 0 ? profiles.length : Math.min(at, profiles.length), 0, profile);
-      return { profiles };
-    }),
+    restore: () =>
+      patchSender((s) => {
+        if (s.profiles.some((p) => p.id === profile.id)) return {};
+        const profiles = [...s.profiles];
+        profiles.splice(at < 0 ? profiles.length : Math.min(at, profiles.length), 0, profile);
+        return { profiles };
+      }),
   });
 }
 

@@ -20,7 +20,14 @@ export interface SenderState {
 export const SENDER_HISTORY_LIMIT = 200;
 
 export const initialSender = (): SenderState => ({
-  history: [], tracks: {}, bulk: null, profiles: [], status: 'idle', error: null, shownId: null, replayCaptureId: null,
+  history: [],
+  tracks: {},
+  bulk: null,
+  profiles: [],
+  status: 'idle',
+  error: null,
+  shownId: null,
+  replayCaptureId: null,
 });
 
 /** Pure: null when the batch holds nothing for this slice. */
@@ -45,4 +52,6 @@ export function applySenderEvents(state: SenderState, batch: EventBatch): Sender
 }
 
 export const trackForSent = (state: SenderState, sentId: string): TrackedRun | null =>
-  Object.values(state.tracks).filter((t) => t.sentId === sentId).sort((a, b) => b.startedAt - a.startedAt)[0] ?? null;
+  Object.values(state.tracks)
+    .filter((t) => t.sentId === sentId)
+    .sort((a, b) => b.startedAt - a.startedAt)[0] ?? null;

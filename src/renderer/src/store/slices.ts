@@ -64,7 +64,13 @@ export const SLICES: { [K in DataKey]: DataSlice<AppState[K]> } = {
   },
   triggers: {
     initial: initialTriggers,
-    fold: (triggers, batch) => ({ next: triggers, then: when(batch.some((e) => e.type === 'workspace.changed'), () => void loadTriggers()) }),
+    fold: (triggers, batch) => ({
+      next: triggers,
+      then: when(
+        batch.some((e) => e.type === 'workspace.changed'),
+        () => void loadTriggers(),
+      ),
+    }),
     reload: loadTriggers,
     live: always,
   },

@@ -4,16 +4,20 @@
 import { z } from 'zod';
 import type { Action, ActionType } from '../../trigger';
 import type { ActionKind, ActionOf } from './types';
-import {
-  copyPipelineAction, CopyPipelineActionSchema, runExecutionAction, RunExecutionActionSchema, runPipelineAction, RunPipelineActionSchema,
-} from './run';
+import { copyPipelineAction, CopyPipelineActionSchema, runExecutionAction, RunExecutionActionSchema, runPipelineAction, RunPipelineActionSchema } from './run';
 import { webResponseJsonAction, WebResponseJsonActionSchema, webResponseTextAction, WebResponseTextActionSchema } from './web-response';
 
 export type { ActionKind, ActionOf } from './types';
 
-export const ActionSchema = z.discriminatedUnion('type', [
-  WebResponseTextActionSchema, WebResponseJsonActionSchema, RunExecutionActionSchema, RunPipelineActionSchema, CopyPipelineActionSchema,
-]).meta({ id: 'Action' });
+export const ActionSchema = z
+  .discriminatedUnion('type', [
+    WebResponseTextActionSchema,
+    WebResponseJsonActionSchema,
+    RunExecutionActionSchema,
+    RunPipelineActionSchema,
+    CopyPipelineActionSchema,
+  ])
+  .meta({ id: 'Action' });
 
 export const ACTION_KINDS = {
   'web-response-text': webResponseTextAction,

@@ -5,15 +5,24 @@ import { LOCAL_RUN_MODES } from '../../trigger';
 import { strictObject } from '../../schema/fields';
 import type { ActionKind } from './types';
 
-const mode = z.enum(LOCAL_RUN_MODES as readonly ['simulate', 'command']).optional()
+const mode = z
+  .enum(LOCAL_RUN_MODES as readonly ['simulate', 'command'])
+  .optional()
   .meta({ description: 'Hookbench extension: simulate or run the step command locally; absent: the project default' });
 
-const pipelineInput = z.string().optional().superRefine((name, ctx) => {
-  if (name !== undefined && name !== '' && !/^[^.]+\.[^.]+$/.test(name)) ctx.addIssue({ code: 'custom', message: 'must be "node.input" for pipelines' });
-}).meta({ description: '"node.input"' });
+const pipelineInput = z
+  .string()
+  .optional()
+  .superRefine((name, ctx) => {
+    if (name !== undefined && name !== '' && !/^[^.]+\.[^.]+$/.test(name)) ctx.addIssue({ code: 'custom', message: 'must be "node.input" for pipelines' });
+  })
+  .meta({ description: '"node.input"' });
 
 export const RunExecutionActionSchema = strictObject({
-  type: z.literal('run-execution'), step: z.string().min(1), payloadInputName: z.string().optional(), mode,
+  type: z.literal('run-execution'),
+  step: z.string().min(1),
+  payloadInputName: z.string().optional(),
+  mode,
 });
 export const RunPipelineActionSchema = strictObject({ type: z.literal('run-pipeline'), pipeline: z.string().min(1), payloadInputName: pipelineInput, mode });
 export const CopyPipelineActionSchema = strictObject({ type: z.literal('copy-pipeline'), pipeline: z.string().min(1), payloadInputName: pipelineInput, mode });

@@ -7,15 +7,16 @@ import type { LintContext, TriggerWarning } from '../types';
 import type { ActionKind } from './types';
 
 export const WebResponseTextActionSchema = strictObject({ type: z.literal('web-response-text'), text: z.string() });
-export const WebResponseJsonActionSchema = strictObject({ type: z.literal('web-response-json'), json: z.unknown() })
-  .superRefine((a, ctx) => {
-    if (a.json === undefined) ctx.addIssue({ code: 'custom', path: ['json'], message: 'is required' });
-  });
+export const WebResponseJsonActionSchema = strictObject({ type: z.literal('web-response-json'), json: z.unknown() }).superRefine((a, ctx) => {
+  if (a.json === undefined) ctx.addIssue({ code: 'custom', path: ['json'], message: 'is required' });
+});
 
 /** A response after the first never answers. */
 function lintResponse(_a: unknown, { path, index, whole }: LintContext<Trigger>): TriggerWarning[] {
   const earlier = whole.actions.slice(0, index).some((a) => a.type === 'web-response-text' || a.type === 'web-response-json');
-  return earlier ? [{ path, severity: 'warning', code: 'unused-response', message: 'Only the first web-response action answers; this one is never used.' }] : [];
+  return earlier
+    ? [{ path, severity: 'warning', code: 'unused-response', message: 'Only the first web-response action answers; this one is never used.' }]
+    : [];
 }
 
 export const webResponseTextAction = {

@@ -7,7 +7,10 @@ import type { ChannelKind, ChannelOf, ChannelSecret } from './types';
 
 export const HeaderRowSchema = strictObject({
   name: headerName(),
-  value: z.string().regex(/^[^\r\n]*$/, { error: 'must be one line' }).meta({ description: 'may contain {env:NAME}' }),
+  value: z
+    .string()
+    .regex(/^[^\r\n]*$/, { error: 'must be one line' })
+    .meta({ description: 'may contain {env:NAME}' }),
 });
 
 export const ChannelSigningSchema = strictObject({
@@ -39,18 +42,31 @@ export const customChannel = {
   shortLabel: 'Custom',
   schema: CustomChannelSchema,
   withType: (base, previous) => ({
-    ...base, type: 'custom', url: 'url' in previous ? previous.url : '',
-    headers: previous.type === 'custom' ? previous.headers : [], signing: previous.type === 'custom' ? previous.signing : null,
+    ...base,
+    type: 'custom',
+    url: 'url' in previous ? previous.url : '',
+    headers: previous.type === 'custom' ? previous.headers : [],
+    signing: previous.type === 'custom' ? previous.signing : null,
   }),
   target: (c) => c.url,
   secrets(c) {
     const out: ChannelSecret<Custom>[] = [];
     c.headers.forEach((h, i) => {
       if (!SECRET_HEADER.test(h.name)) return;
-      out.push({ path: `headers[${i}].value`, value: h.value, kind: 'header', replace: (ch, value) => ({ ...ch, headers: ch.headers.map((row, j) => (j === i ? { ...row, value } : row)) }) });
+      out.push({
+        path: `headers[${i}].value`,
+        value: h.value,
+        kind: 'header',
+        replace: (ch, value) => ({ ...ch, headers: ch.headers.map((row, j) => (j === i ? { ...row, value } : row)) }),
+      });
     });
     if (c.signing) {
-      out.push({ path: 'signing.secret', value: c.signing.secret, kind: 'signing', replace: (ch, value) => (ch.signing ? { ...ch, signing: { ...ch.signing, secret: value } } : ch) });
+      out.push({
+        path: 'signing.secret',
+        value: c.signing.secret,
+        kind: 'signing',
+        replace: (ch, value) => (ch.signing ? { ...ch, signing: { ...ch.signing, secret: value } } : ch),
+      });
     }
     return out;
   },

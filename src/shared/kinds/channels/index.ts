@@ -27,8 +27,7 @@ export const channelKind = (c: Pick<NotificationChannel, 'type'>): ChannelKind<C
   Object.hasOwn(CHANNEL_KINDS, c.type) ? (CHANNEL_KINDS[c.type] as unknown as ChannelKind<ChannelType>) : undefined;
 
 /** The channel of another type, keeping what still applies. */
-export const withChannelType = (c: NotificationChannel, type: ChannelType): NotificationChannel =>
-  CHANNEL_KINDS[type].withType({ id: c.id, name: c.name }, c);
+export const withChannelType = (c: NotificationChannel, type: ChannelType): NotificationChannel => CHANNEL_KINDS[type].withType({ id: c.id, name: c.name }, c);
 
 export const channelTarget = (c: NotificationChannel): string => channelKind(c)?.target(c) ?? '';
 

@@ -15,9 +15,9 @@ export { formatPeriod } from './rate-limit';
 export { withOperator } from './payload-filter';
 
 /** One condition of a trigger, told apart by `type` (web-auth and payload-filter by a second field). */
-export const ConditionSchema = z.discriminatedUnion('type', [
-  WebAuthConditionSchema, WebTimestampConditionSchema, RateLimitConditionSchema, PayloadFilterConditionSchema,
-]).meta({ id: 'Condition' });
+export const ConditionSchema = z
+  .discriminatedUnion('type', [WebAuthConditionSchema, WebTimestampConditionSchema, RateLimitConditionSchema, PayloadFilterConditionSchema])
+  .meta({ id: 'Condition' });
 
 export const CONDITION_KINDS = {
   'web-auth': webAuthCondition,

@@ -8,18 +8,25 @@ import { compilePattern } from '../../triggers/safe-regex';
 import { namespaceSchema } from '../lookup';
 import type { ConditionKind, ConditionOf } from './types';
 
-const filterShape = <O extends z.ZodType, V extends z.ZodType>(operator: O, value: V) => strictObject({
-  type: z.literal('payload-filter'),
-  namespace: namespaceSchema,
-  key: z.string().min(1),
-  operator,
-  value,
-});
+const filterShape = <O extends z.ZodType, V extends z.ZodType>(operator: O, value: V) =>
+  strictObject({
+    type: z.literal('payload-filter'),
+    namespace: namespaceSchema,
+    key: z.string().min(1),
+    operator,
+    value,
+  });
 
 /** Operators that compare the found value with one string. */
 export const STRING_OPERATORS = ['equals', 'not-equals', 'contains', 'starts-with', 'regex'] as const;
 const absent = (operator: 'exists' | 'not-exists') =>
-  filterShape(z.literal(operator), z.never({ error: `must be absent for operator ${operator}` }).optional().meta({ description: 'absent' }));
+  filterShape(
+    z.literal(operator),
+    z
+      .never({ error: `must be absent for operator ${operator}` })
+      .optional()
+      .meta({ description: 'absent' }),
+  );
 
 export const PayloadFilterConditionSchema = z.discriminatedUnion('operator', [
   filterShape(z.enum(STRING_OPERATORS), z.string().meta({ description: 'the string to compare with (a pattern for "regex")' })),
@@ -44,7 +51,7 @@ export function withOperator(c: PayloadFilter, operator: FilterOperator): Payloa
     case 'contains':
     case 'starts-with':
     case 'regex':
-      return { ...base, operator, value: Array.isArray(value) ? value[0] ?? '' : value ?? '' };
+      return { ...base, operator, value: Array.isArray(value) ? (value[0] ?? '') : (value ?? '') };
   }
 }
 
@@ -62,10 +69,16 @@ export const payloadFilterCondition = {
     const re = compilePattern(c.value);
     if (re.ok) return [];
     const what = re.unsupported ? 'Unsupported regular expression' : 'Invalid regular expression';
-    return [{ path: `${path}.value`, severity: 'warning', code: re.unsupported ? 'unsupported-regex' : 'invalid-regex', message: `${what}: ${re.message}. The condition always fails.` }];
+    return [
+      {
+        path: `${path}.value`,
+        severity: 'warning',
+        code: re.unsupported ? 'unsupported-regex' : 'invalid-regex',
+        message: `${what}: ${re.message}. The condition always fails.`,
+      },
+    ];
   },
   checkedOnRunInfo: false,
   countsLaunches: false,
   secretFields: () => [],
 } satisfies ConditionKind<'payload-filter'>;
-

@@ -14,7 +14,17 @@ export const webAuthCondition = {
   id: 'web-auth',
   label: 'Authentication',
   schema: WebAuthConditionSchema,
-  defaults: () => ({ type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Signature', prefix: '', secretKey: '{env:WEBHOOK_TOKEN}', algorithm: 'sha256', hmacFormat: '{body}', encoding: 'hex' }),
+  defaults: () => ({
+    type: 'web-auth',
+    authType: 'hmac',
+    namespace: 'header',
+    key: 'X-Signature',
+    prefix: '',
+    secretKey: '{env:WEBHOOK_TOKEN}',
+    algorithm: 'sha256',
+    hmacFormat: '{body}',
+    encoding: 'hex',
+  }),
   summary: (c) => {
     const kind = webAuthKind(c);
     return kind ? kind.summary(c, describeWhere(c)) : `Unknown auth type in ${describeWhere(c)}`;
@@ -23,18 +33,34 @@ export const webAuthCondition = {
     const { path, env } = ctx;
     const out: TriggerWarning[] = [];
     if (c.secretKey.trim() === '') {
-      out.push({ path: `${path}.secretKey`, severity: 'warning', code: 'empty-secret', message: 'The secret key is empty: this condition can never pass (or passes for anyone, for a static token sent empty).' });
+      out.push({
+        path: `${path}.secretKey`,
+        severity: 'warning',
+        code: 'empty-secret',
+        message: 'The secret key is empty: this condition can never pass (or passes for anyone, for a static token sent empty).',
+      });
     }
     if (env) {
       const known = envNames(env);
       for (const name of envReferences(c.secretKey)) {
-        if (!known.has(name)) out.push({ path: `${path}.secretKey`, severity: 'warning', code: 'missing-env', message: `{env:${name}} refers to a variable that is not defined: every request will be rejected.` });
+        if (!known.has(name))
+          out.push({
+            path: `${path}.secretKey`,
+            severity: 'warning',
+            code: 'missing-env',
+            message: `{env:${name}} refers to a variable that is not defined: every request will be rejected.`,
+          });
       }
     }
     const kind = webAuthKind(c);
     if (kind) out.push(...kind.lint(c, ctx));
     if (c.namespace === 'json' && /(^|[^\\])\./.test(c.key)) {
-      out.push({ path: `${path}.key`, severity: 'info', code: 'extension', message: 'Dotted JSON paths are a Hookbench extension: the documented service reads top-level keys only.' });
+      out.push({
+        path: `${path}.key`,
+        severity: 'info',
+        code: 'extension',
+        message: 'Dotted JSON paths are a Hookbench extension: the documented service reads top-level keys only.',
+      });
     }
     if (kind?.lintAcross) out.push(...kind.lintAcross(c, ctx));
     return out;

@@ -35,9 +35,20 @@ export const webTimestampCondition = {
   lint(c, { path, whole }) {
     const out: TriggerWarning[] = [];
     if (!timestampIsSigned(c, whole)) {
-      out.push({ path, severity: 'warning', code: 'unsigned-timestamp', message: `No HMAC condition signs ${c.key}: a replayed request only needs a fresh timestamp.` });
+      out.push({
+        path,
+        severity: 'warning',
+        code: 'unsigned-timestamp',
+        message: `No HMAC condition signs ${c.key}: a replayed request only needs a fresh timestamp.`,
+      });
     }
-    if (c.unit === 'ms') out.push({ path: `${path}.unit`, severity: 'info', code: 'extension', message: 'Millisecond timestamps are a Hookbench extension; the documented service expects seconds.' });
+    if (c.unit === 'ms')
+      out.push({
+        path: `${path}.unit`,
+        severity: 'info',
+        code: 'extension',
+        message: 'Millisecond timestamps are a Hookbench extension; the documented service expects seconds.',
+      });
     return out;
   },
   checkedOnRunInfo: true,

@@ -15,7 +15,8 @@ export const github = {
   encoding: 'hex',
   basestring: '{body}',
   trigger: {
-    name: 'GitHub', title: 'GitHub webhook',
+    name: 'GitHub',
+    title: 'GitHub webhook',
     description: 'X-Hub-Signature-256: sha256=<HMAC-SHA256 of the body, hex>. The webhook secret goes in GITHUB_WEBHOOK_SECRET.',
   },
 } as const satisfies HmacProvider<'github'>;

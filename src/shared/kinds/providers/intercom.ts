@@ -14,7 +14,8 @@ export const intercom = {
   encoding: 'hex',
   basestring: '{body}',
   trigger: {
-    name: 'Intercom', title: 'Intercom webhook',
+    name: 'Intercom',
+    title: 'Intercom webhook',
     description: 'X-Hub-Signature: sha1=<HMAC-SHA1 of the body, hex>, signed with the app client secret (INTERCOM_CLIENT_SECRET).',
   },
 } as const satisfies HmacProvider<'intercom'>;

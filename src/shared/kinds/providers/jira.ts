@@ -14,7 +14,8 @@ export const jira = {
   encoding: 'hex',
   basestring: '{body}',
   trigger: {
-    name: 'Jira (admin webhooks)', title: 'Jira webhook',
+    name: 'Jira (admin webhooks)',
+    title: 'Jira webhook',
     description: 'X-Hub-Signature: sha256=<HMAC-SHA256 of the body, hex>, as Atlassian signs webhooks registered with a secret (JIRA_WEBHOOK_SECRET).',
   },
 } as const satisfies HmacProvider<'jira'>;

@@ -15,7 +15,8 @@ export const linear = {
   encoding: 'hex',
   basestring: '{body}',
   trigger: {
-    name: 'Linear', title: 'Linear webhook',
+    name: 'Linear',
+    title: 'Linear webhook',
     description: 'Linear-Signature: <HMAC-SHA256 of the body, hex>, no prefix. The signing secret goes in LINEAR_WEBHOOK_SECRET.',
   },
 } as const satisfies HmacProvider<'linear'>;

@@ -15,7 +15,9 @@ export const slack = {
   basestring: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
   timestamp: { header: 'X-Slack-Request-Timestamp', toleranceSeconds: 300 },
   trigger: {
-    name: 'Slack', title: 'Slack request',
-    description: 'X-Slack-Signature: v0=<HMAC-SHA256 of "v0:<timestamp>:<body>">, with X-Slack-Request-Timestamp at most 5 minutes old. SLACK_SIGNING_SECRET is the app\'s signing secret.',
+    name: 'Slack',
+    title: 'Slack request',
+    description:
+      'X-Slack-Signature: v0=<HMAC-SHA256 of "v0:<timestamp>:<body>">, with X-Slack-Request-Timestamp at most 5 minutes old. SLACK_SIGNING_SECRET is the app\'s signing secret.',
   },
 } as const satisfies HmacProvider<'slack'>;

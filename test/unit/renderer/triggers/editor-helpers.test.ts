@@ -3,7 +3,16 @@ import type { PayloadFilterCondition, Trigger, WebAuthCondition } from '@shared/
 import { findPreset } from '@shared/triggers/presets';
 import { summarizeCondition, summarizeConditions } from '../../../../src/renderer/src/features/triggers/lib/conditionSummary';
 import {
-  blankTrigger, duplicateTrigger, fromPreset, listFromLines, moveItem, newAction, newCondition, uniqueId, withAuthType, withOperator,
+  blankTrigger,
+  duplicateTrigger,
+  fromPreset,
+  listFromLines,
+  moveItem,
+  newAction,
+  newCondition,
+  uniqueId,
+  withAuthType,
+  withOperator,
 } from '../../../../src/renderer/src/features/triggers/lib/draftOps';
 import { relativePath, validationErrors, warningsByPath } from '../../../../src/renderer/src/features/triggers/lib/fieldIssues';
 import { parseJsonText } from '../../../../src/renderer/src/features/triggers/lib/jsonText';
@@ -23,7 +32,9 @@ describe('condition summaries', () => {
     expect(summarizeCondition({ type: 'rate-limit', period: 3600, quota: 1 })).toBe('At most 1 launch per 1 h');
     expect(summarizeCondition({ type: 'payload-filter', namespace: 'json', key: 'ref', operator: 'in', value: ['a', 'b'] })).toBe('json ref in ["a", "b"]');
     expect(summarizeCondition({ type: 'payload-filter', namespace: 'json', key: 'ref', operator: 'exists' })).toBe('json ref exists');
-    expect(summarizeCondition({ type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', secretKey: 'k', algorithm: 'RS256' })).toBe('JWT RS256 in header Authorization');
+    expect(summarizeCondition({ type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', secretKey: 'k', algorithm: 'RS256' })).toBe(
+      'JWT RS256 in header Authorization',
+    );
   });
 
   it('warns about a trigger anyone can launch', () => {

@@ -9,7 +9,14 @@ import type { AppState } from '../../../../src/renderer/src/store/types';
 import { SECRET_PLACEHOLDER } from '@shared/trigger';
 
 const entry = (n: number, over: Partial<TriggerLogEntry> = {}): TriggerLogEntry => ({
-  id: `e${n}`, at: n, triggerId: 'slack', captureId: `c${n}`, outcome: 'launched', conditions: [], status: 200, ...over,
+  id: `e${n}`,
+  at: n,
+  triggerId: 'slack',
+  captureId: `c${n}`,
+  outcome: 'launched',
+  conditions: [],
+  status: 200,
+  ...over,
 });
 const evaluated = (e: TriggerLogEntry): EngineEvent => ({ type: 'trigger.evaluated', at: e.at, entry: e });
 
@@ -43,7 +50,15 @@ describe('applyTriggerEvents', () => {
   });
 
   it('keeps the latest run status and asks for a reload when the workspace changes', () => {
-    const run = (status: TriggerRun['status']): TriggerRun => ({ id: 'r1', triggerId: 'slack', captureId: 'c1', createdAt: 1, updatedAt: 2, status, result: [] });
+    const run = (status: TriggerRun['status']): TriggerRun => ({
+      id: 'r1',
+      triggerId: 'slack',
+      captureId: 'c1',
+      createdAt: 1,
+      updatedAt: 2,
+      status,
+      result: [],
+    });
     const out = applyTriggerEvents(ready([]), [
       { type: 'run.status', at: 1, run: run('pending') },
       { type: 'run.status', at: 2, run: run('completed') },
@@ -77,17 +92,28 @@ describe('rate-limit picture', () => {
   it('is flat at zero without launches, and merges simultaneous ones', () => {
     expect(rateLimitPicture([], 60, 10 * S)).toMatchObject({ steps: [{ at: -50 * S, count: 0 }], current: 0, nextFreeAt: null, peak: 0 });
     const p = rateLimitPicture([5 * S, 5 * S, 5 * S], 60, 10 * S);
-    expect(p.steps).toEqual([{ at: -50 * S, count: 0 }, { at: 5 * S, count: 3 }]);
+    expect(p.steps).toEqual([
+      { at: -50 * S, count: 0 },
+      { at: 5 * S, count: 3 },
+    ]);
     expect(p.peak).toBe(3);
   });
 });
 
 describe('env rows', () => {
   it('marks stored secrets and refuses bad, duplicate or blindly un-hidden variables', () => {
-    const rows = rowsFromEnv([{ name: 'TOKEN', value: SECRET_PLACEHOLDER, secret: true }, { name: 'REGION', value: 'eu', secret: false }]);
+    const rows = rowsFromEnv([
+      { name: 'TOKEN', value: SECRET_PLACEHOLDER, secret: true },
+      { name: 'REGION', value: 'eu', secret: false },
+    ]);
     expect(rows[0].stored).toBe(true);
     expect(rowProblems(rows)).toEqual({});
-    const unhidden = [{ ...rows[0], secret: false }, { ...rows[1], name: '1BAD' }, { ...newRow(), name: 'REGION' }, { ...newRow(), name: 'REGION' }];
+    const unhidden = [
+      { ...rows[0], secret: false },
+      { ...rows[1], name: '1BAD' },
+      { ...newRow(), name: 'REGION' },
+      { ...newRow(), name: 'REGION' },
+    ];
     const problems = rowProblems(unhidden);
     expect(Object.keys(problems)).toHaveLength(3);
     expect(problems[unhidden[0].key]).toMatch(/Type the value again/);

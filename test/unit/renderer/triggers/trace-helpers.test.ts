@@ -26,7 +26,11 @@ describe('visualiser helpers', () => {
 describe('playground input', () => {
   it('parses "Name: value" lines in order, keeps duplicates, reports bad lines', () => {
     const parsed = parseHeaderLines('X-A: 1\r\nno colon here\n\nX-A:2\n: empty name\nX-Sig:  v0=abc  ');
-    expect(parsed.headers).toEqual([['X-A', '1'], ['X-A', '2'], ['X-Sig', 'v0=abc']]);
+    expect(parsed.headers).toEqual([
+      ['X-A', '1'],
+      ['X-A', '2'],
+      ['X-Sig', 'v0=abc'],
+    ]);
     expect(parsed.badLines).toEqual([2, 5]);
   });
 
@@ -55,7 +59,12 @@ describe('the whole basestring in lines', () => {
     ];
     const lines = segmentLines(bytes, segments);
     expect(lines.map((l) => l.offset)).toEqual([0, 8, 18]);
-    expect(lines[0].pieces).toEqual([{ kind: 'literal', text: 'v0:' }, { kind: 'header', text: '17' }, { kind: 'literal', text: ':' }, { kind: 'body', text: '{↵' }]);
+    expect(lines[0].pieces).toEqual([
+      { kind: 'literal', text: 'v0:' },
+      { kind: 'header', text: '17' },
+      { kind: 'literal', text: ':' },
+      { kind: 'body', text: '{↵' },
+    ]);
     expect(lines[1].pieces.map((p) => p.text).join('')).toBe('··"a":·1←↵');
     expect(lines[2].pieces).toEqual([{ kind: 'body', text: '}' }]);
   });
@@ -63,7 +72,16 @@ describe('the whole basestring in lines', () => {
 
 describe('folding long basestring lines', () => {
   it('cuts rows at the width without losing or reordering characters', () => {
-    const lines = [{ offset: 0, pieces: [{ kind: 'literal' as const, text: 'v0:' }, { kind: 'body' as const, text: 'é'.repeat(10) }] }, { offset: 24, pieces: [] }];
+    const lines = [
+      {
+        offset: 0,
+        pieces: [
+          { kind: 'literal' as const, text: 'v0:' },
+          { kind: 'body' as const, text: 'é'.repeat(10) },
+        ],
+      },
+      { offset: 24, pieces: [] },
+    ];
     const rows = foldLines(lines, 4);
     expect(rows.map((r) => r.pieces.map((p) => p.text).join(''))).toEqual(['v0:é', 'éééé', 'éééé', 'é', '']);
     expect(rows.map((r) => r.offset)).toEqual([0, -1, -1, -1, 24]);

@@ -32,8 +32,14 @@ export function checkHmac(c: WebAuthCondition, request: RequestView, ctx: Evalua
   const rendered = renderBasestring(format, request);
   const preview = renderedPreview(rendered);
   const trace: HmacTrace = {
-    kind: 'hmac', format, algorithm, encoding, segments: rendered.segments,
-    basestringLength: rendered.bytes.length, basestringPreview: preview.text, basestringHexPreview: preview.hex,
+    kind: 'hmac',
+    format,
+    algorithm,
+    encoding,
+    segments: rendered.segments,
+    basestringLength: rendered.bytes.length,
+    basestringPreview: preview.text,
+    basestringHexPreview: preview.hex,
   };
   const label = `HMAC-${algorithm.toUpperCase()}`;
   const shape = `basestring was ${rendered.bytes.length} bytes: ${describeBasestring(rendered.segments)}`;

@@ -51,7 +51,9 @@ export async function checkJwt(c: WebAuthCondition, request: RequestView, ctx: E
     // jwtVerify below reports what is wrong with the token
   }
   if (trace.header && 'exp' in trace.header) {
-    trace.notes.push(`the JOSE header carries exp=${iso(trace.header.exp)}; header exp is not enforced by the JWT standard (only the claims' exp is), so it was not checked`);
+    trace.notes.push(
+      `the JOSE header carries exp=${iso(trace.header.exp)}; header exp is not enforced by the JWT standard (only the claims' exp is), so it was not checked`,
+    );
   }
   if (trace.claims && !('exp' in trace.claims)) trace.notes.push('the token has no exp claim: it never expires');
 

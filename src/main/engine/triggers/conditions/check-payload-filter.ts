@@ -42,7 +42,11 @@ export function checkPayloadFilter(c: PayloadFilterCondition, request: RequestVi
     case 'in': {
       const value: unknown = c.value; // a single string still counts as a list of one (hand-made data)
       const list = Array.isArray(value) ? (value as string[]) : typeof value === 'string' ? [value] : [];
-      return verdict(list.includes(text), `${where} is ${q(text)}, one of the listed values`, `${where} is ${q(text)}, not one of ${cut(JSON.stringify(list), 120)}`);
+      return verdict(
+        list.includes(text),
+        `${where} is ${q(text)}, one of the listed values`,
+        `${where} is ${q(text)}, not one of ${cut(JSON.stringify(list), 120)}`,
+      );
     }
     default:
       return failed(`unknown operator ${String((c as { operator: unknown }).operator)}`);

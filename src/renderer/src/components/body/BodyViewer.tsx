@@ -20,7 +20,12 @@ export function BodyViewer({ detail, bytes }: { detail: CaptureDetail; bytes: Ui
   const { views, initial } = useMemo(() => bodyViews(analysis, encodings.length > 0), [analysis, encodings]);
   const [view, setView] = useState<BodyViewId>(initial);
 
-  if (!bytes.length) return <p className="muted small" data-testid="body-empty">No body.</p>;
+  if (!bytes.length)
+    return (
+      <p className="muted small" data-testid="body-empty">
+        No body.
+      </p>
+    );
   return (
     <div className="body-viewer">
       <div className="body-viewer-bar">
@@ -40,7 +45,13 @@ export function BodyViewer({ detail, bytes }: { detail: CaptureDetail; bytes: Ui
   );
 }
 
-function BodyView({ view, bytes, analysis, encodings, contentType }: {
+function BodyView({
+  view,
+  bytes,
+  analysis,
+  encodings,
+  contentType,
+}: {
   view: BodyViewId;
   bytes: Uint8Array;
   analysis: ReturnType<typeof analyzeBody>;
@@ -51,7 +62,11 @@ function BodyView({ view, bytes, analysis, encodings, contentType }: {
     case 'json':
       return <JsonTree value={analysis.json!.value} />;
     case 'form':
-      return <div data-testid="body-view-form"><PairsTable pairs={analysis.form!} empty="Empty form." nameLabel="Field" /></div>;
+      return (
+        <div data-testid="body-view-form">
+          <PairsTable pairs={analysis.form!} empty="Empty form." nameLabel="Field" />
+        </div>
+      );
     case 'raw':
       return <RawView text={analysis.text ?? ''} />;
     case 'hex':

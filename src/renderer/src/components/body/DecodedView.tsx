@@ -23,8 +23,18 @@ export function DecodedView({ bytes, encodings, contentType }: { bytes: Uint8Arr
     };
   }, [bytes, encodings]);
 
-  if (state.status === 'working') return <p className="muted small" data-testid="body-view-decoded">Decoding {encodings.join(', ')}…</p>;
-  if (state.status === 'failed') return <p className="banner banner-error small" data-testid="body-view-decoded">Cannot decode: {state.message}</p>;
+  if (state.status === 'working')
+    return (
+      <p className="muted small" data-testid="body-view-decoded">
+        Decoding {encodings.join(', ')}…
+      </p>
+    );
+  if (state.status === 'failed')
+    return (
+      <p className="banner banner-error small" data-testid="body-view-decoded">
+        Cannot decode: {state.message}
+      </p>
+    );
   const analysis = analyzeBody(state.bytes, contentType);
   return (
     <div data-testid="body-view-decoded">

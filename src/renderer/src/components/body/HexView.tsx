@@ -15,9 +15,15 @@ export function HexView({ bytes }: { bytes: Uint8Array }) {
       <div className="code-block hex" data-testid="body-view-hex" role="table" aria-label="Hex dump">
         {rows.map((row) => (
           <div className="hex-row" role="row" key={row.offset}>
-            <span className="hex-offset" role="cell">{row.offset}</span>
-            <span className="hex-bytes" role="cell">{row.hex}</span>
-            <span className="hex-ascii" role="cell">{row.ascii}</span>
+            <span className="hex-offset" role="cell">
+              {row.offset}
+            </span>
+            <span className="hex-bytes" role="cell">
+              {row.hex}
+            </span>
+            <span className="hex-ascii" role="cell">
+              {row.ascii}
+            </span>
           </div>
         ))}
       </div>

@@ -19,7 +19,8 @@ export function JsonTree({ value }: { value: unknown }) {
 
 function JsonNode({ name, value, depth, last }: { name: string | number | null; value: unknown; depth: number; last: boolean }) {
   const isContainer = value !== null && typeof value === 'object';
-  const label = name === null ? null : typeof name === 'number' ? <span className="json-index">{name}: </span> : <span className="json-key">{JSON.stringify(name)}: </span>;
+  const label =
+    name === null ? null : typeof name === 'number' ? <span className="json-index">{name}: </span> : <span className="json-key">{JSON.stringify(name)}: </span>;
   if (!isContainer) {
     return (
       <div className="json-line" role="treeitem">
@@ -43,7 +44,10 @@ function JsonContainer({ label, value, depth, last }: { label: ReactNode; value:
     return (
       <div className="json-line" role="treeitem">
         {label}
-        <span className="json-punct">{openBracket}{closeBracket}</span>
+        <span className="json-punct">
+          {openBracket}
+          {closeBracket}
+        </span>
         {!last && <span className="json-punct">,</span>}
       </div>
     );
@@ -61,7 +65,12 @@ function JsonContainer({ label, value, depth, last }: { label: ReactNode; value:
             {count}
           </button>
         )}
-        {!open && <span className="json-punct">{closeBracket}{!last && ','}</span>}
+        {!open && (
+          <span className="json-punct">
+            {closeBracket}
+            {!last && ','}
+          </span>
+        )}
       </div>
       {open && (
         <>
@@ -76,7 +85,10 @@ function JsonContainer({ label, value, depth, last }: { label: ReactNode; value:
             )}
           </div>
           <div className="json-line">
-            <span className="json-punct">{closeBracket}{!last && ','}</span>
+            <span className="json-punct">
+              {closeBracket}
+              {!last && ','}
+            </span>
           </div>
         </>
       )}
@@ -92,7 +104,9 @@ function JsonPrimitive({ value }: { value: unknown }) {
     return (
       <span className="json-string">
         {text.slice(0, STRING_PREVIEW)}
-        <button type="button" className="json-more" onClick={() => setFull(true)}>… {text.length - STRING_PREVIEW} more characters</button>
+        <button type="button" className="json-more" onClick={() => setFull(true)}>
+          … {text.length - STRING_PREVIEW} more characters
+        </button>
       </span>
     );
   }

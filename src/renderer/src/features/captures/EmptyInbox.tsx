@@ -10,8 +10,7 @@ export function EmptyInbox() {
     <div className="empty" data-testid="empty-inbox">
       <h2>No requests yet</h2>
       <p>
-        Every request sent to <code>{receiverUrl}</code> (any method, any path) shows up here the moment it arrives.
-        Send a first one from a terminal:
+        Every request sent to <code>{receiverUrl}</code> (any method, any path) shows up here the moment it arrives. Send a first one from a terminal:
       </p>
       <div className="empty-command">
         <pre data-testid="empty-inbox-command">{command}</pre>

@@ -19,7 +19,11 @@ export function InboxPage() {
     <div className="inbox">
       <h1 className="offscreen">Inbox</h1>
       <CaptureToolbar searchRef={searchRef} />
-      {error && <div className="banner banner-error" role="alert">{error}</div>}
+      {error && (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      )}
       <UndoToast />
       {neverReceived ? (
         <EmptyInbox />

@@ -9,13 +9,19 @@ export function UndoToast() {
       {pending ? (
         <>
           <span>Deleted {pending.ids.length === 1 ? '1 request' : `${pending.ids.length} requests`}.</span>
-          <button type="button" className="button button-small button-primary" onClick={undoDelete} data-testid="undo-delete">Undo</button>
-          <button type="button" className="button button-small" onClick={deleteNow}>Dismiss</button>
+          <button type="button" className="button button-small button-primary" onClick={undoDelete} data-testid="undo-delete">
+            Undo
+          </button>
+          <button type="button" className="button button-small" onClick={deleteNow}>
+            Dismiss
+          </button>
         </>
       ) : (
         <>
           <span className="field-error">{error}</span>
-          <button type="button" className="button button-small" onClick={() => useUndoDelete.setState({ error: null })}>Dismiss</button>
+          <button type="button" className="button button-small" onClick={() => useUndoDelete.setState({ error: null })}>
+            Dismiss
+          </button>
         </>
       )}
     </div>

@@ -9,8 +9,7 @@ export interface EnvRow extends EnvVariable {
 
 let nextKey = 0;
 
-export const rowsFromEnv = (env: EnvVariable[]): EnvRow[] =>
-  env.map((v) => ({ ...v, key: ++nextKey, stored: v.secret && v.value === SECRET_PLACEHOLDER }));
+export const rowsFromEnv = (env: EnvVariable[]): EnvRow[] => env.map((v) => ({ ...v, key: ++nextKey, stored: v.secret && v.value === SECRET_PLACEHOLDER }));
 
 export const newRow = (): EnvRow => ({ key: ++nextKey, name: '', value: '', secret: true, stored: false });
 
@@ -27,7 +26,8 @@ export function rowProblems(rows: EnvRow[]): Record<number, string> {
     if (!name) out[row.key] = 'Name is required.';
     else if (!NAME.test(name)) out[row.key] = 'Use letters, digits and _, not starting with a digit.';
     else if (seen.has(name)) out[row.key] = `Duplicate name ${name}.`;
-    else if (!row.secret && row.value === SECRET_PLACEHOLDER && row.stored) out[row.key] = 'Type the value again to make it visible: the stored secret is never sent to the UI.';
+    else if (!row.secret && row.value === SECRET_PLACEHOLDER && row.stored)
+      out[row.key] = 'Type the value again to make it visible: the stored secret is never sent to the UI.';
     seen.set(name, row.key);
   }
   return out;

@@ -24,10 +24,19 @@ export function useEnvList(): EnvList {
   useEffect(() => {
     let live = true;
     listEnv().then(
-      (list) => { if (live) { setEnv(list); setError(null); } },
-      (e) => { if (live) setError(describeError(e)); },
+      (list) => {
+        if (live) {
+          setEnv(list);
+          setError(null);
+        }
+      },
+      (e) => {
+        if (live) setError(describeError(e));
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [tick, triggers]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   useEffect(() => {

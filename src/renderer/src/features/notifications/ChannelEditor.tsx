@@ -12,7 +12,6 @@ export function blankChannel(): NotificationChannel {
   return { id: `channel-${Math.random().toString(36).slice(2, 8)}`, name: '', type: 'custom', url: '', headers: [], signing: null };
 }
 
-
 /** The fields of the channel's own type (registry keyed by type; nothing for an unknown type). */
 function TypeFields({ channel, onChange }: { channel: NotificationChannel; onChange(next: NotificationChannel): void }) {
   if (!Object.hasOwn(CHANNEL_EDITORS, channel.type)) return null;
@@ -35,20 +34,57 @@ export function ChannelEditor({ initial, isNew, onDone }: { initial: Notificatio
   }
 
   return (
-    <form className="notify-form" data-testid="channel-editor" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="notify-form"
+      data-testid="channel-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <h3>{isNew ? 'New channel' : `Edit ${initial.name}`}</h3>
-      <label>Type
-        <select className="input" value={c.type} data-testid="channel-type" onChange={(e) => setC(withChannelType(c, e.target.value as NotificationChannel['type']))}>
-          {CHANNEL_TYPES.map((t) => <option key={t} value={t}>{CHANNEL_KINDS[t].label}</option>)}
+      <label>
+        Type
+        <select
+          className="input"
+          value={c.type}
+          data-testid="channel-type"
+          onChange={(e) => setC(withChannelType(c, e.target.value as NotificationChannel['type']))}
+        >
+          {CHANNEL_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {CHANNEL_KINDS[t].label}
+            </option>
+          ))}
         </select>
       </label>
-      <label>Name<input className="input" value={c.name} data-testid="channel-name" onChange={(e) => setC({ ...c, name: e.target.value })} placeholder="team-ml-alerts" /></label>
-      <label>Id<input className="input" value={c.id} data-testid="channel-id" onChange={(e) => setC({ ...c, id: e.target.value })} /></label>
+      <label>
+        Name
+        <input
+          className="input"
+          value={c.name}
+          data-testid="channel-name"
+          onChange={(e) => setC({ ...c, name: e.target.value })}
+          placeholder="team-ml-alerts"
+        />
+      </label>
+      <label>
+        Id
+        <input className="input" value={c.id} data-testid="channel-id" onChange={(e) => setC({ ...c, id: e.target.value })} />
+      </label>
       <TypeFields channel={c} onChange={setC} />
-      {error && <p className="notify-error" role="alert" data-testid="channel-error">{error}</p>}
+      {error && (
+        <p className="notify-error" role="alert" data-testid="channel-error">
+          {error}
+        </p>
+      )}
       <div className="notify-actions">
-        <button type="submit" className="button button-primary" data-testid="channel-save">Save channel</button>
-        <button type="button" className="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="button button-primary" data-testid="channel-save">
+          Save channel
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -33,52 +33,109 @@ export function ChannelsPanel() {
     <div className="notify-split">
       <div className="notify-pad">
         <div className="notify-actions">
-          <button type="button" className="button button-primary" data-testid="channel-new" onClick={() => setEditing({ channel: blankChannel(), isNew: true })}>New channel</button>
-          {note && <span className="muted small" data-testid="channel-note">{note}</span>}
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="channel-new"
+            onClick={() => setEditing({ channel: blankChannel(), isNew: true })}
+          >
+            New channel
+          </button>
+          {note && (
+            <span className="muted small" data-testid="channel-note">
+              {note}
+            </span>
+          )}
         </div>
-        {!channels.length && <p className="muted" data-testid="channels-empty">No channels yet. A channel is where notifications go: a Slack incoming webhook, any URL, or a local trigger.</p>}
+        {!channels.length && (
+          <p className="muted" data-testid="channels-empty">
+            No channels yet. A channel is where notifications go: a Slack incoming webhook, any URL, or a local trigger.
+          </p>
+        )}
         <ul className="notify-list" data-testid="channel-list">
           {channels.map((c) => {
             const h = health.find((x) => x.channelId === c.id);
             return (
               <li key={c.id} className="notify-card" data-testid="channel-row" data-channel-id={c.id}>
                 <div className="notify-card-main">
-                  <strong>{c.name}</strong> <span className="chip">{CHANNEL_KINDS[c.type].shortLabel}</span>{c.managed && <span className="chip" title="follows its notification trigger">managed</span>}
-                  <div className="muted small mono ellipsis" title={target(c)}>{target(c)}</div>
-                  {h?.lastError && <div className="small notify-bad ellipsis" data-testid="channel-last-error" title={h.lastError}>Last error: {h.lastError}</div>}
+                  <strong>{c.name}</strong> <span className="chip">{CHANNEL_KINDS[c.type].shortLabel}</span>
+                  {c.managed && (
+                    <span className="chip" title="follows its notification trigger">
+                      managed
+                    </span>
+                  )}
+                  <div className="muted small mono ellipsis" title={target(c)}>
+                    {target(c)}
+                  </div>
+                  {h?.lastError && (
+                    <div className="small notify-bad ellipsis" data-testid="channel-last-error" title={h.lastError}>
+                      Last error: {h.lastError}
+                    </div>
+                  )}
                 </div>
                 <div className="notify-card-health">
                   <HealthChart health={h} />
-                  <span className="small muted" data-testid="channel-success-rate">{successRateText(h)}</span>
+                  <span className="small muted" data-testid="channel-success-rate">
+                    {successRateText(h)}
+                  </span>
                 </div>
                 <div className="notify-card-actions">
-                  <button type="button" className="button button-small" data-testid="channel-test" onClick={() => void sendTest(c.id)}>Send test</button>
-                  <button type="button" className="button button-small" data-testid="channel-log" onClick={() => { void setDeliveryFilter({ channelId: c.id }); setNotificationsTab('log'); }}>Log</button>
-                  {!c.managed && <button type="button" className="button button-small" data-testid="channel-edit" onClick={() => setEditing({ channel: c, isNew: false })}>Edit</button>}
-                  {!c.managed && <ConfirmButton label="Delete" confirmLabel="Delete channel" onConfirm={() => void deleteChannel(c.id)} testId="channel-delete" small />}
+                  <button type="button" className="button button-small" data-testid="channel-test" onClick={() => void sendTest(c.id)}>
+                    Send test
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="channel-log"
+                    onClick={() => {
+                      void setDeliveryFilter({ channelId: c.id });
+                      setNotificationsTab('log');
+                    }}
+                  >
+                    Log
+                  </button>
+                  {!c.managed && (
+                    <button type="button" className="button button-small" data-testid="channel-edit" onClick={() => setEditing({ channel: c, isNew: false })}>
+                      Edit
+                    </button>
+                  )}
+                  {!c.managed && (
+                    <ConfirmButton label="Delete" confirmLabel="Delete channel" onConfirm={() => void deleteChannel(c.id)} testId="channel-delete" small />
+                  )}
                 </div>
               </li>
             );
           })}
         </ul>
         <h3>Notification triggers</h3>
-        <p className="muted small">A notification trigger gets a managed Trigger channel: notifications routed to it launch the trigger locally, through its conditions.</p>
+        <p className="muted small">
+          A notification trigger gets a managed Trigger channel: notifications routed to it launch the trigger locally, through its conditions.
+        </p>
         {!triggers.length && <p className="muted small">No triggers yet.</p>}
         <ul className="notify-plain">
           {triggers.map((t) => (
             <li key={t.id}>
               <label className="inline">
-                <input type="checkbox" data-testid={`notification-trigger-${t.id}`} checked={view?.section.notificationTriggers.includes(t.id) ?? false}
-                  onChange={(e) => void setNotificationTrigger(t.id, e.target.checked).catch((err) => setNote(describeError(err)))} />
-                <span>{t.title || t.id} <span className="muted mono small">{t.id}</span></span>
+                <input
+                  type="checkbox"
+                  data-testid={`notification-trigger-${t.id}`}
+                  checked={view?.section.notificationTriggers.includes(t.id) ?? false}
+                  onChange={(e) => void setNotificationTrigger(t.id, e.target.checked).catch((err) => setNote(describeError(err)))}
+                />
+                <span>
+                  {t.title || t.id} <span className="muted mono small">{t.id}</span>
+                </span>
               </label>
             </li>
           ))}
         </ul>
       </div>
       <div className="notify-pad notify-side">
-        {editing ? <ChannelEditor key={editing.channel.id + editing.isNew} initial={editing.channel} isNew={editing.isNew} onDone={() => setEditing(null)} />
-          : <p className="muted small">Choose a channel to edit, or create one.</p>}
+        {editing ? (
+          <ChannelEditor key={editing.channel.id + editing.isNew} initial={editing.channel} isNew={editing.isNew} onDone={() => setEditing(null)} />
+        ) : (
+          <p className="muted small">Choose a channel to edit, or create one.</p>
+        )}
       </div>
     </div>
   );

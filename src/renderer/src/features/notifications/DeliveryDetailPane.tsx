@@ -24,7 +24,10 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
   // refetch when the summary changes: a new attempt was journaled
   useEffect(() => {
     let live = true;
-    getDelivery(id).then((d) => live && setDetail(d), (e) => live && setError(describeError(e)));
+    getDelivery(id).then(
+      (d) => live && setDetail(d),
+      (e) => live && setError(describeError(e)),
+    );
     return () => {
       live = false;
     };
@@ -36,23 +39,47 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
     <div className="notify-pad delivery-detail" data-testid="delivery-detail">
       <h3>{detail.title}</h3>
       <p className="small">
-        <span className={`delivery-status delivery-${detail.status}`} data-testid="delivery-detail-status">{detail.status}</span>{' '}
+        <span className={`delivery-status delivery-${detail.status}`} data-testid="delivery-detail-status">
+          {detail.status}
+        </span>{' '}
         <span className="mono">{detail.eventType}</span> → {detail.target.channelName} <span className="muted mono wrap-anywhere">{detail.target.url}</span>
       </p>
-      <p className="small muted">Delivery id <span className="mono" data-testid="delivery-detail-id">{detail.id}</span> ({detail.origin}{detail.redeliveryOf ? `, redelivery of ${detail.redeliveryOf}` : ''})
-        {detail.nextRetryAt && detail.status === 'retrying' ? ` · next retry ${formatClock(detail.nextRetryAt)}` : ''}</p>
+      <p className="small muted">
+        Delivery id{' '}
+        <span className="mono" data-testid="delivery-detail-id">
+          {detail.id}
+        </span>{' '}
+        ({detail.origin}
+        {detail.redeliveryOf ? `, redelivery of ${detail.redeliveryOf}` : ''})
+        {detail.nextRetryAt && detail.status === 'retrying' ? ` · next retry ${formatClock(detail.nextRetryAt)}` : ''}
+      </p>
       <div className="notify-actions">
-        <button type="button" className="button button-small" data-testid="delivery-redeliver" onClick={() => onRedeliver(detail.id)}>Redeliver</button>
+        <button type="button" className="button button-small" data-testid="delivery-redeliver" onClick={() => onRedeliver(detail.id)}>
+          Redeliver
+        </button>
         <CopyButton text={detail.requestBody} label="Copy body" />
       </div>
       <h4>Request body</h4>
-      <pre className="code-block" data-testid="delivery-request-body">{pretty(detail.requestBody)}</pre>
+      <pre className="code-block" data-testid="delivery-request-body">
+        {pretty(detail.requestBody)}
+      </pre>
       {detail.attempts.map((a) => (
         <details key={a.number} className="delivery-attempt" open={a.number === detail.attempts.length} data-testid="delivery-attempt">
           <summary>
             Attempt {a.number} · <Time at={a.startedAt} /> · {Math.round(a.durationMs)} ms ·{' '}
-            {a.ok ? <span className="notify-good">HTTP {a.responseStatus}</span> : <span className="notify-bad" data-testid="delivery-attempt-error">{a.error}</span>}
-            {a.nextRetryAt ? <span className="muted"> · retry at <Time at={a.nextRetryAt} /></span> : null}
+            {a.ok ? (
+              <span className="notify-good">HTTP {a.responseStatus}</span>
+            ) : (
+              <span className="notify-bad" data-testid="delivery-attempt-error">
+                {a.error}
+              </span>
+            )}
+            {a.nextRetryAt ? (
+              <span className="muted">
+                {' '}
+                · retry at <Time at={a.nextRetryAt} />
+              </span>
+            ) : null}
           </summary>
           <h4>Request headers</h4>
           <PairsTable pairs={a.requestHeaders} empty="Not sent." />
@@ -60,7 +87,9 @@ export function DeliveryDetailPane({ id, onRedeliver }: { id: string; onRedelive
           <PairsTable pairs={a.responseHeaders} empty="No response." />
           {a.responseBytes > 0 && (
             <>
-              <p className="small muted">{a.responseBytes} bytes{a.responseTruncated ? `, first ${a.responseExcerpt.length} kept` : ''}</p>
+              <p className="small muted">
+                {a.responseBytes} bytes{a.responseTruncated ? `, first ${a.responseExcerpt.length} kept` : ''}
+              </p>
               <pre className="code-block">{a.responseExcerpt}</pre>
             </>
           )}

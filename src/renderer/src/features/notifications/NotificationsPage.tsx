@@ -32,7 +32,11 @@ export function NotificationsPage() {
       <div className="notify-head">
         <h1 className="page-title">Notifications</h1>
         <Tabs items={TABS} value={tab} onChange={setNotificationsTab} label="Notifications sections" />
-        {error && <p className="notify-error" role="alert" data-testid="notify-error">{error}</p>}
+        {error && (
+          <p className="notify-error" role="alert" data-testid="notify-error">
+            {error}
+          </p>
+        )}
       </div>
       <div className="notify-body">
         {status === 'loading' && <p className="muted small notify-pad">Loading…</p>}

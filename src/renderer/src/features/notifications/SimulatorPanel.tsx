@@ -2,7 +2,14 @@
 // outgoing request, sent to a channel or any URL.
 import { notificationExample, previewNotification, sendNotification } from '../../store/notificationActions';
 import { useEffect, useState } from 'react';
-import { NOTIFICATION_EVENT_TYPES, type HeaderRow, type NotificationEventType, type NotificationPayload, type OutgoingRequestPreview, type SendTarget } from '@shared/notifications';
+import {
+  NOTIFICATION_EVENT_TYPES,
+  type HeaderRow,
+  type NotificationEventType,
+  type NotificationPayload,
+  type OutgoingRequestPreview,
+  type SendTarget,
+} from '@shared/notifications';
 import { describeError } from '../../api/envelope';
 import { openDelivery, setNotificationsTab } from '../../store/notificationActions';
 import { useAppStore } from '../../store/store';
@@ -33,12 +40,17 @@ export function SimulatorPanel() {
   const target: SendTarget = mode === 'url' ? { url, headers } : { channelId };
 
   useEffect(() => {
-    notificationExample({ eventType: type }).then((p) => setText(JSON.stringify(p, null, 2)), (e) => setNote(describeError(e)));
+    notificationExample({ eventType: type }).then(
+      (p) => setText(JSON.stringify(p, null, 2)),
+      (e) => setNote(describeError(e)),
+    );
   }, [type]);
   useEffect(() => {
     if (!payload) return setPreview(null);
     const timer = setTimeout(() => {
-      previewNotification({ target, payload }).then(setPreview, (e) => setPreview({ method: 'POST', url: '', headers: [], body: '', problem: describeError(e), schemaProblems: [] }));
+      previewNotification({ target, payload }).then(setPreview, (e) =>
+        setPreview({ method: 'POST', url: '', headers: [], body: '', problem: describeError(e), schemaProblems: [] }),
+      );
     }, 200);
     return () => clearTimeout(timer);
   }, [text, mode, url, JSON.stringify(headers), channelId]);
@@ -57,18 +69,38 @@ export function SimulatorPanel() {
   return (
     <div className="notify-split">
       <div className="notify-pad notify-form">
-        <label>Event type
+        <label>
+          Event type
           <select className="input" value={type} data-testid="sim-event" onChange={(e) => setType(e.target.value as NotificationEventType)}>
-            {NOTIFICATION_EVENT_TYPES.map((t) => <option key={t}>{t}</option>)}
+            {NOTIFICATION_EVENT_TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
           </select>
         </label>
-        <label>Payload (JSON, editable)
-          <textarea className="textarea mono sim-json" spellCheck={false} value={text} data-testid="sim-payload" aria-invalid={!!jsonError} onChange={(e) => setText(e.target.value)} />
+        <label>
+          Payload (JSON, editable)
+          <textarea
+            className="textarea mono sim-json"
+            spellCheck={false}
+            value={text}
+            data-testid="sim-payload"
+            aria-invalid={!!jsonError}
+            onChange={(e) => setText(e.target.value)}
+          />
         </label>
-        {jsonError && <p className="notify-error small" data-testid="sim-json-error">{jsonError}</p>}
-        <fieldset><legend>Send to</legend>
-          <label className="inline"><input type="radio" checked={mode === 'url'} onChange={() => setMode('url')} data-testid="sim-mode-url" /> URL</label>
-          <label className="inline"><input type="radio" checked={mode === 'channel'} onChange={() => setMode('channel')} data-testid="sim-mode-channel" /> Channel</label>
+        {jsonError && (
+          <p className="notify-error small" data-testid="sim-json-error">
+            {jsonError}
+          </p>
+        )}
+        <fieldset>
+          <legend>Send to</legend>
+          <label className="inline">
+            <input type="radio" checked={mode === 'url'} onChange={() => setMode('url')} data-testid="sim-mode-url" /> URL
+          </label>
+          <label className="inline">
+            <input type="radio" checked={mode === 'channel'} onChange={() => setMode('channel')} data-testid="sim-mode-channel" /> Channel
+          </label>
           {mode === 'url' ? (
             <>
               <input className="input" value={url} data-testid="sim-url" onChange={(e) => setUrl(e.target.value)} placeholder="http://127.0.0.1:8080/hooks" />
@@ -77,13 +109,34 @@ export function SimulatorPanel() {
           ) : (
             <select className="input" value={channelId} data-testid="sim-channel" onChange={(e) => setChannelId(e.target.value)}>
               <option value="">Choose a channel…</option>
-              {channels.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {channels.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           )}
         </fieldset>
         <div className="notify-actions">
-          <button type="button" className="button button-primary" data-testid="sim-send" disabled={!payload || (mode === 'url' ? !url : !channelId)} onClick={() => void send()}>Send</button>
-          {note && <span className="small muted" data-testid="sim-note">{note} {note.startsWith('Sent') && <button type="button" className="button button-small" onClick={() => setNotificationsTab('log')}>Open in log</button>}</span>}
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="sim-send"
+            disabled={!payload || (mode === 'url' ? !url : !channelId)}
+            onClick={() => void send()}
+          >
+            Send
+          </button>
+          {note && (
+            <span className="small muted" data-testid="sim-note">
+              {note}{' '}
+              {note.startsWith('Sent') && (
+                <button type="button" className="button button-small" onClick={() => setNotificationsTab('log')}>
+                  Open in log
+                </button>
+              )}
+            </span>
+          )}
         </div>
       </div>
       <div className="notify-pad notify-side" data-testid="sim-preview">
@@ -94,11 +147,24 @@ export function SimulatorPanel() {
             {preview.schemaProblems.length > 0 && (
               <div className="notify-warn small" data-testid="sim-schema-problems">
                 <strong>Differs from the documented {payload?.type} schema:</strong>
-                <ul>{preview.schemaProblems.slice(0, 8).map((p) => <li key={p} className="mono">{p}</li>)}</ul>
+                <ul>
+                  {preview.schemaProblems.slice(0, 8).map((p) => (
+                    <li key={p} className="mono">
+                      {p}
+                    </li>
+                  ))}
+                </ul>
               </div>
             )}
-            {preview.problem && <p className="notify-error small" data-testid="sim-preview-problem">{preview.problem}</p>}
-            <pre className="code-block" data-testid="sim-preview-request">{`${preview.method} ${preview.url}\n${preview.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${preview.body}`}</pre>
+            {preview.problem && (
+              <p className="notify-error small" data-testid="sim-preview-problem">
+                {preview.problem}
+              </p>
+            )}
+            <pre
+              className="code-block"
+              data-testid="sim-preview-request"
+            >{`${preview.method} ${preview.url}\n${preview.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${preview.body}`}</pre>
           </>
         )}
       </div>

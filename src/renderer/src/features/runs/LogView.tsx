@@ -25,11 +25,17 @@ export function LogView({ executionId, total }: { executionId: string; total: nu
       return;
     }
     searchRunLog({ executionId, search: text, offset: 0, limit: SHOWN }).then(
-      (page) => { setFound({ lines: page.lines, total: page.total }); setError(null); },
+      (page) => {
+        setFound({ lines: page.lines, total: page.total });
+        setError(null);
+      },
       (e) => setError(describeError(e)),
     );
   }, 200);
-  useEffect(() => { setSearch(''); setFound(null); }, [executionId]);
+  useEffect(() => {
+    setSearch('');
+    setFound(null);
+  }, [executionId]);
 
   const lines = found ? found.lines : live.slice(-SHOWN);
   useEffect(() => {
@@ -41,17 +47,34 @@ export function LogView({ executionId, total }: { executionId: string; total: nu
       <div className="runs-log-bar">
         <h4>Log</h4>
         <input
-          className="input input-small" type="search" placeholder="Search the whole log" aria-label="Search the log" data-testid="run-log-search"
-          value={search} onChange={(e) => { setSearch(e.target.value); runSearch(e.target.value); }}
+          className="input input-small"
+          type="search"
+          placeholder="Search the whole log"
+          aria-label="Search the log"
+          data-testid="run-log-search"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            runSearch(e.target.value);
+          }}
         />
         <span className="muted small" data-testid="run-log-count">
           {found ? `${found.total} matching` : live.length < total ? `last ${lines.length} of ${total} lines` : `${lines.length} lines`}
         </span>
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div
-        className="runs-log-lines mono" ref={box} data-testid="run-log"
-        onScroll={(e) => { const el = e.currentTarget; follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24; }}
+        className="runs-log-lines mono"
+        ref={box}
+        data-testid="run-log"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+        }}
       >
         {lines.length === 0 && <div className="muted small">{found ? 'No line matches.' : 'No output yet.'}</div>}
         {lines.map((line, i) => (

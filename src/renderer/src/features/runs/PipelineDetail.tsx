@@ -18,7 +18,12 @@ export function PipelineDetail({ id }: { id: string }) {
     setError(null);
     loadPipeline(id).catch((e) => setError(describeError(e)));
   }, [id]);
-  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        {error}
+      </p>
+    );
   if (!pipeline) return <p className="muted small">Loading…</p>;
   const running = pipeline.status === 'started';
   const act = (task: () => Promise<void>) => task().catch((e) => setError(describeError(e)));
@@ -26,16 +31,30 @@ export function PipelineDetail({ id }: { id: string }) {
     <article className="runs-detail" data-testid="pipeline-detail" data-id={pipeline.id}>
       <header className="runs-detail-head">
         <div>
-          <h3><span className="muted">Pipeline #{pipeline.counter}</span> {pipeline.name} <StatusBadge status={pipeline.status} testId="pipeline-status" /></h3>
+          <h3>
+            <span className="muted">Pipeline #{pipeline.counter}</span> {pipeline.name} <StatusBadge status={pipeline.status} testId="pipeline-status" />
+          </h3>
           <p className="muted small">
-            {pipeline.mode === 'command' ? 'command' : 'simulated'} · {pipeline.statusReason ?? 'running'} · started {clockTime(pipeline.startedAt)} · {runDuration(pipeline.startedAt, pipeline.endedAt, now)}
-            {pipeline.payloadInputName && <> · payload → <code className="mono">{pipeline.payloadInputName}</code></>}
+            {pipeline.mode === 'command' ? 'command' : 'simulated'} · {pipeline.statusReason ?? 'running'} · started {clockTime(pipeline.startedAt)} ·{' '}
+            {runDuration(pipeline.startedAt, pipeline.endedAt, now)}
+            {pipeline.payloadInputName && (
+              <>
+                {' '}
+                · payload → <code className="mono">{pipeline.payloadInputName}</code>
+              </>
+            )}
           </p>
           <RunLinks captureId={pipeline.captureId} triggerId={pipeline.triggerId} triggerRunId={pipeline.triggerRunId} />
         </div>
         <div className="runs-actions">
-          {running && <button type="button" className="button button-small button-danger" data-testid="run-stop" onClick={() => act(() => stopRun(pipeline.id))}>Stop</button>}
-          <button type="button" className="button button-small" disabled={running} data-testid="run-rerun" onClick={() => act(() => rerun(pipeline.id))}>Re-run</button>
+          {running && (
+            <button type="button" className="button button-small button-danger" data-testid="run-stop" onClick={() => act(() => stopRun(pipeline.id))}>
+              Stop
+            </button>
+          )}
+          <button type="button" className="button button-small" disabled={running} data-testid="run-rerun" onClick={() => act(() => rerun(pipeline.id))}>
+            Re-run
+          </button>
         </div>
       </header>
       <GraphOrder pipeline={pipeline} />
@@ -51,7 +70,9 @@ function GraphOrder({ pipeline }: { pipeline: LocalPipeline }) {
     <div className="runs-graph" data-testid="pipeline-graph" aria-label="Graph order">
       {levels.map((names, i) => (
         <div key={i} className="runs-graph-level">
-          {names.map((name) => <NodeChip key={name} node={byName.get(name)!} />)}
+          {names.map((name) => (
+            <NodeChip key={name} node={byName.get(name)!} />
+          ))}
         </div>
       ))}
     </div>
@@ -61,8 +82,16 @@ function GraphOrder({ pipeline }: { pipeline: LocalPipeline }) {
 function NodeChip({ node }: { node: PipelineNodeState }) {
   const open = () => node.executionId && openRun({ kind: 'execution', id: node.executionId });
   return (
-    <button type="button" className={`runs-node runs-node-${node.status}`} data-testid="pipeline-node" data-node={node.name} data-status={node.status}
-      disabled={!node.executionId} onClick={open} title={node.reason ?? (node.dependsOn?.length ? `after ${node.dependsOn.join(', ')}` : 'no upstream nodes')}>
+    <button
+      type="button"
+      className={`runs-node runs-node-${node.status}`}
+      data-testid="pipeline-node"
+      data-node={node.name}
+      data-status={node.status}
+      disabled={!node.executionId}
+      onClick={open}
+      title={node.reason ?? (node.dependsOn?.length ? `after ${node.dependsOn.join(', ')}` : 'no upstream nodes')}
+    >
       <b>{node.name}</b> <span className="small">{node.step}</span> <StatusBadge status={node.status} testId="pipeline-node-status" />
     </button>
   );
@@ -83,16 +112,23 @@ function Gantt({ pipeline, now }: { pipeline: LocalPipeline; now: number }) {
             <span className="runs-gantt-name mono small">{node.name}</span>
             <div className="runs-gantt-track">
               {s && e !== undefined && (
-                <div className={`runs-gantt-bar runs-node-${node.status}`} data-testid="gantt-bar" data-node={node.name}
+                <div
+                  className={`runs-gantt-bar runs-node-${node.status}`}
+                  data-testid="gantt-bar"
+                  data-node={node.name}
                   style={{ left: pct(s), width: `max(3px, calc(${pct(e)} - ${pct(s)}))` }}
-                  title={`${node.name}: ${node.status}, ${clockTime(s)}–${clockTime(node.endedAt)} (${formatDuration(e - s)})`} />
+                  title={`${node.name}: ${node.status}, ${clockTime(s)}–${clockTime(node.endedAt)} (${formatDuration(e - s)})`}
+                />
               )}
               {!s && <span className="muted small runs-gantt-note">{node.reason ?? node.status}</span>}
             </div>
           </div>
         );
       })}
-      <div className="runs-gantt-axis muted small"><span>{clockTime(start)}</span><span>{formatDuration(span)}</span></div>
+      <div className="runs-gantt-axis muted small">
+        <span>{clockTime(start)}</span>
+        <span>{formatDuration(span)}</span>
+      </div>
     </div>
   );
 }

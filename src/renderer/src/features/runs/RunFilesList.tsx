@@ -13,15 +13,34 @@ export function RunFilesList({ executionId, refreshKey }: { executionId: string;
   const [files, setFiles] = useState<RunFiles | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    listRunFiles(executionId).then((f) => { setFiles(f); setError(null); }, (e) => setError(describeError(e)));
+    listRunFiles(executionId).then(
+      (f) => {
+        setFiles(f);
+        setError(null);
+      },
+      (e) => setError(describeError(e)),
+    );
   }, [executionId, refreshKey]);
-  if (error) return <p className="field-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        {error}
+      </p>
+    );
   if (!files) return <p className="muted small">Loading files…</p>;
   return (
     <div className="runs-files" data-testid="run-files">
       <FileTable title="Inputs" rows={files.inputs.map((f) => ({ label: `${f.input}/${f.name}`, path: f.path, size: f.size }))} empty="No input files." />
       <FileTable title="Outputs" rows={files.outputs.map((f) => ({ label: f.name, path: f.path, size: f.size }))} empty="No outputs (yet)." />
-      {files.workDir && <p className="muted small">Work folder: <code className="mono" data-testid="run-workdir">{files.workDir}</code> <CopyButton text={files.workDir} label="Copy path" /> <RevealButton path={files.workDir} /></p>}
+      {files.workDir && (
+        <p className="muted small">
+          Work folder:{' '}
+          <code className="mono" data-testid="run-workdir">
+            {files.workDir}
+          </code>{' '}
+          <CopyButton text={files.workDir} label="Copy path" /> <RevealButton path={files.workDir} />
+        </p>
+      )}
     </div>
   );
 }
@@ -30,14 +49,18 @@ function FileTable({ title, rows, empty }: { title: string; rows: { label: strin
   return (
     <div>
       <h5>{title}</h5>
-      {rows.length === 0 ? <p className="muted small">{empty}</p> : (
+      {rows.length === 0 ? (
+        <p className="muted small">{empty}</p>
+      ) : (
         <table className="grid-table" data-testid={`run-files-${title.toLowerCase()}`}>
           <tbody>
             {rows.map((r) => (
               <tr key={r.path}>
                 <td className="mono">{r.label}</td>
                 <td className="muted small">{formatBytes(r.size)}</td>
-                <td><CopyButton text={r.path} label="Copy path" /> <RevealButton path={r.path} /></td>
+                <td>
+                  <CopyButton text={r.path} label="Copy path" /> <RevealButton path={r.path} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -53,12 +76,21 @@ function RevealButton({ path }: { path: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   if (!desktop) return null;
   const reveal = () => {
-    revealFile(path).then((r) => setProblem(r.ok ? null : (r.reason ?? 'could not reveal')), (e) => setProblem(describeError(e)));
+    revealFile(path).then(
+      (r) => setProblem(r.ok ? null : (r.reason ?? 'could not reveal')),
+      (e) => setProblem(describeError(e)),
+    );
   };
   return (
     <>
-      <button type="button" className="button button-small" data-testid="reveal-file" onClick={reveal}>Show in folder</button>
-      {problem && <span className="field-error small" role="alert">{problem}</span>}
+      <button type="button" className="button button-small" data-testid="reveal-file" onClick={reveal}>
+        Show in folder
+      </button>
+      {problem && (
+        <span className="field-error small" role="alert">
+          {problem}
+        </span>
+      )}
     </>
   );
 }

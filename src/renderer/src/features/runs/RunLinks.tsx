@@ -8,13 +8,29 @@ export function RunLinks({ captureId, triggerId, triggerRunId }: { captureId?: s
   return (
     <span className="runs-links small">
       {captureId && (
-        <a href="#/inbox" data-testid="run-link-capture" onClick={(e) => { e.preventDefault(); openCapture(captureId); navigate('inbox'); }}>
+        <a
+          href="#/inbox"
+          data-testid="run-link-capture"
+          onClick={(e) => {
+            e.preventDefault();
+            openCapture(captureId);
+            navigate('inbox');
+          }}
+        >
           Request in Inbox
         </a>
       )}
       {triggerId && (
-        <a href="#/trigger-log" data-testid="run-link-trigger-log" title={triggerRunId ? `trigger run ${triggerRunId}` : undefined}
-          onClick={(e) => { e.preventDefault(); void setTriggerLogFilter({ triggerId }); navigate('trigger-log'); }}>
+        <a
+          href="#/trigger-log"
+          data-testid="run-link-trigger-log"
+          title={triggerRunId ? `trigger run ${triggerRunId}` : undefined}
+          onClick={(e) => {
+            e.preventDefault();
+            void setTriggerLogFilter({ triggerId });
+            navigate('trigger-log');
+          }}
+        >
           Trigger log of <code className="mono">{triggerId}</code>
         </a>
       )}

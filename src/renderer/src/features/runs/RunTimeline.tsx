@@ -2,8 +2,25 @@
 import { formatDuration } from '../../lib/format';
 import { clockTime } from './runTime';
 
-export function RunTimeline({ createdAt, queuedAt, startedAt, endedAt, now }: { createdAt: number; queuedAt?: number; startedAt?: number; endedAt?: number; now: number }) {
-  const steps: [string, number | undefined][] = [['created', createdAt], ['queued', queuedAt], ['started', startedAt], ['ended', endedAt]];
+export function RunTimeline({
+  createdAt,
+  queuedAt,
+  startedAt,
+  endedAt,
+  now,
+}: {
+  createdAt: number;
+  queuedAt?: number;
+  startedAt?: number;
+  endedAt?: number;
+  now: number;
+}) {
+  const steps: [string, number | undefined][] = [
+    ['created', createdAt],
+    ['queued', queuedAt],
+    ['started', startedAt],
+    ['ended', endedAt],
+  ];
   return (
     <ol className="runs-timeline" data-testid="run-timeline">
       {steps.map(([label, at], i) => {
@@ -16,7 +33,12 @@ export function RunTimeline({ createdAt, queuedAt, startedAt, endedAt, now }: { 
           </li>
         );
       })}
-      <li className="runs-timeline-total"><span className="runs-timeline-label">duration</span><span className="mono small" data-testid="run-duration">{startedAt ? formatDuration((endedAt ?? now) - startedAt) : '—'}</span></li>
+      <li className="runs-timeline-total">
+        <span className="runs-timeline-label">duration</span>
+        <span className="mono small" data-testid="run-duration">
+          {startedAt ? formatDuration((endedAt ?? now) - startedAt) : '—'}
+        </span>
+      </li>
     </ol>
   );
 }

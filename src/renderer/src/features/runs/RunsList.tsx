@@ -23,7 +23,9 @@ export function RunsList() {
   }
   return (
     <ul className="runs-list" data-testid="runs-list">
-      {items.map((item) => <Row key={runItemId(item)} item={item} isOpen={open?.id === runItemId(item)} now={now} />)}
+      {items.map((item) => (
+        <Row key={runItemId(item)} item={item} isOpen={open?.id === runItemId(item)} now={now} />
+      ))}
     </ul>
   );
 }
@@ -41,10 +43,14 @@ function Row({ item, isOpen, now }: { item: RunListItem; isOpen: boolean; now: n
         data-id={r.id}
         onClick={() => openRun({ kind: item.kind, id: r.id })}
       >
-        <span className="runs-row-kind muted small">{item.kind === 'execution' ? 'exec' : 'pipe'} #{r.counter}</span>
+        <span className="runs-row-kind muted small">
+          {item.kind === 'execution' ? 'exec' : 'pipe'} #{r.counter}
+        </span>
         <span className="runs-row-title">{title}</span>
         <StatusBadge status={r.status} />
-        <span className="muted small runs-row-time" title={formatExactTime(r.createdAt)}>{formatRelativeTime(r.createdAt, now)}</span>
+        <span className="muted small runs-row-time" title={formatExactTime(r.createdAt)}>
+          {formatRelativeTime(r.createdAt, now)}
+        </span>
         <span className="muted small runs-row-duration">{runDuration(r.startedAt, r.endedAt, now)}</span>
       </button>
     </li>

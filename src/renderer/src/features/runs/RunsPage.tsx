@@ -23,11 +23,16 @@ export function RunsPage() {
       <RunsFilters />
       {error && (
         <div className="banner banner-error" role="alert" data-testid="runs-error">
-          Could not load runs: {error} <button type="button" className="button button-small" onClick={() => void loadRuns()}>Retry</button>
+          Could not load runs: {error}{' '}
+          <button type="button" className="button button-small" onClick={() => void loadRuns()}>
+            Retry
+          </button>
         </div>
       )}
       <div className="runs-split">
-        <section className="runs-list-pane" aria-label="Runs"><RunsList /></section>
+        <section className="runs-list-pane" aria-label="Runs">
+          <RunsList />
+        </section>
         <section className="runs-detail-pane" aria-label="Run">
           {!open && <p className="muted small runs-placeholder">Select a run to see its status, log and files.</p>}
           {open?.kind === 'execution' && <ExecutionDetail key={open.id} id={open.id} />}

@@ -14,8 +14,16 @@ export function HistoryList({ onResend }: { onResend(r: SentRecord): void }) {
   return (
     <section className="sender-history" data-testid="sender-history">
       <h3>History</h3>
-      <input className="input" placeholder="Search history (URL, headers, body, status)" value={text} data-testid="history-search"
-        onChange={(e) => { setText(e.target.value); void loadSender(e.target.value); }} />
+      <input
+        className="input"
+        placeholder="Search history (URL, headers, body, status)"
+        value={text}
+        data-testid="history-search"
+        onChange={(e) => {
+          setText(e.target.value);
+          void loadSender(e.target.value);
+        }}
+      />
       {history.length === 0 && <p className="muted small">Nothing sent yet.</p>}
       <ul>
         {history.map((r) => (
@@ -24,9 +32,13 @@ export function HistoryList({ onResend }: { onResend(r: SentRecord): void }) {
               <MethodBadge method={r.request.method} />
               {r.response ? <StatusCode status={r.response.status} /> : <span className="small sender-status sender-status-error">{r.error?.kind}</span>}
               <span className="mono small sender-ellipsis">{r.request.url}</span>
-              <span className="muted small">{r.source} · <Time at={r.at} /></span>
+              <span className="muted small">
+                {r.source} · <Time at={r.at} />
+              </span>
             </button>
-            <button type="button" className="button button-small" onClick={() => onResend(r)}>Re-send</button>
+            <button type="button" className="button button-small" onClick={() => onResend(r)}>
+              Re-send
+            </button>
           </li>
         ))}
       </ul>

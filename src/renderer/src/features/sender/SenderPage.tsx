@@ -44,10 +44,12 @@ export function SenderPage() {
     const bytes = fromBase64(r.request.bodyBase64) ?? new Uint8Array();
     const text = decodeUtf8Strict(bytes);
     setComposer({
-      ...emptyComposer(r.request.url), method: r.request.method,
+      ...emptyComposer(r.request.url),
+      method: r.request.method,
       headers: r.request.headers.filter(([n]) => !['host', 'content-length'].includes(n.toLowerCase())),
       ...(text !== null ? { bodyMode: 'raw' as const, raw: text } : { bodyMode: 'file' as const, fileBase64: r.request.bodyBase64, fileName: 'from history' }),
-      profile: null, track: null,
+      profile: null,
+      track: null,
     });
     setMode('compose');
   };
@@ -56,10 +58,22 @@ export function SenderPage() {
     <div className="sender-page" data-testid="sender-page">
       <div className="toolbar-row sender-toolbar">
         <h1 className="page-title">Sender</h1>
-        <Tabs<Mode> label="Sender mode" items={[{ id: 'compose', label: 'Compose' }, { id: 'replay', label: 'Replay' }]} value={mode} onChange={setMode} />
+        <Tabs<Mode>
+          label="Sender mode"
+          items={[
+            { id: 'compose', label: 'Compose' },
+            { id: 'replay', label: 'Replay' },
+          ]}
+          value={mode}
+          onChange={setMode}
+        />
         <span className="muted small">compose or replay a request, signed like a trigger or a provider</span>
       </div>
-      {error && <p className="banner banner-error" role="alert">{error}</p>}
+      {error && (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="sender-columns">
         <div className="sender-left" data-testid="sender-request-pane">
           {mode === 'compose' ? <Composer state={composer} setState={setComposer} /> : <ReplayPanel />}

@@ -5,12 +5,7 @@ import { launchTarget } from '@shared/signing/run-id-detect';
 /** `choice` null: follow the target (on for a launch URL, off otherwise) */
 export const trackingOn = (choice: boolean | null, url: string): boolean => choice ?? launchTarget(url).launch;
 
-export function TrackControl({ url, choice, onChange, testId }: {
-  url: string;
-  choice: boolean | null;
-  onChange(next: boolean): void;
-  testId: string;
-}) {
+export function TrackControl({ url, choice, onChange, testId }: { url: string; choice: boolean | null; onChange(next: boolean): void; testId: string }) {
   const target = launchTarget(url);
   const on = trackingOn(choice, url);
   const hint = target.launch
@@ -25,7 +20,9 @@ export function TrackControl({ url, choice, onChange, testId }: {
       <label className="sender-check">
         <input type="checkbox" checked={on} onChange={(e) => onChange(e.target.checked)} data-testid={testId} /> Track the run
       </label>
-      <span className="small muted" data-testid={`${testId}-hint`} data-launch={target.launch}>{hint}</span>
+      <span className="small muted" data-testid={`${testId}-hint`} data-launch={target.launch}>
+        {hint}
+      </span>
     </span>
   );
 }

@@ -27,7 +27,9 @@ const FINAL_PIPELINE = new Set(['completed', 'error', 'stopped']);
 export function TrackTimeline({ track }: { track: TrackedRun }) {
   const work = launchedWork(track);
   // one string from the store (a fresh array each time would re-render forever)
-  const statusKey = useAppStore((s) => work.map((w) => (w.kind === 'execution' ? s.runs.executions[w.id]?.status : s.runs.pipelines[w.id]?.status) ?? '').join(','));
+  const statusKey = useAppStore((s) =>
+    work.map((w) => (w.kind === 'execution' ? s.runs.executions[w.id]?.status : s.runs.pipelines[w.id]?.status) ?? '').join(','),
+  );
   const statuses = statusKey ? statusKey.split(',').map((s) => s || undefined) : work.map(() => undefined);
   const ids = work.map((w) => w.id).join(',');
   useEffect(() => {
@@ -44,22 +46,27 @@ export function TrackTimeline({ track }: { track: TrackedRun }) {
     return s !== undefined && !(w.kind === 'execution' ? isFinalExecutionStatus(s as never) : FINAL_PIPELINE.has(s));
   }).length;
   const workState = work.length === 0 ? 'none' : known.length < work.length ? 'unknown' : running > 0 ? 'running' : 'finished';
-  const summary = track.state === 'polling'
-    ? 'following the run…'
-    : track.state !== 'settled'
-      ? track.state
-      : workState === 'running'
-        ? `run ${track.status}; ${running} of ${work.length} launched ${work.length === 1 ? 'job is' : 'jobs are'} still running`
-        : workState === 'finished'
-          ? `run ${track.status}; everything it launched has finished`
-          : workState === 'unknown'
-            ? `run ${track.status}; what it launched runs elsewhere (not a local run)`
-            : `run ${track.status}; it launched nothing`;
+  const summary =
+    track.state === 'polling'
+      ? 'following the run…'
+      : track.state !== 'settled'
+        ? track.state
+        : workState === 'running'
+          ? `run ${track.status}; ${running} of ${work.length} launched ${work.length === 1 ? 'job is' : 'jobs are'} still running`
+          : workState === 'finished'
+            ? `run ${track.status}; everything it launched has finished`
+            : workState === 'unknown'
+              ? `run ${track.status}; what it launched runs elsewhere (not a local run)`
+              : `run ${track.status}; it launched nothing`;
   return (
     <section className="sender-track" data-testid="track-timeline" data-state={track.state} data-status={track.status ?? ''} data-work={workState}>
       <h4>
         Run <code>{track.runId}</code> · <span data-testid="track-state">{summary}</span>
-        {track.state === 'polling' && <button type="button" className="button button-small" onClick={() => void stopTracking(track.id)}>Stop</button>}
+        {track.state === 'polling' && (
+          <button type="button" className="button button-small" onClick={() => void stopTracking(track.id)}>
+            Stop
+          </button>
+        )}
       </h4>
       <ol className="sender-timeline">
         {track.timeline.map((e, i) => (
@@ -69,14 +76,18 @@ export function TrackTimeline({ track }: { track: TrackedRun }) {
             {e.note && <span className="muted small">{e.note}</span>}
           </li>
         ))}
-        {track.state === 'polling' && track.nextPollAt && <li className="muted small">next poll in {Math.max(0, Math.round((track.nextPollAt - Date.now()) / 1000))} s</li>}
+        {track.state === 'polling' && track.nextPollAt && (
+          <li className="muted small">next poll in {Math.max(0, Math.round((track.nextPollAt - Date.now()) / 1000))} s</li>
+        )}
       </ol>
       {work.length > 0 && (
         <ul className="sender-work" aria-label="Launched executions and pipelines">
           {work.map((w, i) => (
             <li key={w.id} data-testid="launched-work" data-status={statuses[i] ?? 'unknown'}>
-              <span className="mono small">{w.kind} {w.id.slice(0, 8)}</span> <span>{w.label}</span>{' '}
-              <span className={`sender-status sender-status-${statuses[i] ?? 'unknown'}`}>{statuses[i] ?? 'not a local run'}</span>
+              <span className="mono small">
+                {w.kind} {w.id.slice(0, 8)}
+              </span>{' '}
+              <span>{w.label}</span> <span className={`sender-status sender-status-${statuses[i] ?? 'unknown'}`}>{statuses[i] ?? 'not a local run'}</span>
             </li>
           ))}
         </ul>

@@ -23,8 +23,17 @@ export interface ComposerState {
 }
 
 export const emptyComposer = (url = ''): ComposerState => ({
-  url, method: 'POST', headers: [['Content-Type', 'application/json']], bodyMode: 'json', raw: '{\n  "hello": "valohai"\n}',
-  form: [['hello', 'valohai']], fileBase64: '', fileName: '', profile: null, track: null, runIdPath: '',
+  url,
+  method: 'POST',
+  headers: [['Content-Type', 'application/json']],
+  bodyMode: 'json',
+  raw: '{\n  "hello": "valohai"\n}',
+  form: [['hello', 'valohai']],
+  fileBase64: '',
+  fileName: '',
+  profile: null,
+  track: null,
+  runIdPath: '',
 });
 
 /** null when valid; the parser's message otherwise */

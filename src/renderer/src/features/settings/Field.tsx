@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 
-export function Field({ label, hint, error, warning, children, htmlFor }: {
+export function Field({
+  label,
+  hint,
+  error,
+  warning,
+  children,
+  htmlFor,
+}: {
   label: string;
   htmlFor: string;
   hint?: ReactNode;
@@ -10,11 +17,21 @@ export function Field({ label, hint, error, warning, children, htmlFor }: {
 }) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label className="field-label" htmlFor={htmlFor}>{label}</label>
+      <label className="field-label" htmlFor={htmlFor}>
+        {label}
+      </label>
       <div className="field-control">
         {children}
-        {error && <p className="field-error" role="alert" data-testid={`error-${htmlFor}`}>{error}</p>}
-        {!error && warning && <p className="field-warning" data-testid={`warning-${htmlFor}`}>{warning}</p>}
+        {error && (
+          <p className="field-error" role="alert" data-testid={`error-${htmlFor}`}>
+            {error}
+          </p>
+        )}
+        {!error && warning && (
+          <p className="field-warning" data-testid={`warning-${htmlFor}`}>
+            {warning}
+          </p>
+        )}
         {hint && <p className="field-hint">{hint}</p>}
       </div>
     </div>

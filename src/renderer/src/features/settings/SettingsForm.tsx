@@ -39,7 +39,11 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
           label="Host"
           htmlFor="host"
           error={errors.host}
-          warning={!isLoopbackHost(draft.host) && draft.host.trim() ? 'Listening on an address other than 127.0.0.1 exposes the receiver (and every captured request) to your network.' : undefined}
+          warning={
+            !isLoopbackHost(draft.host) && draft.host.trim()
+              ? 'Listening on an address other than 127.0.0.1 exposes the receiver (and every captured request) to your network.'
+              : undefined
+          }
           hint="127.0.0.1 keeps it on this machine; use a tunnel to receive from the internet."
         >
           {input('host', { autoComplete: 'off', spellCheck: false })}
@@ -48,21 +52,38 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
           label="Port"
           htmlFor="port"
           error={errors.port}
-          hint={runningPort && runningPort !== draft.port.trim() ? `This launch listens on port ${runningPort} (chosen on the command line); the saved port applies to later launches and when you save here.` : undefined}
+          hint={
+            runningPort && runningPort !== draft.port.trim()
+              ? `This launch listens on port ${runningPort} (chosen on the command line); the saved port applies to later launches and when you save here.`
+              : undefined
+          }
         >
           {input('port', { inputMode: 'numeric', className: 'input input-short' })}
         </Field>
-        <Field label="Max connections" htmlFor="maxConnections" error={errors.maxConnections} hint="Open connections at once; more are closed at connect, so slow clients cannot crowd out this UI.">
+        <Field
+          label="Max connections"
+          htmlFor="maxConnections"
+          error={errors.maxConnections}
+          hint="Open connections at once; more are closed at connect, so slow clients cannot crowd out this UI."
+        >
           {input('maxConnections', { inputMode: 'numeric', className: 'input input-short' })}
         </Field>
-        <Field label="Body limit" htmlFor="bodyLimit" error={errors.bodyLimit} hint={sizeHint(draft.bodyLimit) ?? 'Larger requests are answered 413 and not stored.'}>
+        <Field
+          label="Body limit"
+          htmlFor="bodyLimit"
+          error={errors.bodyLimit}
+          hint={sizeHint(draft.bodyLimit) ?? 'Larger requests are answered 413 and not stored.'}
+        >
           {input('bodyLimit', { className: 'input input-short' })}
         </Field>
       </section>
 
       <section className="settings-section">
         <h2>Retention</h2>
-        <p className="muted small">The oldest requests are removed once either limit is passed. The trigger log, runs, deliveries and sent requests keep the same number of newest entries.</p>
+        <p className="muted small">
+          The oldest requests are removed once either limit is passed. The trigger log, runs, deliveries and sent requests keep the same number of newest
+          entries.
+        </p>
         <Field label="Keep at most" htmlFor="maxCaptures" error={errors.maxCaptures} hint="requests">
           {input('maxCaptures', { inputMode: 'numeric', className: 'input input-short' })}
         </Field>
@@ -81,7 +102,15 @@ export function SettingsForm({ draft, errors, onChange }: Props) {
           {input('contentType', { spellCheck: false })}
         </Field>
         <Field label="Body" htmlFor="body" error={errors.body}>
-          <textarea id="body" className="input textarea mono" data-testid="setting-body" rows={4} spellCheck={false} value={draft.body} onChange={(event) => onChange('body', event.target.value)} />
+          <textarea
+            id="body"
+            className="input textarea mono"
+            data-testid="setting-body"
+            rows={4}
+            spellCheck={false}
+            value={draft.body}
+            onChange={(event) => onChange('body', event.target.value)}
+          />
         </Field>
       </section>
     </>

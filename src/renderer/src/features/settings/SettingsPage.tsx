@@ -15,12 +15,23 @@ export function SettingsPage() {
   const settings = useAppStore(selectSettings);
   const loadError = useAppStore(selectSettingsError);
   if (!settings) {
-    return <div className="settings">{loadError ? <p className="banner banner-error" role="alert">Could not load settings: {loadError}</p> : <p className="muted">Loading…</p>}</div>;
+    return (
+      <div className="settings">
+        {loadError ? (
+          <p className="banner banner-error" role="alert">
+            Could not load settings: {loadError}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </div>
+    );
   }
   return <LoadedSettings settings={settings} />;
 }
 
-type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string; field: DraftField | null; path?: string };
+type SaveState =
+  { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string; field: DraftField | null; path?: string };
 
 function LoadedSettings({ settings }: { settings: Settings }) {
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(settings));
@@ -72,10 +83,22 @@ function LoadedSettings({ settings }: { settings: Settings }) {
           <button type="submit" className="button button-primary" data-testid="settings-save" disabled={!valid || !dirty || save.status === 'saving'}>
             {save.status === 'saving' ? 'Saving…' : 'Save'}
           </button>
-          <button type="button" className="button" disabled={!dirty || save.status === 'saving'} onClick={() => { setDraft(toDraft(settings)); setSave({ status: 'idle' }); }}>
+          <button
+            type="button"
+            className="button"
+            disabled={!dirty || save.status === 'saving'}
+            onClick={() => {
+              setDraft(toDraft(settings));
+              setSave({ status: 'idle' });
+            }}
+          >
             Discard changes
           </button>
-          {save.status === 'saved' && <span className="settings-saved" data-testid="settings-saved">Saved.</span>}
+          {save.status === 'saved' && (
+            <span className="settings-saved" data-testid="settings-saved">
+              Saved.
+            </span>
+          )}
         </div>
         {save.status === 'failed' && (
           <p className="banner banner-error" role="alert" data-testid="settings-server-error">

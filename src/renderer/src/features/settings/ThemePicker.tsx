@@ -23,13 +23,22 @@ export function ThemePicker({ value }: { value: ThemePreference }) {
             aria-checked={value === option.id}
             className={`segmented-item${value === option.id ? ' is-active' : ''}`}
             data-testid={`theme-${option.id}`}
-            onClick={() => updateSettings({ theme: option.id }).then(() => setError(null), (e) => setError(describeError(e)))}
+            onClick={() =>
+              updateSettings({ theme: option.id }).then(
+                () => setError(null),
+                (e) => setError(describeError(e)),
+              )
+            }
           >
             {option.label}
           </button>
         ))}
       </div>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

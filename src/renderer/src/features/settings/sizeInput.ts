@@ -13,7 +13,11 @@ export function parseSize(input: string): number | null {
 
 /** The shortest exact way to write a size: "25 MB" when it is a whole number of MB, else bytes. */
 export function sizeToInput(bytes: number): string {
-  for (const [unit, factor] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+  for (const [unit, factor] of [
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024],
+  ] as const) {
     if (bytes >= factor && bytes % factor === 0) return `${bytes / factor} ${unit}`;
   }
   return String(bytes);

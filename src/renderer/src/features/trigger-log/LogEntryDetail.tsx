@@ -15,7 +15,16 @@ export function LogEntryDetail() {
     <div className="log-detail" data-testid="log-detail" data-entry-id={entry.id}>
       <p className="small">
         {formatExactTime(entry.at)} ·{' '}
-        <a href="#/inbox" data-testid="log-capture-link" onClick={(e) => { e.preventDefault(); showCaptureInInbox(entry.captureId); }}>open the request in the Inbox</a>
+        <a
+          href="#/inbox"
+          data-testid="log-capture-link"
+          onClick={(e) => {
+            e.preventDefault();
+            showCaptureInInbox(entry.captureId);
+          }}
+        >
+          open the request in the Inbox
+        </a>
       </p>
       <TraceView entry={entry} />
       {entry.runId && <RunDetail key={entry.runId} runId={entry.runId} />}

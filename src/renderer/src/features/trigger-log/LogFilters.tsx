@@ -17,28 +17,62 @@ export function LogFilters() {
   return (
     <div className="toolbar-row log-filters">
       <h1 className="page-title">Trigger log</h1>
-      <label className="toolbar-field">Trigger
-        <select className="input" value={filter.triggerId ?? ''} onChange={(e) => set({ triggerId: e.target.value || undefined })} data-testid="log-filter-trigger">
+      <label className="toolbar-field">
+        Trigger
+        <select
+          className="input"
+          value={filter.triggerId ?? ''}
+          onChange={(e) => set({ triggerId: e.target.value || undefined })}
+          data-testid="log-filter-trigger"
+        >
           <option value="">All triggers</option>
-          {triggers.map((t) => <option key={t.id} value={t.id}>{t.title} ({t.id})</option>)}
+          {triggers.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title} ({t.id})
+            </option>
+          ))}
           {filter.triggerId && !triggers.some((t) => t.id === filter.triggerId) && <option value={filter.triggerId}>{filter.triggerId}</option>}
         </select>
       </label>
-      <label className="toolbar-field">Outcome
-        <select className="input" value={filter.outcome ?? ''} onChange={(e) => set({ outcome: (e.target.value || undefined) as TriggerOutcome | undefined })} data-testid="log-filter-outcome">
+      <label className="toolbar-field">
+        Outcome
+        <select
+          className="input"
+          value={filter.outcome ?? ''}
+          onChange={(e) => set({ outcome: (e.target.value || undefined) as TriggerOutcome | undefined })}
+          data-testid="log-filter-outcome"
+        >
           <option value="">Any</option>
-          {OUTCOMES.map((o) => <option key={o} value={o}>{o}</option>)}
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="toolbar-field">Failed condition
-        <select className="input" value={filter.failedConditionType ?? ''} onChange={(e) => set({ failedConditionType: e.target.value || undefined })} data-testid="log-filter-failed">
+      <label className="toolbar-field">
+        Failed condition
+        <select
+          className="input"
+          value={filter.failedConditionType ?? ''}
+          onChange={(e) => set({ failedConditionType: e.target.value || undefined })}
+          data-testid="log-filter-failed"
+        >
           <option value="">Any</option>
-          {CONDITION_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+          {CONDITION_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </select>
       </label>
       <span className="toolbar-spacer" />
-      <span className="toolbar-count" data-testid="log-count">{status === 'loading' ? 'Loading…' : `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`}</span>
-      <button type="button" className="button" onClick={() => void loadTriggerLog()}>Refresh</button>
+      <span className="toolbar-count" data-testid="log-count">
+        {status === 'loading' ? 'Loading…' : `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`}
+      </span>
+      <button type="button" className="button" onClick={() => void loadTriggerLog()}>
+        Refresh
+      </button>
     </div>
   );
 }

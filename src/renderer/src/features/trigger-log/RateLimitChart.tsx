@@ -18,18 +18,34 @@ export function RateLimitChart({ picture, quota, period }: { picture: RateLimitP
   const area = `${d}V${y(0)}H${x(picture.from)}Z`;
   const over = picture.peak > quota;
   return (
-    <svg className="rl-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Launches in the last ${formatPeriod(period)}: ${picture.current} of ${quota}`} data-testid="rate-limit-chart">
+    <svg
+      className="rl-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`Launches in the last ${formatPeriod(period)}: ${picture.current} of ${quota}`}
+      data-testid="rate-limit-chart"
+    >
       <line className="rl-axis" x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} />
       {[0, Math.ceil(top / 2), top].map((n) => (
-        <text key={n} className="rl-label" x={PAD.left - 6} y={y(n) + 4} textAnchor="end">{n}</text>
+        <text key={n} className="rl-label" x={PAD.left - 6} y={y(n) + 4} textAnchor="end">
+          {n}
+        </text>
       ))}
       <path className="rl-area" d={area} />
       <path className={`rl-line${over ? ' is-over' : ''}`} d={d} data-testid="rate-limit-steps" />
       <line className="rl-quota" x1={PAD.left} x2={W - PAD.right} y1={y(quota)} y2={y(quota)} data-testid="rate-limit-quota" />
-      <text className="rl-quota-label" x={W - PAD.right} y={y(quota) - 4} textAnchor="end">quota {quota}</text>
-      {picture.launches.map((t, i) => <line key={i} className="rl-tick" x1={x(t)} x2={x(t)} y1={y(0)} y2={y(0) + 5} />)}
-      <text className="rl-label" x={PAD.left} y={H - 6}>−{formatPeriod(period)}</text>
-      <text className="rl-label" x={W - PAD.right} y={H - 6} textAnchor="end">now</text>
+      <text className="rl-quota-label" x={W - PAD.right} y={y(quota) - 4} textAnchor="end">
+        quota {quota}
+      </text>
+      {picture.launches.map((t, i) => (
+        <line key={i} className="rl-tick" x1={x(t)} x2={x(t)} y1={y(0)} y2={y(0) + 5} />
+      ))}
+      <text className="rl-label" x={PAD.left} y={H - 6}>
+        −{formatPeriod(period)}
+      </text>
+      <text className="rl-label" x={W - PAD.right} y={H - 6} textAnchor="end">
+        now
+      </text>
     </svg>
   );
 }

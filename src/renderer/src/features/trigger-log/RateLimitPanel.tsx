@@ -22,31 +22,46 @@ export function RateLimitPanel({ trigger }: { trigger: Trigger }) {
   useEffect(() => {
     let live = true;
     queryTriggerLog({ filter: { triggerId: trigger.id, outcome: 'launched' }, limit: 1000 }).then(
-      (entries) => { if (live) { setLaunches(entries.map((e) => e.at)); setError(null); } },
+      (entries) => {
+        if (live) {
+          setLaunches(entries.map((e) => e.at));
+          setError(null);
+        }
+      },
       (e) => live && setError(describeError(e)),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [trigger.id, newestLaunch]);
   const pictures = useMemo(() => limits.map((l) => rateLimitPicture(launches ?? [], l.period, now)), [limits, launches, now]);
   if (!limits.length) return null;
   return (
     <section className="rate-limits" data-testid="rate-limit-panel">
       <h3>Rate limits of {trigger.title}</h3>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       {launches === null && !error && <p className="muted small">Loading launches…</p>}
-      {launches !== null && limits.map((l, i) => {
-        const p = pictures[i];
-        return (
-          <div key={i} className="rate-limit">
-            <p className="small">
-              <strong data-testid="rate-limit-usage">{p.current} of {l.quota}</strong> launches in the last {formatPeriod(l.period)}
-              {p.current >= l.quota && <span className="danger-text"> · full: the next request is rejected</span>}
-              {p.nextFreeAt && <span className="muted"> · next slot frees at {formatClock(p.nextFreeAt)}</span>}
-            </p>
-            <RateLimitChart picture={p} quota={l.quota} period={l.period} />
-          </div>
-        );
-      })}
+      {launches !== null &&
+        limits.map((l, i) => {
+          const p = pictures[i];
+          return (
+            <div key={i} className="rate-limit">
+              <p className="small">
+                <strong data-testid="rate-limit-usage">
+                  {p.current} of {l.quota}
+                </strong>{' '}
+                launches in the last {formatPeriod(l.period)}
+                {p.current >= l.quota && <span className="danger-text"> · full: the next request is rejected</span>}
+                {p.nextFreeAt && <span className="muted"> · next slot frees at {formatClock(p.nextFreeAt)}</span>}
+              </p>
+              <RateLimitChart picture={p} quota={l.quota} period={l.period} />
+            </div>
+          );
+        })}
     </section>
   );
 }

@@ -21,7 +21,10 @@ export function TriggerLogPage() {
       <LogFilters />
       {status === 'error' && (
         <div className="banner banner-error" role="alert" data-testid="log-error">
-          Could not load the log: {error} <button type="button" className="button button-small" onClick={() => void loadTriggerLog()}>Retry</button>
+          Could not load the log: {error}{' '}
+          <button type="button" className="button button-small" onClick={() => void loadTriggerLog()}>
+            Retry
+          </button>
         </div>
       )}
       {trigger && <RateLimitPanel key={trigger.id} trigger={trigger} />}

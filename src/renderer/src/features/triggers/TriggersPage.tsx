@@ -30,7 +30,9 @@ function RightPanel() {
   return (
     <div className="triggers-none muted" data-testid="no-trigger-open">
       <p>Select a trigger to edit it, or create one.</p>
-      <p className="small">Secrets go in <strong>Environment</strong> and are referenced as <code>{'{env:NAME}'}</code>.</p>
+      <p className="small">
+        Secrets go in <strong>Environment</strong> and are referenced as <code>{'{env:NAME}'}</code>.
+      </p>
     </div>
   );
 }
@@ -43,12 +45,31 @@ export function TriggersPage() {
         <h1 className="page-title">Triggers</h1>
         <NewTriggerMenu />
         <span className="toolbar-spacer" />
-        <button type="button" className={`button${panel === 'env' ? ' is-pressed' : ''}`} aria-pressed={panel === 'env'} onClick={() => showTriggersPanel(panel === 'env' ? 'editor' : 'env')} data-testid="open-env">Environment</button>
-        <button type="button" className={`button${panel === 'workspace' ? ' is-pressed' : ''}`} aria-pressed={panel === 'workspace'} onClick={() => showTriggersPanel(panel === 'workspace' ? 'editor' : 'workspace')} data-testid="open-workspace">Import / export</button>
+        <button
+          type="button"
+          className={`button${panel === 'env' ? ' is-pressed' : ''}`}
+          aria-pressed={panel === 'env'}
+          onClick={() => showTriggersPanel(panel === 'env' ? 'editor' : 'env')}
+          data-testid="open-env"
+        >
+          Environment
+        </button>
+        <button
+          type="button"
+          className={`button${panel === 'workspace' ? ' is-pressed' : ''}`}
+          aria-pressed={panel === 'workspace'}
+          onClick={() => showTriggersPanel(panel === 'workspace' ? 'editor' : 'workspace')}
+          data-testid="open-workspace"
+        >
+          Import / export
+        </button>
       </div>
       {status === 'error' && (
         <div className="banner banner-error" role="alert" data-testid="triggers-error">
-          Could not load triggers: {error} <button type="button" className="button button-small" onClick={() => void loadTriggers()}>Retry</button>
+          Could not load triggers: {error}{' '}
+          <button type="button" className="button button-small" onClick={() => void loadTriggers()}>
+            Retry
+          </button>
         </div>
       )}
       <div className="triggers-split">

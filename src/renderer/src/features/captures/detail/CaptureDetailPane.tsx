@@ -25,6 +25,11 @@ function LoadedDetail({ id }: { id: string }) {
   const state = useCaptureDetail(id);
   if (state.status === 'loading') return <p className="detail-none muted">Loading…</p>;
   if (state.status === 'missing') return <p className="detail-none muted">This request no longer exists (deleted or removed by retention).</p>;
-  if (state.status === 'error') return <p className="detail-none banner banner-error" role="alert">Could not load the request: {state.message}</p>;
+  if (state.status === 'error')
+    return (
+      <p className="detail-none banner banner-error" role="alert">
+        Could not load the request: {state.message}
+      </p>
+    );
   return <CaptureDetailView detail={state.detail} />;
 }

@@ -22,27 +22,34 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
   const bytes = useMemo(() => base64ToBytes(detail.bodyBase64), [detail.bodyBase64]);
   const query = useMemo(() => parseQuery(detail.url), [detail.url]);
   const curl = () =>
-    buildCurl({ method: detail.method, url: new URL(receiverUrl).origin + detail.url, headers: detail.rawHeaders, body: bytes, bodyTruncated: detail.bodyTruncated });
+    buildCurl({
+      method: detail.method,
+      url: new URL(receiverUrl).origin + detail.url,
+      headers: detail.rawHeaders,
+      body: bytes,
+      bodyTruncated: detail.bodyTruncated,
+    });
 
   return (
     <article className="detail-view" data-testid="capture-detail" data-capture-id={detail.id}>
       <header className="detail-head">
         <div className="detail-line" data-testid="request-line">
           <MethodBadge method={detail.method} />
-          <code className="detail-url" title={detail.url}>{detail.url}</code>
+          <code className="detail-url" title={detail.url}>
+            {detail.url}
+          </code>
           <span className="muted mono">HTTP/{detail.httpVersion}</span>
           <span className="detail-arrow muted">→</span>
           <StatusCode status={detail.status} />
         </div>
         <div className="detail-actions">
-          <CopyButton text={curl} label="Copy as curl" testId="copy-curl" size="normal">Copy as curl</CopyButton>
-          <button type="button" className="button" data-testid="replay-capture-button" onClick={() => replayCapture(detail.id)}>Replay</button>
-          <button
-            type="button"
-            className="button button-danger-quiet"
-            data-testid="delete-capture"
-            onClick={() => deleteWithUndo([detail.id])}
-          >
+          <CopyButton text={curl} label="Copy as curl" testId="copy-curl" size="normal">
+            Copy as curl
+          </CopyButton>
+          <button type="button" className="button" data-testid="replay-capture-button" onClick={() => replayCapture(detail.id)}>
+            Replay
+          </button>
+          <button type="button" className="button button-danger-quiet" data-testid="delete-capture" onClick={() => deleteWithUndo([detail.id])}>
             Delete
           </button>
         </div>
@@ -53,25 +60,36 @@ export function CaptureDetailView({ detail }: { detail: CaptureDetail }) {
         <dt>Received</dt>
         <dd>{formatExactTime(detail.receivedAt)}</dd>
         <dt>From</dt>
-        <dd className="mono">{detail.remoteAddress}:{detail.remotePort}</dd>
+        <dd className="mono">
+          {detail.remoteAddress}:{detail.remotePort}
+        </dd>
         <dt>Body</dt>
-        <dd data-testid="body-size">{formatBytes(detail.bodySize)} <span className="muted">({detail.bodySize.toLocaleString()} bytes)</span></dd>
+        <dd data-testid="body-size">
+          {formatBytes(detail.bodySize)} <span className="muted">({detail.bodySize.toLocaleString()} bytes)</span>
+        </dd>
         {detail.kind !== 'inbox' && (
           <>
             <dt>Route</dt>
-            <dd>{detail.kind}{detail.outcome ? ` · ${detail.outcome}` : ''}</dd>
+            <dd>
+              {detail.kind}
+              {detail.outcome ? ` · ${detail.outcome}` : ''}
+            </dd>
           </>
         )}
       </dl>
       {detail.kind !== 'inbox' && <TraceSection capture={detail} />}
 
       <section className="detail-section">
-        <h3>Headers <span className="muted">({detail.rawHeaders.length})</span></h3>
+        <h3>
+          Headers <span className="muted">({detail.rawHeaders.length})</span>
+        </h3>
         <PairsTable pairs={detail.rawHeaders} testId="headers-table" empty="No headers." />
       </section>
       {query.length > 0 && (
         <section className="detail-section">
-          <h3>Query <span className="muted">({query.length})</span></h3>
+          <h3>
+            Query <span className="muted">({query.length})</span>
+          </h3>
           <PairsTable pairs={query} testId="query-table" empty="No query." />
         </section>
       )}

@@ -8,10 +8,14 @@ export function TimingSection({ timings }: { timings: CaptureTimings }) {
       <h3>Timing</h3>
       <div className="timing">
         <span className="timing-label">Headers</span>
-        <span className="timing-bar"><span className="timing-fill timing-headers" style={{ width: `${(timings.headersMs / total) * 100}%` }} /></span>
+        <span className="timing-bar">
+          <span className="timing-fill timing-headers" style={{ width: `${(timings.headersMs / total) * 100}%` }} />
+        </span>
         <span className="mono">{formatDuration(timings.headersMs)}</span>
         <span className="timing-label">Body complete</span>
-        <span className="timing-bar"><span className="timing-fill timing-body" style={{ width: `${(timings.bodyMs / total) * 100}%` }} /></span>
+        <span className="timing-bar">
+          <span className="timing-fill timing-body" style={{ width: `${(timings.bodyMs / total) * 100}%` }} />
+        </span>
         <span className="mono">{formatDuration(timings.bodyMs)}</span>
       </div>
     </section>

@@ -14,11 +14,7 @@ function remember(detail: CaptureDetail) {
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
 }
 
-export type DetailState =
-  | { status: 'loading' }
-  | { status: 'ready'; detail: CaptureDetail }
-  | { status: 'missing' }
-  | { status: 'error'; message: string };
+export type DetailState = { status: 'loading' } | { status: 'ready'; detail: CaptureDetail } | { status: 'missing' } | { status: 'error'; message: string };
 
 export function useCaptureDetail(id: string): DetailState {
   const [state, setState] = useState<DetailState>(() => {

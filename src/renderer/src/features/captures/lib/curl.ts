@@ -44,7 +44,7 @@ function bodyAsText(body: Uint8Array): string | null {
     return null;
   }
   // CR and other control bytes do not survive a paste into a terminal; tabs and newlines do
-    return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? null : text;
+  return /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text) ? null : text;
 }
 
 /**
@@ -54,7 +54,8 @@ function bodyAsText(body: Uint8Array): string | null {
 export function printfBytes(body: Uint8Array): string {
   let out = '';
   for (const byte of body) {
-    if (byte === 0x2d && out === '') out += '\\055'; // a leading "-" would be read as a printf option
+    if (byte === 0x2d && out === '')
+      out += '\\055'; // a leading "-" would be read as a printf option
     else if (byte === 0x25) out += '%%';
     else if (byte === 0x5c) out += '\\\\';
     else if (byte === 0x27) out += "'\\''";

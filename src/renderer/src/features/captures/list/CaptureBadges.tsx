@@ -21,12 +21,22 @@ export function CaptureBadges({ summary, triggerTitle }: { summary: CaptureSumma
   return (
     <>
       {summary.sentBy && (
-        <span className="row-chip row-chip-self" data-testid="row-self" data-sent-by={summary.sentBy} title={`Sent by Hookbench itself (${SENT_BY_WORDS[summary.sentBy]})`}>
+        <span
+          className="row-chip row-chip-self"
+          data-testid="row-self"
+          data-sent-by={summary.sentBy}
+          title={`Sent by Hookbench itself (${SENT_BY_WORDS[summary.sentBy]})`}
+        >
           ↺ {SENT_BY_WORDS[summary.sentBy]}
         </span>
       )}
       {summary.outcome && (
-        <span className={`row-chip row-trigger outcome-${summary.outcome}`} data-testid="row-trigger" data-outcome={summary.outcome} title={summary.triggerId ? `Trigger ${summary.triggerId}` : undefined}>
+        <span
+          className={`row-chip row-trigger outcome-${summary.outcome}`}
+          data-testid="row-trigger"
+          data-outcome={summary.outcome}
+          title={summary.triggerId ? `Trigger ${summary.triggerId}` : undefined}
+        >
           {summary.triggerId ? <span className="row-trigger-title">{triggerTitle ?? summary.triggerId}</span> : null}
           <span className="row-trigger-outcome">{OUTCOME_WORDS[summary.outcome]}</span>
         </span>

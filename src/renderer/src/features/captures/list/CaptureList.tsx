@@ -59,12 +59,25 @@ export function CaptureList() {
         <span className="align-right">Time</span>
       </div>
       <div className="capture-list-scroll" ref={scrollRef} data-testid="capture-list" role="listbox" aria-label="Requests">
-        {status === 'ready' && items.length === 0 && <p className="capture-list-none muted" data-testid="no-matches">No requests match these filters.</p>}
+        {status === 'ready' && items.length === 0 && (
+          <p className="capture-list-none muted" data-testid="no-matches">
+            No requests match these filters.
+          </p>
+        )}
         {status === 'loading' && items.length === 0 && <p className="capture-list-none muted">Loading…</p>}
         <div className="capture-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {virtualRows.map((row) => {
             const summary = rowAt(captures, row.index);
-            if (!summary) return <div key={row.key} className="capture-row capture-row-pending" style={{ transform: `translateY(${row.start}px)` }} data-testid="capture-row-pending" aria-hidden="true" />;
+            if (!summary)
+              return (
+                <div
+                  key={row.key}
+                  className="capture-row capture-row-pending"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                  data-testid="capture-row-pending"
+                  aria-hidden="true"
+                />
+              );
             return (
               <CaptureRow
                 key={row.key}

@@ -25,7 +25,8 @@ export const CaptureRow = memo(function CaptureRow({ summary, triggerTitle, top,
   // focus follows the keyboard cursor while the list has focus (j/k, arrows)
   useEffect(() => {
     const active = document.activeElement;
-    if (selected && ref.current && active !== ref.current && active instanceof HTMLElement && active.classList.contains('capture-row')) ref.current.focus({ preventScroll: true });
+    if (selected && ref.current && active !== ref.current && active instanceof HTMLElement && active.classList.contains('capture-row'))
+      ref.current.focus({ preventScroll: true });
   }, [selected]);
   const classes = ['capture-row', selected && 'is-selected', open && 'is-open', unread && 'is-unread'].filter(Boolean).join(' ');
   return (
@@ -46,17 +47,25 @@ export const CaptureRow = memo(function CaptureRow({ summary, triggerTitle, top,
       onClick={() => onOpen(summary.id)}
     >
       <span className="capture-unread" data-testid={unread ? 'unread-dot' : undefined} aria-label={unread ? 'unread' : undefined} />
-      <span><MethodBadge method={summary.method} /></span>
+      <span>
+        <MethodBadge method={summary.method} />
+      </span>
       <span className="capture-path-cell">
-        <span className="capture-path mono" title={summary.url}>{summary.url}</span>
+        <span className="capture-path mono" title={summary.url}>
+          {summary.url}
+        </span>
         <span className="capture-badges">
           <CaptureBadges summary={summary} triggerTitle={triggerTitle} />
           {!summary.outcome && !summary.event && !summary.sentBy && summary.contentType && <span className="capture-type">{summary.contentType}</span>}
         </span>
       </span>
-      <span><StatusCode status={summary.status} /></span>
+      <span>
+        <StatusCode status={summary.status} />
+      </span>
       <span className="align-right mono">{formatBytes(summary.bodySize)}</span>
-      <span className="align-right" title={formatExactTime(summary.receivedAt)}>{formatRelativeTime(summary.receivedAt, now)}</span>
+      <span className="align-right" title={formatExactTime(summary.receivedAt)}>
+        {formatRelativeTime(summary.receivedAt, now)}
+      </span>
     </div>
   );
 });

@@ -53,7 +53,13 @@ export function CaptureToolbar({ searchRef }: { searchRef: RefObject<HTMLInputEl
           onChange={(event) => update({ text: event.target.value })}
         />
         <MethodFilter value={draft.methods ?? []} onChange={(methods) => update({ methods }, true)} />
-        <button type="button" className={`button${showMore ? ' is-pressed' : ''}`} aria-expanded={showMore} data-testid="toggle-filters" onClick={() => setShowMore(!showMore)}>
+        <button
+          type="button"
+          className={`button${showMore ? ' is-pressed' : ''}`}
+          aria-expanded={showMore}
+          data-testid="toggle-filters"
+          onClick={() => setShowMore(!showMore)}
+        >
           Filters{activeExtra ? ` (${activeExtra})` : ''}
         </button>
         <span className="toolbar-spacer" />
@@ -70,22 +76,45 @@ export function CaptureToolbar({ searchRef }: { searchRef: RefObject<HTMLInputEl
           confirmLabel="Delete every request"
           testId="clear-all"
           disabled={total === 0}
-          onConfirm={() => clearAllCaptures().then(() => setClearError(null), (error) => setClearError(describeError(error)))}
+          onConfirm={() =>
+            clearAllCaptures().then(
+              () => setClearError(null),
+              (error) => setClearError(describeError(error)),
+            )
+          }
         />
       </div>
       {showMore && (
         <div className="toolbar-row toolbar-filters">
           <label className="toolbar-field">
             Path contains
-            <input className="input" data-testid="filter-path" value={draft.path ?? ''} onChange={(e) => update({ path: e.target.value })} placeholder="/stripe" />
+            <input
+              className="input"
+              data-testid="filter-path"
+              value={draft.path ?? ''}
+              onChange={(e) => update({ path: e.target.value })}
+              placeholder="/stripe"
+            />
           </label>
           <label className="toolbar-field">
             Header contains
-            <input className="input" data-testid="filter-header" value={draft.header ?? ''} onChange={(e) => update({ header: e.target.value })} placeholder="x-github-event: push" />
+            <input
+              className="input"
+              data-testid="filter-header"
+              value={draft.header ?? ''}
+              onChange={(e) => update({ header: e.target.value })}
+              placeholder="x-github-event: push"
+            />
           </label>
           <label className="toolbar-field">
             Body contains
-            <input className="input" data-testid="filter-body" value={draft.body ?? ''} onChange={(e) => update({ body: e.target.value })} placeholder="invoice.paid" />
+            <input
+              className="input"
+              data-testid="filter-body"
+              value={draft.body ?? ''}
+              onChange={(e) => update({ body: e.target.value })}
+              placeholder="invoice.paid"
+            />
           </label>
           {activeExtra > 0 && (
             <button type="button" className="button button-small" onClick={() => update({ path: '', header: '', body: '' }, true)}>
@@ -94,7 +123,11 @@ export function CaptureToolbar({ searchRef }: { searchRef: RefObject<HTMLInputEl
           )}
         </div>
       )}
-      {clearError && <div className="banner banner-error" role="alert">Could not clear: {clearError}</div>}
+      {clearError && (
+        <div className="banner banner-error" role="alert">
+          Could not clear: {clearError}
+        </div>
+      )}
     </div>
   );
 }

@@ -5,7 +5,15 @@ import type { ActionFieldsProps } from './ActionFields';
 import { CardFrame } from './CardFrame';
 import { ACTION_EDITORS } from './registry';
 
-export function ActionCard({ value, index, count, onChange, onMove, onRemove, onLocalError }: {
+export function ActionCard({
+  value,
+  index,
+  count,
+  onChange,
+  onMove,
+  onRemove,
+  onLocalError,
+}: {
   value: Action;
   index: number;
   count: number;
@@ -18,7 +26,16 @@ export function ActionCard({ value, index, count, onChange, onMove, onRemove, on
   const known = isActionType(value.type);
   const Fields = known ? (ACTION_EDITORS[value.type] as ComponentType<ActionFieldsProps<Action>>) : null;
   return (
-    <CardFrame title={known ? ACTION_KINDS[value.type].label : String(value.type)} subtitle={value.type} path={path} index={index} count={count} onMove={onMove} onRemove={onRemove} testId={`action-${index}`}>
+    <CardFrame
+      title={known ? ACTION_KINDS[value.type].label : String(value.type)}
+      subtitle={value.type}
+      path={path}
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      testId={`action-${index}`}
+    >
       {Fields && <Fields value={value} path={path} onChange={onChange} onLocalError={onLocalError} />}
     </CardFrame>
   );

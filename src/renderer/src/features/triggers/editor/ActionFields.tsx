@@ -1,7 +1,13 @@
 // The editor's fields for each action type (the registry in editor/registry.ts picks them).
 import { useContext, useEffect, useState } from 'react';
 import {
-  LOCAL_RUN_MODES, type Action, type CopyPipelineAction, type LocalRunMode, type RunExecutionAction, type RunPipelineAction, type WebResponseJsonAction,
+  LOCAL_RUN_MODES,
+  type Action,
+  type CopyPipelineAction,
+  type LocalRunMode,
+  type RunExecutionAction,
+  type RunPipelineAction,
+  type WebResponseJsonAction,
   type WebResponseTextAction,
 } from '@shared/trigger';
 import type { RunAction } from '@shared/kinds/actions';
@@ -24,7 +30,12 @@ export function TextResponseFields({ value, path, onChange }: Props<WebResponseT
   const textIssues = useIssues(`${path}.text`);
   return (
     <EditorField label="Response text" path={`${path}.text`} wide hint="{run_id} is replaced by the id of the run this request created.">
-      <input className="input mono" {...controlProps(`${path}.text`, textIssues.error)} value={value.text} onChange={(e) => onChange({ ...value, text: e.target.value })} />
+      <input
+        className="input mono"
+        {...controlProps(`${path}.text`, textIssues.error)}
+        value={value.text}
+        onChange={(e) => onChange({ ...value, text: e.target.value })}
+      />
     </EditorField>
   );
 }
@@ -33,11 +44,20 @@ export function RunExecutionFields({ value, path, onChange }: Props<RunExecution
   const project = useContext(ProjectSummaryContext);
   return (
     <>
-      <NameField label="Step" path={`${path}.step`} value={value.step} suggestions={project?.steps.map((s) => s.name)} onChange={(step) => onChange({ ...value, step })} />
       <NameField
-        label="Payload input" path={`${path}.payloadInputName`} value={value.payloadInputName ?? ''}
+        label="Step"
+        path={`${path}.step`}
+        value={value.step}
+        suggestions={project?.steps.map((s) => s.name)}
+        onChange={(step) => onChange({ ...value, step })}
+      />
+      <NameField
+        label="Payload input"
+        path={`${path}.payloadInputName`}
+        value={value.payloadInputName ?? ''}
         suggestions={project?.steps.find((s) => s.name === value.step)?.inputs}
-        hint="The step input that receives the untouched request body." onChange={(n) => onChange({ ...value, payloadInputName: n })}
+        hint="The step input that receives the untouched request body."
+        onChange={(n) => onChange({ ...value, payloadInputName: n })}
       />
       <ModeField value={value} path={path} linked={project?.linked ?? false} onChange={onChange} />
     </>
@@ -49,18 +69,41 @@ export function PipelineFields<A extends RunPipelineAction | CopyPipelineAction>
   const project = useContext(ProjectSummaryContext);
   return (
     <>
-      <NameField label="Pipeline" path={`${path}.pipeline`} value={value.pipeline} suggestions={project?.pipelines.map((p) => p.name)} onChange={(pipeline) => onChange({ ...value, pipeline })} />
       <NameField
-        label="Payload input" path={`${path}.payloadInputName`} value={value.payloadInputName ?? ''}
+        label="Pipeline"
+        path={`${path}.pipeline`}
+        value={value.pipeline}
+        suggestions={project?.pipelines.map((p) => p.name)}
+        onChange={(pipeline) => onChange({ ...value, pipeline })}
+      />
+      <NameField
+        label="Payload input"
+        path={`${path}.payloadInputName`}
+        value={value.payloadInputName ?? ''}
         suggestions={project?.pipelines.find((p) => p.name === value.pipeline)?.nodes.flatMap((n) => n.inputs.map((input) => `${n.name}.${input}`))}
-        hint='As "node.input": the pipeline node and its input that receive the request body.' onChange={(n) => onChange({ ...value, payloadInputName: n })}
+        hint='As "node.input": the pipeline node and its input that receive the request body.'
+        onChange={(n) => onChange({ ...value, payloadInputName: n })}
       />
       <ModeField value={value} path={path} linked={project?.linked ?? false} onChange={onChange} />
     </>
   );
 }
 
-function NameField({ label, path, value, hint, suggestions, onChange }: { label: string; path: string; value: string; hint?: string; suggestions?: string[]; onChange(next: string): void }) {
+function NameField({
+  label,
+  path,
+  value,
+  hint,
+  suggestions,
+  onChange,
+}: {
+  label: string;
+  path: string;
+  value: string;
+  hint?: string;
+  suggestions?: string[];
+  onChange(next: string): void;
+}) {
   const { error } = useIssues(path);
   const listId = suggestions?.length ? `suggest-${path}` : undefined;
   return (
@@ -68,7 +111,9 @@ function NameField({ label, path, value, hint, suggestions, onChange }: { label:
       <input className="input mono" {...controlProps(path, error)} list={listId} value={value} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
       {listId && (
         <datalist id={listId}>
-          {suggestions!.map((s) => <option key={s} value={s} />)}
+          {suggestions!.map((s) => (
+            <option key={s} value={s} />
+          ))}
         </datalist>
       )}
     </EditorField>
@@ -88,14 +133,20 @@ function ModeField<A extends RunAction>({ value, path, linked, onChange }: { val
   return (
     <EditorField label="Local run" path={`${path}.mode`} hint={hint}>
       <select
-        className="input" {...controlProps(`${path}.mode`, error)} value={value.mode ?? ''}
+        className="input"
+        {...controlProps(`${path}.mode`, error)}
+        value={value.mode ?? ''}
         onChange={(e) => {
           const { mode: _old, ...rest } = value;
           const mode = e.target.value as LocalRunMode | '';
           onChange((mode ? { ...rest, mode } : rest) as A);
         }}
       >
-        {(['', ...LOCAL_RUN_MODES] as const).map((m) => <option key={m} value={m}>{MODE_LABELS[m]}</option>)}
+        {(['', ...LOCAL_RUN_MODES] as const).map((m) => (
+          <option key={m} value={m}>
+            {MODE_LABELS[m]}
+          </option>
+        ))}
       </select>
     </EditorField>
   );
@@ -124,7 +175,11 @@ export function JsonResponseField({ value, path, onChange, onLocalError }: Props
           if (next.ok) onChange({ ...value, json: next.value });
         }}
       />
-      {localError && <p className="field-error" role="alert" data-testid={`json-error-${path}`}>{localError}</p>}
+      {localError && (
+        <p className="field-error" role="alert" data-testid={`json-error-${path}`}>
+          {localError}
+        </p>
+      )}
     </EditorField>
   );
 }

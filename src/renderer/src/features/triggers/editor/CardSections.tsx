@@ -12,7 +12,11 @@ function AddSelect<T extends string>({ label, options, onAdd, testId }: { label:
   return (
     <select className="input add-select" aria-label={label} data-testid={testId} value="" onChange={(e) => e.target.value && onAdd(e.target.value as T)}>
       <option value="">{label}</option>
-      {options.map((o) => <option key={o} value={o}>{o}</option>)}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
     </select>
   );
 }
@@ -23,10 +27,16 @@ export function ConditionsSection({ d, env }: { d: Draft; env: EnvVariable[] | n
   return (
     <section className="editor-section" aria-label="Conditions">
       <header className="editor-section-head">
-        <h3>Conditions <span className="muted small">all must pass; every one is evaluated and traced</span></h3>
+        <h3>
+          Conditions <span className="muted small">all must pass; every one is evaluated and traced</span>
+        </h3>
         <AddSelect<ConditionType> label="+ Add condition…" options={CONDITION_TYPES} onAdd={d.conditions.add} testId="add-condition" />
       </header>
-      {(warnings.conditions ?? []).map((w) => <p key={w.code} className="field-warning" data-testid="warning-conditions">{w.message}</p>)}
+      {(warnings.conditions ?? []).map((w) => (
+        <p key={w.code} className="field-warning" data-testid="warning-conditions">
+          {w.message}
+        </p>
+      ))}
       {conditions.length === 0 && <p className="muted small editor-none">No conditions. Add web-auth so only your sender can launch this trigger.</p>}
       {conditions.map((c, i) => (
         <ConditionCard
@@ -49,7 +59,9 @@ export function ActionsSection({ d, onLocalError }: { d: Draft; onLocalError(pat
   return (
     <section className="editor-section" aria-label="Actions">
       <header className="editor-section-head">
-        <h3>Actions <span className="muted small">when every condition passes</span></h3>
+        <h3>
+          Actions <span className="muted small">when every condition passes</span>
+        </h3>
         <AddSelect<ActionType> label="+ Add action…" options={ACTION_TYPES} onAdd={d.actions.add} testId="add-action" />
       </header>
       {actions.length === 0 && <p className="muted small editor-none">No actions: a passing request gets "ok" and a run with no actions.</p>}

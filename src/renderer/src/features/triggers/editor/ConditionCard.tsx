@@ -4,7 +4,15 @@ import type { Condition, EnvVariable } from '@shared/trigger';
 import { CardFrame } from './CardFrame';
 import { CONDITION_EDITORS, type ConditionFieldsProps } from './registry';
 
-export function ConditionCard({ value, index, count, env, onChange, onMove, onRemove }: {
+export function ConditionCard({
+  value,
+  index,
+  count,
+  env,
+  onChange,
+  onMove,
+  onRemove,
+}: {
   value: Condition;
   index: number;
   count: number;
@@ -17,7 +25,16 @@ export function ConditionCard({ value, index, count, env, onChange, onMove, onRe
   const known = isConditionType(value.type);
   const Fields = known ? (CONDITION_EDITORS[value.type] as ComponentType<ConditionFieldsProps<Condition>>) : null;
   return (
-    <CardFrame title={known ? CONDITION_KINDS[value.type].label : String(value.type)} subtitle={value.type} path={path} index={index} count={count} onMove={onMove} onRemove={onRemove} testId={`condition-${index}`}>
+    <CardFrame
+      title={known ? CONDITION_KINDS[value.type].label : String(value.type)}
+      subtitle={value.type}
+      path={path}
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      testId={`condition-${index}`}
+    >
       {Fields && <Fields value={value} path={path} env={env} onChange={onChange} />}
     </CardFrame>
   );

@@ -6,12 +6,20 @@ export function EditorField({ label, path, hint, children, wide }: { label: stri
   const { error, warnings } = useIssues(path);
   return (
     <div className={`efield${wide ? ' efield-wide' : ''}${error ? ' has-error' : ''}`}>
-      <label className="efield-label" htmlFor={fieldId(path)}>{label}</label>
+      <label className="efield-label" htmlFor={fieldId(path)}>
+        {label}
+      </label>
       <div className="efield-control">
         {children}
-        {error && <p className="field-error" role="alert" data-testid={`error-${path}`}>{error}</p>}
+        {error && (
+          <p className="field-error" role="alert" data-testid={`error-${path}`}>
+            {error}
+          </p>
+        )}
         {warnings.map((w) => (
-          <p key={w.code + w.message} className={w.severity === 'warning' ? 'field-warning' : 'field-info'} data-testid={`warning-${path}`}>{w.message}</p>
+          <p key={w.code + w.message} className={w.severity === 'warning' ? 'field-warning' : 'field-info'} data-testid={`warning-${path}`}>
+            {w.message}
+          </p>
         ))}
         {hint && <p className="field-hint">{hint}</p>}
       </div>

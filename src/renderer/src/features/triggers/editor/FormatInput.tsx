@@ -14,7 +14,19 @@ const CHIPS: { insert: string; select?: [number, number]; title: string }[] = [
  * An HMAC basestring format with placeholder chips that insert at the cursor, and the format
  * split into its parts right under it, so a typo like {headr:X} shows up as literal text.
  */
-export function FormatInput({ value, onChange, id, testId, invalid }: { value: string; onChange(next: string): void; id: string; testId: string; invalid?: boolean }) {
+export function FormatInput({
+  value,
+  onChange,
+  id,
+  testId,
+  invalid,
+}: {
+  value: string;
+  onChange(next: string): void;
+  id: string;
+  testId: string;
+  invalid?: boolean;
+}) {
   const ref = useRef<HTMLInputElement>(null);
   const insert = (chip: (typeof CHIPS)[number]) => {
     const input = ref.current;
@@ -31,16 +43,30 @@ export function FormatInput({ value, onChange, id, testId, invalid }: { value: s
   const parts = parseFormat(value);
   return (
     <div className="format-input">
-      <input ref={ref} id={id} className="input mono" data-testid={testId} aria-invalid={invalid || undefined} value={value} spellCheck={false} placeholder="{body}" onChange={(e) => onChange(e.target.value)} />
+      <input
+        ref={ref}
+        id={id}
+        className="input mono"
+        data-testid={testId}
+        aria-invalid={invalid || undefined}
+        value={value}
+        spellCheck={false}
+        placeholder="{body}"
+        onChange={(e) => onChange(e.target.value)}
+      />
       <div className="format-chips" aria-label="Insert a placeholder">
         {CHIPS.map((chip) => (
-          <button key={chip.insert} type="button" className="chip" title={chip.title} onClick={() => insert(chip)}>{chip.insert}</button>
+          <button key={chip.insert} type="button" className="chip" title={chip.title} onClick={() => insert(chip)}>
+            {chip.insert}
+          </button>
         ))}
       </div>
       {parts.length > 0 && (
         <div className="format-parts" data-testid={`${testId}-parts`}>
           {parts.map((part, i) => (
-            <span key={i} className={segmentClass(part)} title={part.kind}>{part.kind === 'literal' ? visibleLiteral(part.text) : part.source}</span>
+            <span key={i} className={segmentClass(part)} title={part.kind}>
+              {part.kind === 'literal' ? visibleLiteral(part.text) : part.source}
+            </span>
           ))}
         </div>
       )}

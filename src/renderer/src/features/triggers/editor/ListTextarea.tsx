@@ -2,7 +2,17 @@ import { useEffect, useState } from 'react';
 import { listFromLines } from '../lib/draftOps';
 
 /** A list edited as lines; the text is kept as typed so a new empty line survives until filled. */
-export function ListTextarea({ list, onChange, ...rest }: { list: string[]; onChange(next: string[]): void; id: string; 'data-testid': string; 'aria-invalid'?: boolean }) {
+export function ListTextarea({
+  list,
+  onChange,
+  ...rest
+}: {
+  list: string[];
+  onChange(next: string[]): void;
+  id: string;
+  'data-testid': string;
+  'aria-invalid'?: boolean;
+}) {
   const [text, setText] = useState(list.join('\n'));
   useEffect(() => {
     if (listFromLines(text).join('\n') !== list.join('\n')) setText(list.join('\n'));

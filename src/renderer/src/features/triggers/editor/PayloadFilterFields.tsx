@@ -14,18 +14,37 @@ export function PayloadFilterFields({ value, path, onChange }: { value: PayloadF
     <>
       <LookupFields value={value} path={path} withPrefix={false} onChange={(l) => onChange({ ...value, namespace: l.namespace, key: l.key })} />
       <EditorField label="Operator" path={`${path}.operator`}>
-        <select className="input" {...controlProps(`${path}.operator`, undefined)} value={value.operator} onChange={(e) => onChange(withOperator(value, e.target.value as PayloadFilterCondition['operator']))}>
-          {FILTER_OPERATORS.map((op) => <option key={op} value={op}>{op}</option>)}
+        <select
+          className="input"
+          {...controlProps(`${path}.operator`, undefined)}
+          value={value.operator}
+          onChange={(e) => onChange(withOperator(value, e.target.value as PayloadFilterCondition['operator']))}
+        >
+          {FILTER_OPERATORS.map((op) => (
+            <option key={op} value={op}>
+              {op}
+            </option>
+          ))}
         </select>
       </EditorField>
       {needsValue && value.operator === 'in' && (
         <EditorField label="Values" path={`${path}.value`} hint="One accepted value per line.">
-          <ListTextarea {...controlProps(`${path}.value`, valueIssues.error)} list={Array.isArray(value.value) ? value.value : []} onChange={(list) => onChange({ ...value, operator: 'in', value: list })} />
+          <ListTextarea
+            {...controlProps(`${path}.value`, valueIssues.error)}
+            list={Array.isArray(value.value) ? value.value : []}
+            onChange={(list) => onChange({ ...value, operator: 'in', value: list })}
+          />
         </EditorField>
       )}
       {needsValue && value.operator !== 'in' && (
         <EditorField label={value.operator === 'regex' ? 'Pattern' : 'Value'} path={`${path}.value`}>
-          <input className="input mono" {...controlProps(`${path}.value`, valueIssues.error)} value={typeof value.value === 'string' ? value.value : ''} spellCheck={false} onChange={(e) => onChange({ ...value, operator: stringOperator, value: e.target.value })} />
+          <input
+            className="input mono"
+            {...controlProps(`${path}.value`, valueIssues.error)}
+            value={typeof value.value === 'string' ? value.value : ''}
+            spellCheck={false}
+            onChange={(e) => onChange({ ...value, operator: stringOperator, value: e.target.value })}
+          />
         </EditorField>
       )}
     </>

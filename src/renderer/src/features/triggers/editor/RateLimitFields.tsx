@@ -12,7 +12,11 @@ export function RateLimitFields({ value, path, onChange }: { value: RateLimitCon
       <EditorField label="Quota" path={`${path}.quota`} hint="Launches allowed inside the window. Rejected requests do not count.">
         <NumberInput {...controlProps(`${path}.quota`, quota.error)} value={value.quota} onChange={(n) => onChange({ ...value, quota: n })} />
       </EditorField>
-      <EditorField label="Period" path={`${path}.period`} hint={Number.isFinite(value.period) && value.period > 0 ? `A sliding window of ${formatPeriod(value.period)}.` : undefined}>
+      <EditorField
+        label="Period"
+        path={`${path}.period`}
+        hint={Number.isFinite(value.period) && value.period > 0 ? `A sliding window of ${formatPeriod(value.period)}.` : undefined}
+      >
         <span className="inline-controls">
           <NumberInput {...controlProps(`${path}.period`, period.error)} value={value.period} onChange={(n) => onChange({ ...value, period: n })} />
           <span className="muted">seconds</span>

@@ -11,7 +11,14 @@ import { useIssues } from './issuesContext';
  * A secret key: masked while it is a literal, plain while it only references {env:…}
  * variables (a reference is not a secret). Public keys (RS/PS/ES/EdDSA) are shown as text.
  */
-export function SecretKeyInput({ value, path, env, publicKey, onChange, onEnvDefined }: {
+export function SecretKeyInput({
+  value,
+  path,
+  env,
+  publicKey,
+  onChange,
+  onEnvDefined,
+}: {
   value: string;
   path: string;
   env: EnvVariable[] | null;
@@ -28,7 +35,15 @@ export function SecretKeyInput({ value, path, env, publicKey, onChange, onEnvDef
   return (
     <div className="secret-input">
       {publicKey ? (
-        <textarea className="input textarea mono" rows={4} {...props} value={value} spellCheck={false} placeholder="{env:WEBHOOK_PUBLIC_KEY} or -----BEGIN PUBLIC KEY-----…" onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          className="input textarea mono"
+          rows={4}
+          {...props}
+          value={value}
+          spellCheck={false}
+          placeholder="{env:WEBHOOK_PUBLIC_KEY} or -----BEGIN PUBLIC KEY-----…"
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
         <div className="secret-row">
           <input
@@ -48,7 +63,11 @@ export function SecretKeyInput({ value, path, env, publicKey, onChange, onEnvDef
           )}
         </div>
       )}
-      {literal && !publicKey && !revealed && <p className="field-hint" data-testid={`masked-${path}`}>Literal secret: {maskSecret(value)}. It is written into exports only when you ask.</p>}
+      {literal && !publicKey && !revealed && (
+        <p className="field-hint" data-testid={`masked-${path}`}>
+          Literal secret: {maskSecret(value)}. It is written into exports only when you ask.
+        </p>
+      )}
       {refs.length > 0 && (
         <p className="field-hint">
           {refs.map((name) => {
@@ -81,7 +100,11 @@ function DefineEnv({ name, onDefined }: { name: string; onDefined?(): void }) {
   const [value, setValue] = useState('');
   const [state, setState] = useState<{ saving: boolean; error: string | null }>({ saving: false, error: null });
   if (!open) {
-    return <button type="button" className="button button-small define-env" onClick={() => setOpen(true)} data-testid={`define-env-${name}`}>Define it</button>;
+    return (
+      <button type="button" className="button button-small define-env" onClick={() => setOpen(true)} data-testid={`define-env-${name}`}>
+        Define it
+      </button>
+    );
   }
   const save = async () => {
     setState({ saving: true, error: null });
@@ -96,10 +119,32 @@ function DefineEnv({ name, onDefined }: { name: string; onDefined?(): void }) {
   };
   return (
     <span className="define-env-form" data-testid={`define-env-form-${name}`}>
-      <input className="input mono" type="password" autoComplete="off" aria-label={`Value of ${name}`} value={value} onChange={(e) => setValue(e.target.value)} data-testid={`define-env-value-${name}`} />
-      <button type="button" className="button button-small button-primary" disabled={!value || state.saving} onClick={() => void save()} data-testid={`define-env-save-${name}`}>{state.saving ? 'Saving…' : 'Save secret'}</button>
-      <button type="button" className="button button-small" onClick={() => setOpen(false)}>Cancel</button>
-      {state.error && <span className="field-error" role="alert">{state.error}</span>}
+      <input
+        className="input mono"
+        type="password"
+        autoComplete="off"
+        aria-label={`Value of ${name}`}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        data-testid={`define-env-value-${name}`}
+      />
+      <button
+        type="button"
+        className="button button-small button-primary"
+        disabled={!value || state.saving}
+        onClick={() => void save()}
+        data-testid={`define-env-save-${name}`}
+      >
+        {state.saving ? 'Saving…' : 'Save secret'}
+      </button>
+      <button type="button" className="button button-small" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {state.error && (
+        <span className="field-error" role="alert">
+          {state.error}
+        </span>
+      )}
     </span>
   );
 }

@@ -16,7 +16,12 @@ export function TimestampFields({ value, path, onChange }: { value: WebTimestamp
         </span>
       </EditorField>
       <EditorField label="Timestamp unit" path={`${path}.unit`}>
-        <select className="input" {...controlProps(`${path}.unit`, undefined)} value={value.unit ?? 's'} onChange={(e) => onChange(e.target.value === 'ms' ? { ...value, unit: 'ms' } : (({ unit: _u, ...rest }) => rest)(value))}>
+        <select
+          className="input"
+          {...controlProps(`${path}.unit`, undefined)}
+          value={value.unit ?? 's'}
+          onChange={(e) => onChange(e.target.value === 'ms' ? { ...value, unit: 'ms' } : (({ unit: _u, ...rest }) => rest)(value))}
+        >
           <option value="s">UNIX seconds</option>
           <option value="ms">milliseconds (extension)</option>
         </select>

@@ -11,13 +11,30 @@ export function TriggerActionsMenu({ triggerId }: { triggerId: string }) {
   const duplicate = () => {
     const { items } = useAppStore.getState().triggers;
     const source = items.find((t) => t.id === triggerId);
-    if (source) openDraft(duplicateTrigger(source, items.map((t) => t.id)));
+    if (source)
+      openDraft(
+        duplicateTrigger(
+          source,
+          items.map((t) => t.id),
+        ),
+      );
   };
   return (
     <span className="trigger-actions">
-      <button type="button" className="button" onClick={duplicate} data-testid="duplicate-trigger">Duplicate</button>
-      <ConfirmButton label="Delete" confirmLabel="Delete trigger" testId="delete-trigger" onConfirm={() => deleteTrigger(triggerId).catch((e) => setError(describeError(e)))} />
-      {error && <span className="field-error" role="alert">{error}</span>}
+      <button type="button" className="button" onClick={duplicate} data-testid="duplicate-trigger">
+        Duplicate
+      </button>
+      <ConfirmButton
+        label="Delete"
+        confirmLabel="Delete trigger"
+        testId="delete-trigger"
+        onConfirm={() => deleteTrigger(triggerId).catch((e) => setError(describeError(e)))}
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

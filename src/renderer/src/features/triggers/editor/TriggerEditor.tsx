@@ -55,7 +55,15 @@ export function TriggerEditor({ source, isNew }: { source: Trigger; isNew: boole
   return (
     <ProjectSummaryContext.Provider value={project}>
       <IssuesContext.Provider value={issues}>
-        <form className="editor" data-testid="trigger-editor" data-trigger-id={source.id} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form
+          className="editor"
+          data-testid="trigger-editor"
+          data-trigger-id={source.id}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           <EditorHeader
             draft={d.draft}
             isNew={isNew}
@@ -67,7 +75,9 @@ export function TriggerEditor({ source, isNew }: { source: Trigger; isNew: boole
             sourceId={source.id}
           />
           {issues.unplaced && (
-            <div className="banner banner-error editor-banner" role="alert" data-testid="save-error">The engine refused to save: {issues.unplaced}</div>
+            <div className="banner banner-error editor-banner" role="alert" data-testid="save-error">
+              The engine refused to save: {issues.unplaced}
+            </div>
           )}
           {attempted && problems > 0 && (
             <div className="banner banner-warn editor-banner" role="alert" data-testid="save-blocked">

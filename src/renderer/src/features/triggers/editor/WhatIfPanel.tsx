@@ -8,11 +8,7 @@ import { sameTrigger } from './useTriggerDraft';
 
 const LIMIT = 50;
 
-type State =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; rows: WhatIfRow[]; tested: Trigger };
+type State = { status: 'idle' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; rows: WhatIfRow[]; tested: Trigger };
 
 /** Re-evaluates recent requests to this trigger against the edited, unsaved draft. */
 export function WhatIfPanel({ draft, problems }: { draft: Trigger; problems: number }) {
@@ -30,14 +26,29 @@ export function WhatIfPanel({ draft, problems }: { draft: Trigger; problems: num
   return (
     <section className="editor-section whatif" aria-label="What if" data-testid="whatif">
       <header className="editor-section-head">
-        <h3>What if <span className="muted small">re-evaluate the last {LIMIT} requests to this trigger with the edits above, without saving</span></h3>
-        <button type="button" className="button" disabled={problems > 0 || state.status === 'loading'} onClick={run} data-testid="whatif-run" title={problems > 0 ? 'Fix the problems above first' : undefined}>
+        <h3>
+          What if <span className="muted small">re-evaluate the last {LIMIT} requests to this trigger with the edits above, without saving</span>
+        </h3>
+        <button
+          type="button"
+          className="button"
+          disabled={problems > 0 || state.status === 'loading'}
+          onClick={run}
+          data-testid="whatif-run"
+          title={problems > 0 ? 'Fix the problems above first' : undefined}
+        >
           {state.status === 'loading' ? 'Testing…' : 'Test against recent requests'}
         </button>
       </header>
-      {state.status === 'error' && <p className="field-error" role="alert" data-testid="whatif-error">{state.message}</p>}
+      {state.status === 'error' && (
+        <p className="field-error" role="alert" data-testid="whatif-error">
+          {state.message}
+        </p>
+      )}
       {state.status === 'ready' && state.rows.length === 0 && (
-        <p className="muted small" data-testid="whatif-empty">No requests have reached this trigger's launch URL yet. Send one (or replay one from the Inbox), then test again.</p>
+        <p className="muted small" data-testid="whatif-empty">
+          No requests have reached this trigger's launch URL yet. Send one (or replay one from the Inbox), then test again.
+        </p>
       )}
       {state.status === 'ready' && state.rows.length > 0 && (
         <>
@@ -47,7 +58,11 @@ export function WhatIfPanel({ draft, problems }: { draft: Trigger; problems: num
           </p>
           <table className="grid-table whatif-table" data-testid="whatif-table">
             <thead>
-              <tr><th>Received</th><th>Before → after</th><th>First failing condition</th></tr>
+              <tr>
+                <th>Received</th>
+                <th>Before → after</th>
+                <th>First failing condition</th>
+              </tr>
             </thead>
             <tbody>
               {state.rows.map((row) => (
@@ -60,8 +75,21 @@ export function WhatIfPanel({ draft, problems }: { draft: Trigger; problems: num
                   onClick={() => showCaptureInInbox(row.captureId)}
                 >
                   <td className="mono nowrap">{formatExactTime(row.receivedAt)}</td>
-                  <td className="nowrap"><Verdict v={row.before} /> → <Verdict v={row.after} /></td>
-                  <td>{row.failedAt ? <><span className="mono">#{row.failedAt.index + 1} {row.failedAt.type}</span> <span className="muted">{row.failedAt.reason}</span></> : <span className="muted">—</span>}</td>
+                  <td className="nowrap">
+                    <Verdict v={row.before} /> → <Verdict v={row.after} />
+                  </td>
+                  <td>
+                    {row.failedAt ? (
+                      <>
+                        <span className="mono">
+                          #{row.failedAt.index + 1} {row.failedAt.type}
+                        </span>{' '}
+                        <span className="muted">{row.failedAt.reason}</span>
+                      </>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

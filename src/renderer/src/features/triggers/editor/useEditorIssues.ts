@@ -8,8 +8,10 @@ import { relativePath, validationErrors, warningsByPath } from '../lib/fieldIssu
 import type { EditorIssues } from './issuesContext';
 import { errorMessage } from '@shared/error-message';
 
-export function useEditorIssues(draft: Trigger, opts: { takenIds: string[]; env: EnvVariable[] | null; project: ProjectSummary | null; serverError: unknown }): EditorIssues & { count: number; /** the engine's refusal as one line, for the banner */
-  unplaced: string | null } {
+export function useEditorIssues(
+  draft: Trigger,
+  opts: { takenIds: string[]; env: EnvVariable[] | null; project: ProjectSummary | null; serverError: unknown },
+): EditorIssues & { count: number; /** the engine's refusal as one line, for the banner */ unplaced: string | null } {
   const { takenIds, env, project, serverError } = opts;
   return useMemo(() => {
     const errors = validationErrors(draft);

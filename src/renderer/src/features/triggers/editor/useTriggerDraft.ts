@@ -16,7 +16,10 @@ interface DraftState {
 }
 
 const fresh = (source: Trigger): DraftState => ({
-  source, draft: source, conditionKeys: keysFor(source.conditions.length), actionKeys: keysFor(source.actions.length),
+  source,
+  draft: source,
+  conditionKeys: keysFor(source.conditions.length),
+  actionKeys: keysFor(source.actions.length),
 });
 
 export const sameTrigger = (a: Trigger, b: Trigger): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -35,28 +38,67 @@ export function useTriggerDraft(source: Trigger) {
   const setDraft = useCallback((patch: Partial<Trigger>) => update((s) => ({ ...s, draft: { ...s.draft, ...patch } })), [update]);
 
   const conditions = {
-    change: useCallback((i: number, c: Condition) => update((s) => ({ ...s, draft: { ...s.draft, conditions: replaceAt(s.draft.conditions, i, c) } })), [update]),
-    move: useCallback((i: number, d: -1 | 1) => update((s) => ({
-      ...s, draft: { ...s.draft, conditions: moveItem(s.draft.conditions, i, d) }, conditionKeys: moveItem(s.conditionKeys, i, d),
-    })), [update]),
-    remove: useCallback((i: number) => update((s) => ({
-      ...s, draft: { ...s.draft, conditions: removeAt(s.draft.conditions, i) }, conditionKeys: removeAt(s.conditionKeys, i),
-    })), [update]),
-    add: useCallback((type: ConditionType) => update((s) => ({
-      ...s, draft: { ...s.draft, conditions: [...s.draft.conditions, newCondition(type)] }, conditionKeys: [...s.conditionKeys, ++nextKey],
-    })), [update]),
+    change: useCallback(
+      (i: number, c: Condition) => update((s) => ({ ...s, draft: { ...s.draft, conditions: replaceAt(s.draft.conditions, i, c) } })),
+      [update],
+    ),
+    move: useCallback(
+      (i: number, d: -1 | 1) =>
+        update((s) => ({
+          ...s,
+          draft: { ...s.draft, conditions: moveItem(s.draft.conditions, i, d) },
+          conditionKeys: moveItem(s.conditionKeys, i, d),
+        })),
+      [update],
+    ),
+    remove: useCallback(
+      (i: number) =>
+        update((s) => ({
+          ...s,
+          draft: { ...s.draft, conditions: removeAt(s.draft.conditions, i) },
+          conditionKeys: removeAt(s.conditionKeys, i),
+        })),
+      [update],
+    ),
+    add: useCallback(
+      (type: ConditionType) =>
+        update((s) => ({
+          ...s,
+          draft: { ...s.draft, conditions: [...s.draft.conditions, newCondition(type)] },
+          conditionKeys: [...s.conditionKeys, ++nextKey],
+        })),
+      [update],
+    ),
   };
   const actions = {
     change: useCallback((i: number, a: Action) => update((s) => ({ ...s, draft: { ...s.draft, actions: replaceAt(s.draft.actions, i, a) } })), [update]),
-    move: useCallback((i: number, d: -1 | 1) => update((s) => ({
-      ...s, draft: { ...s.draft, actions: moveItem(s.draft.actions, i, d) }, actionKeys: moveItem(s.actionKeys, i, d),
-    })), [update]),
-    remove: useCallback((i: number) => update((s) => ({
-      ...s, draft: { ...s.draft, actions: removeAt(s.draft.actions, i) }, actionKeys: removeAt(s.actionKeys, i),
-    })), [update]),
-    add: useCallback((type: ActionType) => update((s) => ({
-      ...s, draft: { ...s.draft, actions: [...s.draft.actions, newAction(type)] }, actionKeys: [...s.actionKeys, ++nextKey],
-    })), [update]),
+    move: useCallback(
+      (i: number, d: -1 | 1) =>
+        update((s) => ({
+          ...s,
+          draft: { ...s.draft, actions: moveItem(s.draft.actions, i, d) },
+          actionKeys: moveItem(s.actionKeys, i, d),
+        })),
+      [update],
+    ),
+    remove: useCallback(
+      (i: number) =>
+        update((s) => ({
+          ...s,
+          draft: { ...s.draft, actions: removeAt(s.draft.actions, i) },
+          actionKeys: removeAt(s.actionKeys, i),
+        })),
+      [update],
+    ),
+    add: useCallback(
+      (type: ActionType) =>
+        update((s) => ({
+          ...s,
+          draft: { ...s.draft, actions: [...s.draft.actions, newAction(type)] },
+          actionKeys: [...s.actionKeys, ++nextKey],
+        })),
+      [update],
+    ),
   };
   const revert = useCallback(() => update((s) => fresh(s.source)), [update]);
 

@@ -53,7 +53,6 @@ export function foldLines(lines: Line[], width: number): Line[] {
   return rows;
 }
 
-
 /** "76303a31" → "76 30 3a 31", 16 bytes a line. */
 export function groupHex(hex: string): string {
   const bytes = hex.match(/../g) ?? [];

@@ -9,17 +9,26 @@ export function firstByteDifference(a: Uint8Array, b: Uint8Array): number {
 }
 
 const NAMED: Record<number, string> = {
-  0x00: 'NUL', 0x09: 'TAB', 0x0a: 'LF (newline)', 0x0d: 'CR (carriage return)', 0x20: 'space', 0x7f: 'DEL',
+  0x00: 'NUL',
+  0x09: 'TAB',
+  0x0a: 'LF (newline)',
+  0x0d: 'CR (carriage return)',
+  0x20: 'space',
+  0x7f: 'DEL',
 };
 
 /** One byte as a short glyph that makes whitespace and control bytes visible. */
 export function byteGlyph(byte: number | undefined): string {
   if (byte === undefined) return '∅';
   switch (byte) {
-    case 0x20: return '·';
-    case 0x0a: return '↵';
-    case 0x0d: return '←';
-    case 0x09: return '→';
+    case 0x20:
+      return '·';
+    case 0x0a:
+      return '↵';
+    case 0x0d:
+      return '←';
+    case 0x09:
+      return '→';
   }
   if (byte < 0x20 || byte === 0x7f) return '␀';
   if (byte >= 0x80) return '•';

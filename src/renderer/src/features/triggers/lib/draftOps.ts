@@ -21,7 +21,11 @@ export function withAuthType(c: WebAuthCondition, authType: WebAuthCondition['au
 }
 
 /** One value per line; blank lines are ignored (they are usually the line being typed). */
-export const listFromLines = (text: string): string[] => text.split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line !== '');
+export const listFromLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line !== '');
 
 export function moveItem<T>(items: readonly T[], index: number, delta: -1 | 1): T[] {
   const to = index + delta;

@@ -35,10 +35,13 @@ export function useRealTriggerId(triggerId: string): [string, (value: string) =>
     window.addEventListener(CHANGED, sync);
     return () => window.removeEventListener(CHANGED, sync);
   }, [triggerId]);
-  const update = useCallback((next: string) => {
-    setValue(next);
-    writeRealId(window.localStorage, triggerId, next);
-    window.dispatchEvent(new Event(CHANGED));
-  }, [triggerId]);
+  const update = useCallback(
+    (next: string) => {
+      setValue(next);
+      writeRealId(window.localStorage, triggerId, next);
+      window.dispatchEvent(new Event(CHANGED));
+    },
+    [triggerId],
+  );
   return [value, update];
 }

@@ -10,8 +10,7 @@ export const SEGMENT_LABELS: Record<BasestringSegment['kind'], string> = {
   url: '{url} (extension)',
 };
 
-export const segmentClass = (segment: Pick<BasestringSegment, 'kind' | 'missing'>): string =>
-  `seg seg-${segment.kind}${segment.missing ? ' seg-missing' : ''}`;
+export const segmentClass = (segment: Pick<BasestringSegment, 'kind' | 'missing'>): string => `seg seg-${segment.kind}${segment.missing ? ' seg-missing' : ''}`;
 
 /** The kinds present, in a stable order, for the legend. */
 export function legendKinds(segments: readonly Pick<BasestringSegment, 'kind'>[]): BasestringSegment['kind'][] {

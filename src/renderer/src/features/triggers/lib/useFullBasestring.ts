@@ -7,10 +7,7 @@ import { fromBase64 } from '@shared/triggers/bytes';
 import type { RequestView } from '@shared/triggers/lookup';
 import { useCaptureDetail } from '../../captures';
 
-export type FullBasestring =
-  | { status: 'ready'; bytes: Uint8Array; request: RequestView }
-  | { status: 'loading' }
-  | { status: 'unavailable'; reason: string };
+export type FullBasestring = { status: 'ready'; bytes: Uint8Array; request: RequestView } | { status: 'loading' } | { status: 'unavailable'; reason: string };
 
 export function useFullBasestring(captureId: string, trace: Pick<HmacTrace, 'format' | 'basestringLength'>): FullBasestring {
   const detail = useCaptureDetail(captureId);

@@ -8,7 +8,10 @@ export function useProjectSummary(): ProjectSummary | null {
   const [summary, setSummary] = useState<ProjectSummary | null>(null);
   useEffect(() => {
     let live = true;
-    projectSummary().then((s) => live && setSummary(s), () => live && setSummary(null));
+    projectSummary().then(
+      (s) => live && setSummary(s),
+      () => live && setSummary(null),
+    );
     return () => {
       live = false;
     };

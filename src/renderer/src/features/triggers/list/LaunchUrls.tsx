@@ -16,7 +16,9 @@ export function LaunchUrls({ triggerId, realId: mode }: { triggerId: string; rea
         <span className="launch-url-label">Local</span>
         {local ? (
           <>
-            <code className="launch-url-text" data-testid="local-launch-url" title={local}>{local}</code>
+            <code className="launch-url-text" data-testid="local-launch-url" title={local}>
+              {local}
+            </code>
             <CopyButton text={local} label="Copy local launch URL" testId="copy-local-url" />
           </>
         ) : (
@@ -26,20 +28,24 @@ export function LaunchUrls({ triggerId, realId: mode }: { triggerId: string; rea
       {(mode === 'edit' || (mode === 'show' && realId.trim())) && (
         <div className="launch-url">
           <span className="launch-url-label">Real</span>
-          {mode === 'edit' && <input
-            className="input mono launch-real-id"
-            placeholder="real trigger id (optional)"
-            aria-label="Real trigger id on app.valohai.com"
-            title="The id of this trigger on app.valohai.com; kept in this browser only"
-            data-testid="real-trigger-id"
-            value={realId}
-            spellCheck={false}
-            onClick={(e) => e.stopPropagation()}
-            onChange={(e) => setRealId(e.target.value)}
-          />}
+          {mode === 'edit' && (
+            <input
+              className="input mono launch-real-id"
+              placeholder="real trigger id (optional)"
+              aria-label="Real trigger id on app.valohai.com"
+              title="The id of this trigger on app.valohai.com; kept in this browser only"
+              data-testid="real-trigger-id"
+              value={realId}
+              spellCheck={false}
+              onClick={(e) => e.stopPropagation()}
+              onChange={(e) => setRealId(e.target.value)}
+            />
+          )}
           {realId.trim() && (
             <>
-              <code className="launch-url-text" data-testid="real-launch-url" title={realLaunchUrl(realId)}>{realLaunchUrl(realId)}</code>
+              <code className="launch-url-text" data-testid="real-launch-url" title={realLaunchUrl(realId)}>
+                {realLaunchUrl(realId)}
+              </code>
               <CopyButton text={realLaunchUrl(realId)} label="Copy real launch URL" testId="copy-real-url" />
             </>
           )}

@@ -14,10 +14,22 @@ export function newFromPreset(presetId: string) {
 export function NewTriggerMenu() {
   return (
     <span className="new-trigger">
-      <button type="button" className="button button-primary" onClick={() => openDraft(blankTrigger(takenIds()))} data-testid="new-trigger">New trigger</button>
-      <select className="input" aria-label="New trigger from a preset" data-testid="new-from-preset" value="" onChange={(e) => e.target.value && newFromPreset(e.target.value)}>
+      <button type="button" className="button button-primary" onClick={() => openDraft(blankTrigger(takenIds()))} data-testid="new-trigger">
+        New trigger
+      </button>
+      <select
+        className="input"
+        aria-label="New trigger from a preset"
+        data-testid="new-from-preset"
+        value=""
+        onChange={(e) => e.target.value && newFromPreset(e.target.value)}
+      >
         <option value="">From preset…</option>
-        {TRIGGER_PRESETS.map((p) => <option key={p.id} value={p.id} title={p.description}>{p.name}</option>)}
+        {TRIGGER_PRESETS.map((p) => (
+          <option key={p.id} value={p.id} title={p.description}>
+            {p.name}
+          </option>
+        ))}
       </select>
     </span>
   );

@@ -36,18 +36,41 @@ export const TriggerListItem = memo(function TriggerListItem({ trigger, open }: 
       }}
     >
       <div className="trigger-item-head">
-        <label className="switch" title={trigger.enabled ? 'Enabled: click to disable' : 'Disabled: the launch URL answers 404'} onClick={(e) => e.stopPropagation()}>
-          <input type="checkbox" checked={trigger.enabled} disabled={busy} aria-label={`Enable ${trigger.title}`} data-testid="trigger-enabled" onChange={(e) => void toggle(e.target.checked)} />
+        <label
+          className="switch"
+          title={trigger.enabled ? 'Enabled: click to disable' : 'Disabled: the launch URL answers 404'}
+          onClick={(e) => e.stopPropagation()}
+        >
+          <input
+            type="checkbox"
+            checked={trigger.enabled}
+            disabled={busy}
+            aria-label={`Enable ${trigger.title}`}
+            data-testid="trigger-enabled"
+            onChange={(e) => void toggle(e.target.checked)}
+          />
           <span className="switch-track" aria-hidden="true" />
         </label>
-        <span className="trigger-item-title" title={trigger.title}>{trigger.title}</span>
-        <code className="trigger-item-id muted" title={trigger.id}>{trigger.id}</code>
+        <span className="trigger-item-title" title={trigger.title}>
+          {trigger.title}
+        </span>
+        <code className="trigger-item-id muted" title={trigger.id}>
+          {trigger.id}
+        </code>
       </div>
       <ul className="trigger-item-conditions">
-        {summarizeConditions(trigger).map((line, i) => <li key={i} className={trigger.conditions.length ? '' : 'warn-text'}>{line}</li>)}
+        {summarizeConditions(trigger).map((line, i) => (
+          <li key={i} className={trigger.conditions.length ? '' : 'warn-text'}>
+            {line}
+          </li>
+        ))}
       </ul>
       <LaunchUrls triggerId={trigger.id} realId={open ? 'edit' : 'show'} />
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 });

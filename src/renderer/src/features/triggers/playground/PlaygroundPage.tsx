@@ -28,18 +28,41 @@ export function PlaygroundPage() {
       </div>
       <div className="pg-split">
         <div className="pg-inputs">
-          <label className="pg-label" htmlFor="pg-format">Format</label>
+          <label className="pg-label" htmlFor="pg-format">
+            Format
+          </label>
           <FormatInput value={form.format} onChange={(format) => change({ format })} id="pg-format" testId="pg-format" />
-          <label className="pg-label" htmlFor="pg-secret">Secret <span className="muted small">may reference {'{env:NAME}'}; resolved by the engine, never shown</span></label>
-          <input id="pg-secret" className="input mono" type={/\{env:[^}]*\}/.test(form.secretKey) ? 'text' : 'password'} autoComplete="off" value={form.secretKey} onChange={(e) => change({ secretKey: e.target.value })} data-testid="pg-secret" />
+          <label className="pg-label" htmlFor="pg-secret">
+            Secret <span className="muted small">may reference {'{env:NAME}'}; resolved by the engine, never shown</span>
+          </label>
+          <input
+            id="pg-secret"
+            className="input mono"
+            type={/\{env:[^}]*\}/.test(form.secretKey) ? 'text' : 'password'}
+            autoComplete="off"
+            value={form.secretKey}
+            onChange={(e) => change({ secretKey: e.target.value })}
+            data-testid="pg-secret"
+          />
           <div className="pg-line">
-            <label className="pg-inline">Algorithm
+            <label className="pg-inline">
+              Algorithm
               <select className="input" value={form.algorithm} onChange={(e) => change({ algorithm: e.target.value })} data-testid="pg-algorithm">
-                {HMAC_ALGORITHMS.map((a) => <option key={a} value={a}>{a}</option>)}
+                {HMAC_ALGORITHMS.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
               </select>
             </label>
-            <label className="pg-inline">Encoding
-              <select className="input" value={form.encoding} onChange={(e) => change({ encoding: e.target.value as 'hex' | 'base64' })} data-testid="pg-encoding">
+            <label className="pg-inline">
+              Encoding
+              <select
+                className="input"
+                value={form.encoding}
+                onChange={(e) => change({ encoding: e.target.value as 'hex' | 'base64' })}
+                data-testid="pg-encoding"
+              >
                 <option value="hex">hex</option>
                 <option value="base64">base64</option>
               </select>
@@ -52,15 +75,25 @@ export function PlaygroundPage() {
             <h3>Signature {pending && <span className="muted small">signing…</span>}</h3>
             {output?.signature ? (
               <div className="pg-sig-line">
-                <code className="sig" data-testid="pg-signature">{output.signature}</code>
+                <code className="sig" data-testid="pg-signature">
+                  {output.signature}
+                </code>
                 <CopyButton text={output.signature} label="Copy signature" testId="pg-copy-signature" />
               </div>
             ) : (
               <p className="muted small">{form.source === 'capture' && !form.captureId ? 'Pick a captured request to sign.' : 'Nothing signed yet.'}</p>
             )}
           </div>
-          {callError && <p className="banner banner-error" role="alert" data-testid="pg-call-error">{callError}</p>}
-          {output?.error && <p className="field-error" role="alert" data-testid="pg-error">{output.error}</p>}
+          {callError && (
+            <p className="banner banner-error" role="alert" data-testid="pg-call-error">
+              {callError}
+            </p>
+          )}
+          {output?.error && (
+            <p className="field-error" role="alert" data-testid="pg-error">
+              {output.error}
+            </p>
+          )}
           {output?.trace && <BasestringVisualiser trace={output.trace} />}
         </div>
       </div>

@@ -35,6 +35,11 @@ export function buildInput(form: PlaygroundForm): PlaygroundInput | null {
   if (form.source === 'capture') return form.captureId ? { ...base, request: { captureId: form.captureId } } : null;
   return {
     ...base,
-    request: { method: form.method || 'POST', url: form.url || '/', rawHeaders: parseHeaderLines(form.headersText).headers, bodyBase64: toBase64(utf8(form.bodyText)) },
+    request: {
+      method: form.method || 'POST',
+      url: form.url || '/',
+      rawHeaders: parseHeaderLines(form.headersText).headers,
+      bodyBase64: toBase64(utf8(form.bodyText)),
+    },
   };
 }

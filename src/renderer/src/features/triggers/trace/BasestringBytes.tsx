@@ -11,7 +11,10 @@ export function BasestringBytes({ bytes, segments }: { bytes: Uint8Array; segmen
   const lines = useMemo(() => foldLines(segmentLines(bytes, segments), FOLD_AT), [bytes, segments]);
   return (
     <>
-      <h5>Rendered basestring <span className="muted small">all {bytes.length.toLocaleString()} bytes, coloured by segment, long lines folded; · space, → tab, ← CR, ↵ LF</span></h5>
+      <h5>
+        Rendered basestring{' '}
+        <span className="muted small">all {bytes.length.toLocaleString()} bytes, coloured by segment, long lines folded; · space, → tab, ← CR, ↵ LF</span>
+      </h5>
       <VirtualLines
         count={lines.length}
         testId="basestring-coloured"
@@ -19,18 +22,29 @@ export function BasestringBytes({ bytes, segments }: { bytes: Uint8Array; segmen
         render={(i) => (
           <>
             <span className="line-offset">{lines[i].offset < 0 ? '' : lines[i].offset.toString(16).padStart(8, '0')}</span>
-            {lines[i].pieces.map((p, j) => <span key={j} className={`vis-run vis-run-${p.kind}`}>{p.text}</span>)}
+            {lines[i].pieces.map((p, j) => (
+              <span key={j} className={`vis-run vis-run-${p.kind}`}>
+                {p.text}
+              </span>
+            ))}
           </>
         )}
       />
-      <h5>Hex <span className="muted small">all {bytes.length.toLocaleString()} bytes, offset in hex</span></h5>
+      <h5>
+        Hex <span className="muted small">all {bytes.length.toLocaleString()} bytes, offset in hex</span>
+      </h5>
       <VirtualLines
         count={hexRowCount(bytes.length)}
         testId="basestring-hex"
         label="Basestring hex dump"
         render={(i) => {
           const row = hexDumpRows(bytes, i, 1)[0];
-          return <><span className="line-offset">{row.offset}</span>{row.hex}  <span className="muted">{row.ascii}</span></>;
+          return (
+            <>
+              <span className="line-offset">{row.offset}</span>
+              {row.hex} <span className="muted">{row.ascii}</span>
+            </>
+          );
         }}
       />
     </>

@@ -18,9 +18,20 @@ import type { FullBasestring } from '../lib/useFullBasestring';
 type Mode = 'basestring' | 'body';
 const WINDOW = 48;
 
-type SignCheck = { status: 'idle' } | { status: 'signing' } | { status: 'done'; signature: string | null; error: string | null } | { status: 'error'; message: string };
+type SignCheck =
+  { status: 'idle' } | { status: 'signing' } | { status: 'done'; signature: string | null; error: string | null } | { status: 'error'; message: string };
 
-export function BasestringComparator({ trace, full, triggerId, conditionIndex }: { trace: HmacTrace; full: FullBasestring; triggerId: string; conditionIndex: number }) {
+export function BasestringComparator({
+  trace,
+  full,
+  triggerId,
+  conditionIndex,
+}: {
+  trace: HmacTrace;
+  full: FullBasestring;
+  triggerId: string;
+  conditionIndex: number;
+}) {
   const [mode, setMode] = useState<Mode>('basestring');
   const [text, setText] = useState('');
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
@@ -39,7 +50,11 @@ export function BasestringComparator({ trace, full, triggerId, conditionIndex }:
   useEffect(() => setCheck({ status: 'idle' }), [theirs]);
 
   if (full.status !== 'ready') {
-    return <p className="muted small" data-testid="comparator-unavailable">The comparator needs the whole request: {full.status === 'loading' ? 'loading…' : full.reason}.</p>;
+    return (
+      <p className="muted small" data-testid="comparator-unavailable">
+        The comparator needs the whole request: {full.status === 'loading' ? 'loading…' : full.reason}.
+      </p>
+    );
   }
   const ours = full.bytes;
   const diffAt = theirs ? firstByteDifference(ours, theirs) : -1;
@@ -49,7 +64,10 @@ export function BasestringComparator({ trace, full, triggerId, conditionIndex }:
     setCheck({ status: 'signing' });
     try {
       const out = await signPlayground({
-        format: '{body}', secretKey: condition.secretKey, algorithm: trace.algorithm, encoding: trace.encoding,
+        format: '{body}',
+        secretKey: condition.secretKey,
+        algorithm: trace.algorithm,
+        encoding: trace.encoding,
         request: { method: 'POST', url: '/', rawHeaders: [], bodyBase64: toBase64(theirs) },
       });
       setCheck({ status: 'done', signature: out.signature, error: out.error });
@@ -62,28 +80,44 @@ export function BasestringComparator({ trace, full, triggerId, conditionIndex }:
     <div className="comparator" data-testid="basestring-comparator">
       <h5>Compare with what the sender signed</h5>
       <p className="muted small">
-        Log the exact bytes your sender feeds to its HMAC and paste them here (or upload them as a file: a browser turns pasted CR LF line breaks into LF, a file keeps every byte).
+        Log the exact bytes your sender feeds to its HMAC and paste them here (or upload them as a file: a browser turns pasted CR LF line breaks into LF, a
+        file keeps every byte).
       </p>
       <div className="comparator-inputs">
         <div className="segmented" role="radiogroup" aria-label="What you paste">
           {(['basestring', 'body'] as const).map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} className={`segmented-item${mode === m ? ' is-active' : ''}`} data-testid={`comparator-mode-${m}`} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              className={`segmented-item${mode === m ? ' is-active' : ''}`}
+              data-testid={`comparator-mode-${m}`}
+              onClick={() => setMode(m)}
+            >
               {m === 'basestring' ? 'The sender\u2019s basestring' : 'The body it signed'}
             </button>
           ))}
         </div>
         <label className="button button-small comparator-upload">
           Upload a file…
-          <input type="file" className="offscreen" data-testid="comparator-file" onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-            e.target.value = '';
-          }} />
+          <input
+            type="file"
+            className="offscreen"
+            data-testid="comparator-file"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+              e.target.value = '';
+            }}
+          />
         </label>
         {file && (
           <span className="small">
             <code>{file.name}</code> ({file.bytes.length.toLocaleString()} bytes){' '}
-            <button type="button" className="button button-small" onClick={() => setFile(null)}>Use pasted text</button>
+            <button type="button" className="button button-small" onClick={() => setFile(null)}>
+              Use pasted text
+            </button>
           </span>
         )}
       </div>
@@ -103,12 +137,20 @@ export function BasestringComparator({ trace, full, triggerId, conditionIndex }:
           <p className={diffAt < 0 ? 'ok-text' : 'danger-text'} data-testid="comparator-verdict" data-diff-at={diffAt}>
             {diffAt < 0
               ? `Identical: all ${ours.length.toLocaleString()} bytes are the same as the basestring this request renders to.`
-              : `First difference at byte offset ${diffAt.toLocaleString()} (0x${diffAt.toString(16)}): ours has ${describeByte(ours[diffAt])}, the sender's has ${describeByte(theirs[diffAt])}.`}
-            {' '}<span className="muted">Ours {ours.length.toLocaleString()} bytes, the sender's {theirs.length.toLocaleString()}.</span>
+              : `First difference at byte offset ${diffAt.toLocaleString()} (0x${diffAt.toString(16)}): ours has ${describeByte(ours[diffAt])}, the sender's has ${describeByte(theirs[diffAt])}.`}{' '}
+            <span className="muted">
+              Ours {ours.length.toLocaleString()} bytes, the sender's {theirs.length.toLocaleString()}.
+            </span>
           </p>
           <AlignedBytes ours={ours} theirs={theirs} diffAt={diffAt} />
           <div className="comparator-sign">
-            <button type="button" className="button button-small" disabled={!condition || check.status === 'signing'} onClick={() => void sign()} data-testid="comparator-sign">
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!condition || check.status === 'signing'}
+              onClick={() => void sign()}
+              data-testid="comparator-sign"
+            >
               Sign the sender's basestring with this trigger's secret
             </button>
             {!condition && <span className="muted small"> (the trigger's HMAC condition is no longer configured)</span>}
@@ -124,16 +166,35 @@ function AlignedBytes({ ours, theirs, diffAt }: { ours: Uint8Array; theirs: Uint
   const cells = alignedWindow(ours, theirs, windowStart(Math.max(0, diffAt)), WINDOW);
   if (!cells.length) return null;
   return (
-    <div className="aligned" data-testid="comparator-aligned" role="table" aria-label={`Bytes ${cells[0].offset} to ${cells[cells.length - 1].offset}, ours above the sender's`}>
+    <div
+      className="aligned"
+      data-testid="comparator-aligned"
+      role="table"
+      aria-label={`Bytes ${cells[0].offset} to ${cells[cells.length - 1].offset}, ours above the sender's`}
+    >
       <div className="aligned-row" role="row">
-        <span className="aligned-label" role="rowheader">offset</span>
-        {cells.map((c) => <span key={c.offset} role="cell" className={`aligned-cell aligned-offset${c.offset === diffAt ? ' is-first' : ''}`}>{c.offset === diffAt || (c.offset % 8 === 0 && Math.abs(c.offset - diffAt) > 3) ? c.offset : ''}</span>)}
+        <span className="aligned-label" role="rowheader">
+          offset
+        </span>
+        {cells.map((c) => (
+          <span key={c.offset} role="cell" className={`aligned-cell aligned-offset${c.offset === diffAt ? ' is-first' : ''}`}>
+            {c.offset === diffAt || (c.offset % 8 === 0 && Math.abs(c.offset - diffAt) > 3) ? c.offset : ''}
+          </span>
+        ))}
       </div>
       {(['ours', 'theirs'] as const).map((side) => (
         <div key={side} className="aligned-row" role="row" data-testid={`aligned-${side}`}>
-          <span className="aligned-label" role="rowheader">{side === 'ours' ? 'ours' : 'sender'}</span>
+          <span className="aligned-label" role="rowheader">
+            {side === 'ours' ? 'ours' : 'sender'}
+          </span>
           {cells.map((c) => (
-            <span key={c.offset} role="cell" className={`aligned-cell${c.same ? '' : ' is-diff'}${c.offset === diffAt ? ' is-first' : ''}`} data-testid={c.offset === diffAt ? `aligned-first-${side}` : undefined} title={`offset ${c.offset}: ${describeByte(c[side])}`}>
+            <span
+              key={c.offset}
+              role="cell"
+              className={`aligned-cell${c.same ? '' : ' is-diff'}${c.offset === diffAt ? ' is-first' : ''}`}
+              data-testid={c.offset === diffAt ? `aligned-first-${side}` : undefined}
+              title={`offset ${c.offset}: ${describeByte(c[side])}`}
+            >
               <span className="aligned-glyph">{byteGlyph(c[side])}</span>
               <span className="aligned-hex">{byteHex(c[side])}</span>
             </span>
@@ -144,11 +205,33 @@ function AlignedBytes({ ours, theirs, diffAt }: { ours: Uint8Array; theirs: Uint
   );
 }
 
-function SignVerdict({ check, received, encoding, identical, diffAt }: { check: SignCheck; received?: string; encoding: 'hex' | 'base64'; identical: boolean; diffAt: number }) {
+function SignVerdict({
+  check,
+  received,
+  encoding,
+  identical,
+  diffAt,
+}: {
+  check: SignCheck;
+  received?: string;
+  encoding: 'hex' | 'base64';
+  identical: boolean;
+  diffAt: number;
+}) {
   if (check.status === 'idle') return null;
   if (check.status === 'signing') return <span className="muted small"> signing…</span>;
-  if (check.status === 'error') return <p className="field-error" role="alert">{check.message}</p>;
-  if (!check.signature) return <p className="field-warning" data-testid="comparator-sign-verdict">Could not sign: {check.error}</p>;
+  if (check.status === 'error')
+    return (
+      <p className="field-error" role="alert">
+        {check.message}
+      </p>
+    );
+  if (!check.signature)
+    return (
+      <p className="field-warning" data-testid="comparator-sign-verdict">
+        Could not sign: {check.error}
+      </p>
+    );
   const same = received !== undefined && (encoding === 'hex' ? check.signature.toLowerCase() === received.toLowerCase() : check.signature === received);
   const sentence = same
     ? identical
@@ -157,5 +240,9 @@ function SignVerdict({ check, received, encoding, identical, diffAt }: { check: 
     : identical
       ? 'Same bytes as ours, yet not the received signature: the secret (or the algorithm or encoding) differs from the sender\u2019s.'
       : 'Not the received signature either: the secret differs too, or the sender signed yet other bytes than these.';
-  return <p className={same ? 'ok-text' : 'field-warning'} data-testid="comparator-sign-verdict" data-same-secret={same ? 'true' : 'false'}>{sentence}</p>;
+  return (
+    <p className={same ? 'ok-text' : 'field-warning'} data-testid="comparator-sign-verdict" data-same-secret={same ? 'true' : 'false'}>
+      {sentence}
+    </p>
+  );
 }

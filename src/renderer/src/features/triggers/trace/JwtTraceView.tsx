@@ -4,20 +4,28 @@ import type { JwtTrace } from '@shared/trigger-log';
 export function JwtTraceView({ trace }: { trace: JwtTrace }) {
   return (
     <div className="jwt-trace" data-testid="jwt-trace">
-      <p className="small">Algorithm <code>{trace.algorithm}</code></p>
+      <p className="small">
+        Algorithm <code>{trace.algorithm}</code>
+      </p>
       {trace.notes.length > 0 && (
         <ul className="jwt-notes" data-testid="jwt-notes">
-          {trace.notes.map((n, i) => <li key={i}>{n}</li>)}
+          {trace.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
         </ul>
       )}
       <div className="jwt-parts">
         <div>
           <h5>Header</h5>
-          <pre className="code-block" data-testid="jwt-header">{trace.header ? JSON.stringify(trace.header, null, 2) : 'not decodable'}</pre>
+          <pre className="code-block" data-testid="jwt-header">
+            {trace.header ? JSON.stringify(trace.header, null, 2) : 'not decodable'}
+          </pre>
         </div>
         <div>
           <h5>Claims</h5>
-          <pre className="code-block" data-testid="jwt-claims">{trace.claims ? JSON.stringify(trace.claims, null, 2) : 'not decodable'}</pre>
+          <pre className="code-block" data-testid="jwt-claims">
+            {trace.claims ? JSON.stringify(trace.claims, null, 2) : 'not decodable'}
+          </pre>
         </div>
       </div>
     </div>

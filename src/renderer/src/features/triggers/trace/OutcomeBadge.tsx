@@ -10,5 +10,9 @@ const LABELS: Record<TriggerOutcome, string> = {
 };
 
 export function OutcomeBadge({ outcome }: { outcome: TriggerOutcome }) {
-  return <span className={`outcome outcome-${outcome}`} data-testid="outcome">{LABELS[outcome] ?? outcome}</span>;
+  return (
+    <span className={`outcome outcome-${outcome}`} data-testid="outcome">
+      {LABELS[outcome] ?? outcome}
+    </span>
+  );
 }

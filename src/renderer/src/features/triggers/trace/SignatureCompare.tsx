@@ -10,9 +10,28 @@ export function SignatureCompare({ expected, received }: { expected?: string; re
   return (
     <dl className="sigs" data-testid="signature-compare" data-match={matched ? 'true' : 'false'}>
       <dt>Expected</dt>
-      <dd>{expected !== undefined ? <><code className="sig" data-testid="sig-expected">{expected}</code><CopyButton text={expected} label="Copy expected signature" /></> : <span className="muted">not computed</span>}</dd>
+      <dd>
+        {expected !== undefined ? (
+          <>
+            <code className="sig" data-testid="sig-expected">
+              {expected}
+            </code>
+            <CopyButton text={expected} label="Copy expected signature" />
+          </>
+        ) : (
+          <span className="muted">not computed</span>
+        )}
+      </dd>
       <dt>Received</dt>
-      <dd>{received !== undefined ? <code className={`sig${matched ? '' : ' sig-mismatch'}`} data-testid="sig-received">{received}</code> : <span className="muted">none in the request</span>}</dd>
+      <dd>
+        {received !== undefined ? (
+          <code className={`sig${matched ? '' : ' sig-mismatch'}`} data-testid="sig-received">
+            {received}
+          </code>
+        ) : (
+          <span className="muted">none in the request</span>
+        )}
+      </dd>
       {both && (
         <>
           <dt />

@@ -25,7 +25,9 @@ export function TraceSection({ capture }: { capture: Pick<CaptureSummary, 'id' |
       (entry) => current && setState({ status: 'ready', entry }),
       (e) => current && setState({ status: 'error', message: describeError(e) }),
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [capture.id, capture.kind, attempt]);
   if (capture.kind === 'inbox') return null;
   const entry = (state.status === 'ready' ? state.entry : null) ?? live ?? null;
@@ -37,9 +39,16 @@ export function TraceSection({ capture }: { capture: Pick<CaptureSummary, 'id' |
       ) : state.status === 'loading' ? (
         <p className="muted small">Loading the evaluation…</p>
       ) : state.status === 'error' ? (
-        <p className="field-error" role="alert">Could not load the trace: {state.message} <button type="button" className="button button-small" onClick={() => setAttempt((a) => a + 1)}>Retry</button></p>
+        <p className="field-error" role="alert">
+          Could not load the trace: {state.message}{' '}
+          <button type="button" className="button button-small" onClick={() => setAttempt((a) => a + 1)}>
+            Retry
+          </button>
+        </p>
       ) : (
-        <p className="muted small" data-testid="trace-none">No evaluation was recorded for this request (it may have been removed by retention).</p>
+        <p className="muted small" data-testid="trace-none">
+          No evaluation was recorded for this request (it may have been removed by retention).
+        </p>
       )}
     </section>
   );

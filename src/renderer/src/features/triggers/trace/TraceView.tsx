@@ -19,21 +19,57 @@ export function TraceView({ entry, showCaptureLink }: { entry: TriggerLogEntry; 
         <span className="mono">→ {entry.status}</span>
         <span>
           trigger{' '}
-          <a href="#/triggers" onClick={(e) => { e.preventDefault(); navigate('triggers'); openTrigger(entry.triggerId); }} data-testid="trace-trigger-link" title={`Trigger id ${entry.triggerId}`}>{title}</a>
+          <a
+            href="#/triggers"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('triggers');
+              openTrigger(entry.triggerId);
+            }}
+            data-testid="trace-trigger-link"
+            title={`Trigger id ${entry.triggerId}`}
+          >
+            {title}
+          </a>
         </span>
         {entry.runId && (
           <span>
             run{' '}
-            <a href="#/trigger-log" className="mono" data-testid="trace-run-link" onClick={(e) => { e.preventDefault(); openLogEntry(entry.id); navigate('trigger-log'); }}>{entry.runId}</a>
+            <a
+              href="#/trigger-log"
+              className="mono"
+              data-testid="trace-run-link"
+              onClick={(e) => {
+                e.preventDefault();
+                openLogEntry(entry.id);
+                navigate('trigger-log');
+              }}
+            >
+              {entry.runId}
+            </a>
           </span>
         )}
-        {entry.conditions.length > 0 && <span className="muted small">{failed ? `${failed} of ${entry.conditions.length} conditions failed` : entry.conditions.length === 1 ? 'the condition passed' : `all ${entry.conditions.length} conditions passed`}</span>}
+        {entry.conditions.length > 0 && (
+          <span className="muted small">
+            {failed
+              ? `${failed} of ${entry.conditions.length} conditions failed`
+              : entry.conditions.length === 1
+                ? 'the condition passed'
+                : `all ${entry.conditions.length} conditions passed`}
+          </span>
+        )}
         {showCaptureLink}
       </div>
-      {entry.note && <p className="trace-note" data-testid="trace-note">{entry.note}</p>}
+      {entry.note && (
+        <p className="trace-note" data-testid="trace-note">
+          {entry.note}
+        </p>
+      )}
       {entry.conditions.length === 0 && !entry.note && <p className="muted small">This trigger has no conditions: every request launches it.</p>}
       <ol className="cond-results">
-        {entry.conditions.map((c) => <ConditionResultRow key={c.index} result={c} captureId={entry.captureId} triggerId={entry.triggerId} />)}
+        {entry.conditions.map((c) => (
+          <ConditionResultRow key={c.index} result={c} captureId={entry.captureId} triggerId={entry.triggerId} />
+        ))}
       </ol>
     </div>
   );
