@@ -4,11 +4,11 @@ import { UndoBar } from '../components/UndoBar';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
 import { StorageBanner } from './StorageBanner';
-import { pageEntry } from './pages';
+import { pageComponent } from './pageComponents';
 import { Sidebar } from './Sidebar';
 
 function CurrentPage() {
-  const Page = pageEntry(useAppStore(selectPage)).component;
+  const Page = pageComponent(useAppStore(selectPage));
   return <Page />;
 }
 
