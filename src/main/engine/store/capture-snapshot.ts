@@ -23,6 +23,7 @@ import { crc32 } from './frame';
 import { CaptureIndex, Indexed, type IndexEntry } from './capture-index';
 import { segmentPath } from './segment-files';
 import { makePrivateDir } from './private-files';
+import { readExactly } from './file-io';
 
 const MAGIC = 0x58494248; // "HBIX"
 /** bump whenever what a row holds or how summaries are derived from records changes */
@@ -292,13 +293,7 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
   let at = 0;
   const read = async (length: number): Promise<Buffer> => {
     if (at + length > fileSize) throw new Error('snapshot cut short');
-    const buf = Buffer.allocUnsafe(length);
-    let filled = 0;
-    while (filled < length) {
-      const { bytesRead } = await handle.read(buf, filled, length - filled, at + filled);
-      if (bytesRead === 0) throw new Error('snapshot cut short');
-      filled += bytesRead;
-    }
+    const buf = await readExactly(handle, at, length, 'snapshot cut short');
     at += length;
     return buf;
   };

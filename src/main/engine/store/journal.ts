@@ -3,11 +3,12 @@
 // whole segment files, by retention, never because of damage. Damaged ranges are skipped
 // (the scan resynchronises on the next intact frame) and reported; the only bytes ever cut
 // are a torn tail at the very end of the newest segment that no intact frame follows.
-import { promises as fs, writevSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { readBodies } from './batch-read';
 import { HEADER_BYTES, MAX_HEADER_BYTES, decodeHeader, encodeFrameHeadInto, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
+import { readExactly, syncDir, writeFully } from './file-io';
 import { forgetSegmentDamage, recordSegmentDamage, tornTailFile } from './journal-damage';
 import { makePrivateDir, writePrivateFile } from './private-files';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
@@ -66,6 +67,7 @@ export interface RecordJournal<M> extends Journal<M> {
 
 const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
+const JOURNAL_CUT_SHORT = 'journal record is cut short';
 
 interface PendingAppend {
   /** the meta as JSON, encoded into the group commit's shared buffer when it is written */
@@ -297,14 +299,16 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     const handle = await this.reader(pointer.segment);
     // one read when the whole frame is wanted anyway, two when a big body is cut
     const whole = pointer.length - MAX_HEADER_BYTES <= maxBodyBytes;
-    const head = await readExactly(handle, pointer.offset, whole ? pointer.length : Math.min(MAX_HEADER_BYTES, pointer.length));
+    const head = await readExactly(handle, pointer.offset, whole ? pointer.length : Math.min(MAX_HEADER_BYTES, pointer.length), JOURNAL_CUT_SHORT);
     const header = decodeHeader(head, 0);
     if (!header || frameLength(header) !== pointer.length) {
       throw new Error(`no journal record at segment ${pointer.segment} offset ${pointer.offset}`);
     }
     const truncated = header.bodyLength > maxBodyBytes;
     const bodyBytes = truncated ? maxBodyBytes : header.bodyLength;
-    const rest = whole ? head.subarray(header.headerLength) : await readExactly(handle, pointer.offset + header.headerLength, header.metaLength + bodyBytes);
+    const rest = whole
+      ? head.subarray(header.headerLength)
+      : await readExactly(handle, pointer.offset + header.headerLength, header.metaLength + bodyBytes, JOURNAL_CUT_SHORT);
     const meta = rest.subarray(0, header.metaLength);
     const body = rest.subarray(header.metaLength, header.metaLength + bodyBytes);
     if (!truncated && frameCrc(meta, body) !== header.crc) {
@@ -317,7 +321,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     return readBodies(
       pointers,
       maxBodyBytes,
-      async (segment, offset, length) => readExactly(await this.reader(segment), offset, length),
+      async (segment, offset, length) => readExactly(await this.reader(segment), offset, length, JOURNAL_CUT_SHORT),
       async (pointer, max) => (await this.readRecord(pointer, max)).body,
       visit,
     );
@@ -391,38 +395,4 @@ class SegmentedJournal<M> implements RecordJournal<M> {
       await this.writer.close();
     });
   }
-}
-
-/** below this a batch is written synchronously: a page-cache copy costs less than a thread-pool round trip */
-const SYNC_WRITE_BYTES = 1024 * 1024;
-
-async function writeFully(handle: FileHandle, parts: Buffer[], total: number): Promise<void> {
-  let written = 0;
-  let rest = parts;
-  while (written < total) {
-    const bytesWritten = total <= SYNC_WRITE_BYTES ? writevSync(handle.fd, rest) : (await handle.writev(rest)).bytesWritten;
-    written += bytesWritten;
-    if (written < total) rest = [Buffer.concat(rest).subarray(bytesWritten)];
-  }
-}
-
-/** makes a new file's directory entry durable */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
-  let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await handle.read(buf, filled, length - filled, position + filled);
-    if (bytesRead === 0) throw new Error('journal record is cut short');
-    filled += bytesRead;
-  }
-  return buf;
 }
