@@ -3,11 +3,13 @@
 // offset from an anchor.
 import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '@shared/api-error';
 import type { CaptureFilter } from '@shared/capture';
 import type { CaptureStore } from '../../../src/main/engine/ports';
 import { BodyTokenIndex, MAX_TOKEN_BYTES, tokenQuery } from '../../../src/main/engine/store/body-tokens';
 import { asciiLower, bodyContains } from '../../../src/main/engine/store/capture-filter';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
+import { listSegments, segmentPath } from '../../../src/main/engine/store/segment-files';
 import { newCapture } from './capture-fixtures';
 import { mulberry32 } from '../../support/seeded-random';
 import { makeTempDir } from '../../support/temp-dir';
@@ -136,6 +138,35 @@ describe('free-text search', () => {
     await store.delete(gone.map((m) => m.id));
     for (const m of gone) m.live = false;
     await check(100);
+  });
+});
+
+describe('a body the search cannot read', () => {
+  it('makes the search fail with storage_error naming the capture, not answer without it; gone once the capture is deleted', async () => {
+    store = await openCaptureStore(dir, roomy);
+    const made: string[] = [];
+    for (let i = 0; i < 30; i++) made.push((await store.append(newCapture({ body: `{"event":"invoice.paid","mark":"MARK-${i}-END"}` }))).id);
+    // a byte of capture 17's body goes bad on disk while the store is open
+    const [segment] = await listSegments(dir);
+    const file = segmentPath(dir, segment);
+    const at = (await fs.readFile(file)).indexOf('MARK-17-END');
+    const handle = await fs.open(file, 'r+');
+    await handle.write(Buffer.from('Q'), 0, 1, at);
+    await handle.close();
+    // background indexing skips it (it stays unindexed), so a search must read it
+    await (store as unknown as { scans: { indexPending(): Promise<void> } }).scans.indexPending();
+    for (const filter of [{ text: 'invoice.paid' }, { body: 'Invoice.Paid' }, { text: 'mark' }]) {
+      const failed = await store.list({ filter }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failed, JSON.stringify(filter)).toBeInstanceOf(ApiError);
+      expect(failed).toMatchObject({ code: 'storage_error' });
+      expect((failed as Error).message).toContain(`search could not read the body of capture ${made[17]}: journal record at segment ${segment} offset`);
+      expect((failed as Error).message).toContain('is corrupt');
+    }
+    await store.delete([made[17]]);
+    expect(await ids({ text: 'invoice.paid' }, { limit: 100 })).toEqual(made.filter((_, i) => i !== 17).reverse());
   });
 });
 

@@ -6,11 +6,13 @@
 // already has them. The last result is kept: paging or repeating it reads only captures that
 // arrived since, and a query that narrows it (the same filters with a longer needle, as when
 // typing on) searches only its matches.
+import { ApiError } from '@shared/api-error';
 import { Indexed, type CaptureIndex, type IndexEntry } from './capture-index';
 import type { SeqBits } from './body-tokens';
 import type { BodyNeedle, CompiledFilter } from './capture-filter';
 import type { CaptureJournalMeta } from './capture-records';
 import type { RecordJournal } from './journal';
+import { STORAGE_ERROR_CODE } from './storage-error';
 
 /** only the start of very large bodies is searched (and indexed), to bound one query's cost */
 export const BODY_SCAN_LIMIT = 1024 * 1024;
@@ -151,7 +153,7 @@ export class BodyScanCache {
       toRead.push(i);
       needs.push(t === 2 && b === 2 ? [text!, body!] : t === 2 ? [text!] : [body!]);
     }
-    await this.journal.readBodies(
+    const failures = await this.journal.readBodies(
       toRead.map((i) => pool[i].pointer),
       BODY_SCAN_LIMIT,
       (k, read) => {
@@ -160,10 +162,19 @@ export class BodyScanCache {
         if (needs[k].every((n) => n.test(read))) pass[toRead[k]] = 1;
       },
     );
+    // a capture removed meanwhile may have taken its segment along; any other failure is damage,
+    // and the search says so rather than answer without that capture
+    const lost = failures.filter((f) => pool[toRead[f.index]].live);
+    if (lost.length) throw unreadable(lost.length, pool[toRead[lost[0].index]].summary.id, lost[0].reason);
     const out: IndexEntry[] = [];
     for (let i = 0; i < pool.length; i++) if (pass[i] === 1) out.push(pool[i]);
     return out;
   }
+}
+
+function unreadable(count: number, id: string, reason: string): ApiError {
+  const which = count === 1 ? `capture ${id}` : `${count} captures (${id} and others)`;
+  return new ApiError(STORAGE_ERROR_CODE, `search could not read the body of ${which}: ${reason}`);
 }
 
 /** every capture matching `next` also matches `prev`: same base filters, each needle extends the old one */

@@ -3,9 +3,9 @@
 // whole segment files, by retention, never because of damage. Damaged ranges are skipped
 // (the scan resynchronises on the next intact frame) and reported; the only bytes ever cut
 // are a torn tail at the very end of the newest segment that no intact frame follows.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { readBodies } from './batch-read';
+import { readBodies, type ReadFailure, type SegmentReader } from './batch-read';
 import { HEADER_BYTES, MAX_HEADER_BYTES, decodeHeader, encodeFrameHeadInto, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
 import { readExactly, syncDir, writeFully } from './file-io';
@@ -58,8 +58,8 @@ export interface JournalRecord<M> {
 /** Extra reads the capture store needs; the agreed `Journal` shape stays as above. */
 export interface RecordJournal<M> extends Journal<M> {
   readRecord(pointer: JournalPointer, maxBodyBytes?: number): Promise<JournalRecord<M>>;
-  /** many bodies (each cut at maxBodyBytes) in few large reads; unreadable records are skipped */
-  readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<void>;
+  /** many bodies (each cut at maxBodyBytes) in few large reads; resolves with the records that could not be read (not visited) */
+  readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<ReadFailure[]>;
   /** each segment and the bytes of it the journal holds (for the capture index snapshot) */
   segmentSizes(): Array<[segment: number, size: number]>;
   readonly directory: string;
@@ -146,6 +146,21 @@ class SegmentedJournal<M> implements RecordJournal<M> {
   private flushing: Promise<void> | null = null;
   private readonly lock = new SerialLock();
   private readonly readers = new Map<number, Promise<FileHandle>>();
+  /** the readers that have opened, for synchronous reads (a segment leaves this map before its handle is closed) */
+  private readonly openReaders = new Map<number, FileHandle>();
+  private readonly segmentReader: SegmentReader = {
+    open: async (segment) => {
+      const opening = this.reader(segment);
+      const handle = await opening;
+      if (this.readers.get(segment) !== opening) throw new Error(`journal segment ${segment} is gone`);
+      this.openReaders.set(segment, handle);
+    },
+    readSync: (segment, offset, into, length) => {
+      const handle = this.openReaders.get(segment);
+      if (!handle) throw new Error(`journal segment ${segment} is gone`);
+      return readSync(handle.fd, into, 0, length, offset);
+    },
+  };
   private totalBytes = 0;
   private closed = false;
   /** segments in which the last replay skipped damaged ranges */
@@ -317,14 +332,8 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     return { meta: JSON.parse(meta.toString('utf8')) as M, body, bodyLength: header.bodyLength, truncated };
   }
 
-  readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<void> {
-    return readBodies(
-      pointers,
-      maxBodyBytes,
-      async (segment, offset, length) => readExactly(await this.reader(segment), offset, length, JOURNAL_CUT_SHORT),
-      async (pointer, max) => (await this.readRecord(pointer, max)).body,
-      visit,
-    );
+  readBodies(pointers: JournalPointer[], maxBodyBytes: number, visit: (index: number, body: Buffer) => void): Promise<ReadFailure[]> {
+    return readBodies(pointers, maxBodyBytes, this.segmentReader, visit);
   }
 
   private reader(segment: number): Promise<FileHandle> {
@@ -341,6 +350,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
   private async closeReader(segment: number): Promise<void> {
     const handle = this.readers.get(segment);
     this.readers.delete(segment);
+    this.openReaders.delete(segment);
     if (handle) await handle.then((h) => h.close()).catch(() => undefined);
   }
 
