@@ -204,6 +204,42 @@ describe('body token index', () => {
     }
   });
 
+  it('narrows to exactly the bodies whose words fit every run: whole words looked up, prefixes, suffixes, repeated runs (seeded)', () => {
+    const rand = mulberry32(1305);
+    const vocabulary = ['invoice', 'paid', 'inv', 'aid', 'pa', 'd', '4242', 'd4242', 'x', 'évé', 'a_b'];
+    const separators = ['.', '-', '"', ' ', '/', ':'];
+    const index = new BodyTokenIndex();
+    const words: Array<Set<string>> = [];
+    for (let seq = 1; seq <= 600; seq++) {
+      const parts: string[] = [];
+      for (let k = 0; k < 1 + Math.floor(rand() * 8); k++) {
+        parts.push(vocabulary[Math.floor(rand() * vocabulary.length)]);
+        if (rand() < 0.8) parts.push(separators[Math.floor(rand() * separators.length)]);
+      }
+      const body = Buffer.from(parts.join(''));
+      index.add(seq, body);
+      // the words as the index defines them: runs of [0-9a-z_] and bytes >= 0x80
+      words[seq] = new Set(asciiLower(body.toString('latin1')).match(/[0-9a-z_\x80-\xff]+/g) ?? []);
+    }
+    for (let q = 0; q < 300; q++) {
+      const needle = Array.from({ length: 1 + Math.floor(rand() * 4) }, () =>
+        rand() < 0.5 ? vocabulary[Math.floor(rand() * vocabulary.length)] : separators[Math.floor(rand() * separators.length)],
+      ).join('');
+      const query = tokenQuery(needle);
+      const bits = index.candidates(query, 600);
+      if (!query.runs.length) {
+        expect(bits).toBeNull();
+        continue;
+      }
+      for (let seq = 1; seq <= 600; seq++) {
+        const fit = query.runs.every(({ token, start, end }) =>
+          [...words[seq]].some((w) => (start && end ? w === token : start ? w.startsWith(token) : end ? w.endsWith(token) : w.includes(token))),
+        );
+        expect(bits!.has(seq), `${JSON.stringify(needle)} body ${seq}`).toBe(fit);
+      }
+    }
+  });
+
   it('rules out the bodies that do not hold a needle with separators', () => {
     const index = new BodyTokenIndex();
     const rand = mulberry32(7);

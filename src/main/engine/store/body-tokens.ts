@@ -86,13 +86,6 @@ export function tokenQuery(lowerNeedle: string): TokenQuery {
   return { runs, exact: ascii && runs.length === 1 && !runs[0].start && !runs[0].end };
 }
 
-function fits(token: string, run: NeedleRun): boolean {
-  if (run.start && run.end) return token === run.token;
-  if (run.start) return token.startsWith(run.token);
-  if (run.end) return token.endsWith(run.token);
-  return token.includes(run.token);
-}
-
 /** A set of seqs as bits. */
 export class SeqBits {
   readonly words: Uint32Array;
@@ -291,20 +284,66 @@ export class BodyTokenIndex {
   /**
    * The seqs (up to maxSeq) of indexed captures whose tokens fit every run of the query: for an
    * exact query, those holding the needle; otherwise those that may. null when the query has no runs.
+   * A run with a separator on both sides is one token, looked up; the others are matched in one
+   * pass over the dictionary, and not at all when a looked-up run already rules everything out.
    */
   candidates(query: TokenQuery, maxSeq: number): SeqBits | null {
     if (!query.runs.length) return null;
-    let result: SeqBits | null = null;
-    for (const run of query.runs) {
-      const bits = new SeqBits(maxSeq);
-      for (const [token, held] of this.tokens) {
-        if (!fits(token, run)) continue;
-        if (typeof held === 'number') bits.add(held);
-        else for (let k = 0; k < held.length; k++) bits.add(held.seqs[k]);
+    const runs = distinctRuns(query.runs);
+    const sets = runs.map(() => new SeqBits(maxSeq));
+    const scanned: number[] = [];
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r];
+      if (!(run.start && run.end)) {
+        scanned.push(r);
+        continue;
       }
-      if (result) result.and(bits);
-      else result = bits;
+      const held = this.tokens.get(run.token);
+      if (held === undefined) return new SeqBits(maxSeq);
+      addHeld(sets[r], held);
     }
+    if (scanned.length === 1) {
+      const run = runs[scanned[0]];
+      const bits = sets[scanned[0]];
+      const test = fitTest(run);
+      this.tokens.forEach((held, token) => {
+        if (test(token)) addHeld(bits, held);
+      });
+    } else if (scanned.length) {
+      const tests = scanned.map((r) => fitTest(runs[r]));
+      const bits = scanned.map((r) => sets[r]);
+      this.tokens.forEach((held, token) => {
+        for (let k = 0; k < tests.length; k++) if (tests[k](token)) addHeld(bits[k], held);
+      });
+    }
+    const result = sets[0];
+    for (let r = 1; r < sets.length; r++) result.and(sets[r]);
     return result;
   }
+}
+
+function addHeld(bits: SeqBits, held: number | Postings): void {
+  if (typeof held === 'number') bits.add(held);
+  else for (let k = 0; k < held.length; k++) bits.add(held.seqs[k]);
+}
+
+/** the runs of a query, each (token, anchoring) once */
+function distinctRuns(runs: NeedleRun[]): NeedleRun[] {
+  const seen = new Set<string>();
+  return runs.filter((run) => {
+    const key = `${run.start ? 1 : 0}${run.end ? 1 : 0}${run.token}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** whether a token fits a run (a separator before it: the token starts with it; after it: ends with it), length checked first */
+function fitTest(run: NeedleRun): (token: string) => boolean {
+  const { token: part, start, end } = run;
+  const n = part.length;
+  if (start && end) return (token) => token === part;
+  if (start) return (token) => token.length >= n && token.startsWith(part);
+  if (end) return (token) => token.length >= n && token.endsWith(part);
+  return (token) => token.length >= n && token.includes(part);
 }
