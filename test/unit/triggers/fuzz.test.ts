@@ -264,9 +264,9 @@ describe('fuzz', () => {
     // 400 and no log entry: this is what catches that) and left exactly one log entry
     expect(h.captures.length).toBe(COUNT - tooLarge);
     expect(h.log.count()).toBe(h.captures.length);
-    for (const c of h.captures) expect(h.log.forCapture(c.id)?.status).toBe(c.status);
+    for (const c of h.captures) expect((await h.log.forCapture(c.id))?.status).toBe(c.status);
     // the secret never shows in a reason
-    expect(h.log.all().some((e) => e.conditions.some((c) => c.reason.includes(SECRET)))).toBe(false);
+    expect((await h.log.list()).some((e) => e.conditions.some((c) => c.reason.includes(SECRET)))).toBe(false);
     // still up and still right
     const res = await fetch(`${h.url}/api/v0/launch/fuzz/`, { method: 'GET' });
     expect(res.status).toBe(405);

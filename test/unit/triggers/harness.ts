@@ -58,7 +58,7 @@ export async function startHarness(
     env: () => env,
     log,
     runs,
-    history: createLaunchHistory(log.all(), now),
+    history: createLaunchHistory(log.summaries(), now),
     onEvent: (e) => events.push(e),
     now,
     ...opts.router,
@@ -158,7 +158,7 @@ export async function post(
   return { status: res.status, body: await res.text(), headers: res.headers };
 }
 
-export const lastEntry = (h: Harness) => h.log.list(undefined, 1)[0];
+export const lastEntry = async (h: Harness) => (await h.log.list(undefined, 1))[0];
 
 export const TEST_TOKEN = 's3cret-token-value';
 export const staticAuth: WebAuthCondition = {

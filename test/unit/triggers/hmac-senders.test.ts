@@ -46,7 +46,7 @@ describe('GitHub', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toBe('ok');
-    expect(lastEntry(h).outcome).toBe('launched');
+    expect((await lastEntry(h)).outcome).toBe('launched');
   });
 
   it('rejects a tampered payload with an HMAC mismatch reason and a full trace', async () => {
@@ -55,7 +55,7 @@ describe('GitHub', () => {
     const res = await post(launchUrl(h, 'github'), tampered, { 'X-Hub-Signature-256': signature });
     expect(res.status).toBe(400);
     expect(res.body).toBe('Bad Request');
-    const entry = lastEntry(h);
+    const entry = (await lastEntry(h));
     expect(entry.outcome).toBe('rejected');
     const [cond] = entry.conditions;
     expect(cond.passed).toBe(false);
@@ -72,13 +72,13 @@ describe('GitHub', () => {
     const signature = (await sign(SECRET, pushPayload)).slice('sha256='.length);
     const res = await post(launchUrl(h, 'github'), pushPayload, { 'X-Hub-Signature-256': signature });
     expect(res.status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('header X-Hub-Signature-256 does not start with the prefix "sha256="');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('header X-Hub-Signature-256 does not start with the prefix "sha256="');
   });
 
   it('rejects a request without the signature header', async () => {
     const res = await post(launchUrl(h, 'github'), pushPayload);
     expect(res.status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('header X-Hub-Signature-256 not found');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('header X-Hub-Signature-256 not found');
   });
 });
 
@@ -96,7 +96,7 @@ describe('Slack', () => {
       'X-Slack-Signature': slackSignature(SECRET, ts, slackBody),
     });
     expect(res.status).toBe(200);
-    const entry = lastEntry(h);
+    const entry = (await lastEntry(h));
     expect(entry.conditions.map((c) => c.passed)).toEqual([true, true]);
     const trace = entry.conditions[0].trace as HmacTrace;
     expect(trace.segments.map((s) => s.kind)).toEqual(['literal', 'header', 'literal', 'body']);
@@ -107,7 +107,7 @@ describe('Slack', () => {
     const ts = String(Math.floor(Date.now() / 1000) - 301);
     const res = await post(launchUrl(h, 'slack'), slackBody, { 'X-Slack-Request-Timestamp': ts, 'X-Slack-Signature': slackSignature(SECRET, ts, slackBody) });
     expect(res.status).toBe(400);
-    const [hmac, timestamp] = lastEntry(h).conditions;
+    const [hmac, timestamp] = (await lastEntry(h)).conditions;
     expect(hmac.passed).toBe(true);
     expect(timestamp.passed).toBe(false);
     expect(timestamp.reason).toMatch(new RegExp(`^timestamp ${ts} is 30[12] s in the past, more than the tolerance of 300 s$`));
@@ -116,7 +116,7 @@ describe('Slack', () => {
   it('rejects a request whose timestamp header is missing: both conditions fail and are both traced', async () => {
     const res = await post(launchUrl(h, 'slack'), slackBody, { 'X-Slack-Signature': 'v0=00' });
     expect(res.status).toBe(400);
-    const [hmac, timestamp] = lastEntry(h).conditions;
+    const [hmac, timestamp] = (await lastEntry(h)).conditions;
     expect(hmac.reason).toBe('the basestring format needs header X-Slack-Request-Timestamp, which the request does not have');
     expect((hmac.trace as HmacTrace).segments[1].missing).toBe(true);
     expect(timestamp.reason).toBe('timestamp: header X-Slack-Request-Timestamp not found');
@@ -185,7 +185,7 @@ describe("the seed's own Python urllib examples", () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(h.log.count()).toBe(before + 1);
-      const entry = lastEntry(h);
+      const entry = (await lastEntry(h));
       expect(entry).toMatchObject({ triggerId, outcome: 'launched', status: 200 });
       expect(entry.conditions.every((c) => c.passed)).toBe(true);
     });

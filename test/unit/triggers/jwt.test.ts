@@ -232,6 +232,6 @@ describe('JWT over HTTP', () => {
     const hs = jsonwebtoken.sign({ ts: 1 }, HS_SECRET);
     expect((await post(launchUrl(h, 'jwt-HS256'), '{}', { Authorization: `JWT ${hs}` })).status).toBe(200);
     expect((await post(launchUrl(h, 'jwt-HS256'), '{}', { Authorization: `JWT${hs}` })).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('header Authorization does not start with the prefix "JWT "');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('header Authorization does not start with the prefix "JWT "');
   });
 });

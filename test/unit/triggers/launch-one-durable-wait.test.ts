@@ -78,8 +78,8 @@ it('writes the run and the log entry while the capture is still being written, a
   expect(settled).toBe(false); // the capture is not durable yet: no answer
   capture.open(summary('c1'));
   await committed;
-  expect(log.list()[0]).toMatchObject({ captureId: 'c1', outcome: 'launched' });
-  expect(runs.get(log.list()[0].runId!)).toMatchObject({ captureId: 'c1' });
+  expect((await log.list())[0]).toMatchObject({ captureId: 'c1', outcome: 'launched' });
+  expect(runs.get((await log.list())[0].runId!)).toMatchObject({ captureId: 'c1' });
 });
 
 it('a capture that cannot be stored launches nothing, frees the slot, and its run is not left pending', async () => {

@@ -31,14 +31,14 @@ it('keeps at most maxEntries log entries, newest, across a reopen', async () => 
   const log = await openTriggerLogStore(dir, { maxEntries: () => max });
   for (let n = 0; n < 1500; n++) await log.append(entry(n));
   expect(log.count()).toBeLessThanOrEqual(1000);
-  expect(log.list(undefined, 1)[0].id).toBe('e1499');
-  expect(log.forCapture('c0')).toBeNull();
-  expect(log.forCapture('c1499')?.id).toBe('e1499');
+  expect((await log.list(undefined, 1))[0].id).toBe('e1499');
+  expect(await log.forCapture('c0')).toBeNull();
+  expect((await log.forCapture('c1499'))?.id).toBe('e1499');
   await log.close();
   max = 100;
   const reopened = await openTriggerLogStore(dir, { maxEntries: () => max });
   expect(reopened.count()).toBeLessThanOrEqual(100);
-  expect(reopened.list(undefined, 1)[0].id).toBe('e1499');
+  expect((await reopened.list(undefined, 1))[0].id).toBe('e1499');
   await reopened.close();
 });
 

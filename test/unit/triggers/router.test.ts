@@ -20,7 +20,7 @@ describe('launch URL', () => {
       expect(res.status).toBe(200);
       expect(res.body).toBe('ok');
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-      const entry = lastEntry(h); // already there: commit ran before the answer
+      const entry = (await lastEntry(h)); // already there: commit ran before the answer
       expect(entry).toMatchObject({ triggerId: 't1', outcome: 'launched', status: 200 });
       expect(h.runs.get(entry.runId!)).toMatchObject({ triggerId: 't1', captureId: entry.captureId });
     }
@@ -31,7 +31,7 @@ describe('launch URL', () => {
     const h = await start([make('t1', [auth], [{ type: 'web-response-text', text: 'custom' }])]);
     const res = await post(launchUrl(h, 't1'), 'x', { Authorization: 'nope' });
     expect(res).toMatchObject({ status: 400, body: 'Bad Request' });
-    const entry = lastEntry(h);
+    const entry = (await lastEntry(h));
     expect(entry.outcome).toBe('rejected');
     expect(entry.runId).toBeUndefined();
     expect(entry.conditions[0].reason).toBe('static token mismatch: got n… (4 chars), expected s3… (18 chars)');
@@ -44,7 +44,7 @@ describe('launch URL', () => {
       const res = await fetch(launchUrl(h, 't1'), { method });
       expect(res.status, method).toBe(405);
       expect(res.headers.get('allow')).toBe('POST');
-      expect(lastEntry(h)).toMatchObject({ outcome: 'method-not-allowed', status: 405 });
+      expect((await lastEntry(h))).toMatchObject({ outcome: 'method-not-allowed', status: 405 });
     }
   });
 
@@ -52,9 +52,9 @@ describe('launch URL', () => {
     const h = await start([make('off', [], [], false)]);
     for (const id of ['nope', 'off']) {
       expect((await post(launchUrl(h, id), 'x')).status).toBe(404);
-      expect(lastEntry(h)).toMatchObject({ triggerId: id, outcome: 'not-found', status: 404 });
+      expect((await lastEntry(h))).toMatchObject({ triggerId: id, outcome: 'not-found', status: 404 });
     }
-    expect(lastEntry(h).note).toBe('the trigger is disabled');
+    expect((await lastEntry(h)).note).toBe('the trigger is disabled');
     expect((await post(`${h.url}/api/v0/launch/off/extra/path/`, 'x')).status).toBe(404);
     expect((await fetch(`${h.url}/somewhere/else`)).status).toBe(200); // the inbox, not the router
   });
@@ -79,10 +79,10 @@ describe('launch URL', () => {
       ),
     ]);
     const text = await post(launchUrl(h, 'text'), '');
-    const textRun = lastEntry(h).runId!;
+    const textRun = (await lastEntry(h)).runId!;
     expect(text.body).toBe(`Created run ${textRun}`);
     const json = await post(launchUrl(h, 'json'), '');
-    const runId = lastEntry(h).runId!;
+    const runId = (await lastEntry(h)).runId!;
     expect(json.headers.get('content-type')).toBe('application/json');
     expect(JSON.parse(json.body)).toEqual({ run: { id: runId, list: [`a ${runId} b`, 3, null, { deep: runId }] }, n: 1 });
   });
@@ -92,15 +92,15 @@ describe('failure modes with reasons', () => {
   it('missing env variable names the variable', async () => {
     const h = await start([make('t', [{ ...auth, secretKey: '{env:NOT_THERE}' }])]);
     expect((await post(launchUrl(h, 't'), '', { Authorization: TOKEN })).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('secret key refers to environment variable "NOT_THERE" that is not defined');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('secret key refers to environment variable "NOT_THERE" that is not defined');
   });
 
   it('JSON namespace with a body that is not JSON, or not UTF-8', async () => {
     const h = await start([make('t', [{ ...auth, namespace: 'json', key: 'token' }])]);
     expect((await post(launchUrl(h, 't'), '{"token": ')).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toMatch(/^JSON key token: the body is not valid JSON \(/);
+    expect((await lastEntry(h)).conditions[0].reason).toMatch(/^JSON key token: the body is not valid JSON \(/);
     expect((await post(launchUrl(h, 't'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('JSON key token: the body is not valid UTF-8');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('JSON key token: the body is not valid UTF-8');
     expect((await post(launchUrl(h, 't'), JSON.stringify({ token: TOKEN }))).status).toBe(200);
   });
 
@@ -108,7 +108,7 @@ describe('failure modes with reasons', () => {
     const h = await start([make('form', [{ ...auth, namespace: 'form', key: 'token' }]), make('query', [{ ...auth, namespace: 'query', key: 'token' }])]);
     expect((await post(launchUrl(h, 'form'), `token=${TOKEN}&event_type=new_data`, { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(200);
     expect((await post(launchUrl(h, 'form'), 'event_type=new_data')).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('form field token not found in the URL-encoded body');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('form field token not found in the URL-encoded body');
     expect((await post(`${launchUrl(h, 'query')}?token=${TOKEN}&size=3`, '')).status).toBe(200);
     expect((await post(`${launchUrl(h, 'query')}?size=3`, '')).status).toBe(400);
   });
@@ -119,11 +119,11 @@ describe('failure modes with reasons', () => {
       make('ms', [{ type: 'web-timestamp', namespace: 'header', key: 'X-Ts', tolerance: 60, unit: 'ms' }]),
     ]);
     expect((await post(launchUrl(h, 's'), '', { 'X-Ts': 'yesterday' })).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toBe('timestamp: header X-Ts is "yesterday", not a UNIX timestamp in seconds');
+    expect((await lastEntry(h)).conditions[0].reason).toBe('timestamp: header X-Ts is "yesterday", not a UNIX timestamp in seconds');
     expect((await post(launchUrl(h, 's'), '', { 'X-Ts': String(Math.floor(Date.now() / 1000) + 120) })).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toMatch(/s in the future, more than the tolerance of 60 s$/);
+    expect((await lastEntry(h)).conditions[0].reason).toMatch(/s in the future, more than the tolerance of 60 s$/);
     expect((await post(launchUrl(h, 's'), '', { 'X-Ts': String(Date.now()) })).status).toBe(400);
-    expect(lastEntry(h).conditions[0].reason).toMatch(/\(it looks like milliseconds; this condition expects seconds\)$/);
+    expect((await lastEntry(h)).conditions[0].reason).toMatch(/\(it looks like milliseconds; this condition expects seconds\)$/);
     expect((await post(launchUrl(h, 'ms'), '', { 'X-Ts': String(Date.now()) })).status).toBe(200);
   });
 
@@ -135,21 +135,21 @@ describe('failure modes with reasons', () => {
     for (let i = 0; i < 5; i++) expect((await send('bad')).status).toBe(400); // rejected: not charged
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(400); // the 60 s limit (2) is full
-    const entry = lastEntry(h);
+    const entry = (await lastEntry(h));
     expect(entry.conditions.map((c) => c.passed)).toEqual([true, true, false]);
     expect(entry.conditions[2].reason).toMatch(/^rate limit exceeded: 2 launches in the last 60 s, quota 2; the next launch is allowed in (59|60) s$/);
 
     h.clock.offsetMs = 61_000; // the short window has passed; the hour still counts 2
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(400);
-    expect(lastEntry(h).conditions[1].reason).toMatch(/^rate limit exceeded: 3 launches in the last 3600 s, quota 3/);
+    expect((await lastEntry(h)).conditions[1].reason).toMatch(/^rate limit exceeded: 3 launches in the last 3600 s, quota 3/);
 
     const dataDir = h.dataDir;
     await h.close({ keepDir: true });
     h = await start([limited], { dataDir });
     h.clock.offsetMs = 122_000;
     expect((await send()).status).toBe(400); // history rebuilt from the log on open
-    expect(lastEntry(h).conditions[1].passed).toBe(false);
+    expect((await lastEntry(h)).conditions[1].passed).toBe(false);
   });
 
   it('concurrent launches never overrun a quota', async () => {
@@ -227,9 +227,9 @@ describe('payload filters', () => {
     for (const [i, [condition, expected]] of cases.entries()) {
       const res = await post(launchUrl(h, `f${i}`), body, { 'Content-Type': 'application/json' });
       expect(res.status, JSON.stringify(condition)).toBe(expected ? 200 : 400);
-      expect(lastEntry(h).conditions[0].reason.length).toBeGreaterThan(5);
+      expect((await lastEntry(h)).conditions[0].reason.length).toBeGreaterThan(5);
     }
-    expect(h.log.list({ failedConditionType: 'payload-filter' }).some((e) => e.conditions[0].reason.startsWith('invalid regular expression "(unclosed"'))).toBe(
+    expect((await h.log.list({ failedConditionType: 'payload-filter' })).some((e) => e.conditions[0].reason.startsWith('invalid regular expression "(unclosed"'))).toBe(
       true,
     );
   });

@@ -48,8 +48,8 @@ describe('run info', () => {
     const pending = await fetch(`${launchUrl(h, 't')}run/?run_id=${runId}`, { headers: headers() });
     expect(pending.status).toBe(200);
     expect(await pending.json()).toEqual({ status: 'pending', result: [] });
-    expect(lastEntry(h)).toMatchObject({ outcome: 'run-info', runId, status: 200 });
-    expect(lastEntry(h).conditions.map((c) => c.type)).toEqual(['web-auth', 'web-timestamp']);
+    expect((await lastEntry(h))).toMatchObject({ outcome: 'run-info', runId, status: 200 });
+    expect((await lastEntry(h)).conditions.map((c) => c.type)).toEqual(['web-auth', 'web-timestamp']);
 
     release();
     await expect.poll(() => h.runs.get(runId)?.status).toBe('completed');
@@ -78,7 +78,7 @@ describe('run info', () => {
     ]);
     expect(body.result[0].execution_id).toMatch(/^[0-9a-f-]{36}$/);
     await post(launchUrl(h, 'bare'), '');
-    const bareRun = lastEntry(h).runId!;
+    const bareRun = (await lastEntry(h)).runId!;
     await expect.poll(() => h.runs.get(bareRun)?.status).toBe('completed');
     expect(h.runs.get(bareRun)!.result).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('run info', () => {
     await h.close({ keepDir: true });
     h = await start([make('t', [], actions)], { dataDir });
     expect(h.runs.get(runId)).toEqual(before);
-    expect(h.log.list({ outcome: 'launched' })[0].runId).toBe(runId);
+    expect((await h.log.list({ outcome: 'launched' }))[0].runId).toBe(runId);
     const info = await (await fetch(`${launchUrl(h, 't')}run/?run_id=${runId}`)).json();
     expect(info).toEqual({ status: 'completed', result: before!.result });
   });
@@ -100,16 +100,16 @@ describe('run info', () => {
   it("failing auth → 400; unknown run_id or another trigger's run → 404; bad method → 405", async () => {
     const h = await start([make('t', [auth, ts]), make('other', [])]);
     await post(launchUrl(h, 'other'), '');
-    const otherRun = lastEntry(h).runId!;
+    const otherRun = (await lastEntry(h)).runId!;
     await post(launchUrl(h, 't'), '', headers());
-    const runId = lastEntry(h).runId!;
+    const runId = (await lastEntry(h)).runId!;
     const runInfo = `${launchUrl(h, 't')}run/`;
 
     expect((await fetch(`${runInfo}?run_id=${runId}`, { headers: { Authorization: TOKEN } })).status).toBe(400);
-    expect(lastEntry(h)).toMatchObject({ outcome: 'rejected', status: 400 });
-    expect(lastEntry(h).conditions[1].reason).toBe('timestamp: header X-Ts not found');
+    expect((await lastEntry(h))).toMatchObject({ outcome: 'rejected', status: 400 });
+    expect((await lastEntry(h)).conditions[1].reason).toBe('timestamp: header X-Ts not found');
     expect((await fetch(`${runInfo}?run_id=nope`, { headers: headers() })).status).toBe(404);
-    expect(lastEntry(h)).toMatchObject({ outcome: 'not-found', status: 404 });
+    expect((await lastEntry(h))).toMatchObject({ outcome: 'not-found', status: 404 });
     expect((await fetch(`${runInfo}?run_id=${otherRun}`, { headers: headers() })).status).toBe(404);
     expect((await fetch(runInfo, { headers: headers() })).status).toBe(404);
     const put = await fetch(runInfo, { method: 'PUT', headers: headers() });
@@ -126,8 +126,8 @@ describe('run info', () => {
     await fetch(`${launchUrl(h, 't')}run/?run_id=x`, { headers: { Authorization: TOKEN } });
     await post(launchUrl(h, 'missing'), '');
     expect(h.log.count()).toBe(h.captures.length);
-    for (const c of h.captures) expect(h.log.forCapture(c.id)?.outcome).toBe(c.outcome);
-    expect(h.log.list({ triggerId: 't', outcome: 'rejected' })).toHaveLength(1);
-    expect(h.log.list({ triggerId: 't' }, 2).map((e) => e.outcome)).toEqual(['not-found', 'method-not-allowed']);
+    for (const c of h.captures) expect((await h.log.forCapture(c.id))?.outcome).toBe(c.outcome);
+    expect(await h.log.list({ triggerId: 't', outcome: 'rejected' })).toHaveLength(1);
+    expect((await h.log.list({ triggerId: 't' }, 2)).map((e) => e.outcome)).toEqual(['not-found', 'method-not-allowed']);
   });
 });

@@ -36,7 +36,7 @@ async function entries(access: Access, filter: TriggerLogFilter, limit: number):
   const { openTriggerLogStore } = await import('../../engine/triggers/trigger-log-store');
   const store = await openTriggerLogStore(access.dataDir, undefined, { readOnly: true });
   try {
-    return store.list(filter, limit);
+    return await store.list(filter, limit);
   } finally {
     await store.close();
   }

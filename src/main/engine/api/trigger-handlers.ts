@@ -54,12 +54,12 @@ export function triggerHandlers(ctx: () => EngineContext): TriggerHandlers {
       const count = Math.min(Math.max(1, limit ?? WHAT_IF_DEFAULT), WHAT_IF_MAX);
       const recent = captures.recentForTrigger(edited.id, count);
       const views = (await Promise.all(recent.map((c) => loadCaptureView(captures, c.id)))).filter((v) => v !== null);
-      return whatIf(edited, views, triggers.log.all(), workspace.get().env);
+      return whatIf(edited, views, triggers.log.summaries(), workspace.get().env);
     },
 
     'triggers.forensics': async ({ captureId, conditionIndex }) => {
       const { captures, triggers, workspace } = ctx();
-      const entry = triggers.log.forCapture(captureId);
+      const entry = await triggers.log.forCapture(captureId);
       const trigger = entry && workspace.get().triggers.find((t) => t.id === entry.triggerId);
       const condition = trigger?.conditions[conditionIndex];
       if (!condition || condition.type !== 'web-auth' || condition.authType !== 'hmac') return null;

@@ -10,6 +10,7 @@ export { whatIf, type WhatIfCapture } from './what-if';
 export { idOnlyLauncher, type ActionLauncher, type RunAction } from './run-actions';
 export { outsideLaunchPrefix, parseLaunchPath, LAUNCH_PREFIX } from './launch-path';
 export type { LaunchHistory, TriggerLogStore, TriggerRunStore };
+export type { LogSummary } from './trigger-log-store';
 
 export interface TriggerStores {
   log: TriggerLogStore;
@@ -31,7 +32,7 @@ export async function openTriggerStores(
   return {
     log,
     runs,
-    history: createLaunchHistory(log.all(), now),
+    history: createLaunchHistory(log.summaries(), now),
     async close() {
       await Promise.all([log.close(), runs.close()]);
     },

@@ -1,58 +1,109 @@
 // The trigger log: one entry per launch/run-info request, appended to a journal so that an
-// entry is on disk before the request is answered. Entries are kept in memory for listing.
+// entry is on disk before the request is answered. Memory keeps only a summary per entry (what
+// filters, launch history and what-if need, and where the entry is in the journal); listing
+// reads the entries back from the journal, so a launch leaves no trace object alive behind it.
 import path from 'node:path';
+import type { TriggerOutcome } from '@shared/capture';
 import type { TriggerLogEntry, TriggerLogFilter } from '@shared/trigger-log';
-import { openJournal, type Journal, type JournalPointer } from '../store/journal';
+import { errorMessage } from '@shared/error-message';
+import { openJournal, type JournalPointer, type RecordJournal } from '../store/journal';
 import { UNBOUNDED, type LogRetention } from '../store/journal-retention';
 
 export type { LogRetention };
 
+/** What the log holds in memory per entry; the entry itself is read back from `pointer`. */
+export interface LogSummary {
+  readonly at: number;
+  readonly triggerId: string;
+  readonly captureId: string;
+  readonly outcome: TriggerOutcome;
+  /** the types of the conditions that failed, in order (one shared empty array when none did) */
+  readonly failedTypes: readonly string[];
+  readonly pointer: JournalPointer;
+}
+
 export interface TriggerLogStore {
   append(entry: TriggerLogEntry): Promise<void>;
-  /** newest first */
-  list(filter?: TriggerLogFilter, limit?: number): TriggerLogEntry[];
-  forCapture(captureId: string): TriggerLogEntry | null;
-  /** oldest first, for rebuilding derived state (launch history) */
-  all(): readonly TriggerLogEntry[];
+  /** newest first, read back from the journal */
+  list(filter?: TriggerLogFilter, limit?: number): Promise<TriggerLogEntry[]>;
+  forCapture(captureId: string): Promise<TriggerLogEntry | null>;
+  /** oldest first, for rebuilding derived state (launch history, what-if) */
+  summaries(): readonly LogSummary[];
   count(): number;
   clear(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function matchesLogFilter(entry: TriggerLogEntry, filter: TriggerLogFilter = {}): boolean {
+const NONE_FAILED: readonly string[] = Object.freeze([]);
+
+function failedTypesOf(entry: TriggerLogEntry): readonly string[] {
+  let failed: string[] | null = null;
+  for (const c of entry.conditions) if (!c.passed) (failed ??= []).push(c.type);
+  return failed ?? NONE_FAILED;
+}
+
+export function matchesLogFilter(entry: LogSummary, filter: TriggerLogFilter = {}): boolean {
   if (filter.triggerId !== undefined && entry.triggerId !== filter.triggerId) return false;
   if (filter.outcome !== undefined && entry.outcome !== filter.outcome) return false;
-  if (filter.failedConditionType !== undefined && !entry.conditions.some((c) => !c.passed && c.type === filter.failedConditionType)) return false;
+  if (filter.failedConditionType !== undefined && !entry.failedTypes.includes(filter.failedConditionType)) return false;
   return true;
 }
+
+const before = (a: JournalPointer, b: JournalPointer): boolean => a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
 
 export async function openTriggerLogStore(
   dataDir: string,
   retention: LogRetention = UNBOUNDED,
   options: { sync?: boolean; readOnly?: boolean } = {},
 ): Promise<TriggerLogStore> {
-  const journal: Journal<TriggerLogEntry> = await openJournal<TriggerLogEntry>({
+  const journal: RecordJournal<TriggerLogEntry> = await openJournal<TriggerLogEntry>({
     dir: path.join(dataDir, 'trigger-log'),
     sync: options.sync,
     readOnly: options.readOnly,
   });
-  const entries: TriggerLogEntry[] = [];
-  const pointers: JournalPointer[] = [];
-  const byCapture = new Map<string, TriggerLogEntry>();
+  // oldest first, in journal order (appends resolve in the order they were written)
+  const summaries: LogSummary[] = [];
+  const byCapture = new Map<string, LogSummary>();
+  let generation = 0; // bumped by clear(), so reads begun before it know their entries are gone
   const remember = (entry: TriggerLogEntry, pointer: JournalPointer) => {
-    entries.push(entry);
-    pointers.push(pointer);
-    if (entry.captureId) byCapture.set(entry.captureId, entry);
+    const summary: LogSummary = {
+      at: entry.at,
+      triggerId: entry.triggerId,
+      captureId: entry.captureId,
+      outcome: entry.outcome,
+      failedTypes: failedTypesOf(entry),
+      pointer,
+    };
+    summaries.push(summary);
+    if (entry.captureId) byCapture.set(entry.captureId, summary);
   };
   // Evicts in slices of 1/16 of the limit, so the array copy is paid once per many appends.
   const evict = async (): Promise<void> => {
     const max = retention.maxEntries();
-    if (entries.length <= max) return;
-    const excess = entries.length - max + Math.floor(max / 16);
-    for (const old of entries.splice(0, excess)) if (byCapture.get(old.captureId) === old) byCapture.delete(old.captureId);
-    pointers.splice(0, excess);
-    if (pointers.length) await journal.dropBefore(pointers[0], { damagedBefore: pointers[0].segment });
+    if (summaries.length <= max) return;
+    const excess = summaries.length - max + Math.floor(max / 16);
+    for (const old of summaries.splice(0, excess)) if (byCapture.get(old.captureId) === old) byCapture.delete(old.captureId);
+    if (summaries.length) await journal.dropBefore(summaries[0].pointer, { damagedBefore: summaries[0].pointer.segment });
   };
+  /** still held: not cleared since `since`, and not older than the oldest entry retention keeps */
+  const held = (summary: LogSummary, since: number): boolean =>
+    since === generation && summaries.length > 0 && !before(summary.pointer, summaries[0].pointer);
+
+  /** the entry as stored; null when it was evicted or cleared while being read */
+  async function read(summary: LogSummary, since: number): Promise<TriggerLogEntry | null> {
+    try {
+      return (await journal.readRecord(summary.pointer)).meta;
+    } catch (error) {
+      if (!held(summary, since)) return null;
+      const { segment, offset } = summary.pointer;
+      throw new Error(
+        `the trigger log entry of capture ${JSON.stringify(summary.captureId)} (${summary.triggerId}, ${new Date(summary.at).toISOString()}) ` +
+          `cannot be read from trigger-log segment ${segment} at offset ${offset}: ${errorMessage(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
   await journal.replay((meta, pointer) => remember(meta, pointer));
   await evict();
 
@@ -61,21 +112,26 @@ export async function openTriggerLogStore(
       return journal.append(entry).then((pointer) => {
         remember(entry, pointer);
         // only past the limit is there anything to evict (no promise per append otherwise)
-        return entries.length > retention.maxEntries() ? evict() : undefined;
+        return summaries.length > retention.maxEntries() ? evict() : undefined;
       });
     },
-    list(filter, limit = Infinity) {
-      const out: TriggerLogEntry[] = [];
-      for (let i = entries.length - 1; i >= 0 && out.length < limit; i--) if (matchesLogFilter(entries[i], filter)) out.push(entries[i]);
-      return out;
+    async list(filter, limit = Infinity) {
+      const since = generation;
+      const picked: LogSummary[] = [];
+      for (let i = summaries.length - 1; i >= 0 && picked.length < limit; i--) if (matchesLogFilter(summaries[i], filter)) picked.push(summaries[i]);
+      const entries = await Promise.all(picked.map((s) => read(s, since)));
+      return entries.filter((e): e is TriggerLogEntry => e !== null);
     },
-    forCapture: (captureId) => byCapture.get(captureId) ?? null,
-    all: () => entries,
-    count: () => entries.length,
+    async forCapture(captureId) {
+      const summary = byCapture.get(captureId);
+      return summary ? read(summary, generation) : null;
+    },
+    summaries: () => summaries,
+    count: () => summaries.length,
     async clear() {
+      generation += 1; // first: a read failing because its segment is going away is not an error
       await journal.clear();
-      entries.length = 0;
-      pointers.length = 0;
+      summaries.length = 0;
       byCapture.clear();
     },
     close: () => journal.close(),
