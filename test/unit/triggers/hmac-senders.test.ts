@@ -55,7 +55,7 @@ describe('GitHub', () => {
     const res = await post(launchUrl(h, 'github'), tampered, { 'X-Hub-Signature-256': signature });
     expect(res.status).toBe(400);
     expect(res.body).toBe('Bad Request');
-    const entry = (await lastEntry(h));
+    const entry = await lastEntry(h);
     expect(entry.outcome).toBe('rejected');
     const [cond] = entry.conditions;
     expect(cond.passed).toBe(false);
@@ -96,7 +96,7 @@ describe('Slack', () => {
       'X-Slack-Signature': slackSignature(SECRET, ts, slackBody),
     });
     expect(res.status).toBe(200);
-    const entry = (await lastEntry(h));
+    const entry = await lastEntry(h);
     expect(entry.conditions.map((c) => c.passed)).toEqual([true, true]);
     const trace = entry.conditions[0].trace as HmacTrace;
     expect(trace.segments.map((s) => s.kind)).toEqual(['literal', 'header', 'literal', 'body']);
@@ -185,7 +185,7 @@ describe("the seed's own Python urllib examples", () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(h.log.count()).toBe(before + 1);
-      const entry = (await lastEntry(h));
+      const entry = await lastEntry(h);
       expect(entry).toMatchObject({ triggerId, outcome: 'launched', status: 200 });
       expect(entry.conditions.every((c) => c.passed)).toBe(true);
     });

@@ -129,7 +129,8 @@ describe('trigger log read back from its journal', () => {
     bytes[victim.pointer.offset + victim.pointer.length - 3] ^= 0x20; // inside its JSON
     await fs.writeFile(file, bytes);
 
-    const message = /^the trigger log entry of capture "c12" \(t\d, 2023-11-14T22:13:32\.000Z\) cannot be read from trigger-log segment 1 at offset \d+: journal record at segment 1 offset \d+ is corrupt$/;
+    const message =
+      /^the trigger log entry of capture "c12" \(t\d, 2023-11-14T22:13:32\.000Z\) cannot be read from trigger-log segment 1 at offset \d+: journal record at segment 1 offset \d+ is corrupt$/;
     await expect(log.forCapture('c12')).rejects.toThrow(message);
     await expect(log.list()).rejects.toThrow(message);
     expect(await log.forCapture('c11')).toEqual(asStored(entries[11]));

@@ -20,7 +20,7 @@ describe('launch URL', () => {
       expect(res.status).toBe(200);
       expect(res.body).toBe('ok');
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-      const entry = (await lastEntry(h)); // already there: commit ran before the answer
+      const entry = await lastEntry(h); // already there: commit ran before the answer
       expect(entry).toMatchObject({ triggerId: 't1', outcome: 'launched', status: 200 });
       expect(h.runs.get(entry.runId!)).toMatchObject({ triggerId: 't1', captureId: entry.captureId });
     }
@@ -31,7 +31,7 @@ describe('launch URL', () => {
     const h = await start([make('t1', [auth], [{ type: 'web-response-text', text: 'custom' }])]);
     const res = await post(launchUrl(h, 't1'), 'x', { Authorization: 'nope' });
     expect(res).toMatchObject({ status: 400, body: 'Bad Request' });
-    const entry = (await lastEntry(h));
+    const entry = await lastEntry(h);
     expect(entry.outcome).toBe('rejected');
     expect(entry.runId).toBeUndefined();
     expect(entry.conditions[0].reason).toBe('static token mismatch: got n… (4 chars), expected s3… (18 chars)');
@@ -44,7 +44,7 @@ describe('launch URL', () => {
       const res = await fetch(launchUrl(h, 't1'), { method });
       expect(res.status, method).toBe(405);
       expect(res.headers.get('allow')).toBe('POST');
-      expect((await lastEntry(h))).toMatchObject({ outcome: 'method-not-allowed', status: 405 });
+      expect(await lastEntry(h)).toMatchObject({ outcome: 'method-not-allowed', status: 405 });
     }
   });
 
@@ -52,7 +52,7 @@ describe('launch URL', () => {
     const h = await start([make('off', [], [], false)]);
     for (const id of ['nope', 'off']) {
       expect((await post(launchUrl(h, id), 'x')).status).toBe(404);
-      expect((await lastEntry(h))).toMatchObject({ triggerId: id, outcome: 'not-found', status: 404 });
+      expect(await lastEntry(h)).toMatchObject({ triggerId: id, outcome: 'not-found', status: 404 });
     }
     expect((await lastEntry(h)).note).toBe('the trigger is disabled');
     expect((await post(`${h.url}/api/v0/launch/off/extra/path/`, 'x')).status).toBe(404);
@@ -135,7 +135,7 @@ describe('failure modes with reasons', () => {
     for (let i = 0; i < 5; i++) expect((await send('bad')).status).toBe(400); // rejected: not charged
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(400); // the 60 s limit (2) is full
-    const entry = (await lastEntry(h));
+    const entry = await lastEntry(h);
     expect(entry.conditions.map((c) => c.passed)).toEqual([true, true, false]);
     expect(entry.conditions[2].reason).toMatch(/^rate limit exceeded: 2 launches in the last 60 s, quota 2; the next launch is allowed in (59|60) s$/);
 
@@ -229,9 +229,9 @@ describe('payload filters', () => {
       expect(res.status, JSON.stringify(condition)).toBe(expected ? 200 : 400);
       expect((await lastEntry(h)).conditions[0].reason.length).toBeGreaterThan(5);
     }
-    expect((await h.log.list({ failedConditionType: 'payload-filter' })).some((e) => e.conditions[0].reason.startsWith('invalid regular expression "(unclosed"'))).toBe(
-      true,
-    );
+    expect(
+      (await h.log.list({ failedConditionType: 'payload-filter' })).some((e) => e.conditions[0].reason.startsWith('invalid regular expression "(unclosed"')),
+    ).toBe(true);
   });
 
   it('header, query and form namespaces', async () => {

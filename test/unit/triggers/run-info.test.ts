@@ -48,7 +48,7 @@ describe('run info', () => {
     const pending = await fetch(`${launchUrl(h, 't')}run/?run_id=${runId}`, { headers: headers() });
     expect(pending.status).toBe(200);
     expect(await pending.json()).toEqual({ status: 'pending', result: [] });
-    expect((await lastEntry(h))).toMatchObject({ outcome: 'run-info', runId, status: 200 });
+    expect(await lastEntry(h)).toMatchObject({ outcome: 'run-info', runId, status: 200 });
     expect((await lastEntry(h)).conditions.map((c) => c.type)).toEqual(['web-auth', 'web-timestamp']);
 
     release();
@@ -106,10 +106,10 @@ describe('run info', () => {
     const runInfo = `${launchUrl(h, 't')}run/`;
 
     expect((await fetch(`${runInfo}?run_id=${runId}`, { headers: { Authorization: TOKEN } })).status).toBe(400);
-    expect((await lastEntry(h))).toMatchObject({ outcome: 'rejected', status: 400 });
+    expect(await lastEntry(h)).toMatchObject({ outcome: 'rejected', status: 400 });
     expect((await lastEntry(h)).conditions[1].reason).toBe('timestamp: header X-Ts not found');
     expect((await fetch(`${runInfo}?run_id=nope`, { headers: headers() })).status).toBe(404);
-    expect((await lastEntry(h))).toMatchObject({ outcome: 'not-found', status: 404 });
+    expect(await lastEntry(h)).toMatchObject({ outcome: 'not-found', status: 404 });
     expect((await fetch(`${runInfo}?run_id=${otherRun}`, { headers: headers() })).status).toBe(404);
     expect((await fetch(runInfo, { headers: headers() })).status).toBe(404);
     const put = await fetch(runInfo, { method: 'PUT', headers: headers() });

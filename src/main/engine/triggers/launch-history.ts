@@ -12,7 +12,10 @@ export interface LaunchHistory {
   forget(triggerId: string, at: number): void;
 }
 
-export function createLaunchHistory(entries: Iterable<Pick<TriggerLogEntry, 'at' | 'triggerId' | 'outcome'>> = [], now: () => number = Date.now): LaunchHistory {
+export function createLaunchHistory(
+  entries: Iterable<Pick<TriggerLogEntry, 'at' | 'triggerId' | 'outcome'>> = [],
+  now: () => number = Date.now,
+): LaunchHistory {
   const byTrigger = new Map<string, number[]>();
   const record = (triggerId: string, at: number) => {
     let list = byTrigger.get(triggerId);

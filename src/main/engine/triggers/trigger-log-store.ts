@@ -86,8 +86,7 @@ export async function openTriggerLogStore(
     if (summaries.length) await journal.dropBefore(summaries[0].pointer, { damagedBefore: summaries[0].pointer.segment });
   };
   /** still held: not cleared since `since`, and not older than the oldest entry retention keeps */
-  const held = (summary: LogSummary, since: number): boolean =>
-    since === generation && summaries.length > 0 && !before(summary.pointer, summaries[0].pointer);
+  const held = (summary: LogSummary, since: number): boolean => since === generation && summaries.length > 0 && !before(summary.pointer, summaries[0].pointer);
 
   /** the entry as stored; null when it was evicted or cleared while being read */
   async function read(summary: LogSummary, since: number): Promise<TriggerLogEntry | null> {

@@ -16,7 +16,12 @@ export interface WhatIfCapture {
   body: Uint8Array;
 }
 
-export async function whatIf(trigger: Trigger, captures: readonly WhatIfCapture[], previous: readonly Pick<TriggerLogEntry, 'at' | 'triggerId' | 'captureId' | 'outcome'>[], env: EnvSource): Promise<WhatIfRow[]> {
+export async function whatIf(
+  trigger: Trigger,
+  captures: readonly WhatIfCapture[],
+  previous: readonly Pick<TriggerLogEntry, 'at' | 'triggerId' | 'captureId' | 'outcome'>[],
+  env: EnvSource,
+): Promise<WhatIfRow[]> {
   const byCapture = new Map(previous.map((e) => [e.captureId, e]));
   const launches = previous
     .filter((e) => e.outcome === 'launched' && e.triggerId === trigger.id)
