@@ -124,11 +124,14 @@ async function main(): Promise<void> {
       figures.push(
         maxFigure({
           id: 'first-rows',
-          label: `first rows on screen, ${scale} stored`,
-          value: ui.firstRowsMs,
+          label: `first rows on screen (navigation start → painted), ${scale} stored`,
+          value: ui.firstRows.ms,
           unit: 'ms',
-          baseline: { label: 'empty inbox on screen', value: empty.firstScreenMs, unit: 'ms' },
+          baseline: { label: 'empty inbox on screen', value: empty.firstScreen.ms, unit: 'ms' },
           max: 1000,
+          // from the page's navigation start to the first frame painted with a row; in the DOM a little earlier;
+          // as Playwright sees it from outside (its CDP round trips and polling included)
+          detail: { inDomMs: ui.firstRows.inDomMs, observedMs: ui.firstRows.observedMs, emptyObservedMs: empty.firstScreen.observedMs },
         }),
       );
       for (const s of ui.searches) {
@@ -149,7 +152,7 @@ async function main(): Promise<void> {
           label: `End → oldest of ${scale} on screen`,
           value: ui.jumpToOldestMs,
           unit: 'ms',
-          baseline: { label: 'first rows', value: ui.firstRowsMs, unit: 'ms' },
+          baseline: { label: 'first rows', value: ui.firstRows.ms, unit: 'ms' },
           max: 300,
         }),
       );

@@ -23,7 +23,8 @@ export interface ServeProcess {
   kill9(): Promise<void>;
 }
 
-export async function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+/** `readyTimeoutMs`: how long serve may take to print its URLs (30 s; the bench's million-capture store opens slower) */
+export async function startServe(dataDir: string, extraArgs: string[] = [], options: { readyTimeoutMs?: number } = {}): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/main/cli/main.ts', 'serve', '--data-dir', dataDir, '--port', '0', '--control-port', '0', ...extraArgs],
@@ -31,7 +32,7 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
   );
   let printed: { receiverUrl: string; uiUrl: string };
   try {
-    printed = await printedUrls(child);
+    printed = await printedUrls(child, options.readyTimeoutMs ?? 30_000);
   } catch (error) {
     // never leave a serve running that did not come up (or came up too slowly)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -72,11 +73,11 @@ export async function startServe(dataDir: string, extraArgs: string[] = []): Pro
   };
 }
 
-function printedUrls(child: ChildProcess): Promise<{ receiverUrl: string; uiUrl: string }> {
+function printedUrls(child: ChildProcess, timeoutMs: number): Promise<{ receiverUrl: string; uiUrl: string }> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URLs within 30 s:\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`serve printed no URLs within ${timeoutMs / 1000} s:\n${out}\n${err}`)), timeoutMs);
     child.stderr!.on('data', (c: Buffer) => {
       err += c;
       process.stderr.write(c);

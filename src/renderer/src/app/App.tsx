@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useAppStore } from '../store/store';
 import { selectPage } from '../store/selectors';
 import { UndoBar } from '../components/UndoBar';
@@ -21,7 +22,10 @@ export function App() {
         <ConnectionBanner />
         <StorageBanner />
         <main className="app-page">
-          <CurrentPage />
+          {/* pages other than the inbox load on first visit (pageComponents.ts) */}
+          <Suspense fallback={<p className="muted page-loading">Loading…</p>}>
+            <CurrentPage />
+          </Suspense>
         </main>
         <UndoBar />
       </div>

@@ -108,6 +108,7 @@ export const SLICES: { [K in DataKey]: DataSlice<AppState[K]> } = {
 };
 
 const KEYS = Object.keys(SLICES) as DataKey[];
+const START_ORDER: DataKey[] = ['captures', ...KEYS.filter((key) => key !== 'captures')];
 
 function foldOne<K extends DataKey>(key: K, state: AppState, batch: EventBatch, patch: Partial<AppState>, then: Array<() => void>): void {
   const slice: DataSlice<AppState[K]> = SLICES[key];
@@ -126,7 +127,8 @@ export function foldBatch(state: AppState, batch: EventBatch): { patch: Partial<
 
 /** Loads every live slice from the engine: at start-up, and after a reconnect (events may have been missed). */
 export function reloadLiveSlices(state: AppState): void {
-  for (const key of KEYS) {
+  // the inbox's rows are what the first screen waits for: their call goes out first
+  for (const key of START_ORDER) {
     const slice = SLICES[key] as DataSlice<AppState[DataKey]>;
     if (slice.live(state[key])) void slice.reload();
   }

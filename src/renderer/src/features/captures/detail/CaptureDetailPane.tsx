@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { selectOpenId } from '../../../store/selectors';
 import { useAppStore } from '../../../store/store';
-import { CaptureDetailView } from './CaptureDetailView';
 import { useCaptureDetail } from './useCaptureDetail';
+
+// the detail view (body viewers, trigger traces and the condition kinds they describe) is its own
+// chunk: the inbox's first screen shows no detail, so it loads when a request is first opened
+const CaptureDetailView = lazy(() => import('./CaptureDetailView').then((m) => ({ default: m.CaptureDetailView })));
 
 export function CaptureDetailPane() {
   const openId = useAppStore(selectOpenId);
@@ -31,5 +35,9 @@ function LoadedDetail({ id }: { id: string }) {
         Could not load the request: {state.message}
       </p>
     );
-  return <CaptureDetailView detail={state.detail} />;
+  return (
+    <Suspense fallback={<p className="detail-none muted">Loading…</p>}>
+      <CaptureDetailView detail={state.detail} />
+    </Suspense>
+  );
 }

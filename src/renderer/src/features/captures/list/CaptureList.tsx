@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { useFixedRows } from '../../../hooks/useFixedRows';
 import { useNow } from '../../../hooks/useNow';
 import { ensureCaptureRows, openCapture, selectCapture } from '../../../store/captureActions';
 import { indexOfCapture, listLength, rowAt } from '../../../store/captureWindow';
@@ -24,14 +24,8 @@ export function CaptureList() {
   const triggers = useAppStore(selectTriggerItems);
   const titles = useMemo(() => new Map(triggers.map((t) => [t.id, t.title])), [triggers]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    getItemKey: (index) => rowAt(captures, index)?.id ?? `row-${index}`,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
+  // equally tall rows: the rows on screen cost the same at a hundred matches or a million
+  const { rows: virtualRows, totalHeight, scrollToIndex } = useFixedRows({ count, rowHeight: ROW_HEIGHT, overscan: 12, scrollRef });
   const firstIndex = virtualRows.length ? virtualRows[0].index : -1;
   const lastIndex = virtualRows.length ? virtualRows[virtualRows.length - 1].index : -1;
 
@@ -45,8 +39,8 @@ export function CaptureList() {
   useEffect(() => {
     if (!selectedId) return;
     const index = indexOfCapture(useAppStore.getState().captures, selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedId, virtualizer]);
+    if (index >= 0) scrollToIndex(index);
+  }, [selectedId, scrollToIndex]);
 
   return (
     <section className="capture-list" aria-label="Captured requests">
@@ -65,25 +59,25 @@ export function CaptureList() {
           </p>
         )}
         {status === 'loading' && items.length === 0 && <p className="capture-list-none muted">Loading…</p>}
-        <div className="capture-list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="capture-list-inner" style={{ height: totalHeight }}>
           {virtualRows.map((row) => {
             const summary = rowAt(captures, row.index);
             if (!summary)
               return (
                 <div
-                  key={row.key}
+                  key={`row-${row.index}`}
                   className="capture-row capture-row-pending"
-                  style={{ transform: `translateY(${row.start}px)` }}
+                  style={{ transform: `translateY(${row.top}px)` }}
                   data-testid="capture-row-pending"
                   aria-hidden="true"
                 />
               );
             return (
               <CaptureRow
-                key={row.key}
+                key={summary.id}
                 summary={summary}
                 triggerTitle={summary.triggerId ? titles.get(summary.triggerId) : undefined}
-                top={row.start}
+                top={row.top}
                 selected={summary.id === selectedId}
                 tabStop={selectedId ? summary.id === selectedId : row.index === 0}
                 open={summary.id === openId}
