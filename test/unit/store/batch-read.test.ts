@@ -53,6 +53,29 @@ function fileReader(rand: () => number, shortReads: boolean) {
   return { reader, close: () => fds.forEach((fd) => closeSync(fd)) };
 }
 
+/** as fileReader, but each synchronous read waits 1 ms as on a disk, and the thread-pool reads overlap */
+function diskReader(rand: () => number) {
+  const files = fileReader(rand, true);
+  const stats = { syncReads: 0, asyncReads: 0, inFlight: 0, maxInFlight: 0 };
+  const reader: SegmentReader = {
+    open: files.reader.open,
+    readSync: (segment, offset, into, length) => {
+      stats.syncReads++;
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      return files.reader.readSync(segment, offset, into, length);
+    },
+    read: async (segment, offset, into, length) => {
+      stats.asyncReads++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+      await new Promise((r) => setTimeout(r, 1));
+      stats.inFlight--;
+      return files.reader.readSync(segment, offset, into, length);
+    },
+  };
+  return { reader, close: files.close, stats };
+}
+
 async function collect(pointers: JournalPointer[], max: number, reader: SegmentReader, sliceMs?: number) {
   const got = new Map<number, Buffer>();
   const failures = await readBodies(
@@ -91,6 +114,27 @@ describe('batch body reads', () => {
     }
   });
 
+  it('switches to overlapping thread-pool reads when synchronous reads wait on the disk, with the same bodies (seeded)', async () => {
+    const rand = mulberry32(1306);
+    const { bodies, pointers } = await writeJournal(rand, 300);
+    for (const max of [1000, 1024 * 1024]) {
+      // every fifth record: scattered ranges, as a narrowed search reads them
+      const ids = bodies.map((_, id) => id).filter((id) => id % 5 === 0);
+      const { reader, close, stats } = diskReader(rand);
+      const { got, failures } = await collect(
+        ids.map((id) => pointers[id]),
+        max,
+        reader,
+      );
+      close();
+      expect(failures).toEqual([]);
+      ids.forEach((id, i) => expect(got.get(i)?.equals(bodies[id].subarray(0, max)), `body ${id}`).toBe(true));
+      expect(stats.asyncReads).toBeGreaterThan(ids.length / 3);
+      expect(stats.maxInFlight).toBeGreaterThan(1);
+      expect(stats.syncReads).toBeLessThan(30);
+    }
+  });
+
   it('reports damaged records instead of visiting them, and still reads every intact one (seeded)', async () => {
     const rand = mulberry32(1302);
     const { bodies, pointers } = await writeJournal(rand, 300);
@@ -106,22 +150,24 @@ describe('batch body reads', () => {
       flipped.push({ segment, at });
     }
     const hit = (p: JournalPointer) => flipped.some((f) => f.segment === p.segment && f.at >= p.offset && f.at < p.offset + p.length);
-    const { reader, close } = fileReader(rand, true);
-    // no body is cut here: a whole body is checked by the frame CRC
-    const { got, failures } = await collect(pointers, 1024 * 1024, reader, 0);
-    close();
-    const failed = new Set(failures.map((f) => f.index));
-    expect(failed.size).toBe(failures.length);
-    pointers.forEach((p, id) => {
-      if (hit(p)) {
-        expect(got.has(id), `damaged record ${id} visited`).toBe(false);
-        expect(failed.has(id), `damaged record ${id} not reported`).toBe(true);
-      } else {
-        expect(got.get(id)?.equals(bodies[id]), `intact record ${id}`).toBe(true);
-      }
-    });
-    expect(failures.length).toBeGreaterThan(10);
-    for (const f of failures) expect(f.reason).toMatch(/journal record at segment \d+ offset \d+ (is corrupt|is not the frame the index points to)/);
+    for (const disk of [false, true]) {
+      const { reader, close } = disk ? diskReader(rand) : fileReader(rand, true);
+      // no body is cut here: a whole body is checked by the frame CRC
+      const { got, failures } = await collect(pointers, 1024 * 1024, reader, disk ? undefined : 0);
+      close();
+      const failed = new Set(failures.map((f) => f.index));
+      expect(failed.size).toBe(failures.length);
+      pointers.forEach((p, id) => {
+        if (hit(p)) {
+          expect(got.has(id), `damaged record ${id} visited`).toBe(false);
+          expect(failed.has(id), `damaged record ${id} not reported`).toBe(true);
+        } else {
+          expect(got.get(id)?.equals(bodies[id]), `intact record ${id}`).toBe(true);
+        }
+      });
+      expect(failures.length).toBeGreaterThan(10);
+      for (const f of failures) expect(f.reason).toMatch(/journal record at segment \d+ offset \d+ (is corrupt|is not the frame the index points to)/);
+    }
   });
 
   it('checks the header and meta of a body it cuts, and reports one whose lengths were damaged', async () => {

@@ -14,6 +14,11 @@ const MAX_GAP = 8 * 1024;
 const MAX_SPAN = 1024 * 1024;
 /** the longest a read slice keeps the event loop */
 export const SLICE_MS = 8;
+/** a range read slower than this (and not large) waited on the disk, not the page cache */
+const DISK_READ_MS = 0.5;
+/** after this many such reads, the rest is read through the thread pool, CONCURRENT_READS at once */
+const DISK_READS_TO_SWITCH = 4;
+const CONCURRENT_READS = 8;
 
 /** The synchronous reads of one journal's segments. */
 export interface SegmentReader {
@@ -21,6 +26,8 @@ export interface SegmentReader {
   open(segment: number): Promise<void>;
   /** reads up to `length` bytes at `offset` into `into`; the bytes read (0 at the end); throws when the segment is not open (any more) */
   readSync(segment: number, offset: number, into: Buffer, length: number): number;
+  /** the same through the thread pool, used when reads turn out to wait on the disk (not the page cache) */
+  read?(segment: number, offset: number, into: Buffer, length: number): Promise<number>;
 }
 
 /** A record whose body could not be read: `index` into the pointers given, and why. */
@@ -49,6 +56,8 @@ export async function readBodies(
   const failures: ReadFailure[] = [];
   const order = pointers.map((_, i) => i).sort((a, b) => pointers[a].segment - pointers[b].segment || pointers[a].offset - pointers[b].offset);
   let opened = -1;
+  let diskReads = 0;
+  let ranges = 0;
   let k = 0;
   while (k < order.length) {
     const segment = pointers[order[k]].segment;
@@ -64,8 +73,18 @@ export async function readBodies(
     const sliceStart = performance.now();
     // one slice: ranges of this segment until the time is up
     while (k < order.length && pointers[order[k]].segment === segment) {
-      k = readRange(pointers, order, k, maxBodyBytes, reader, visit, failures);
-      if (performance.now() - sliceStart >= sliceMs) break;
+      const before = performance.now();
+      const range = planRange(pointers, order, k, maxBodyBytes);
+      k = readRange(pointers, order, range, maxBodyBytes, reader, visit, failures);
+      const now = performance.now();
+      ranges++;
+      if (now - before > DISK_READ_MS && range.end - range.start < MAX_SPAN / 4) diskReads++;
+      if (now - sliceStart >= sliceMs) break;
+    }
+    // (a few slow reads among many quick ones are the scheduler, not the disk)
+    if (diskReads >= DISK_READS_TO_SWITCH && diskReads * 4 >= ranges && reader.read && k < order.length) {
+      await readConcurrently(pointers, order, k, maxBodyBytes, reader, visit, failures);
+      break;
     }
     if (k < order.length) {
       await new Promise((r) => setImmediate(r));
@@ -76,24 +95,21 @@ export async function readBodies(
   return failures;
 }
 
-/** reads the range that starts with order[from] (it and the neighbours read with it) and visits them; returns where the next range starts */
-function readRange(
-  pointers: JournalPointer[],
-  order: number[],
-  from: number,
-  maxBodyBytes: number,
-  reader: SegmentReader,
-  visit: (index: number, body: Buffer) => void,
-  failures: ReadFailure[],
-): number {
+interface Range {
+  /** order[from, to) are read together: bytes [start, end) of one segment; `cut`: one frame whose body is cut */
+  from: number;
+  to: number;
+  segment: number;
+  start: number;
+  end: number;
+  cut: boolean;
+}
+
+/** the range that starts with order[from]: it and the neighbours read with it */
+function planRange(pointers: JournalPointer[], order: number[], from: number, maxBodyBytes: number): Range {
   const first = pointers[order[from]];
   const whole = maxBodyBytes + MAX_GAP;
-  if (first.length > whole) {
-    const body = readCut(reader, first, maxBodyBytes);
-    if (typeof body === 'string') failures.push({ index: order[from], reason: body });
-    else visit(order[from], body);
-    return from + 1;
-  }
+  if (first.length > whole) return { from, to: from + 1, segment: first.segment, start: first.offset, end: first.offset + MAX_HEADER_BYTES, cut: true };
   let end = first.offset + first.length;
   let to = from + 1;
   for (; to < order.length; to++) {
@@ -101,20 +117,98 @@ function readRange(
     if (p.segment !== first.segment || p.length > whole || p.offset - end > MAX_GAP || p.offset + p.length - first.offset > MAX_SPAN) break;
     end = Math.max(end, p.offset + p.length);
   }
-  let range: Buffer;
-  try {
-    range = readExactlySync(reader, first.segment, first.offset, end - first.offset);
-  } catch (error) {
-    for (let m = from; m < to; m++) failures.push({ index: order[m], reason: reasonOf(error) });
-    return to;
+  return { from, to, segment: first.segment, start: first.offset, end, cut: false };
+}
+
+/** reads a range synchronously and visits its records; returns where the next range starts */
+function readRange(
+  pointers: JournalPointer[],
+  order: number[],
+  range: Range,
+  maxBodyBytes: number,
+  reader: SegmentReader,
+  visit: (index: number, body: Buffer) => void,
+  failures: ReadFailure[],
+): number {
+  if (range.cut) {
+    const body = readCut(reader, pointers[order[range.from]], maxBodyBytes);
+    if (typeof body === 'string') failures.push({ index: order[range.from], reason: body });
+    else visit(order[range.from], body);
+    return range.to;
   }
-  for (let m = from; m < to; m++) {
+  let bytes: Buffer;
+  try {
+    bytes = readExactlySync(reader, range.segment, range.start, range.end - range.start);
+  } catch (error) {
+    for (let m = range.from; m < range.to; m++) failures.push({ index: order[m], reason: reasonOf(error) });
+    return range.to;
+  }
+  deliver(pointers, order, range, bytes, maxBodyBytes, visit, failures);
+  return range.to;
+}
+
+function deliver(
+  pointers: JournalPointer[],
+  order: number[],
+  range: Range,
+  bytes: Buffer,
+  maxBodyBytes: number,
+  visit: (index: number, body: Buffer) => void,
+  failures: ReadFailure[],
+): void {
+  for (let m = range.from; m < range.to; m++) {
     const p = pointers[order[m]];
-    const body = bodyOf(range, p.offset - first.offset, p, maxBodyBytes);
+    const body = bodyOf(bytes, p.offset - range.start, p, maxBodyBytes);
     if (typeof body === 'string') failures.push({ index: order[m], reason: `journal record at segment ${p.segment} offset ${p.offset} ${body}` });
     else visit(order[m], body);
   }
-  return to;
+}
+
+/**
+ * The rest of the reads (order[from..]) through the thread pool, several at once: when the bytes
+ * are not in the page cache a synchronous read waits on the disk, one at a time, and the disk
+ * serves several requests faster than one after another. (Cut bodies, rare, stay synchronous.)
+ */
+async function readConcurrently(
+  pointers: JournalPointer[],
+  order: number[],
+  from: number,
+  maxBodyBytes: number,
+  reader: SegmentReader,
+  visit: (index: number, body: Buffer) => void,
+  failures: ReadFailure[],
+): Promise<void> {
+  const read = reader.read!.bind(reader);
+  const ranges: Range[] = [];
+  for (let k = from; k < order.length;) {
+    const range = planRange(pointers, order, k, maxBodyBytes);
+    ranges.push(range);
+    k = range.to;
+  }
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < ranges.length) {
+      const range = ranges[next++];
+      const length = range.end - range.start;
+      const bytes = Buffer.allocUnsafe(length);
+      try {
+        await reader.open(range.segment);
+        if (!range.cut) {
+          for (let filled = 0; filled < length;) {
+            const n = await read(range.segment, range.start + filled, filled ? bytes.subarray(filled) : bytes, length - filled);
+            if (n === 0) throw new Error(`journal record at segment ${range.segment} offset ${range.start} is cut short`);
+            filled += n;
+          }
+        }
+      } catch (error) {
+        for (let m = range.from; m < range.to; m++) failures.push({ index: order[m], reason: reasonOf(error) });
+        continue;
+      }
+      if (range.cut) readRange(pointers, order, range, maxBodyBytes, reader, visit, failures);
+      else deliver(pointers, order, range, bytes, maxBodyBytes, visit, failures);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, ranges.length) }, worker));
 }
 
 /** the body (cut at maxBodyBytes) of the frame at `at` in `range`, or what is wrong with it */

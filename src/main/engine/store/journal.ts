@@ -160,6 +160,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
       if (!handle) throw new Error(`journal segment ${segment} is gone`);
       return readSync(handle.fd, into, 0, length, offset);
     },
+    read: async (segment, offset, into, length) => (await (await this.reader(segment)).read(into, 0, length, offset)).bytesRead,
   };
   private totalBytes = 0;
   private closed = false;
