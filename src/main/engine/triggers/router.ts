@@ -14,6 +14,7 @@ import { completeRun, idOnlyLauncher, type ActionLauncher } from './run-actions'
 import { runIdOf } from './run-id-lookup';
 import { errorMessage } from '@shared/error-message';
 import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '@shared/kinds/conditions';
+import { isRunAction } from '@shared/kinds/actions';
 import type { TriggerLogStore } from './trigger-log-store';
 import type { TriggerRunStore } from './trigger-run-store';
 
@@ -176,11 +177,18 @@ interface LaunchDeps extends Pick<TriggerRouterDeps, 'log' | 'runs' | 'history' 
  * A launch that passed its conditions: its run and log entry are committed with the capture,
  * then it starts (or, when its answer was abandoned, its run ends as error). Its decision's
  * commit and abandon are bound methods, not closures made per request.
+ *
+ * A trigger without run actions has nothing to launch, so its run is final at its commit: the
+ * record stored then is already `completed` (what completeRun would store, with updatedAt the
+ * launch time), one record instead of pending and then completed. The events are the same
+ * (run.status pending at the commit, completed once started) and a reopen reads the same run.
  */
 class PendingLaunch {
   readonly decision: RouteDecision;
   private runStored = false;
   private abandoned: string | null = null;
+  /** the run as stored at the commit when the trigger has no run actions; null when it has some */
+  private readonly final: TriggerRun | null;
 
   constructor(
     private readonly deps: LaunchDeps,
@@ -198,6 +206,8 @@ class PendingLaunch {
       // an answer the client never gets launches nothing: its rate-limit slot is free again
       abandon: this.abandon.bind(this),
     };
+    // the same keys in the same order as completeRun's record: ...run, status, result, updatedAt
+    this.final = trigger.actions.some(isRunAction) ? null : { ...run, status: 'completed', result: [], updatedAt: run.createdAt };
   }
 
   private async commit(captured: Promise<CaptureSummary>): Promise<void> {
@@ -229,7 +239,7 @@ class PendingLaunch {
   }
 
   private async storeRun(): Promise<void> {
-    await this.deps.runs.put(this.run);
+    await this.deps.runs.put(this.final ?? this.run);
     this.runStored = true;
     this.deps.onEvent?.({ type: 'run.status', at: this.run.createdAt, run: this.run });
   }
@@ -240,8 +250,9 @@ class PendingLaunch {
   }
 
   start(): void {
-    const { deps } = this;
-    if (this.abandoned === null)
+    const { deps, final } = this;
+    if (this.abandoned === null && final) deps.onEvent?.({ type: 'run.status', at: final.updatedAt, run: final });
+    else if (this.abandoned === null)
       void completeRun(
         { trigger: this.trigger, run: this.run, request: this.request },
         { runs: deps.runs, launch: deps.launch, now: deps.now, onEvent: deps.onEvent },
