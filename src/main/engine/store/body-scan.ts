@@ -5,13 +5,14 @@
 // them, and in the background after the store opens or takes new captures, so the next search
 // already has them. The last result is kept: paging or repeating it reads only captures that
 // arrived since, and a query that narrows it (the same filters with a longer needle, as when
-// typing on) searches only its matches.
+// typing on) searches only its matches. Captures are held by seq across awaits (the index's rows
+// move when it compacts), by row only within one synchronous stretch.
 import { ApiError } from '@shared/api-error';
-import { Indexed, type CaptureIndex, type IndexEntry } from './capture-index';
+import { Indexed, type CaptureIndex } from './capture-index';
 import type { SeqBits } from './body-tokens';
 import type { BodyNeedle, CompiledFilter } from './capture-filter';
 import type { CaptureJournalMeta } from './capture-records';
-import type { RecordJournal } from './journal';
+import type { JournalPointer, RecordJournal } from './journal';
 import { STORAGE_ERROR_CODE } from './storage-error';
 
 /** only the start of very large bodies is searched (and indexed), to bound one query's cost */
@@ -24,12 +25,14 @@ const INDEX_DELAY_MS = 500;
 interface Scan {
   filter: CompiledFilter;
   throughSeq: number;
-  matches: IndexEntry[];
+  /** seqs, ascending */
+  matches: number[];
 }
 
 export class BodyScanCache {
   private last: Scan | null = null;
-  private unindexed: IndexEntry[] = [];
+  /** seqs of captures whose bodies are not indexed yet */
+  private unindexed: number[] = [];
   private indexing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -46,8 +49,8 @@ export class BodyScanCache {
   }
 
   /** a new entry whose body is not indexed yet: indexed in the background once appends pause */
-  added(entry: IndexEntry): void {
-    this.unindexed.push(entry);
+  added(seq: number): void {
+    this.unindexed.push(seq);
     this.appends++;
     if (!this.timer && !this.indexing) this.armIndexer();
   }
@@ -74,12 +77,19 @@ export class BodyScanCache {
       try {
         while (this.unindexed.length && !this.closed) {
           const seen = this.appends;
-          const batch = this.unindexed.splice(Math.max(0, this.unindexed.length - INDEX_BATCH)).filter((e) => e.live && e.indexed === Indexed.Not);
+          const index = this.index;
+          const batch = this.unindexed.splice(Math.max(0, this.unindexed.length - INDEX_BATCH)).filter((seq) => {
+            const row = index.rowOfSeq(seq);
+            return row !== -1 && index.indexed(row) === Indexed.Not;
+          });
           await this.journal
             .readBodies(
-              batch.map((e) => e.pointer),
+              batch.map((seq) => index.pointer(index.rowOfSeq(seq))),
               BODY_SCAN_LIMIT,
-              (i, body) => this.index.indexBody(batch[i], body),
+              (i, body) => {
+                const row = index.rowOfSeq(batch[i]);
+                if (row !== -1) index.indexBody(row, body);
+              },
             )
             .catch(() => undefined);
           await new Promise((r) => setImmediate(r));
@@ -102,48 +112,61 @@ export class BodyScanCache {
     return this.indexing ?? Promise.resolve();
   }
 
-  /** entries matching the whole filter, oldest first (may include entries since removed) */
-  async matching(filter: CompiledFilter): Promise<IndexEntry[]> {
+  /** seqs of the captures matching the whole filter, ascending (may include captures since removed) */
+  async matching(filter: CompiledFilter): Promise<number[]> {
     const previous = this.last;
     const same = previous?.filter.key === filter.key;
     const narrows = !same && previous !== null && narrowing(previous.filter, filter);
     const since = same || narrows ? previous!.throughSeq : 0;
-    // newest first: entries newer than the previous result, then (when narrowing) its matches
-    const pool = this.index.newerThan(since);
-    const throughSeq = Math.max(since, pool.length ? pool[0].summary.seq : 0);
-    if (narrows) for (let i = previous!.matches.length - 1; i >= 0; i--) pool.push(previous!.matches[i]);
-    const found = await this.search(pool, filter);
-    found.reverse();
-    const matches = same ? previous!.matches.filter((e) => e.live).concat(found) : found;
+    const throughSeq = Math.max(since, this.index.newestSeq);
+    const found = await this.search(filter, since, narrows ? previous!.matches : null);
+    const matches = same ? this.index.liveSeqs(previous!.matches).concat(found) : found;
     this.last = { filter, throughSeq, matches };
     return matches;
   }
 
-  /** the entries of `pool` (any order) that match, in the same order */
-  private async search(pool: IndexEntry[], filter: CompiledFilter): Promise<IndexEntry[]> {
+  /**
+   * Seqs (ascending) of the captures that match: those newer than `since`, and (when narrowing)
+   * those of `earlier` (seqs, ascending, all <= since).
+   */
+  private async search(filter: CompiledFilter, since: number, earlier: number[] | null): Promise<number[]> {
+    const index = this.index;
+    const pool: number[] = []; // rows, ascending
+    if (earlier) {
+      let r = index.head;
+      for (const seq of earlier) {
+        while (r < index.end && index.seq(r) < seq) r++;
+        if (r < index.end && index.seq(r) === seq) pool.push(r);
+      }
+    }
+    for (let r = index.firstRowFrom(since + 1); r < index.end; r++) pool.push(r);
+    const bound = filter.bind(index);
+    const seqs = new Float64Array(pool.length);
     const pass = new Uint8Array(pool.length); // 1 match, 2 to be read
     const toRead: number[] = [];
+    const pointers: JournalPointer[] = [];
     const needs: Array<BodyNeedle[]> = [];
     // what the token index says about each needle: the seqs of fully indexed bodies that hold it (or may)
-    const maxSeq = this.index.newestSeq;
+    const maxSeq = index.newestSeq;
     const { text, body } = filter;
-    const textBits = text && this.index.tokens.candidates(text.tokens, maxSeq);
-    const bodyBits = body && this.index.tokens.candidates(body.tokens, maxSeq);
+    const textBits = text && index.tokens.candidates(text.tokens, maxSeq);
+    const bodyBits = body && index.tokens.candidates(body.tokens, maxSeq);
     /** 0 ruled out, 1 holds it, 2 to be read */
-    const verdict = (entry: IndexEntry, needle: BodyNeedle, bits: SeqBits | null): number => {
-      if (needle.bytes > entry.summary.bodySize) return 0;
+    const verdict = (row: number, needle: BodyNeedle, bits: SeqBits | null): number => {
+      if (needle.bytes > index.bodySize(row)) return 0;
       // only a body whose every word is indexed can be ruled out (or in) by the index
-      if (!bits || entry.indexed !== Indexed.Complete) return 2;
-      if (!bits.has(entry.summary.seq)) return 0;
+      if (!bits || index.indexed(row) !== Indexed.Complete) return 2;
+      if (!bits.has(index.seq(row))) return 0;
       // a fully indexed body that has a word containing a one-word needle holds it
       return needle.tokens.exact ? 1 : 2;
     };
     for (let i = 0; i < pool.length; i++) {
-      const entry = pool[i];
-      if (!entry.live || !filter.base(entry)) continue;
-      const t = text && !filter.textInMeta(entry) ? verdict(entry, text, textBits) : 1;
+      const row = pool[i];
+      if (!index.live(row) || !bound.base(row)) continue;
+      seqs[i] = index.seq(row);
+      const t = text && !bound.textInMeta(row) ? verdict(row, text, textBits) : 1;
       if (t === 0) continue;
-      const b = body ? verdict(entry, body, bodyBits) : 1;
+      const b = body ? verdict(row, body, bodyBits) : 1;
       if (b === 0) continue;
       if (t === 1 && b === 1) {
         pass[i] = 1;
@@ -151,23 +174,22 @@ export class BodyScanCache {
       }
       pass[i] = 2;
       toRead.push(i);
+      pointers.push(index.pointer(row));
       needs.push(t === 2 && b === 2 ? [text!, body!] : t === 2 ? [text!] : [body!]);
     }
-    const failures = await this.journal.readBodies(
-      toRead.map((i) => pool[i].pointer),
-      BODY_SCAN_LIMIT,
-      (k, read) => {
-        const entry = pool[toRead[k]];
-        this.index.indexBody(entry, read);
-        if (needs[k].every((n) => n.test(read))) pass[toRead[k]] = 1;
-      },
-    );
+    // rows may move while bodies are read: from here on, seqs
+    const failures = await this.journal.readBodies(pointers, BODY_SCAN_LIMIT, (k, read) => {
+      const i = toRead[k];
+      const row = index.rowOfSeq(seqs[i]);
+      if (row !== -1) index.indexBody(row, read);
+      if (needs[k].every((n) => n.test(read))) pass[i] = 1;
+    });
     // a capture removed meanwhile may have taken its segment along; any other failure is damage,
     // and the search says so rather than answer without that capture
-    const lost = failures.filter((f) => pool[toRead[f.index]].live);
-    if (lost.length) throw unreadable(lost.length, pool[toRead[lost[0].index]].summary.id, lost[0].reason);
-    const out: IndexEntry[] = [];
-    for (let i = 0; i < pool.length; i++) if (pass[i] === 1) out.push(pool[i]);
+    const lost = failures.filter((f) => index.rowOfSeq(seqs[toRead[f.index]]) !== -1);
+    if (lost.length) throw unreadable(lost.length, index.id(index.rowOfSeq(seqs[toRead[lost[0].index]])), lost[0].reason);
+    const out: number[] = [];
+    for (let i = 0; i < pool.length; i++) if (pass[i] === 1) out.push(seqs[i]);
     return out;
   }
 }

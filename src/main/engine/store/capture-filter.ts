@@ -3,7 +3,7 @@
 // the body filter only in the body. Text matching folds the case of ASCII letters; any other
 // character matches exactly.
 import type { CaptureFilter } from '@shared/capture';
-import type { IndexEntry } from './capture-index';
+import type { CaptureIndex } from './capture-index';
 import { tokenQuery, type TokenQuery } from './body-tokens';
 
 export interface BodyNeedle {
@@ -16,11 +16,21 @@ export interface BodyNeedle {
   test(body: Buffer): boolean;
 }
 
-export interface CompiledFilter {
+/** a filter's checks on the rows of one index, as they are now (see CompiledFilter.bind) */
+export interface BoundFilter {
   /** every check that needs neither body nor free text */
-  base(entry: IndexEntry): boolean;
+  base(row: number): boolean;
   /** the free text is in the method, URL or headers */
-  textInMeta(entry: IndexEntry): boolean;
+  textInMeta(row: number): boolean;
+}
+
+export interface CompiledFilter {
+  /**
+   * The checks for the rows of `index`: URL and header needles are looked for in the whole
+   * index at once (the URL bytes, the distinct header lines), then each row is a lookup. Valid
+   * until the index's rows move (its `epoch` changes) or grow: use it without awaiting.
+   */
+  bind(index: CaptureIndex): BoundFilter;
   /** free text (searched in the body when not found elsewhere) */
   text: BodyNeedle | null;
   /** the body filter */
@@ -39,36 +49,42 @@ export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
   const baseKey = JSON.stringify([kind, triggerId, methods && [...methods].sort(), path, header]);
   const body = filter.body ? asciiLower(filter.body) : null;
   return {
-    base(entry) {
-      const s = entry.summary;
-      if (kind !== undefined && s.kind !== kind) return false;
-      if (triggerId !== undefined && s.triggerId !== triggerId) return false;
-      if (methods && !methods.has(s.method.toUpperCase())) return false;
-      if (path && !s.path.toLowerCase().includes(path)) return false;
-      if (header && !entry.metaText.includes(header, entry.headerAt)) return false;
-      return true;
-    },
-    textInMeta(entry) {
-      return text === null || inMeta(entry, text);
+    bind(index) {
+      const shapes = index.shapeList;
+      // per shape: kind, trigger and method; per row: path and header
+      const shapeOk = shapes.map(
+        (s) => (kind === undefined || s.kind === kind) && (triggerId === undefined || s.triggerId === triggerId) && (!methods || methods.has(s.upperMethod)),
+      );
+      const pathRows = path ? index.urlHolding(path, true) : null;
+      const headerRows = header ? index.headerHolding(header) : null;
+      const methodHit = text === null ? [] : shapes.map((s) => s.lowerMethod.includes(text));
+      // free text: only worked out for the whole index when a search asks (lazily, once)
+      let textRows: Uint8Array | null = null;
+      const metaRows = () => {
+        if (textRows === null) {
+          textRows = index.urlHolding(text!, false);
+          const inHeaders = index.headerHolding(text!);
+          for (let r = 0; r < textRows.length; r++) textRows[r] |= inHeaders[r];
+        }
+        return textRows;
+      };
+      return {
+        base(row) {
+          if (!shapeOk[index.shapeId(row)]) return false;
+          if (pathRows && !pathRows[row]) return false;
+          if (headerRows && !headerRows[row]) return false;
+          return true;
+        },
+        textInMeta(row) {
+          return text === null || methodHit[index.shapeId(row)] || metaRows()[row] === 1;
+        },
+      };
     },
     text: filter.text ? bodyNeedle(asciiLower(filter.text)) : null,
     body: body === null ? null : bodyNeedle(body),
     key: JSON.stringify([baseKey, text, body]),
     baseKey,
   };
-}
-
-/**
- * `lowerText` is in the lower-cased method, the lower-cased URL or the header lines: one search
- * of metaText, which holds all three, then a check that the hit lies within one of them.
- */
-function inMeta(entry: IndexEntry, lowerText: string): boolean {
-  const { metaText, urlAt, headerAt } = entry;
-  const n = lowerText.length;
-  for (let at = metaText.indexOf(lowerText); at !== -1; at = metaText.indexOf(lowerText, at + 1)) {
-    if (at >= headerAt || at + n < urlAt || (at >= urlAt && at + n < headerAt)) return true;
-  }
-  return false;
 }
 
 function lower(value: string | undefined): string | null {

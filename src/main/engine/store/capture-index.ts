@@ -1,92 +1,295 @@
-// The in-memory index of live captures, oldest first by seq. Removals only mark entries dead;
-// the array is compacted once dead entries dominate, so deletes and evictions stay cheap.
-import type { CaptureSummary } from '@shared/capture';
+// The in-memory index of captures, oldest first by seq, as columns (capture-columns.ts): no
+// object per capture. A capture is a row; rows stay put until the index compacts (or a capture
+// arrives out of seq order), which bumps `epoch` — code that awaits in between holds seqs, not
+// rows. Removals only clear a row's live bit; the columns are compacted once dead rows are a
+// quarter of them, so deletes and evictions stay cheap. Ids are found through an open-addressing
+// table over the id bytes; header lines are kept once each (header-lines.ts); what captures share
+// (method, address, kind, status, trigger...) is one shape id (capture-shapes.ts).
+import type { CaptureSummary, HeaderTuple } from '@shared/capture';
 import type { JournalPointer } from './journal';
 import { BodyTokenIndex } from './body-tokens';
+import { hashBytes, sameBytes, tableSizeFor } from './byte-hash';
+import { CaptureColumns, INDEXED_SHIFT, LIVE, URL_CASED } from './capture-columns';
+import { contentTypeKey, newContentTypeTable, newShapeTable, shapeKey, summaryFrom, type CaptureShape } from './capture-shapes';
+import { HeaderLines } from './header-lines';
+import type { StringTable } from './string-intern';
 
 /** whether the body's words are in the token index: not yet, all of them, or not all (read it to search it) */
 export const Indexed = { Not: 0, Complete: 1, Partly: 2 } as const;
 export type Indexed = (typeof Indexed)[keyof typeof Indexed];
 
-export interface IndexEntry {
-  summary: CaptureSummary;
-  pointer: JournalPointer;
-  /** the lower-cased method, "\n", the lower-cased URL, "\n", then "name: value\n" of every header lower-cased */
-  metaText: string;
-  /** where the URL starts in metaText */
-  urlAt: number;
-  /** where the headers start in metaText */
-  headerAt: number;
-  live: boolean;
-  indexed: Indexed;
+const INDEXED_BITS = 3 << INDEXED_SHIFT;
+const COMPACT_MIN_DEAD = 4096;
+
+/** the lower-cased "name: value\n" line of one header: what header and free-text filters search */
+export function headerLine(name: string, value: string): string {
+  return `${name}: ${value}\n`.toLowerCase();
+}
+
+/** what the snapshot keeps of the index (capture-snapshot.ts) */
+export interface IndexParts {
+  columns: CaptureColumns;
+  shapes: StringTable<CaptureShape>;
+  contentTypes: StringTable<string | null>;
+  casedUrls: Map<number, string>;
+  headerLines: HeaderLines;
+  evictedThroughSegment: number;
 }
 
 export class CaptureIndex {
-  private entries: IndexEntry[] = [];
-  private readonly byId = new Map<string, IndexEntry>();
-  private head = 0; // entries before head are all dead
-  private dead = 0;
+  private c = new CaptureColumns();
+  private shapes = newShapeTable();
+  private contentTypes = newContentTypeTable();
+  /** seq → the URL as sent, for the few URLs that are not their own lower case */
+  private casedUrls = new Map<number, string>();
+  private headerLines = new HeaderLines();
+  private idTable = new Int32Array(1024); // row + 1; 0 empty; -1 removed
+  private idSlotsUsed = 0;
+  private scratch = Buffer.allocUnsafe(256);
+  private headRow = 0; // rows before it are all dead
+  private liveCount = 0;
   private bytes = 0;
+  /** snapshot writes under way: the word index must not drop postings meanwhile (see holdTokenCompaction) */
+  private tokenHolds = 0;
+  private deferredForgets = 0;
+  /** changes whenever rows move */
+  epoch = 0;
   /** the highest journal segment retention has evicted a capture from (0: none) */
   evictedThroughSegment = 0;
   /** the words of indexed bodies (see body-tokens.ts) */
   readonly tokens = new BodyTokenIndex();
-  readonly isLive = (seq: number): boolean => {
-    const i = this.insertionPoint(seq);
-    return i < this.entries.length && this.entries[i].summary.seq === seq && this.entries[i].live;
-  };
+  readonly isLive = (seq: number): boolean => this.rowOfSeq(seq) !== -1;
+
+  /** `compactMinDead`: dead rows (and distinct header lines) below which the index never compacts */
+  constructor(private readonly compactMinDead = COMPACT_MIN_DEAD) {}
 
   get count(): number {
-    return this.byId.size;
+    return this.liveCount;
   }
 
   get liveBytes(): number {
     return this.bytes;
   }
 
-  add(entry: IndexEntry): void {
-    const last = this.entries[this.entries.length - 1];
-    if (!last || last.summary.seq < entry.summary.seq) this.entries.push(entry);
-    else this.entries.splice(this.insertionPoint(entry.summary.seq), 0, entry);
-    this.byId.set(entry.summary.id, entry);
-    this.bytes += entry.pointer.length;
+  /** rows [head, end) may be live, in seq order */
+  get head(): number {
+    return this.headRow;
   }
 
-  get(id: string): IndexEntry | undefined {
-    return this.byId.get(id);
+  get end(): number {
+    return this.c.rows;
+  }
+
+  get newestSeq(): number {
+    return this.c.rows ? this.c.seq[this.c.rows - 1] : 0;
+  }
+
+  /** how many rows (live or dead) one pass visits */
+  get span(): number {
+    return this.c.rows - this.headRow;
+  }
+
+  add(summary: CaptureSummary, pointer: JournalPointer, rawHeaders: HeaderTuple[]): void {
+    const lines = new Array<number>(rawHeaders.length);
+    for (let i = 0; i < rawHeaders.length; i++) lines[i] = this.headerLines.intern(headerLine(rawHeaders[i][0], rawHeaders[i][1]));
+    const lowerUrl = summary.url.toLowerCase();
+    const cased = lowerUrl !== summary.url;
+    const outOfOrder = this.c.rows > 0 && this.c.seq[this.c.rows - 1] >= summary.seq;
+    const row = this.c.push({
+      seq: summary.seq,
+      receivedAt: summary.receivedAt,
+      segment: pointer.segment,
+      offset: pointer.offset,
+      length: pointer.length,
+      bodySize: summary.bodySize,
+      shape: this.shapes.ref(shapeKey(summary)),
+      contentType: this.contentTypes.ref(contentTypeKey(summary.contentType)),
+      flags: LIVE | (cased ? URL_CASED : 0),
+      id: summary.id,
+      lowerUrl,
+      lines,
+    });
+    if (cased) this.casedUrls.set(summary.seq, summary.url);
+    this.liveCount++;
+    this.bytes += pointer.length;
+    if (outOfOrder) this.reorder();
+    else this.putId(row);
+  }
+
+  /** the live row of `id`, or -1 */
+  rowOf(id: string): number {
+    const n = this.encode(id);
+    const mask = this.idTable.length - 1;
+    for (let slot = hashBytes(this.scratch, 0, n) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.idTable[slot];
+      if (held === 0) return -1;
+      if (held > 0 && this.idIs(held - 1, this.scratch, n)) return held - 1;
+    }
+  }
+
+  /** the live row of `seq`, or -1 */
+  rowOfSeq(seq: number): number {
+    const r = this.firstRowFrom(seq);
+    return r < this.c.rows && this.c.seq[r] === seq && this.c.flags[r] & LIVE ? r : -1;
+  }
+
+  /** the first row whose seq is >= seq */
+  firstRowFrom(seq: number): number {
+    const s = this.c.seq;
+    let lo = this.headRow;
+    let hi = this.c.rows;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  live(row: number): boolean {
+    return (this.c.flags[row] & LIVE) !== 0;
+  }
+
+  seq(row: number): number {
+    return this.c.seq[row];
+  }
+
+  bodySize(row: number): number {
+    return this.c.bodySize[row];
+  }
+
+  indexed(row: number): Indexed {
+    return ((this.c.flags[row] & INDEXED_BITS) >>> INDEXED_SHIFT) as Indexed;
+  }
+
+  segmentOf(row: number): number {
+    return this.c.segment[row];
+  }
+
+  pointer(row: number): JournalPointer {
+    return { segment: this.c.segment[row], offset: this.c.offset[row], length: this.c.length[row] };
+  }
+
+  shapeOf(row: number): CaptureShape {
+    return this.shapes.values[this.c.shape[row]];
+  }
+
+  /** the distinct shapes; `shapeId(row)` indexes them */
+  get shapeList(): readonly CaptureShape[] {
+    return this.shapes.values;
+  }
+
+  shapeId(row: number): number {
+    return this.c.shape[row];
+  }
+
+  id(row: number): string {
+    return this.c.id.text(row, this.c.rows);
+  }
+
+  summary(row: number): CaptureSummary {
+    const c = this.c;
+    const seq = c.seq[row];
+    const url = c.flags[row] & URL_CASED ? (this.casedUrls.get(seq) ?? '') : c.url.text(row, c.rows);
+    return summaryFrom(this.shapes.values[c.shape[row]], this.id(row), seq, c.at[row], url, c.bodySize[row], this.contentTypes.values[c.contentType[row]]);
+  }
+
+  /** 1 for each row whose lower-cased URL (or only its path, before "?") holds `lowerNeedle` */
+  urlHolding(lowerNeedle: string, pathOnly: boolean): Uint8Array {
+    const c = this.c;
+    const out = new Uint8Array(c.rows);
+    const needle = Buffer.from(lowerNeedle, 'utf8');
+    const bytes = c.url.bytes.subarray(0, c.url.used);
+    const starts = c.url.starts;
+    let lo = this.headRow;
+    for (let at = bytes.indexOf(needle, c.rows > lo ? starts[lo] : bytes.length); at !== -1;) {
+      // the row the hit starts in (hits come in order, so search from the last one)
+      let hi = c.rows - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      const end = c.url.end(lo, c.rows);
+      let stop = end;
+      if (pathOnly) {
+        const q = bytes.indexOf(0x3f, starts[lo]);
+        if (q !== -1 && q < end) stop = q;
+      }
+      if (at + needle.length <= stop) {
+        out[lo] = 1;
+        at = end >= bytes.length ? -1 : bytes.indexOf(needle, end);
+      } else at = bytes.indexOf(needle, at + 1);
+    }
+    return out;
+  }
+
+  /** 1 for each row one of whose header lines (joined, as headerLine gives them) holds `lowerNeedle` */
+  headerHolding(lowerNeedle: string): Uint8Array {
+    const c = this.c;
+    const out = new Uint8Array(c.rows);
+    const refs = c.lines.refs;
+    const starts = c.lines.starts;
+    const lineBreak = lowerNeedle.indexOf('\n');
+    if (lineBreak !== -1 && lineBreak < lowerNeedle.length - 1) {
+      // the needle spans lines: join each capture's lines (rare: a needle with a line break inside)
+      for (let r = this.headRow; r < c.rows; r++) {
+        let text = '';
+        for (let i = starts[r], e = c.lines.end(r, c.rows); i < e; i++) text += this.headerLines.line(refs[i]);
+        if (text.includes(lowerNeedle)) out[r] = 1;
+      }
+      return out;
+    }
+    const hits = this.headerLines.holding(Buffer.from(lowerNeedle, 'utf8'));
+    if (!hits.includes(1)) return out;
+    for (let r = this.headRow; r < c.rows; r++) {
+      for (let i = starts[r], e = c.lines.end(r, c.rows); i < e; i++) {
+        if (hits[refs[i]]) {
+          out[r] = 1;
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   remove(id: string): boolean {
-    const entry = this.byId.get(id);
-    if (!entry) return false;
-    this.kill(entry);
+    const row = this.rowOf(id);
+    if (row === -1) return false;
+    this.kill(row);
     this.maybeCompact();
     return true;
   }
 
   clear(): void {
-    for (const entry of this.entries) entry.live = false;
+    this.c = new CaptureColumns();
+    this.casedUrls = new Map();
+    this.headerLines = new HeaderLines();
+    this.idTable = new Int32Array(1024);
+    this.idSlotsUsed = 0;
     this.tokens.clear();
-    this.entries = [];
-    this.byId.clear();
-    this.head = 0;
-    this.dead = 0;
+    this.deferredForgets = 0;
+    this.headRow = 0;
+    this.liveCount = 0;
     this.bytes = 0;
+    this.epoch++;
   }
 
-  oldest(): IndexEntry | undefined {
-    while (this.head < this.entries.length && !this.entries[this.head].live) this.head++;
-    return this.entries[this.head];
+  /** the oldest live row, or -1 */
+  oldestRow(): number {
+    const flags = this.c.flags;
+    while (this.headRow < this.c.rows && !(flags[this.headRow] & LIVE)) this.headRow++;
+    return this.headRow < this.c.rows ? this.headRow : -1;
   }
 
   /** drops the oldest captures until both limits hold; the newest capture always stays */
   evict(maxCaptures: number, maxBytes: number): number {
     let evicted = 0;
-    while (this.count > 1 && (this.count > maxCaptures || this.bytes > maxBytes)) {
-      const oldest = this.oldest();
-      if (!oldest) break;
+    while (this.liveCount > 1 && (this.liveCount > maxCaptures || this.bytes > maxBytes)) {
+      const oldest = this.oldestRow();
+      if (oldest === -1) break;
+      this.evictedThroughSegment = Math.max(this.evictedThroughSegment, this.c.segment[oldest]);
       this.kill(oldest);
-      this.evictedThroughSegment = Math.max(this.evictedThroughSegment, oldest.pointer.segment);
       evicted++;
     }
     if (evicted) this.maybeCompact();
@@ -94,71 +297,190 @@ export class CaptureIndex {
   }
 
   /** the body's words go into the token index */
-  indexBody(entry: IndexEntry, body: Uint8Array): void {
-    if (entry.live && entry.indexed === Indexed.Not) entry.indexed = this.tokens.add(entry.summary.seq, body) ? Indexed.Complete : Indexed.Partly;
+  indexBody(row: number, body: Uint8Array): void {
+    if (this.live(row) && this.indexed(row) === Indexed.Not) {
+      const state = this.tokens.add(this.c.seq[row], body) ? Indexed.Complete : Indexed.Partly;
+      this.c.flags[row] = (this.c.flags[row] & ~INDEXED_BITS) | (state << INDEXED_SHIFT);
+    }
   }
 
-  get newestSeq(): number {
-    return this.entries.length ? this.entries[this.entries.length - 1].summary.seq : 0;
-  }
-
-  /** how many entries (live or dead) the array holds: the cost of one pass */
-  get span(): number {
-    return this.entries.length - this.head;
-  }
-
-  /** live entries with seq > afterSeq, newest first, as an array (cheaper than the generator for a whole pass) */
-  newerThan(afterSeq: number): IndexEntry[] {
-    const out: IndexEntry[] = [];
-    const entries = this.entries;
-    for (let i = entries.length - 1; i >= this.head; i--) {
-      const entry = entries[i];
-      if (entry.summary.seq <= afterSeq) break;
-      if (entry.live) out.push(entry);
+  /** seqs of the live rows among `seqs` (ascending), in the same order */
+  liveSeqs(seqs: ArrayLike<number>): number[] {
+    const out: number[] = [];
+    const s = this.c.seq;
+    let r = this.headRow;
+    for (let i = 0; i < seqs.length; i++) {
+      while (r < this.c.rows && s[r] < seqs[i]) r++;
+      if (r === this.c.rows) break;
+      if (s[r] === seqs[i] && this.c.flags[r] & LIVE) out.push(seqs[i]);
     }
     return out;
   }
 
-  /** live entries, oldest first */
-  *oldestFirst(): Generator<IndexEntry> {
-    for (let i = this.head; i < this.entries.length; i++) if (this.entries[i].live) yield this.entries[i];
+  /**
+   * While a snapshot is written from a cut, the word index may grow but must not drop the
+   * postings of captures removed since (the snapshot says they are live and indexed, and the
+   * journal after the cut removes them again). Returns the release.
+   */
+  holdTokenCompaction(): () => void {
+    this.tokenHolds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.tokenHolds) return;
+      for (; this.deferredForgets > 0; this.deferredForgets--) this.tokens.forget(this.isLive);
+    };
   }
 
-  /** live entries, newest first, with seq < beforeSeq when given */
-  *newestFirst(beforeSeq?: number): Generator<IndexEntry> {
-    let i = beforeSeq === undefined ? this.entries.length - 1 : this.insertionPoint(beforeSeq) - 1;
-    for (; i >= this.head; i--) {
-      const entry = this.entries[i];
-      if (entry.live) yield entry;
+  /** the parts the snapshot writes (their arrays are not changed in place, except the flags: copy them) */
+  parts(): IndexParts {
+    return {
+      columns: this.c,
+      shapes: this.shapes,
+      contentTypes: this.contentTypes,
+      casedUrls: this.casedUrls,
+      headerLines: this.headerLines,
+      evictedThroughSegment: this.evictedThroughSegment,
+    };
+  }
+
+  /** an index of the parts a snapshot held; rows whose segment is below `droppedBelow` are gone */
+  static restore(parts: IndexParts, droppedBelow: number): CaptureIndex {
+    const index = new CaptureIndex();
+    index.c = parts.columns;
+    index.shapes = parts.shapes;
+    index.contentTypes = parts.contentTypes;
+    index.casedUrls = parts.casedUrls;
+    index.headerLines = parts.headerLines;
+    index.evictedThroughSegment = parts.evictedThroughSegment;
+    const c = index.c;
+    for (let r = 0; r < c.rows; r++) {
+      if (r > 0 && !(c.seq[r] > c.seq[r - 1])) throw new Error('snapshot rows out of order');
+      if (c.shape[r] >= index.shapes.size || c.contentType[r] >= index.contentTypes.size || (c.flags[r] & INDEXED_BITS) >>> INDEXED_SHIFT > Indexed.Partly)
+        throw new Error('bad snapshot row');
+      if (c.flags[r] & URL_CASED && !index.casedUrls.has(c.seq[r])) throw new Error('bad snapshot row');
+      if (c.segment[r] < droppedBelow) c.flags[r] &= ~LIVE;
+      if (!(c.flags[r] & LIVE)) continue;
+      index.liveCount++;
+      index.bytes += c.length[r];
     }
+    for (let i = 0; i < c.lines.used; i++) if (c.lines.refs[i] >= index.headerLines.size) throw new Error('bad snapshot header line');
+    index.rebuildIds();
+    index.oldestRow();
+    return index;
   }
 
-  private kill(entry: IndexEntry): void {
-    entry.live = false;
-    if (entry.indexed !== Indexed.Not) this.tokens.forget(this.isLive);
-    this.byId.delete(entry.summary.id);
-    this.bytes -= entry.pointer.length;
-    this.dead++;
+  private kill(row: number): void {
+    this.c.flags[row] &= ~LIVE;
+    this.dropId(row);
+    if (this.indexed(row) !== Indexed.Not) {
+      if (this.tokenHolds) this.deferredForgets++;
+      else this.tokens.forget(this.isLive);
+    }
+    this.liveCount--;
+    this.bytes -= this.c.length[row];
   }
 
   private maybeCompact(): void {
-    const deadAfterHead = this.dead - this.head;
-    if (this.head > 4096 || (deadAfterHead > 4096 && deadAfterHead > this.byId.size)) {
-      this.entries = this.entries.filter((e) => e.live);
-      this.head = 0;
-      this.dead = 0;
+    const dead = this.c.rows - this.liveCount;
+    if (dead > this.compactMinDead && dead > this.c.rows / 4) this.compact();
+  }
+
+  /** live rows only, in new arrays; header lines and cased URLs of gone captures go too */
+  private compact(): void {
+    const c = this.c;
+    const keep = new Uint32Array(this.liveCount);
+    let k = 0;
+    for (let r = 0; r < c.rows; r++) if (c.flags[r] & LIVE) keep[k++] = r;
+    let remap: Uint32Array | undefined;
+    if (this.headerLines.size > this.compactMinDead) {
+      const used = new Uint8Array(this.headerLines.size);
+      for (let j = 0; j < keep.length; j++) for (let i = c.lines.starts[keep[j]], e = c.lines.end(keep[j], c.rows); i < e; i++) used[c.lines.refs[i]] = 1;
+      remap = this.headerLines.compact(used);
+    }
+    for (const seq of this.casedUrls.keys()) if (!this.isLive(seq)) this.casedUrls.delete(seq);
+    this.c = c.pick(keep, remap);
+    this.headRow = 0;
+    this.epoch++;
+    this.rebuildIds();
+  }
+
+  /** rows back in seq order after one arrived out of order */
+  private reorder(): void {
+    const c = this.c;
+    const order = Uint32Array.from({ length: c.rows }, (_, i) => i).sort((a, b) => c.seq[a] - c.seq[b]);
+    this.c = c.pick(order);
+    this.headRow = 0;
+    this.epoch++;
+    this.rebuildIds();
+  }
+
+  private encode(id: string): number {
+    if (this.scratch.length < id.length * 3) this.scratch = Buffer.allocUnsafe(id.length * 3);
+    return this.scratch.write(id, 0, 'utf8');
+  }
+
+  private idIs(row: number, bytes: Uint8Array, n: number): boolean {
+    const col = this.c.id;
+    return sameBytes(col.bytes, col.start(row), col.end(row, this.c.rows), bytes, 0, n);
+  }
+
+  private idHash(row: number): number {
+    const col = this.c.id;
+    return hashBytes(col.bytes, col.start(row), col.end(row, this.c.rows));
+  }
+
+  /** a live row's id into the table; a row with the same id gives way (the newest wins, as a replay would) */
+  private putId(row: number): void {
+    if ((this.idSlotsUsed + 1) * 2 > this.idTable.length)
+      this.rebuildIds(); // rebuilds with `row` too
+    else this.insertId(row);
+  }
+
+  private insertId(row: number): void {
+    const mask = this.idTable.length - 1;
+    const col = this.c.id;
+    const start = col.start(row);
+    const n = col.end(row, this.c.rows) - start;
+    let free = -1;
+    for (let slot = this.idHash(row) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.idTable[slot];
+      if (held === 0) {
+        if (free === -1) {
+          free = slot;
+          this.idSlotsUsed++;
+        }
+        break;
+      }
+      if (held === -1) {
+        if (free === -1) free = slot;
+        continue;
+      }
+      if (sameBytes(col.bytes, col.start(held - 1), col.end(held - 1, this.c.rows), col.bytes, start, start + n)) {
+        // the same id again: the older row stays in the columns but is found no more
+        this.idTable[slot] = row + 1;
+        return;
+      }
+    }
+    this.idTable[free] = row + 1;
+  }
+
+  private dropId(row: number): void {
+    const mask = this.idTable.length - 1;
+    for (let slot = this.idHash(row) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.idTable[slot];
+      if (held === 0) return;
+      if (held === row + 1) {
+        this.idTable[slot] = -1;
+        return;
+      }
     }
   }
 
-  /** first index whose seq is >= seq */
-  private insertionPoint(seq: number): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.entries[mid].summary.seq < seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  private rebuildIds(): void {
+    this.idTable = new Int32Array(tableSizeFor(this.liveCount + 1));
+    this.idSlotsUsed = 0;
+    for (let r = this.headRow; r < this.c.rows; r++) if (this.c.flags[r] & LIVE) this.insertId(r);
   }
 }

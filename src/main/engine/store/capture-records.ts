@@ -143,10 +143,3 @@ function headerValue(headers: HeaderTuple[], lowerName: string): string | null {
   }
   return null;
 }
-
-/** lower-cased "name: value" lines: what header and free-text filters search */
-export function headerText(headers: HeaderTuple[]): string {
-  let text = '';
-  for (const [name, value] of headers) text += `${name}: ${value}\n`;
-  return text.toLowerCase();
-}

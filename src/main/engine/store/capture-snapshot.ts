@@ -11,24 +11,33 @@
 // changed, a snapshot from another format version — means a full replay. Journals in which
 // replay found damage are never snapshotted, so damage is always reported by a replay.
 //
-// File: "HBIX" u32, version u32, then sections [u32 length][u32 crc32][bytes]: a JSON head that
-// says how many sections follow, chunks of entries column by column (three sections each, see
-// encodeChunk), then pairs of (JSON token list, binary postings) chunks. Written to a temporary
-// file and renamed over the old one.
+// It is written at close and, while the store runs, in the background now and then (see
+// capture-store.ts): `cutSnapshot` takes what is needed synchronously — the index's column arrays,
+// which are never changed in place below their row count, a copy of the row flags, the tables —
+// and `writeSnapshot` writes it out while appends go on.
+//
+// File: "HBIX" u32, version u32, then sections [u32 length][u32 crc32][bytes]: a JSON head (the
+// covered segments, tables, counts), the index columns one section each (COLUMNS, in that order,
+// then the header line dictionary), then pairs of (JSON token list, binary postings) chunks.
+// Loading reads the columns straight into typed arrays: no object per capture. Written to a
+// temporary file and renamed over the old one.
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { CaptureSummary } from '@shared/capture';
 import { crc32 } from './frame';
-import { CaptureIndex, Indexed, type IndexEntry } from './capture-index';
+import { CaptureIndex, type IndexParts } from './capture-index';
+import { CaptureColumns, INDEXED_SHIFT } from './capture-columns';
+import { shapeOf } from './capture-shapes';
+import { StringTable } from './string-intern';
+import { HeaderLines } from './header-lines';
+import { RefListColumn, TextColumn } from './row-arenas';
 import { segmentPath } from './segment-files';
 import { makePrivateDir } from './private-files';
 import { readExactly } from './file-io';
 
 const MAGIC = 0x58494248; // "HBIX"
 /** bump whenever what a row holds or how summaries are derived from records changes */
-const VERSION = 1;
-const ENTRY_CHUNK = 20_000;
+const VERSION = 2;
 const TOKEN_CHUNK = 50_000;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
@@ -46,8 +55,11 @@ export interface SnapshotHead {
   maxSeq: number;
   evictedThroughSegment: number;
   undelivered: Array<[string, string]>;
-  entryChunks: number;
-  tokenChunks: number;
+  rows: number;
+  shapes: string[];
+  contentTypes: string[];
+  casedUrls: Array<[number, string]>;
+  headerLines: number;
   indexedCaptures: number;
 }
 
@@ -60,130 +72,155 @@ export interface LoadedSnapshot {
   from: { segment: number; offset: number };
 }
 
-/**
- * One chunk of entries, column by column: a small JSON part (repeated strings, optional summary
- * fields), the variable strings (id, URL, search text) as one UTF-8 run with their lengths, and
- * the numbers as typed arrays — no JSON per capture, so loading costs little beyond building
- * the entries themselves.
- */
-interface ChunkHead {
-  n: number;
-  dict: string[];
-  extras: Array<[number, Partial<CaptureSummary>]>;
-  /** the strings are all ASCII: decoded as latin1, a plain copy */ ascii: boolean;
+/** what a snapshot holds, taken at one moment (see cutSnapshot) */
+export interface SnapshotCut {
+  sizes: Array<[number, number]>;
+  maxSeq: number;
+  undelivered: Array<[string, string]>;
+  rows: number;
+  evictedThroughSegment: number;
+  /** the column sections' bytes (views of arrays that do not change below the row count) */
+  columns: Buffer[];
+  shapes: string[];
+  contentTypes: string[];
+  casedUrls: Array<[number, string]>;
+  headerLines: number;
+  indexedCaptures: number;
+  /** the live index, for its body word index (which only grows while the snapshot is written) */
+  index: CaptureIndex;
 }
 
-const F64_COLUMNS = 3; // seq, receivedAt, offset
-const U32_COLUMNS = 10; // status, bodySize, segment, length, urlAt, headerAt, id/url/metaText lengths
-const U16_COLUMNS = 4; // method, contentType, remoteAddress, kind (0xffff: null)
-const NO_STRING = 0xffff;
+/** the column sections, in file order: bytes per row (0: a variable length section) */
+const COLUMNS = [
+  'seq',
+  'at',
+  'segment',
+  'offset',
+  'length',
+  'bodySize',
+  'shape',
+  'contentType',
+  'flags',
+  'idStarts',
+  'idBytes',
+  'urlStarts',
+  'urlBytes',
+  'lineStarts',
+  'lineRefs',
+  'dictStarts',
+  'dictBytes',
+] as const;
 
-const wellFormed = (value: string): boolean => (value as unknown as { isWellFormed(): boolean }).isWellFormed();
+const view = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-function encodeChunk(entries: IndexEntry[]): Buffer[] {
-  const n = entries.length;
-  const dict: string[] = [];
-  const ids = new Map<string, number>();
-  const ref = (value: string | null): number => {
-    if (value === null) return NO_STRING;
-    let id = ids.get(value);
-    if (id === undefined) {
-      id = dict.length;
-      if (id >= NO_STRING) throw new Error('too many distinct values for one snapshot chunk');
-      dict.push(value);
-      ids.set(value, id);
-    }
-    return id;
+/** what the snapshot needs of `index` now, taken synchronously (cheap: arrays are shared, flags copied) */
+export function cutSnapshot(index: CaptureIndex, sizes: Array<[number, number]>, maxSeq: number, undelivered: Map<string, string>): SnapshotCut {
+  const parts = index.parts();
+  const c = parts.columns;
+  const rows = c.rows;
+  const flags = c.flags.slice(0, rows);
+  let indexedCaptures = 0;
+  for (let r = 0; r < rows; r++) if (flags[r] & 1 && (flags[r] >>> INDEXED_SHIFT) & 3) indexedCaptures++;
+  const lines = parts.headerLines.raw();
+  return {
+    sizes,
+    maxSeq,
+    undelivered: [...undelivered.entries()],
+    rows,
+    evictedThroughSegment: parts.evictedThroughSegment,
+    columns: columnBytes(c, flags, lines),
+    shapes: parts.shapes.keys(),
+    contentTypes: parts.contentTypes.keys(),
+    casedUrls: [...parts.casedUrls.entries()],
+    headerLines: lines.count,
+    indexedCaptures,
+    index,
   };
-  const f64 = new Float64Array(n * F64_COLUMNS);
-  const u32 = new Uint32Array(n * U32_COLUMNS);
-  const u16 = new Uint16Array(n * U16_COLUMNS);
-  const u8 = new Uint8Array(n);
-  const extras: ChunkHead['extras'] = [];
-  const strings: string[] = [];
-  entries.forEach((e, i) => {
-    const { id, seq, receivedAt, method, url, path: _path, status, bodySize, contentType, remoteAddress, kind, ...extra } = e.summary;
-    f64.set([seq, receivedAt, e.pointer.offset], i * F64_COLUMNS);
-    u32.set([status, bodySize, e.pointer.segment, e.pointer.length, e.urlAt, e.headerAt, id.length, url.length, e.metaText.length, 0], i * U32_COLUMNS);
-    u16.set([ref(method), ref(contentType), ref(remoteAddress), ref(kind)], i * U16_COLUMNS);
-    u8[i] = e.indexed;
-    if (Object.keys(extra).length) extras.push([i, extra]);
-    // lengths are in UTF-16 units of the decoded text: a lone surrogate would not come back as itself
-    if (!wellFormed(id) || !wellFormed(url) || !wellFormed(e.metaText)) throw new Error('a string the snapshot cannot hold exactly');
-    strings.push(id, url, e.metaText);
-  });
-  const joined = Buffer.from(strings.join(''), 'utf8');
-  const head: ChunkHead = { n, dict, extras, ascii: joined.length === strings.reduce((sum, x) => sum + x.length, 0) };
-  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  return [Buffer.from(JSON.stringify(head)), joined, Buffer.concat([bytes(f64), bytes(u32), bytes(u16), bytes(u8)])];
 }
 
-function decodeChunk(headBytes: Buffer, stringBytes: Buffer, numbers: Buffer): IndexEntry[] {
-  const head = JSON.parse(headBytes.toString('utf8')) as ChunkHead;
-  const { n, dict } = head;
-  if (!Number.isInteger(n) || n < 0 || numbers.length !== n * (F64_COLUMNS * 8 + U32_COLUMNS * 4 + U16_COLUMNS * 2 + 1))
-    throw new Error('snapshot chunk does not add up');
-  // copied out, so every column is aligned
-  let at = 0;
-  const take = <T>(make: (buf: ArrayBuffer) => T, bytes: number): T => {
-    const copy = new ArrayBuffer(bytes);
-    numbers.copy(Buffer.from(copy), 0, at, at + bytes);
-    at += bytes;
-    return make(copy);
-  };
-  const f64 = take((b) => new Float64Array(b), n * F64_COLUMNS * 8);
-  const u32 = take((b) => new Uint32Array(b), n * U32_COLUMNS * 4);
-  const u16 = take((b) => new Uint16Array(b), n * U16_COLUMNS * 2);
-  const u8 = take((b) => new Uint8Array(b), n);
-  const text = stringBytes.toString(head.ascii === true ? 'latin1' : 'utf8');
-  const extras = new Map(head.extras);
-  const str = (ref: number): string | null => {
-    if (ref === NO_STRING) return null;
-    const value = dict[ref];
-    if (typeof value !== 'string') throw new Error('bad snapshot string reference');
-    return value;
-  };
-  const out: IndexEntry[] = new Array(n);
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    const F = i * F64_COLUMNS;
-    const U = i * U32_COLUMNS;
-    const S = i * U16_COLUMNS;
-    const id = text.slice(pos, (pos += u32[U + 6]));
-    const url = text.slice(pos, (pos += u32[U + 7]));
-    const metaText = text.slice(pos, (pos += u32[U + 8]));
-    const q = url.indexOf('?');
-    const method = str(u16[S]);
-    const remoteAddress = str(u16[S + 2]);
-    const kind = str(u16[S + 3]);
-    if (method === null || remoteAddress === null || kind === null || u8[i] > Indexed.Partly) throw new Error('bad snapshot entry');
-    const summary: CaptureSummary = {
-      id,
-      seq: f64[F],
-      receivedAt: f64[F + 1],
-      method,
-      url,
-      path: q === -1 ? url : url.slice(0, q),
-      status: u32[U],
-      bodySize: u32[U + 1],
-      contentType: str(u16[S + 1]),
-      remoteAddress,
-      kind: kind as CaptureSummary['kind'],
-    };
-    const extra = extras.get(i);
-    if (extra) Object.assign(summary, extra);
-    out[i] = {
-      summary,
-      pointer: { segment: u32[U + 2], offset: f64[F + 2], length: u32[U + 3] },
-      metaText,
-      urlAt: u32[U + 4],
-      headerAt: u32[U + 5],
-      live: true,
-      indexed: u8[i] as Indexed,
-    };
-  }
-  if (pos !== text.length) throw new Error('snapshot strings do not add up');
+function columnBytes(c: CaptureColumns, flags: Uint8Array, lines: { starts: Uint32Array; bytes: Buffer }): Buffer[] {
+  const n = c.rows;
+  return [
+    view(c.seq.subarray(0, n)),
+    view(c.at.subarray(0, n)),
+    view(c.segment.subarray(0, n)),
+    view(c.offset.subarray(0, n)),
+    view(c.length.subarray(0, n)),
+    view(c.bodySize.subarray(0, n)),
+    view(c.shape.subarray(0, n)),
+    view(c.contentType.subarray(0, n)),
+    view(flags),
+    view(c.id.starts.subarray(0, n)),
+    c.id.bytes.subarray(0, n ? c.id.end(n - 1, n) : 0),
+    view(c.url.starts.subarray(0, n)),
+    c.url.bytes.subarray(0, n ? c.url.end(n - 1, n) : 0),
+    view(c.lines.starts.subarray(0, n)),
+    view(c.lines.refs.subarray(0, n ? c.lines.end(n - 1, n) : 0)),
+    view(lines.starts),
+    lines.bytes,
+  ];
+}
+
+/** a copy of `bytes` as an aligned typed array of `n` elements */
+function typed<T extends Float64Array | Uint32Array | Uint8Array>(Make: new (n: number) => T, bytes: Buffer, n: number, spare: number): T {
+  const per = (Make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+  if (bytes.length !== n * per) throw new Error('snapshot column does not add up');
+  const out = new Make(n + spare);
+  view(out).set(bytes);
   return out;
+}
+
+function restoreParts(head: SnapshotHead, sections: Buffer[]): IndexParts {
+  const n = head.rows;
+  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(head.headerLines) || head.headerLines < 0) throw new Error('bad snapshot head');
+  const spare = Math.max(1024, n >>> 3);
+  const [
+    seq,
+    at,
+    segment,
+    offset,
+    length,
+    bodySize,
+    shape,
+    contentType,
+    flags,
+    idStarts,
+    idBytes,
+    urlStarts,
+    urlBytes,
+    lineStarts,
+    lineRefs,
+    dictStarts,
+    dictBytes,
+  ] = sections;
+  const c = new CaptureColumns(0);
+  c.seq = typed(Float64Array, seq, n, spare);
+  c.at = typed(Float64Array, at, n, spare);
+  c.segment = typed(Uint32Array, segment, n, spare);
+  c.offset = typed(Float64Array, offset, n, spare);
+  c.length = typed(Uint32Array, length, n, spare);
+  c.bodySize = typed(Uint32Array, bodySize, n, spare);
+  c.shape = typed(Uint32Array, shape, n, spare);
+  c.contentType = typed(Uint32Array, contentType, n, spare);
+  c.flags = typed(Uint8Array, flags, n, spare);
+  c.id = TextColumn.from(typed(Uint32Array, idStarts, n, 0), idBytes, n, spare);
+  c.url = TextColumn.from(typed(Uint32Array, urlStarts, n, 0), urlBytes, n, spare);
+  if (lineRefs.length % 4) throw new Error('snapshot column does not add up');
+  c.lines = RefListColumn.from(typed(Uint32Array, lineStarts, n, 0), typed(Uint32Array, lineRefs, lineRefs.length / 4, 0), n, spare);
+  c.rows = n;
+  const casedUrls = new Map<number, string>();
+  for (const [s, url] of head.casedUrls) {
+    if (typeof s !== 'number' || typeof url !== 'string') throw new Error('bad snapshot URL');
+    casedUrls.set(s, url);
+  }
+  return {
+    columns: c,
+    shapes: StringTable.restore(head.shapes, shapeOf),
+    contentTypes: StringTable.restore(head.contentTypes, (key) => (key === '' ? null : key.slice(1))),
+    casedUrls,
+    headerLines: HeaderLines.restore(typed(Uint32Array, dictStarts, head.headerLines, 0), dictBytes),
+    evictedThroughSegment: head.evictedThroughSegment,
+  };
 }
 
 async function coveredSegments(dir: string, sizes: Array<[number, number]>): Promise<CoveredSegment[]> {
@@ -209,33 +246,27 @@ async function prefixCrc(file: string, length: number): Promise<number> {
   }
 }
 
-/**
- * Writes the snapshot of `index` for a journal (in `dir`) that holds `sizes` and is closed, so
- * nothing changes while this runs.
- */
-export async function writeSnapshot(
-  dir: string,
-  sizes: Array<[number, number]>,
-  index: CaptureIndex,
-  maxSeq: number,
-  undelivered: Map<string, string>,
-): Promise<void> {
+/** Writes the snapshot `cut` took of the index, for the journal (in `dir`) as it was then. */
+export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void> {
+  const { sizes } = cut;
   if (!sizes.length) return;
   await makePrivateDir(dir);
   const segments = await coveredSegments(dir, sizes);
   const last = segments[segments.length - 1];
-  const entries = [...index.oldestFirst()];
-  index.tokens.compactIfNeeded(index.isLive);
-  const tokenChunks = [...index.tokens.chunks(TOKEN_CHUNK)];
+  // the word index only grows while this runs (capture-index.ts defers its compaction)
+  const tokens = cut.index.tokens;
   const head: SnapshotHead = {
     segments,
     lastCrc: await prefixCrc(segmentPath(dir, last.segment), last.size),
-    maxSeq,
-    evictedThroughSegment: index.evictedThroughSegment,
-    undelivered: [...undelivered.entries()],
-    entryChunks: Math.ceil(entries.length / ENTRY_CHUNK),
-    tokenChunks: tokenChunks.length,
-    indexedCaptures: entries.filter((e) => e.indexed !== Indexed.Not).length,
+    maxSeq: cut.maxSeq,
+    evictedThroughSegment: cut.evictedThroughSegment,
+    undelivered: cut.undelivered,
+    rows: cut.rows,
+    shapes: cut.shapes,
+    contentTypes: cut.contentTypes,
+    casedUrls: cut.casedUrls,
+    headerLines: cut.headerLines,
+    indexedCaptures: cut.indexedCaptures,
   };
   const file = path.join(dir, SNAPSHOT_FILE);
   const temp = `${file}.tmp`;
@@ -247,14 +278,17 @@ export async function writeSnapshot(
     start.writeUInt32LE(VERSION, 4);
     await handle.write(start);
     await writeSection(handle, Buffer.from(JSON.stringify(head)));
-    for (let i = 0; i < entries.length; i += ENTRY_CHUNK) {
-      for (const part of encodeChunk(entries.slice(i, i + ENTRY_CHUNK))) await writeSection(handle, part);
-    }
-    for (const chunk of tokenChunks) {
+    for (const part of cut.columns) await writeSection(handle, part);
+    // one chunk at a time, so appends get their turn in between
+    let tokenChunks = 0;
+    for (const chunk of tokens.chunks(TOKEN_CHUNK)) {
       // tokens are latin1 views of bytes: JSON keeps them exactly
       await writeSection(handle, Buffer.from(JSON.stringify(chunk.tokens)));
       await writeSection(handle, Buffer.from(chunk.postings.buffer, chunk.postings.byteOffset, chunk.postings.byteLength));
+      tokenChunks++;
     }
+    // how many there were, last: a file cut at a section boundary is told from a whole one
+    await writeSection(handle, Buffer.from(JSON.stringify({ tokenChunks })));
     written = true;
   } finally {
     await handle.close();
@@ -309,21 +343,17 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
   const dropped = await checkCovered(dir, head, sizes);
   if (dropped === null) return null;
 
-  const index = new CaptureIndex();
-  index.evictedThroughSegment = head.evictedThroughSegment;
+  const columns: Buffer[] = [];
+  for (let k = 0; k < COLUMNS.length; k++) columns.push(await section());
+  const index = CaptureIndex.restore(restoreParts(head, columns), dropped);
   const undelivered = new Map(head.undelivered);
-  for (let c = 0; c < head.entryChunks; c++) {
-    for (const entry of decodeChunk(await section(), await section(), await section())) {
-      // its segment is gone (retention dropped it since): so is the capture, as in a replay
-      if (entry.pointer.segment < dropped) {
-        undelivered.delete(entry.summary.id);
-        continue;
-      }
-      index.add(entry);
+  for (let chunks = 0; ; chunks++) {
+    const next = JSON.parse((await section()).toString('utf8')) as unknown;
+    if (!Array.isArray(next)) {
+      if ((next as { tokenChunks?: unknown } | null)?.tokenChunks !== chunks) throw new Error('snapshot token chunks do not add up');
+      break;
     }
-  }
-  for (let c = 0; c < head.tokenChunks; c++) {
-    const tokens = JSON.parse((await section()).toString('utf8')) as string[];
+    const tokens = next as string[];
     const raw = await section();
     if (raw.length % 4) throw new Error('snapshot postings damaged');
     const postings = new Uint32Array(raw.length / 4);
@@ -331,7 +361,7 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
     index.tokens.restoreChunk(tokens, postings, head.indexedCaptures);
   }
   if (at !== fileSize) throw new Error('snapshot has trailing bytes');
-  for (const id of undelivered.keys()) if (!index.get(id)) undelivered.delete(id);
+  for (const id of undelivered.keys()) if (index.rowOf(id) === -1) undelivered.delete(id);
   const last = head.segments[head.segments.length - 1];
   return { index, maxSeq: head.maxSeq, undelivered, from: { segment: last.segment, offset: last.size } };
 }

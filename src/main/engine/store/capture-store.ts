@@ -5,12 +5,13 @@
 import path from 'node:path';
 import type { CaptureDetail, CapturePage, CaptureQuery, CaptureSummary } from '@shared/capture';
 import type { CaptureStore, NewCapture } from '../ports';
-import { CaptureIndex, Indexed, type IndexEntry } from './capture-index';
+import { CaptureIndex, Indexed } from './capture-index';
 import { BodyScanCache } from './body-scan';
 import { compileFilter } from './capture-filter';
-import { captureMeta, headerText, summaryOf, detailOf, type CaptureJournalMeta, type CaptureMeta } from './capture-records';
+import { captureMeta, summaryOf, detailOf, type CaptureJournalMeta, type CaptureMeta } from './capture-records';
 import { openJournal, type JournalPointer, type RecordJournal } from './journal';
-import { loadSnapshot, SNAPSHOT_FILE, writeSnapshot } from './capture-snapshot';
+import { cutSnapshot, loadSnapshot, SNAPSHOT_FILE, writeSnapshot } from './capture-snapshot';
+import { DEFAULT_SNAPSHOT_POLICY, SnapshotSchedule, type SnapshotPolicy } from './snapshot-schedule';
 import { damageUnder } from './journal-damage';
 import { removeIfExists } from './segment-files';
 
@@ -26,6 +27,8 @@ export interface CaptureStoreOptions {
   readOnly?: boolean;
   /** false: ignore the index snapshot and write none (a plain replay, as tests compare against) */
   snapshot?: boolean;
+  /** when a snapshot is written while the store runs (besides at close) */
+  snapshotEvery?: SnapshotPolicy;
 }
 
 const DEFAULT_PREVIEW_BYTES = 2 * 1024 * 1024;
@@ -39,11 +42,13 @@ export async function openCaptureStore(dir: string, retention: Retention, option
   const loaded = useSnapshot ? await loadSnapshot(dir, journal.segmentSizes()) : null;
   const index = loaded?.index ?? new CaptureIndex();
   let maxSeq = loaded?.maxSeq ?? 0;
+  let replayed = 0;
   const undelivered = loaded?.undelivered ?? new Map<string, string>();
   await journal.replay((meta, pointer, bodyLength) => {
+    replayed++;
     if (meta.t === 'c') {
       maxSeq = Math.max(maxSeq, meta.seq);
-      index.add(entryOf(meta, pointer, bodyLength));
+      index.add(summaryOf(meta, bodyLength), pointer, meta.rawHeaders);
     } else if (meta.t === 'd') {
       maxSeq = Math.max(maxSeq, meta.seqFloor);
       for (const id of meta.ids) index.remove(id);
@@ -52,14 +57,25 @@ export async function openCaptureStore(dir: string, retention: Retention, option
       index.clear();
       undelivered.clear();
     } else if (meta.t === 'u') {
-      if (index.get(meta.id)) undelivered.set(meta.id, meta.note);
+      if (index.rowOf(meta.id) !== -1) undelivered.set(meta.id, meta.note);
     }
   }, loaded?.from);
-  const store = new JournalCaptureStore(journal, index, maxSeq, retention, undelivered, useSnapshot && !options.readOnly);
+  const writeSnapshots = useSnapshot && !options.readOnly;
+  const store = new JournalCaptureStore(
+    journal,
+    index,
+    maxSeq,
+    retention,
+    undelivered,
+    writeSnapshots ? (options.snapshotEvery ?? DEFAULT_SNAPSHOT_POLICY) : null,
+  );
+  store.opened = { fromSnapshot: loaded !== null, replayedRecords: replayed };
   // a CLI reader only looks: no retention drops, no background body indexing
   if (!options.readOnly) {
     await store.applyRetention();
     store.indexInBackground();
+    // what had to be replayed is not in the snapshot yet: write one soon, in the background
+    store.changedBy(replayed);
   }
   return store;
 }
@@ -68,31 +84,23 @@ export function capturesDir(dataDir: string): string {
   return path.join(dataDir, 'captures');
 }
 
-function entryOf(meta: CaptureMeta, pointer: JournalPointer, bodyLength: number): IndexEntry {
-  const method = meta.method.toLowerCase();
-  const url = meta.url.toLowerCase();
-  const urlAt = method.length + 1;
-  const headerAt = urlAt + url.length + 1;
-  return {
-    summary: summaryOf(meta, bodyLength),
-    pointer,
-    metaText: `${method}\n${url}\n${headerText(meta.rawHeaders)}`,
-    urlAt,
-    headerAt,
-    live: true,
-    indexed: Indexed.Not,
-  };
-}
-
 class JournalCaptureStore implements CaptureStore {
   private droppedBelow = 0;
   private readonly scans: BodyScanCache;
   /** changes whose journal write is under way: close waits for them before the snapshot */
   private readonly inFlight = new Set<Promise<unknown>>();
 
+  /** how the index was built at open: from the snapshot (then the journal after it), or by a full replay */
+  opened = { fromSnapshot: false, replayedRecords: 0 };
+  /** background snapshots (null: none, e.g. read-only) */
+  private readonly snapshots: SnapshotSchedule | null;
+
   private track<T>(work: Promise<T>): Promise<T> {
     this.inFlight.add(work);
-    const done = () => this.inFlight.delete(work);
+    const done = () => {
+      this.inFlight.delete(work);
+      if (!this.inFlight.size) this.snapshots?.settled();
+    };
     work.then(done, done);
     return work;
   }
@@ -104,15 +112,39 @@ class JournalCaptureStore implements CaptureStore {
     private retention: Retention,
     /** notes of `u` records: captures whose answer never reached the client */
     private readonly undelivered: Map<string, string>,
-    /** write the index snapshot at close */
-    private readonly snapshotAtClose: boolean,
+    /** when to write the index snapshot while running; null: never (not at close either) */
+    snapshotPolicy: SnapshotPolicy | null,
   ) {
     this.scans = new BodyScanCache(journal, index);
+    this.snapshots =
+      snapshotPolicy &&
+      new SnapshotSchedule(
+        snapshotPolicy,
+        () => this.canSnapshot(),
+        () => this.writeSnapshotNow(),
+      );
+  }
+
+  changedBy(count: number): void {
+    this.snapshots?.changed(count);
+  }
+
+  /** a snapshot can be cut when no journal write is under way and replay found no damage (such a journal is replayed at every open, which reports it) */
+  private canSnapshot(): boolean {
+    return this.inFlight.size === 0 && !damageUnder(this.journal.directory).length;
+  }
+
+  /** cuts the index now (synchronously), then writes it out */
+  private writeSnapshotNow(): Promise<void> {
+    const cut = cutSnapshot(this.index, this.journal.segmentSizes(), this.lastSeq, this.undelivered);
+    const release = this.index.holdTokenCompaction();
+    return writeSnapshot(this.journal.directory, cut).finally(release);
   }
 
   /** indexes the bodies of every stored capture, off the request path */
   indexInBackground(): void {
-    for (const entry of this.index.newestFirst()) if (entry.indexed === Indexed.Not) this.scans.added(entry);
+    const index = this.index;
+    for (let r = index.head; r < index.end; r++) if (index.live(r) && index.indexed(r) === Indexed.Not) this.scans.added(index.seq(r));
   }
 
   append(capture: NewCapture): Promise<CaptureSummary> {
@@ -122,16 +154,17 @@ class JournalCaptureStore implements CaptureStore {
   private async appendNow(capture: NewCapture): Promise<CaptureSummary> {
     const meta = captureMeta(capture, ++this.lastSeq);
     const pointer = await this.journal.append(meta, capture.request.body);
-    const entry = entryOf(meta, pointer, capture.request.body.length);
-    this.index.add(entry);
-    this.scans.added(entry);
+    const summary = summaryOf(meta, capture.request.body.length);
+    this.index.add(summary, pointer, meta.rawHeaders);
+    this.scans.added(summary.seq);
+    this.snapshots?.changed();
     if (this.index.evict(this.retention.maxCaptures, this.retention.maxBytes)) {
       // the answer need not wait for old files to go; a failed unlink is retried at the next eviction
       this.dropDeadSegments(pointer).catch(() => {
         this.droppedBelow = 0;
       });
     }
-    return entry.summary;
+    return summary;
   }
 
   markUndelivered(id: string, note: string): Promise<void> {
@@ -139,9 +172,10 @@ class JournalCaptureStore implements CaptureStore {
   }
 
   private async markUndeliveredNow(id: string, note: string): Promise<void> {
-    if (!this.index.get(id)) return;
+    if (this.index.rowOf(id) === -1) return;
     await this.journal.append({ t: 'u', id, note });
     this.undelivered.set(id, note);
+    this.snapshots?.changed();
   }
 
   /**
@@ -155,51 +189,59 @@ class JournalCaptureStore implements CaptureStore {
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const before = query.beforeSeq ?? Infinity;
     const items: CaptureSummary[] = [];
+    const index = this.index;
     let total = 0;
     let position = 0;
-    const take = (entry: IndexEntry) => {
+    const take = (row: number) => {
       total++;
-      if (entry.summary.seq < before && position++ >= offset && items.length < limit) items.push(entry.summary);
+      if (index.seq(row) < before && position++ >= offset && items.length < limit) items.push(index.summary(row));
     };
     if (filter.text !== null || filter.body !== null) {
       const matches = await this.scans.matching(filter);
-      for (let i = matches.length - 1; i >= 0; i--) if (matches[i].live) take(matches[i]);
+      // both ascending by seq: walk them down together
+      let r = index.end - 1;
+      for (let i = matches.length - 1; i >= 0 && r >= index.head; i--) {
+        while (r >= index.head && index.seq(r) > matches[i]) r--;
+        if (r >= index.head && index.seq(r) === matches[i] && index.live(r)) take(r);
+      }
       return { items, total };
     }
-    for (const entry of this.index.newestFirst()) if (filter.base(entry)) take(entry);
+    const bound = filter.bind(index);
+    for (let r = index.end - 1; r >= index.head; r--) if (index.live(r) && bound.base(r)) take(r);
     return { items, total };
   }
 
   recentForTrigger(triggerId: string, limit: number): CaptureSummary[] {
     const found: CaptureSummary[] = [];
     if (limit <= 0) return found;
-    for (const entry of this.index.newestFirst()) {
-      if (entry.summary.triggerId !== triggerId) continue;
-      found.push(entry.summary);
+    const index = this.index;
+    for (let r = index.end - 1; r >= index.head; r--) {
+      if (!index.live(r) || index.shapeOf(r).triggerId !== triggerId) continue;
+      found.push(index.summary(r));
       if (found.length >= limit) break;
     }
     return found;
   }
 
   async get(id: string, bodyPreviewLimit = DEFAULT_PREVIEW_BYTES): Promise<CaptureDetail | null> {
-    const entry = this.index.get(id);
-    if (!entry) return null;
+    const row = this.index.rowOf(id);
+    if (row === -1) return null;
     try {
-      const record = await this.journal.readRecord(entry.pointer, Math.max(0, bodyPreviewLimit));
+      const record = await this.journal.readRecord(this.index.pointer(row), Math.max(0, bodyPreviewLimit));
       return detailOf(record.meta as CaptureMeta, record.body, record.bodyLength, record.truncated, this.undelivered.get(id));
     } catch (error) {
-      if (!entry.live) return null; // evicted or deleted while being read
+      if (this.index.rowOf(id) === -1) return null; // evicted or deleted while being read
       throw error;
     }
   }
 
   async readBody(id: string): Promise<Buffer | null> {
-    const entry = this.index.get(id);
-    if (!entry) return null;
+    const row = this.index.rowOf(id);
+    if (row === -1) return null;
     try {
-      return await this.journal.readBody(entry.pointer);
+      return await this.journal.readBody(this.index.pointer(row));
     } catch (error) {
-      if (!entry.live) return null;
+      if (this.index.rowOf(id) === -1) return null;
       throw error;
     }
   }
@@ -209,7 +251,7 @@ class JournalCaptureStore implements CaptureStore {
   }
 
   private async deleteNow(ids: string[]): Promise<number> {
-    const present = [...new Set(ids)].filter((id) => this.index.get(id));
+    const present = [...new Set(ids)].filter((id) => this.index.rowOf(id) !== -1);
     if (!present.length) return 0;
     const pointer = await this.journal.append({ t: 'd', ids: present, seqFloor: this.lastSeq });
     let deleted = 0;
@@ -217,6 +259,7 @@ class JournalCaptureStore implements CaptureStore {
       if (this.index.remove(id)) deleted++;
       this.undelivered.delete(id);
     }
+    this.snapshots?.changed();
     await this.dropDeadSegments(pointer);
     return deleted;
   }
@@ -232,10 +275,13 @@ class JournalCaptureStore implements CaptureStore {
     this.index.clear();
     this.undelivered.clear();
     this.scans.reset();
+    // a snapshot being written must not land after the clear removed the old one
+    await this.snapshots?.idle();
     await this.journal.clear();
     await removeIfExists(path.join(this.journal.directory, SNAPSHOT_FILE));
     this.droppedBelow = 0;
     await this.journal.append({ t: 'x', seqFloor: this.lastSeq });
+    this.snapshots?.changed();
     return deleted;
   }
 
@@ -255,12 +301,11 @@ class JournalCaptureStore implements CaptureStore {
 
   async close(): Promise<void> {
     await this.scans.close();
+    await this.snapshots?.close();
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     await this.journal.close();
     // a journal in which replay found damage gets no snapshot: the next open replays it and says so
-    if (this.snapshotAtClose && !damageUnder(this.journal.directory).length) {
-      await writeSnapshot(this.journal.directory, this.journal.segmentSizes(), this.index, this.lastSeq, this.undelivered).catch(() => undefined);
-    }
+    if (this.snapshots && this.canSnapshot()) await this.writeSnapshotNow().catch(() => undefined);
   }
 
   /**
@@ -269,7 +314,8 @@ class JournalCaptureStore implements CaptureStore {
    * it or a later segment: what it could not read is not a reason to delete what is on disk.
    */
   private async dropDeadSegments(latest: JournalPointer | null): Promise<void> {
-    const keepFrom = this.index.oldest()?.pointer ?? latest;
+    const oldest = this.index.oldestRow();
+    const keepFrom = oldest !== -1 ? this.index.pointer(oldest) : latest;
     if (!keepFrom || keepFrom.segment <= this.droppedBelow) return;
     this.droppedBelow = keepFrom.segment;
     await this.journal.dropBefore(keepFrom, { damagedBefore: this.index.evictedThroughSegment + 1 });

@@ -1,0 +1,74 @@
+// When the running store writes its index snapshot in the background (besides at close, so a
+// crash costs only the journal written since): after `captures` changes, or once changes have
+// stopped for `idleMs`. A write starts only at a moment the store says it can be cut (no journal
+// write under way), runs one at a time, and never delays a request: the cut is synchronous and
+// cheap, the rest is file I/O between which appends carry on.
+
+export interface SnapshotPolicy {
+  /** changes (appends, deletes, notes, captures replayed at open) after which a snapshot is due */
+  captures: number;
+  /** a snapshot is due once changes have stopped for this long */
+  idleMs: number;
+}
+
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { captures: 100_000, idleMs: 30_000 };
+
+export class SnapshotSchedule {
+  private changes = 0;
+  private due = false;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> | null = null;
+  private closed = false;
+  /** background snapshots written (for tests and the bench) */
+  written = 0;
+
+  constructor(
+    private readonly policy: SnapshotPolicy,
+    /** whether the index and journal can be cut now */
+    private readonly canCut: () => boolean,
+    /** cuts synchronously, then writes */
+    private readonly write: () => Promise<void>,
+  ) {}
+
+  changed(count = 1): void {
+    if (this.closed || count <= 0) return;
+    this.changes += count;
+    if (this.changes >= this.policy.captures) this.due = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.changes > 0) this.due = true;
+      this.settled();
+    }, this.policy.idleMs);
+    this.timer.unref();
+    this.settled();
+  }
+
+  /** the store calls this when its journal writes have settled: a due snapshot starts if it can */
+  settled(): void {
+    if (!this.due || this.writing || this.closed || !this.canCut()) return;
+    this.due = false;
+    this.changes = 0;
+    this.writing = this.write()
+      .then(
+        () => {
+          this.written++;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.writing = null;
+      });
+  }
+
+  /** resolves when no background snapshot is being written */
+  async idle(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.idle();
+  }
+}
