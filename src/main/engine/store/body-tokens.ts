@@ -12,44 +12,26 @@
 // only, a non-ASCII needle and a body that could not be fully indexed are always read and
 // checked, so results stay exactly those of a plain scan.
 //
-// Memory: one Map entry per distinct token (a token seen once keeps its seq inline, no array)
-// plus 4 bytes per (token, capture) pair. The dictionary of distinct tokens has a byte budget: a
-// body whose new tokens would exceed it is marked incomplete and searched by reading it.
+// Memory: the distinct tokens end to end in one byte arena with their first seq inline (see
+// token-arena.ts: no object per token), plus 4 bytes per further (token, capture) pair. The
+// dictionary of distinct tokens has a byte budget: a body whose new tokens would exceed it is
+// marked incomplete and searched by reading it.
 //
 // The index is saved in the capture index snapshot (capture-snapshot.ts): changing what a token
 // is (WORD, the lower-casing, MAX_TOKEN_BYTES, BODY_SCAN_LIMIT) must bump the snapshot VERSION.
 
+import { TokenArena, type RawTokens } from './token-arena';
+
 /** tokens longer than this are not kept: a body holding one is searched by reading it */
 export const MAX_TOKEN_BYTES = 1024;
 const DEFAULT_BUDGET_BYTES = 96 * 1024 * 1024;
-/** approximate cost of a Map entry and string header beside the token's bytes */
+/** what a distinct token counts against the budget beside its bytes (kept from the Map-based index, so the budget means what it did) */
 const ENTRY_OVERHEAD = 48;
 
 const WORD = new Uint8Array(256).map((_, b) =>
   b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f ? 1 : 0,
 );
 const LOWER = new Uint8Array(256).map((_, b) => (b >= 0x41 && b <= 0x5a ? b | 0x20 : b));
-
-class Postings {
-  seqs: Uint32Array;
-  length = 2;
-  constructor(a: number, b: number) {
-    this.seqs = new Uint32Array(4);
-    this.seqs[0] = a;
-    this.seqs[1] = b;
-  }
-  push(seq: number): void {
-    if (this.length === this.seqs.length) {
-      const grown = new Uint32Array(this.seqs.length * 2);
-      grown.set(this.seqs);
-      this.seqs = grown;
-    }
-    this.seqs[this.length++] = seq;
-  }
-  get last(): number {
-    return this.seqs[this.length - 1];
-  }
-}
 
 /** one run of word bytes of a needle; `start`/`end`: the needle has a separator before/after it */
 export interface NeedleRun {
@@ -86,6 +68,15 @@ export function tokenQuery(lowerNeedle: string): TokenQuery {
   return { runs, exact: ascii && runs.length === 1 && !runs[0].start && !runs[0].end };
 }
 
+/** whether a hit at `at` in a token of `length` bytes fits the run's anchoring */
+function fitTest(run: NeedleRun): (at: number, length: number) => boolean {
+  const n = Buffer.byteLength(run.token, 'latin1');
+  if (run.start && run.end) return (at, length) => at === 0 && length === n;
+  if (run.start) return (at) => at === 0;
+  if (run.end) return (at, length) => at + n === length;
+  return () => true;
+}
+
 /** A set of seqs as bits. */
 export class SeqBits {
   readonly words: Uint32Array;
@@ -106,7 +97,7 @@ export class SeqBits {
 }
 
 export class BodyTokenIndex {
-  private tokens = new Map<string, number | Postings>();
+  private words = new TokenArena();
   private bytes = 0;
   /** what distinct tokens cost: the budget applies to this, postings grow with captures as the rest of the index does */
   private keyBytes = 0;
@@ -119,7 +110,7 @@ export class BodyTokenIndex {
 
   /** distinct tokens held */
   get size(): number {
-    return this.tokens.size;
+    return this.words.size;
   }
 
   /** approximate bytes held by the dictionary */
@@ -146,30 +137,22 @@ export class BodyTokenIndex {
       }
       let j = i + 1;
       while (j < body.length && WORD[body[j]]) j++;
-      if (j - i > MAX_TOKEN_BYTES || !this.post(lower.toString('latin1', i, j), seq)) complete = false;
+      if (j - i > MAX_TOKEN_BYTES || !this.post(lower, i, j, seq)) complete = false;
       i = j;
     }
     this.indexed++;
     return complete;
   }
 
-  private post(token: string, seq: number): boolean {
-    const held = this.tokens.get(token);
-    if (held === undefined) {
-      const cost = token.length + ENTRY_OVERHEAD;
+  private post(lower: Buffer, from: number, to: number, seq: number): boolean {
+    const id = this.words.find(lower, from, to);
+    if (id === -1) {
+      const cost = to - from + ENTRY_OVERHEAD;
       if (this.keyBytes + cost > this.budgetBytes) return false;
-      this.tokens.set(token, seq);
+      this.words.addWord(lower, from, to, seq);
       this.bytes += cost;
       this.keyBytes += cost;
-    } else if (typeof held === 'number') {
-      if (held !== seq) {
-        this.tokens.set(token, new Postings(held, seq));
-        this.bytes += 16;
-      }
-    } else if (held.last !== seq) {
-      if (held.length === held.seqs.length) this.bytes += held.seqs.length * 4;
-      held.push(seq);
-    }
+    } else if (this.words.post(id, seq)) this.bytes += 4;
     return true;
   }
 
@@ -186,95 +169,34 @@ export class BodyTokenIndex {
 
   /** drops postings of captures that are gone, and tokens left with none */
   compact(isLive: (seq: number) => boolean): void {
-    const next = new Map<string, number | Postings>();
-    let bytes = 0;
-    let keyBytes = 0;
-    for (const [token, held] of this.tokens) {
-      if (typeof held === 'number') {
-        if (!isLive(held)) continue;
-        next.set(token, held);
-        bytes += token.length + ENTRY_OVERHEAD;
-        keyBytes += token.length + ENTRY_OVERHEAD;
-        continue;
-      }
-      const kept: number[] = [];
-      for (let k = 0; k < held.length; k++) if (isLive(held.seqs[k])) kept.push(held.seqs[k]);
-      if (!kept.length) continue;
-      bytes += token.length + ENTRY_OVERHEAD;
-      keyBytes += token.length + ENTRY_OVERHEAD;
-      if (kept.length === 1) {
-        next.set(token, kept[0]);
-        continue;
-      }
-      const postings = new Postings(kept[0], kept[1]);
-      for (let k = 2; k < kept.length; k++) postings.push(kept[k]);
-      next.set(token, postings);
-      bytes += 16 + postings.seqs.length * 4;
-    }
-    this.tokens = next;
-    this.bytes = bytes;
-    this.keyBytes = keyBytes;
+    this.words = this.words.filtered(isLive).arena;
+    this.recount();
     this.indexed -= this.removed;
     this.removed = 0;
   }
 
-  /** the dictionary in chunks, for the snapshot: tokens and, per token in order, [count, ...seqs] */
-  *chunks(size: number): Generator<{ tokens: string[]; postings: Uint32Array }> {
-    let tokens: string[] = [];
-    let lengths = 0;
-    let held: Array<number | Postings> = [];
-    const flush = () => {
-      const postings = new Uint32Array(tokens.length + lengths);
-      let at = 0;
-      for (const h of held) {
-        if (typeof h === 'number') {
-          postings[at++] = 1;
-          postings[at++] = h;
-        } else {
-          postings[at++] = h.length;
-          postings.set(h.seqs.subarray(0, h.length), at);
-          at += h.length;
-        }
-      }
-      const chunk = { tokens, postings };
-      tokens = [];
-      held = [];
-      lengths = 0;
-      return chunk;
-    };
-    for (const [token, h] of this.tokens) {
-      tokens.push(token);
-      held.push(h);
-      lengths += typeof h === 'number' ? 1 : h.length;
-      if (tokens.length >= size) yield flush();
-    }
-    if (tokens.length) yield flush();
+  /** the storage as typed arrays, for the snapshot (views: later additions do not change them) */
+  raw(): RawTokens & { indexed: number } {
+    return { ...this.words.raw(), indexed: this.indexed - this.removed };
   }
 
-  /** puts back a chunk from `chunks`; throws when it does not add up */
-  restoreChunk(tokens: string[], postings: Uint32Array, indexedCaptures: number): void {
-    let at = 0;
-    for (const token of tokens) {
-      const n = postings[at++];
-      if (typeof token !== 'string' || !n || at + n > postings.length) throw new Error('token index snapshot does not add up');
-      if (n === 1) this.tokens.set(token, postings[at]);
-      else {
-        const p = new Postings(postings[at], postings[at + 1]);
-        p.seqs = postings.slice(at, at + n);
-        p.length = n;
-        this.tokens.set(token, p);
-        this.bytes += 16 + p.seqs.length * 4;
-      }
-      this.bytes += token.length + ENTRY_OVERHEAD;
-      this.keyBytes += token.length + ENTRY_OVERHEAD;
-      at += n;
-    }
-    if (at !== postings.length) throw new Error('token index snapshot does not add up');
+  /** puts back what `raw` gave (the seqs of further postings end to end); throws when it does not add up */
+  restore(raw: Omit<RawTokens, 'moreSeqs'> & { moreSeqs: Uint32Array }, indexedCaptures: number): void {
+    this.words = TokenArena.restore(raw.bytes, raw.starts, raw.first, raw.moreIds, raw.moreCounts, raw.moreSeqs);
+    this.recount();
     this.indexed = indexedCaptures;
+    this.removed = 0;
+  }
+
+  private recount(): void {
+    this.keyBytes = 0;
+    this.bytes = 0;
+    for (let id = 0; id < this.words.size; id++) this.keyBytes += this.words.word(id).length + ENTRY_OVERHEAD;
+    this.bytes = this.keyBytes + 4 * this.words.furtherPostings;
   }
 
   clear(): void {
-    this.tokens = new Map();
+    this.words = new TokenArena();
     this.bytes = 0;
     this.keyBytes = 0;
     this.removed = 0;
@@ -284,13 +206,14 @@ export class BodyTokenIndex {
   /**
    * The seqs (up to maxSeq) of indexed captures whose tokens fit every run of the query: for an
    * exact query, those holding the needle; otherwise those that may. null when the query has no runs.
-   * A run with a separator on both sides is one token, looked up; the others are matched in one
-   * pass over the dictionary, and not at all when a looked-up run already rules everything out.
+   * A run with a separator on both sides is one token, looked up (an unknown word rules everything
+   * out at once); the others are found with a byte search of the word arena, each distinct run once.
    */
   candidates(query: TokenQuery, maxSeq: number): SeqBits | null {
     if (!query.runs.length) return null;
     const runs = distinctRuns(query.runs);
     const sets = runs.map(() => new SeqBits(maxSeq));
+    const words = this.words;
     const scanned: number[] = [];
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r];
@@ -298,33 +221,22 @@ export class BodyTokenIndex {
         scanned.push(r);
         continue;
       }
-      const held = this.tokens.get(run.token);
-      if (held === undefined) return new SeqBits(maxSeq);
-      addHeld(sets[r], held);
+      const needle = Buffer.from(run.token, 'latin1');
+      const id = words.find(needle, 0, needle.length);
+      if (id === -1) return new SeqBits(maxSeq);
+      const bits = sets[r];
+      words.seqsOf(id, (seq) => bits.add(seq));
     }
-    if (scanned.length === 1) {
-      const run = runs[scanned[0]];
-      const bits = sets[scanned[0]];
-      const test = fitTest(run);
-      this.tokens.forEach((held, token) => {
-        if (test(token)) addHeld(bits, held);
-      });
-    } else if (scanned.length) {
-      const tests = scanned.map((r) => fitTest(runs[r]));
-      const bits = scanned.map((r) => sets[r]);
-      this.tokens.forEach((held, token) => {
-        for (let k = 0; k < tests.length; k++) if (tests[k](token)) addHeld(bits[k], held);
-      });
+    for (const r of scanned) {
+      const bits = sets[r];
+      const add = (seq: number) => bits.add(seq);
+      words.scan(Buffer.from(runs[r].token, 'latin1'), fitTest(runs[r]), (id) => words.seqsOf(id, add));
     }
     const result = sets[0];
     for (let r = 1; r < sets.length; r++) result.and(sets[r]);
     return result;
   }
-}
 
-function addHeld(bits: SeqBits, held: number | Postings): void {
-  if (typeof held === 'number') bits.add(held);
-  else for (let k = 0; k < held.length; k++) bits.add(held.seqs[k]);
 }
 
 /** the runs of a query, each (token, anchoring) once */
@@ -336,14 +248,4 @@ function distinctRuns(runs: NeedleRun[]): NeedleRun[] {
     seen.add(key);
     return true;
   });
-}
-
-/** whether a token fits a run (a separator before it: the token starts with it; after it: ends with it), length checked first */
-function fitTest(run: NeedleRun): (token: string) => boolean {
-  const { token: part, start, end } = run;
-  const n = part.length;
-  if (start && end) return (token) => token === part;
-  if (start) return (token) => token.length >= n && token.startsWith(part);
-  if (end) return (token) => token.length >= n && token.endsWith(part);
-  return (token) => token.length >= n && token.includes(part);
 }

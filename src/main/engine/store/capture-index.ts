@@ -49,9 +49,6 @@ export class CaptureIndex {
   private headRow = 0; // rows before it are all dead
   private liveCount = 0;
   private bytes = 0;
-  /** snapshot writes under way: the word index must not drop postings meanwhile (see holdTokenCompaction) */
-  private tokenHolds = 0;
-  private deferredForgets = 0;
   /** changes whenever rows move */
   epoch = 0;
   /** the highest journal segment retention has evicted a capture from (0: none) */
@@ -268,7 +265,6 @@ export class CaptureIndex {
     this.idTable = new Int32Array(1024);
     this.idSlotsUsed = 0;
     this.tokens.clear();
-    this.deferredForgets = 0;
     this.headRow = 0;
     this.liveCount = 0;
     this.bytes = 0;
@@ -317,22 +313,6 @@ export class CaptureIndex {
     return out;
   }
 
-  /**
-   * While a snapshot is written from a cut, the word index may grow but must not drop the
-   * postings of captures removed since (the snapshot says they are live and indexed, and the
-   * journal after the cut removes them again). Returns the release.
-   */
-  holdTokenCompaction(): () => void {
-    this.tokenHolds++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      if (--this.tokenHolds) return;
-      for (; this.deferredForgets > 0; this.deferredForgets--) this.tokens.forget(this.isLive);
-    };
-  }
-
   /** the parts the snapshot writes (their arrays are not changed in place, except the flags: copy them) */
   parts(): IndexParts {
     return {
@@ -374,10 +354,7 @@ export class CaptureIndex {
   private kill(row: number): void {
     this.c.flags[row] &= ~LIVE;
     this.dropId(row);
-    if (this.indexed(row) !== Indexed.Not) {
-      if (this.tokenHolds) this.deferredForgets++;
-      else this.tokens.forget(this.isLive);
-    }
+    if (this.indexed(row) !== Indexed.Not) this.tokens.forget(this.isLive);
     this.liveCount--;
     this.bytes -= this.c.length[row];
   }

@@ -18,7 +18,7 @@
 //
 // File: "HBIX" u32, version u32, then sections [u32 length][u32 crc32][bytes]: a JSON head (the
 // covered segments, tables, counts), the index columns one section each (COLUMNS, in that order,
-// then the header line dictionary), then pairs of (JSON token list, binary postings) chunks.
+// then the header line dictionary), then the body word index (TOKEN_SECTIONS, see token-arena.ts).
 // Loading reads the columns straight into typed arrays: no object per capture. Written to a
 // temporary file and renamed over the old one.
 import { promises as fs } from 'node:fs';
@@ -31,14 +31,14 @@ import { shapeOf } from './capture-shapes';
 import { StringTable } from './string-intern';
 import { HeaderLines } from './header-lines';
 import { RefListColumn, TextColumn } from './row-arenas';
+import type { RawTokens } from './token-arena';
 import { segmentPath } from './segment-files';
 import { makePrivateDir } from './private-files';
-import { readExactly } from './file-io';
+import { readExactly, readInto } from './file-io';
 
 const MAGIC = 0x58494248; // "HBIX"
 /** bump whenever what a row holds or how summaries are derived from records changes */
 const VERSION = 2;
-const TOKEN_CHUNK = 50_000;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 
@@ -86,8 +86,8 @@ export interface SnapshotCut {
   casedUrls: Array<[number, string]>;
   headerLines: number;
   indexedCaptures: number;
-  /** the live index, for its body word index (which only grows while the snapshot is written) */
-  index: CaptureIndex;
+  /** the body word index as it was (views: it only appends behind them, or builds new arrays) */
+  tokens: RawTokens & { indexed: number };
 }
 
 /** the column sections, in file order: bytes per row (0: a variable length section) */
@@ -110,6 +110,8 @@ const COLUMNS = [
   'dictStarts',
   'dictBytes',
 ] as const;
+/** then the body word index's sections (see token-arena.ts) */
+const TOKEN_SECTIONS = 6;
 
 const view = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
@@ -134,7 +136,7 @@ export function cutSnapshot(index: CaptureIndex, sizes: Array<[number, number]>,
     casedUrls: [...parts.casedUrls.entries()],
     headerLines: lines.count,
     indexedCaptures,
-    index,
+    tokens: index.tokens.raw(),
   };
 }
 
@@ -161,19 +163,51 @@ function columnBytes(c: CaptureColumns, flags: Uint8Array, lines: { starts: Uint
   ];
 }
 
-/** a copy of `bytes` as an aligned typed array of `n` elements */
-function typed<T extends Float64Array | Uint32Array | Uint8Array>(Make: new (n: number) => T, bytes: Buffer, n: number, spare: number): T {
-  const per = (Make as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+type Typed = Float64Array | Uint32Array | Uint8Array;
+type TypedMaker<T extends Typed> = { new (n: number): T; new (buffer: ArrayBuffer, offset: number, n: number): T; BYTES_PER_ELEMENT: number };
+
+/** `bytes` as an aligned typed array of `n` elements with room for `spare` more: taken over when read with that room (see section), else copied */
+function typed<T extends Typed>(Make: TypedMaker<T>, bytes: Buffer, n: number, spare: number): T {
+  const per = Make.BYTES_PER_ELEMENT;
   if (bytes.length !== n * per) throw new Error('snapshot column does not add up');
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength >= (n + spare) * per) return new Make(bytes.buffer as ArrayBuffer, 0, n + spare);
   const out = new Make(n + spare);
   view(out).set(bytes);
   return out;
 }
 
+const spareFor = (n: number) => Math.max(1024, n >>> 3);
+/** what room to read a section with, by the section's number, so the arrays made of it can grow in place */
+function roomFor(head: SnapshotHead, k: number, length: number): number {
+  const n = head.rows;
+  const rows = (per: number) => (n + spareFor(n)) * per;
+  switch (COLUMNS[k]) {
+    case 'seq':
+    case 'at':
+    case 'offset':
+      return rows(8);
+    case 'segment':
+    case 'length':
+    case 'bodySize':
+    case 'shape':
+    case 'contentType':
+    case 'idStarts':
+    case 'urlStarts':
+    case 'lineStarts':
+      return rows(4);
+    case 'flags':
+      return rows(1);
+    case 'dictStarts':
+      return (head.headerLines + spareFor(head.headerLines)) * 4;
+    default:
+      return length + Math.max(64 * 1024, length >>> 3);
+  }
+}
+
 function restoreParts(head: SnapshotHead, sections: Buffer[]): IndexParts {
   const n = head.rows;
   if (!Number.isInteger(n) || n < 0 || !Number.isInteger(head.headerLines) || head.headerLines < 0) throw new Error('bad snapshot head');
-  const spare = Math.max(1024, n >>> 3);
+  const spare = spareFor(n);
   const [
     seq,
     at,
@@ -203,10 +237,18 @@ function restoreParts(head: SnapshotHead, sections: Buffer[]): IndexParts {
   c.shape = typed(Uint32Array, shape, n, spare);
   c.contentType = typed(Uint32Array, contentType, n, spare);
   c.flags = typed(Uint8Array, flags, n, spare);
-  c.id = TextColumn.from(typed(Uint32Array, idStarts, n, 0), idBytes, n, spare);
-  c.url = TextColumn.from(typed(Uint32Array, urlStarts, n, 0), urlBytes, n, spare);
+  c.id = TextColumn.from(typed(Uint32Array, idStarts, n, spare), idBytes, n, spare);
+  c.url = TextColumn.from(typed(Uint32Array, urlStarts, n, spare), urlBytes, n, spare);
   if (lineRefs.length % 4) throw new Error('snapshot column does not add up');
-  c.lines = RefListColumn.from(typed(Uint32Array, lineStarts, n, 0), typed(Uint32Array, lineRefs, lineRefs.length / 4, 0), n, spare);
+  const refs = lineRefs.length / 4;
+  const refSpare = Math.floor((lineRefs.buffer.byteLength - lineRefs.length) / 4);
+  c.lines = RefListColumn.from(
+    typed(Uint32Array, lineStarts, n, spare),
+    typed(Uint32Array, lineRefs, refs, lineRefs.byteOffset === 0 ? refSpare : 0),
+    refs,
+    n,
+    spare,
+  );
   c.rows = n;
   const casedUrls = new Map<number, string>();
   for (const [s, url] of head.casedUrls) {
@@ -218,7 +260,7 @@ function restoreParts(head: SnapshotHead, sections: Buffer[]): IndexParts {
     shapes: StringTable.restore(head.shapes, shapeOf),
     contentTypes: StringTable.restore(head.contentTypes, (key) => (key === '' ? null : key.slice(1))),
     casedUrls,
-    headerLines: HeaderLines.restore(typed(Uint32Array, dictStarts, head.headerLines, 0), dictBytes),
+    headerLines: HeaderLines.restore(typed(Uint32Array, dictStarts, head.headerLines, spareFor(head.headerLines)), dictBytes, head.headerLines),
     evictedThroughSegment: head.evictedThroughSegment,
   };
 }
@@ -253,8 +295,6 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
   await makePrivateDir(dir);
   const segments = await coveredSegments(dir, sizes);
   const last = segments[segments.length - 1];
-  // the word index only grows while this runs (capture-index.ts defers its compaction)
-  const tokens = cut.index.tokens;
   const head: SnapshotHead = {
     segments,
     lastCrc: await prefixCrc(segmentPath(dir, last.segment), last.size),
@@ -266,7 +306,7 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
     contentTypes: cut.contentTypes,
     casedUrls: cut.casedUrls,
     headerLines: cut.headerLines,
-    indexedCaptures: cut.indexedCaptures,
+    indexedCaptures: cut.tokens.indexed,
   };
   const file = path.join(dir, SNAPSHOT_FILE);
   const temp = `${file}.tmp`;
@@ -279,16 +319,11 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
     await handle.write(start);
     await writeSection(handle, Buffer.from(JSON.stringify(head)));
     for (const part of cut.columns) await writeSection(handle, part);
-    // one chunk at a time, so appends get their turn in between
-    let tokenChunks = 0;
-    for (const chunk of tokens.chunks(TOKEN_CHUNK)) {
-      // tokens are latin1 views of bytes: JSON keeps them exactly
-      await writeSection(handle, Buffer.from(JSON.stringify(chunk.tokens)));
-      await writeSection(handle, Buffer.from(chunk.postings.buffer, chunk.postings.byteOffset, chunk.postings.byteLength));
-      tokenChunks++;
-    }
-    // how many there were, last: a file cut at a section boundary is told from a whole one
-    await writeSection(handle, Buffer.from(JSON.stringify({ tokenChunks })));
+    const t = cut.tokens;
+    const moreSeqs = Buffer.allocUnsafe(t.moreSeqs.reduce((sum, seqs) => sum + seqs.byteLength, 0));
+    let at = 0;
+    for (const seqs of t.moreSeqs) at += view(seqs).copy(moreSeqs, at);
+    for (const part of [t.bytes, view(t.starts), view(t.first), view(t.moreIds), view(t.moreCounts), moreSeqs]) await writeSection(handle, part);
     written = true;
   } finally {
     await handle.close();
@@ -331,9 +366,14 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
     at += length;
     return buf;
   };
-  const section = async (): Promise<Buffer> => {
+  /** the next section's bytes; read into an ArrayBuffer of `room` bytes when given, so arrays made of it can grow in place */
+  const section = async (room?: (length: number) => number): Promise<Buffer> => {
     const frame = await read(8);
-    const bytes = await read(frame.readUInt32LE(0));
+    const length = frame.readUInt32LE(0);
+    if (at + length > fileSize) throw new Error('snapshot cut short');
+    const bytes = room ? Buffer.from(new ArrayBuffer(Math.max(length, room(length))), 0, length) : Buffer.allocUnsafe(length);
+    await readInto(handle, at, bytes, 'snapshot cut short');
+    at += length;
     if (crc32(bytes) >>> 0 !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
     return bytes;
   };
@@ -343,23 +383,34 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
   const dropped = await checkCovered(dir, head, sizes);
   if (dropped === null) return null;
 
+  if (!Number.isInteger(head.rows) || head.rows < 0 || !Number.isInteger(head.headerLines) || head.headerLines < 0) return null;
   const columns: Buffer[] = [];
-  for (let k = 0; k < COLUMNS.length; k++) columns.push(await section());
+  for (let k = 0; k < COLUMNS.length; k++) columns.push(await section((length) => roomFor(head, k, length)));
   const index = CaptureIndex.restore(restoreParts(head, columns), dropped);
   const undelivered = new Map(head.undelivered);
-  for (let chunks = 0; ; chunks++) {
-    const next = JSON.parse((await section()).toString('utf8')) as unknown;
-    if (!Array.isArray(next)) {
-      if ((next as { tokenChunks?: unknown } | null)?.tokenChunks !== chunks) throw new Error('snapshot token chunks do not add up');
-      break;
-    }
-    const tokens = next as string[];
-    const raw = await section();
-    if (raw.length % 4) throw new Error('snapshot postings damaged');
-    const postings = new Uint32Array(raw.length / 4);
-    Buffer.from(postings.buffer).set(raw);
-    index.tokens.restoreChunk(tokens, postings, head.indexedCaptures);
-  }
+  const wordRoom = (length: number) => length + Math.max(64 * 1024, length >>> 3);
+  const tokenParts: Buffer[] = [];
+  for (let k = 0; k < TOKEN_SECTIONS; k++) tokenParts.push(await section(k < 3 ? wordRoom : undefined));
+  const [words, starts, first, moreIds, moreCounts, moreSeqs] = tokenParts;
+  const u32 = (bytes: Buffer, room: boolean) => {
+    if (bytes.length % 4) throw new Error('snapshot word index damaged');
+    // the exact elements, a view of the whole room (token-arena.ts takes the room over)
+    return typed(Uint32Array, bytes, bytes.length / 4, room && bytes.byteOffset === 0 ? Math.floor((bytes.buffer.byteLength - bytes.length) / 4) : 0).subarray(
+      0,
+      bytes.length / 4,
+    );
+  };
+  index.tokens.restore(
+    {
+      bytes: words,
+      starts: u32(starts, true),
+      first: u32(first, true),
+      moreIds: u32(moreIds, false),
+      moreCounts: u32(moreCounts, false),
+      moreSeqs: u32(moreSeqs, false),
+    },
+    head.indexedCaptures,
+  );
   if (at !== fileSize) throw new Error('snapshot has trailing bytes');
   for (const id of undelivered.keys()) if (index.rowOf(id) === -1) undelivered.delete(id);
   const last = head.segments[head.segments.length - 1];

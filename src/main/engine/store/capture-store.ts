@@ -122,6 +122,7 @@ class JournalCaptureStore implements CaptureStore {
         snapshotPolicy,
         () => this.canSnapshot(),
         () => this.writeSnapshotNow(),
+        () => this.index.count,
       );
   }
 
@@ -136,9 +137,7 @@ class JournalCaptureStore implements CaptureStore {
 
   /** cuts the index now (synchronously), then writes it out */
   private writeSnapshotNow(): Promise<void> {
-    const cut = cutSnapshot(this.index, this.journal.segmentSizes(), this.lastSeq, this.undelivered);
-    const release = this.index.holdTokenCompaction();
-    return writeSnapshot(this.journal.directory, cut).finally(release);
+    return writeSnapshot(this.journal.directory, cutSnapshot(this.index, this.journal.segmentSizes(), this.lastSeq, this.undelivered));
   }
 
   /** indexes the bodies of every stored capture, off the request path */

@@ -30,11 +30,16 @@ export async function syncDir(dir: string): Promise<void> {
 /** exactly `length` bytes from `position`; a file that ends sooner is an error saying `cutShort` */
 export async function readExactly(handle: FileHandle, position: number, length: number, cutShort: string): Promise<Buffer> {
   const buf = Buffer.allocUnsafe(length);
+  await readInto(handle, position, buf, cutShort);
+  return buf;
+}
+
+/** fills `target` from `position`; a file that ends sooner is an error saying `cutShort` */
+export async function readInto(handle: FileHandle, position: number, target: Buffer, cutShort: string): Promise<void> {
   let filled = 0;
-  while (filled < length) {
-    const { bytesRead } = await handle.read(buf, filled, length - filled, position + filled);
+  while (filled < target.length) {
+    const { bytesRead } = await handle.read(target, filled, target.length - filled, position + filled);
     if (bytesRead === 0) throw new Error(cutShort);
     filled += bytesRead;
   }
-  return buf;
 }

@@ -77,10 +77,10 @@ export class HeaderLines {
     return { starts: this.lines.starts.subarray(0, this.count), bytes: this.lines.bytes.subarray(0, this.lines.used), count: this.count };
   }
 
-  static restore(starts: Uint32Array, bytes: Buffer): HeaderLines {
+  static restore(starts: Uint32Array, bytes: Buffer, count: number): HeaderLines {
     const out = new HeaderLines();
-    out.lines = TextColumn.from(starts, bytes, starts.length, 1024);
-    out.count = starts.length;
+    out.lines = TextColumn.from(starts, bytes, count, Math.max(1024, count >>> 3));
+    out.count = count;
     out.rehash();
     return out;
   }

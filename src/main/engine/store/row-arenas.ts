@@ -18,6 +18,11 @@ function grownBuffer(buf: Buffer, need: number): Buffer {
   return next;
 }
 
+/** the whole room behind `bytes` when it starts an ArrayBuffer with more room after it (a snapshot section read with spare room), else null */
+export function spareRoom(bytes: Buffer): Buffer | null {
+  return bytes.byteOffset === 0 && bytes.buffer.byteLength > bytes.length ? Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength) : null;
+}
+
 /** UTF-8 text per row */
 export class TextColumn {
   bytes: Buffer;
@@ -62,11 +67,16 @@ export class TextColumn {
     return out;
   }
 
-  /** restores from a snapshot: `starts` for `rows` rows, `bytes` all of them */
+  /**
+   * Restores from a snapshot: `starts` for `rows` rows, `bytes` all of them. Arrays with room
+   * to spare behind them (see spareRoom) are taken over, not copied.
+   */
   static from(starts: Uint32Array, bytes: Buffer, rows: number, spare: number): TextColumn {
-    const out = new TextColumn(rows + spare, bytes.length + Math.max(64 * 1024, Math.ceil(bytes.length / 8)));
-    out.starts.set(starts.subarray(0, rows));
-    bytes.copy(out.bytes);
+    const out = new TextColumn(0, 0);
+    out.starts = starts.length >= rows + spare ? starts : grownTo(starts.slice(0, rows), rows + spare);
+    const room = spareRoom(bytes);
+    out.bytes = room ?? Buffer.allocUnsafeSlow(bytes.length + Math.max(64 * 1024, Math.ceil(bytes.length / 8)));
+    if (!room) bytes.copy(out.bytes);
     out.used = bytes.length;
     for (let r = 0; r < rows; r++) if (out.starts[r] > out.used || (r > 0 && out.starts[r] < out.starts[r - 1])) throw new Error('text column does not add up');
     return out;
@@ -107,11 +117,11 @@ export class RefListColumn {
     return out;
   }
 
-  static from(starts: Uint32Array, refs: Uint32Array, rows: number, spare: number): RefListColumn {
-    const out = new RefListColumn(rows + spare, refs.length + Math.max(4096, Math.ceil(refs.length / 8)));
-    out.starts.set(starts.subarray(0, rows));
-    out.refs.set(refs);
-    out.used = refs.length;
+  static from(starts: Uint32Array, refs: Uint32Array, used: number, rows: number, spare: number): RefListColumn {
+    const out = new RefListColumn(0, 0);
+    out.starts = starts.length >= rows + spare ? starts : grownTo(starts.slice(0, rows), rows + spare);
+    out.refs = refs.length > used ? refs : grownTo(refs, used + Math.max(4096, Math.ceil(used / 8)));
+    out.used = used;
     for (let r = 0; r < rows; r++) if (out.starts[r] > out.used || (r > 0 && out.starts[r] < out.starts[r - 1])) throw new Error('ref column does not add up');
     return out;
   }

@@ -5,7 +5,11 @@
 // cheap, the rest is file I/O between which appends carry on.
 
 export interface SnapshotPolicy {
-  /** changes (appends, deletes, notes, captures replayed at open) after which a snapshot is due */
+  /**
+   * changes (appends, deletes, notes, records replayed at open) after which a snapshot is due,
+   * or a quarter of the captures held when that is more: writing one costs in proportion to the
+   * captures held, so under steady ingest it takes a bounded share of the time
+   */
   captures: number;
   /** a snapshot is due once changes have stopped for this long */
   idleMs: number;
@@ -28,12 +32,14 @@ export class SnapshotSchedule {
     private readonly canCut: () => boolean,
     /** cuts synchronously, then writes */
     private readonly write: () => Promise<void>,
+    /** captures held now */
+    private readonly held: () => number = () => 0,
   ) {}
 
   changed(count = 1): void {
     if (this.closed || count <= 0) return;
     this.changes += count;
-    if (this.changes >= this.policy.captures) this.due = true;
+    if (this.changes >= Math.max(this.policy.captures, this.held() / 4)) this.due = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
