@@ -131,18 +131,23 @@ export class BodyScanCache {
    */
   private async search(filter: CompiledFilter, since: number, earlier: number[] | null): Promise<number[]> {
     const index = this.index;
-    const pool: number[] = []; // rows, ascending
+    // rows, ascending: those of `earlier` still there, then every row after `since`
+    const fresh = index.firstRowFrom(since + 1);
+    const pool = new Int32Array((earlier ? earlier.length : 0) + index.end - fresh);
+    let n = 0;
     if (earlier) {
       let r = index.head;
       for (const seq of earlier) {
         while (r < index.end && index.seq(r) < seq) r++;
-        if (r < index.end && index.seq(r) === seq) pool.push(r);
+        if (r < index.end && index.seq(r) === seq) pool[n++] = r;
       }
     }
-    for (let r = index.firstRowFrom(since + 1); r < index.end; r++) pool.push(r);
+    for (let r = fresh; r < index.end; r++) pool[n++] = r;
     const bound = filter.bind(index);
-    const seqs = new Float64Array(pool.length);
-    const pass = new Uint8Array(pool.length); // 1 match, 2 to be read
+    const everyRow = bound.all;
+    const complete = Indexed.Complete;
+    const seqs = new Float64Array(n);
+    const pass = new Uint8Array(n); // 1 match, 2 to be read
     const toRead: number[] = [];
     const pointers: JournalPointer[] = [];
     const needs: Array<BodyNeedle[]> = [];
@@ -155,14 +160,14 @@ export class BodyScanCache {
     const verdict = (row: number, needle: BodyNeedle, bits: SeqBits | null): number => {
       if (needle.bytes > index.bodySize(row)) return 0;
       // only a body whose every word is indexed can be ruled out (or in) by the index
-      if (!bits || index.indexed(row) !== Indexed.Complete) return 2;
+      if (!bits || index.indexed(row) !== complete) return 2;
       if (!bits.has(index.seq(row))) return 0;
       // a fully indexed body that has a word containing a one-word needle holds it
       return needle.tokens.exact ? 1 : 2;
     };
-    for (let i = 0; i < pool.length; i++) {
+    for (let i = 0; i < n; i++) {
       const row = pool[i];
-      if (!index.live(row) || !bound.base(row)) continue;
+      if (!index.live(row) || (!everyRow && !bound.base(row))) continue;
       seqs[i] = index.seq(row);
       const t = text && !bound.textInMeta(row) ? verdict(row, text, textBits) : 1;
       if (t === 0) continue;
@@ -189,7 +194,7 @@ export class BodyScanCache {
     const lost = failures.filter((f) => index.rowOfSeq(seqs[toRead[f.index]]) !== -1);
     if (lost.length) throw unreadable(lost.length, index.id(index.rowOfSeq(seqs[toRead[lost[0].index]])), lost[0].reason);
     const out: number[] = [];
-    for (let i = 0; i < pool.length; i++) if (pass[i] === 1) out.push(seqs[i]);
+    for (let i = 0; i < n; i++) if (pass[i] === 1) out.push(seqs[i]);
     return out;
   }
 }

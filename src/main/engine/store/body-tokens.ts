@@ -189,9 +189,7 @@ export class BodyTokenIndex {
   }
 
   private recount(): void {
-    this.keyBytes = 0;
-    this.bytes = 0;
-    for (let id = 0; id < this.words.size; id++) this.keyBytes += this.words.word(id).length + ENTRY_OVERHEAD;
+    this.keyBytes = this.words.wordBytes + this.words.size * ENTRY_OVERHEAD;
     this.bytes = this.keyBytes + 4 * this.words.furtherPostings;
   }
 

@@ -18,6 +18,8 @@ export interface BodyNeedle {
 
 /** a filter's checks on the rows of one index, as they are now (see CompiledFilter.bind) */
 export interface BoundFilter {
+  /** true when `base` holds for every row (no method, path, header, kind or trigger filter) */
+  all: boolean;
   /** every check that needs neither body nor free text */
   base(row: number): boolean;
   /** the free text is in the method, URL or headers */
@@ -57,27 +59,26 @@ export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
       );
       const pathRows = path ? index.urlHolding(path, true) : null;
       const headerRows = header ? index.headerHolding(header) : null;
-      const methodHit = text === null ? [] : shapes.map((s) => s.lowerMethod.includes(text));
-      // free text: only worked out for the whole index when a search asks (lazily, once)
+      const everyShape = shapeOk.every(Boolean);
+      // free text in the method (per shape), the URL or a header line: for every row at once
       let textRows: Uint8Array | null = null;
-      const metaRows = () => {
-        if (textRows === null) {
-          textRows = index.urlHolding(text!, false);
-          const inHeaders = index.headerHolding(text!);
-          for (let r = 0; r < textRows.length; r++) textRows[r] |= inHeaders[r];
-        }
-        return textRows;
-      };
+      if (text !== null) {
+        const methodHit = shapes.map((s) => s.lowerMethod.includes(text));
+        textRows = index.urlHolding(text, false);
+        const inHeaders = index.headerHolding(text);
+        const anyMethod = methodHit.some(Boolean);
+        for (let r = index.head; r < textRows.length; r++) textRows[r] |= inHeaders[r] | (anyMethod && methodHit[index.shapeId(r)] ? 1 : 0);
+      }
+      const rows = textRows;
       return {
+        all: everyShape && !pathRows && !headerRows,
         base(row) {
-          if (!shapeOk[index.shapeId(row)]) return false;
+          if (!everyShape && !shapeOk[index.shapeId(row)]) return false;
           if (pathRows && !pathRows[row]) return false;
           if (headerRows && !headerRows[row]) return false;
           return true;
         },
-        textInMeta(row) {
-          return text === null || methodHit[index.shapeId(row)] || metaRows()[row] === 1;
-        },
+        textInMeta: rows === null ? () => true : (row) => rows[row] === 1,
       };
     },
     text: filter.text ? bodyNeedle(asciiLower(filter.text)) : null,

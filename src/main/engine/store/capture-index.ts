@@ -9,7 +9,7 @@ import type { CaptureSummary, HeaderTuple } from '@shared/capture';
 import type { JournalPointer } from './journal';
 import { BodyTokenIndex } from './body-tokens';
 import { hashBytes, sameBytes, tableSizeFor } from './byte-hash';
-import { CaptureColumns, INDEXED_SHIFT, LIVE, URL_CASED } from './capture-columns';
+import { CaptureColumns, INDEXED_SHIFT as INDEXED_SHIFT_, LIVE as LIVE_, URL_CASED as URL_CASED_ } from './capture-columns';
 import { contentTypeKey, newContentTypeTable, newShapeTable, shapeKey, summaryFrom, type CaptureShape } from './capture-shapes';
 import { HeaderLines } from './header-lines';
 import type { StringTable } from './string-intern';
@@ -18,6 +18,10 @@ import type { StringTable } from './string-intern';
 export const Indexed = { Not: 0, Complete: 1, Partly: 2 } as const;
 export type Indexed = (typeof Indexed)[keyof typeof Indexed];
 
+// module-local copies: an imported binding can be a getter call (tsx, vitest), and these are read per row
+const LIVE: number = LIVE_;
+const INDEXED_SHIFT: number = INDEXED_SHIFT_;
+const URL_CASED: number = URL_CASED_;
 const INDEXED_BITS = 3 << INDEXED_SHIFT;
 const COMPACT_MIN_DEAD = 4096;
 

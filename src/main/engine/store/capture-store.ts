@@ -206,7 +206,7 @@ class JournalCaptureStore implements CaptureStore {
       return { items, total };
     }
     const bound = filter.bind(index);
-    for (let r = index.end - 1; r >= index.head; r--) if (index.live(r) && bound.base(r)) take(r);
+    for (let r = index.end - 1; r >= index.head; r--) if (index.live(r) && (bound.all || bound.base(r))) take(r);
     return { items, total };
   }
 

@@ -61,6 +61,11 @@ export class TokenArena {
     return this.count;
   }
 
+  /** the bytes of all words (separators left out) */
+  get wordBytes(): number {
+    return this.used - this.count;
+  }
+
   /** seqs held beyond each word's first */
   get furtherPostings(): number {
     let n = 0;
