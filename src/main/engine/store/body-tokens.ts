@@ -234,7 +234,6 @@ export class BodyTokenIndex {
     for (let r = 1; r < sets.length; r++) result.and(sets[r]);
     return result;
   }
-
 }
 
 /** the runs of a query, each (token, anchoring) once */
