@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatExactTime, formatRelativeTime } from '../../../src/renderer/src/lib/format';
+import { seededRandom } from '../../support/seeded-random';
+import { formatBytes, formatCount, formatDuration, formatExactTime, formatRelativeTime } from '../../../src/renderer/src/lib/format';
 
 describe('formatBytes', () => {
   it('uses bytes below 1 KB and 1024-based units above', () => {
@@ -42,5 +43,24 @@ describe('formatExactTime and formatDuration', () => {
     expect(formatDuration(0.42)).toBe('0.4 ms');
     expect(formatDuration(12.4)).toBe('12 ms');
     expect(formatDuration(1250)).toBe('1.25 s');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands with commas', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(100_000)).toBe('100,000');
+    expect(formatCount(1_000_000)).toBe('1,000,000');
+    expect(formatCount(-12345)).toBe('-12,345');
+    expect(formatCount(Number.NaN)).toBe('—');
+  });
+  it('(seeded) reads like en-US toLocaleString for any whole count', () => {
+    const random = seededRandom(1300);
+    for (let i = 0; i < 2000; i++) {
+      const n = Math.floor(random.next() * 10 ** (1 + random.below(13)));
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });

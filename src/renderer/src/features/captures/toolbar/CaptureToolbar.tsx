@@ -8,6 +8,7 @@ import { selectCaptureFilter, selectCaptureTotal, selectUnreadCount } from '../.
 import { useAppStore } from '../../../store/store';
 import { MethodFilter } from './MethodFilter';
 import { describeError } from '../../../api/envelope';
+import { formatCount } from '../../../lib/format';
 
 const FILTER_DEBOUNCE_MS = 250;
 
@@ -64,7 +65,7 @@ export function CaptureToolbar({ searchRef }: { searchRef: RefObject<HTMLInputEl
         </button>
         <span className="toolbar-spacer" />
         <span className="toolbar-count" data-testid="capture-count">
-          {total.toLocaleString()} {total === 1 ? 'request' : 'requests'}
+          {formatCount(total)} {total === 1 ? 'request' : 'requests'}
         </span>
         {unread > 0 && (
           <button type="button" className="button" data-testid="mark-all-read" onClick={markAllCapturesRead}>
