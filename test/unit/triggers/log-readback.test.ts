@@ -103,6 +103,7 @@ describe('trigger log read back from its journal', () => {
         expect(await store.forCapture(id)).toEqual(latest ? asStored(latest) : null);
       }
       expect(await store.forCapture('no-such-capture')).toBeNull();
+      expect(await store.forCapture('')).toBeNull();
       // the summaries derive the same launch history as the entries
       const times = (h: ReturnType<typeof createLaunchHistory>) => ['t0', 't1', 't2'].map((t) => [...h.times(t)]);
       const now = () => 1_700_000_000_000 + entries.length * 1000;

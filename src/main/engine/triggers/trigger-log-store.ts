@@ -62,8 +62,9 @@ export async function openTriggerLogStore(
     readOnly: options.readOnly,
   });
   // oldest first, in journal order (appends resolve in the order they were written)
+  // No map by capture id: forCapture (a capture's detail, forensics) scans from the newest, which
+  // costs less than a map entry made and kept for every launch.
   const summaries: LogSummary[] = [];
-  const byCapture = new Map<string, LogSummary>();
   let generation = 0; // bumped by clear(), so reads begun before it know their entries are gone
   const remember = (entry: TriggerLogEntry, pointer: JournalPointer) => {
     const summary: LogSummary = {
@@ -75,14 +76,13 @@ export async function openTriggerLogStore(
       pointer,
     };
     summaries.push(summary);
-    if (entry.captureId) byCapture.set(entry.captureId, summary);
   };
   // Evicts in slices of 1/16 of the limit, so the array copy is paid once per many appends.
   const evict = async (): Promise<void> => {
     const max = retention.maxEntries();
     if (summaries.length <= max) return;
     const excess = summaries.length - max + Math.floor(max / 16);
-    for (const old of summaries.splice(0, excess)) if (byCapture.get(old.captureId) === old) byCapture.delete(old.captureId);
+    summaries.splice(0, excess);
     if (summaries.length) await journal.dropBefore(summaries[0].pointer, { damagedBefore: summaries[0].pointer.segment });
   };
   /** still held: not cleared since `since`, and not older than the oldest entry retention keeps */
@@ -122,8 +122,9 @@ export async function openTriggerLogStore(
       return entries.filter((e): e is TriggerLogEntry => e !== null);
     },
     async forCapture(captureId) {
-      const summary = byCapture.get(captureId);
-      return summary ? read(summary, generation) : null;
+      if (!captureId) return null;
+      for (let i = summaries.length - 1; i >= 0; i--) if (summaries[i].captureId === captureId) return read(summaries[i], generation);
+      return null;
     },
     summaries: () => summaries,
     count: () => summaries.length,
@@ -131,7 +132,6 @@ export async function openTriggerLogStore(
       generation += 1; // first: a read failing because its segment is going away is not an error
       await journal.clear();
       summaries.length = 0;
-      byCapture.clear();
     },
     close: () => journal.close(),
   };
