@@ -9,6 +9,7 @@ import type { CaptureStore } from '../../../src/main/engine/ports';
 import { BodyTokenIndex, MAX_TOKEN_BYTES, tokenQuery } from '../../../src/main/engine/store/body-tokens';
 import { asciiLower, bodyContains } from '../../../src/main/engine/store/capture-filter';
 import { openCaptureStore } from '../../../src/main/engine/store/capture-store';
+import { TAIL_BYTES } from '../../../src/main/engine/store/needle-tails';
 import { listSegments, segmentPath } from '../../../src/main/engine/store/segment-files';
 import { newCapture } from './capture-fixtures';
 import { mulberry32 } from '../../support/seeded-random';
@@ -140,6 +141,101 @@ describe('free-text search', () => {
     await check(100);
   });
 });
+
+describe('typing on', () => {
+  it('decides the bodies that held the shorter needle from what followed it, without reading them again', async () => {
+    store = await openCaptureStore(dir, roomy);
+    const made: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const event = i % 10 === 3 ? 'Invoice.Paid' : i % 10 === 4 ? 'invoice.payment_failed' : 'push';
+      made.push((await store.append(newCapture({ body: `{"event":"${event}","n":${i}}` }))).id);
+    }
+    await (store as unknown as { scans: { indexPending(): Promise<void> } }).scans.indexPending();
+    const reads = countReads();
+    const steps = ['invoice.', 'Invoice.P', 'invoice.pa', 'INVOICE.PAI', 'invoice.paid', 'invoice.paid"', 'invoice.pay'];
+    const counts: number[] = [];
+    for (const text of steps) {
+      const before = reads.bodies;
+      const total = (await store.list({ filter: { text }, limit: 1 })).total;
+      counts.push(reads.bodies - before);
+      expect(total, text).toBe(
+        made.filter((_, i) =>
+          text.toLowerCase().startsWith('invoice.pay')
+            ? i % 10 === 4
+            : text.toLowerCase().startsWith('invoice.pai')
+              ? i % 10 === 3
+              : i % 10 === 3 || i % 10 === 4,
+        ).length,
+      );
+    }
+    // the first needle with a separator reads its candidates; typing on reads nothing until the
+    // needle no longer extends the last one ("invoice.pay" after "invoice.paid\"")
+    expect(counts.slice(0, 6)).toEqual([40, 0, 0, 0, 0, 0]);
+    expect(counts[6]).toBeGreaterThan(0);
+  });
+
+  it('counts overlapping places, and reads a body again once the needle has grown past what was kept', async () => {
+    store = await openCaptureStore(dir, roomy);
+    const overlap = await store.append(newCapture({ body: 'x.x.x.y' }));
+    const other = await store.append(newCapture({ body: 'x.x.z' }));
+    const long = await store.append(newCapture({ body: `k=abc.${'q'.repeat(TAIL_BYTES + 8)}` }));
+    const shorter = await store.append(newCapture({ body: `k=abc.${'q'.repeat(TAIL_BYTES + 3)}r` }));
+    expect(await ids({ text: 'x.x' })).toEqual([other.id, overlap.id]);
+    expect(await ids({ text: 'x.x.' })).toEqual([other.id, overlap.id]);
+    // "x.x.y" starts at the second place of "x.x", which overlaps the first
+    expect(await ids({ text: 'x.x.y' })).toEqual([overlap.id]);
+    for (let n = 0; n <= TAIL_BYTES + 8; n++) {
+      const text = `abc.${'q'.repeat(n)}`;
+      expect(await ids({ text }), text).toEqual(n <= TAIL_BYTES + 3 ? [shorter.id, long.id] : [long.id]);
+    }
+  });
+
+  it('gives the answers of a plain scan while typing on, across many places, long extensions, deletes and new captures (seeded)', async () => {
+    const rand = mulberry32(1307);
+    const pieces = ['ab', 'a', 'b', '.', 'AB.', '-', 'x'.repeat(30), 'é', '"', 'zz'];
+    const pick = () => pieces[Math.floor(rand() * pieces.length)];
+    store = await openCaptureStore(dir, roomy);
+    const made: Array<{ id: string; body: Buffer; live: boolean }> = [];
+    const add = async () => {
+      const body = Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 14) }, pick).join(''));
+      made.push({ id: (await store.append(newCapture({ url: '/t', headers: [['H', '1']], body }))).id, body, live: true });
+    };
+    for (let i = 0; i < 300; i++) await add();
+    for (let round = 0; round < 60; round++) {
+      // a needle typed one character at a time (sometimes with a capture arriving or leaving in between)
+      const source = Array.from({ length: 6 }, pick).join('');
+      const start = Math.floor(rand() * source.length);
+      const full = source.slice(start, start + 1 + Math.floor(rand() * 45));
+      for (let n = 1; n <= full.length; n++) {
+        const typed = rand() < 0.3 ? full.slice(0, n).toUpperCase() : full.slice(0, n);
+        if (rand() < 0.05) await add();
+        if (rand() < 0.05) {
+          const gone = made.filter((m) => m.live)[Math.floor(rand() * 50)];
+          await store.delete([gone.id]);
+          gone.live = false;
+        }
+        const key = rand() < 0.5 ? 'text' : 'body';
+        const expected = made
+          .filter((m) => m.live && bodyContains(m.body, asciiLower(typed)))
+          .map((m) => m.id)
+          .reverse();
+        expect(await ids({ [key]: typed }, { limit: 1000 }), `${key} ${JSON.stringify(typed)}`).toEqual(expected);
+      }
+    }
+  });
+});
+
+/** counts the bodies the store reads from its journal */
+function countReads(): { bodies: number } {
+  const counter = { bodies: 0 };
+  const journal = (store as unknown as { journal: { readBodies: (p: unknown[], ...rest: unknown[]) => Promise<unknown> } }).journal;
+  const real = journal.readBodies.bind(journal);
+  journal.readBodies = (pointers, ...rest) => {
+    counter.bodies += pointers.length;
+    return real(pointers, ...rest);
+  };
+  return counter;
+}
 
 describe('a body the search cannot read', () => {
   it('makes the search fail with storage_error naming the capture, not answer without it; gone once the capture is deleted', async () => {

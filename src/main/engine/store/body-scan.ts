@@ -13,6 +13,7 @@ import type { SeqBits } from './body-tokens';
 import type { BodyNeedle, CompiledFilter } from './capture-filter';
 import type { CaptureJournalMeta } from './capture-records';
 import type { JournalPointer, RecordJournal } from './journal';
+import { NeedleTails, type TailSession } from './needle-tails';
 import { STORAGE_ERROR_CODE } from './storage-error';
 
 /** only the start of very large bodies is searched (and indexed), to bound one query's cost */
@@ -31,6 +32,9 @@ interface Scan {
 
 export class BodyScanCache {
   private last: Scan | null = null;
+  /** what followed the last free-text and body needles in the bodies read that held them (typing on) */
+  private readonly textTails = new NeedleTails();
+  private readonly bodyTails = new NeedleTails();
   /** seqs of captures whose bodies are not indexed yet */
   private unindexed: number[] = [];
   private indexing: Promise<void> | null = null;
@@ -46,6 +50,8 @@ export class BodyScanCache {
   reset(): void {
     this.last = null;
     this.unindexed = [];
+    this.textTails.clear();
+    this.bodyTails.clear();
   }
 
   /** a new entry whose body is not indexed yet: indexed in the background once appends pause */
@@ -151,16 +157,28 @@ export class BodyScanCache {
     const toRead: number[] = [];
     const pointers: JournalPointer[] = [];
     const needs: Array<BodyNeedle[]> = [];
-    // what the token index says about each needle: the seqs of fully indexed bodies that hold it (or may)
+    // what the token index says about each needle: the seqs of fully indexed bodies that hold it
+    // (or may), worked out when first asked (bodies the tails decide never ask)
     const maxSeq = index.newestSeq;
     const { text, body } = filter;
-    const textBits = text && index.tokens.candidates(text.tokens, maxSeq);
-    const bodyBits = body && index.tokens.candidates(body.tokens, maxSeq);
+    const bitsFor = (needle: BodyNeedle): (() => SeqBits | null) => {
+      let bits: SeqBits | null | undefined;
+      return () => (bits === undefined ? (bits = index.tokens.candidates(needle.tokens, maxSeq)) : bits);
+    };
+    const textBits = text && bitsFor(text);
+    const bodyBits = body && bitsFor(body);
+    const textTails = text && this.textTails.begin(text.text);
+    const bodyTails = body && this.bodyTails.begin(body.text);
     /** 0 ruled out, 1 holds it, 2 to be read */
-    const verdict = (row: number, needle: BodyNeedle, bits: SeqBits | null): number => {
+    const verdict = (row: number, needle: BodyNeedle, bitsOf: () => SeqBits | null, tails: TailSession): number => {
       if (needle.bytes > index.bodySize(row)) return 0;
+      // what followed the shorter needle this body was last found to hold
+      const known = tails.verdict(index.seq(row));
+      if (known !== 2) return known;
       // only a body whose every word is indexed can be ruled out (or in) by the index
-      if (!bits || index.indexed(row) !== complete) return 2;
+      if (index.indexed(row) !== complete) return 2;
+      const bits = bitsOf();
+      if (!bits) return 2;
       if (!bits.has(index.seq(row))) return 0;
       // a fully indexed body that has a word containing a one-word needle holds it
       return needle.tokens.exact ? 1 : 2;
@@ -169,9 +187,9 @@ export class BodyScanCache {
       const row = pool[i];
       if (!index.live(row) || (!everyRow && !bound.base(row))) continue;
       seqs[i] = index.seq(row);
-      const t = text && !bound.textInMeta(row) ? verdict(row, text, textBits) : 1;
+      const t = text && !bound.textInMeta(row) ? verdict(row, text, textBits!, textTails!) : 1;
       if (t === 0) continue;
-      const b = body ? verdict(row, body, bodyBits) : 1;
+      const b = body ? verdict(row, body, bodyBits!, bodyTails!) : 1;
       if (b === 0) continue;
       if (t === 1 && b === 1) {
         pass[i] = 1;
@@ -187,12 +205,22 @@ export class BodyScanCache {
       const i = toRead[k];
       const row = index.rowOfSeq(seqs[i]);
       if (row !== -1) index.indexBody(row, read);
-      if (needs[k].every((n) => n.test(read))) pass[i] = 1;
+      let holds = true;
+      for (const needle of needs[k]) {
+        if (!needle.test(read)) {
+          holds = false;
+          break;
+        }
+        (needle === text ? textTails! : bodyTails!).found(seqs[i], read);
+      }
+      if (holds) pass[i] = 1;
     });
     // a capture removed meanwhile may have taken its segment along; any other failure is damage,
     // and the search says so rather than answer without that capture
     const lost = failures.filter((f) => index.rowOfSeq(seqs[toRead[f.index]]) !== -1);
     if (lost.length) throw unreadable(lost.length, index.id(index.rowOfSeq(seqs[toRead[lost[0].index]])), lost[0].reason);
+    textTails?.done();
+    bodyTails?.done();
     const out: number[] = [];
     for (let i = 0; i < n; i++) if (pass[i] === 1) out.push(seqs[i]);
     return out;
