@@ -137,7 +137,13 @@ async function main(): Promise<void> {
           max: 1000,
           // from the page's navigation start to the first frame painted with a row; in the DOM a little earlier;
           // as Playwright sees it from outside (its CDP round trips and polling included)
-          detail: { inDomMs: ui.firstRows.inDomMs, observedMs: ui.firstRows.observedMs, emptyObservedMs: empty.firstScreen.observedMs },
+          detail: {
+            inDomMs: ui.firstRows.inDomMs,
+            observedMs: ui.firstRows.observedMs,
+            breakdown: ui.firstRows.breakdown,
+            emptyObservedMs: empty.firstScreen.observedMs,
+            emptyBreakdown: empty.firstScreen.breakdown,
+          },
         }),
       );
       for (const s of ui.searches) {

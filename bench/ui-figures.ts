@@ -13,6 +13,7 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
 
+const BROWSER_SETTLE_MS = 1_000;
 /** how long a stopping serve may take (at a million it writes the index snapshot) before it is killed */
 const STOP_GRACE_MS = 60_000;
 
@@ -35,6 +36,9 @@ async function withUi<T>(dataDir: string, body: (page: Page, serve: ServeProcess
     track(serve.child);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // a freshly launched Chromium spends its first moments on its own pages and processes (on
+    // 2 cores they compete with the page); a user's browser is already running, so let it settle
+    await page.waitForTimeout(BROWSER_SETTLE_MS);
     return await body(page, serve);
   } finally {
     forget();
@@ -51,6 +55,8 @@ export interface FirstScreen {
   inDomMs: number;
   /** the same wait seen from here (Date.now() around page.goto + waitFor): adds the CDP round trips and Playwright's polling */
   observedMs: number;
+  /** where the time went, from the page's own timings (ms from navigation start) */
+  breakdown: { scriptLoadedMs: number; domContentLoadedMs: number; firstPageRequestMs: number | null; firstPageAnsweredMs: number | null };
 }
 
 /**
@@ -80,7 +86,19 @@ async function firstScreen(page: Page, url: string, selector: string): Promise<F
   const observedMs = Date.now() - started;
   await page.waitForFunction(() => ((window as unknown as FirstScreenProbe).__firstScreen?.painted ?? 0) > 0, undefined, { timeout: 30_000 });
   const stamp = await page.evaluate(() => (window as unknown as FirstScreenProbe).__firstScreen!);
-  return { ms: Math.round(stamp.painted), inDomMs: Math.round(stamp.inDom), observedMs };
+  const breakdown = await page.evaluate(() => {
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const script = resources.find((r) => /\/assets\/index-[^/]*\.js$/.test(r.name));
+    const list = resources.find((r) => r.name.endsWith('/captures.list'));
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      scriptLoadedMs: Math.round(script?.responseEnd ?? 0),
+      domContentLoadedMs: Math.round(nav?.domContentLoadedEventEnd ?? 0),
+      firstPageRequestMs: list ? Math.round(list.startTime) : null,
+      firstPageAnsweredMs: list ? Math.round(list.responseEnd) : null,
+    };
+  });
+  return { ms: Math.round(stamp.painted), inDomMs: Math.round(stamp.inDom), observedMs, breakdown };
 }
 
 interface FirstScreenProbe {
