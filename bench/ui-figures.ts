@@ -56,7 +56,14 @@ export interface FirstScreen {
   /** the same wait seen from here (Date.now() around page.goto + waitFor): adds the CDP round trips and Playwright's polling */
   observedMs: number;
   /** where the time went, from the page's own timings (ms from navigation start) */
-  breakdown: { scriptLoadedMs: number; domContentLoadedMs: number; firstPageRequestMs: number | null; firstPageAnsweredMs: number | null };
+  breakdown: {
+    htmlAnsweredMs: number;
+    scriptRequestedMs: number;
+    scriptLoadedMs: number;
+    domContentLoadedMs: number;
+    firstPageRequestMs: number | null;
+    firstPageAnsweredMs: number | null;
+  };
 }
 
 /**
@@ -92,6 +99,8 @@ async function firstScreen(page: Page, url: string, selector: string): Promise<F
     const list = resources.find((r) => r.name.endsWith('/captures.list'));
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
+      htmlAnsweredMs: Math.round(nav?.responseEnd ?? 0),
+      scriptRequestedMs: Math.round(script?.startTime ?? 0),
       scriptLoadedMs: Math.round(script?.responseEnd ?? 0),
       domContentLoadedMs: Math.round(nav?.domContentLoadedEventEnd ?? 0),
       firstPageRequestMs: list ? Math.round(list.startTime) : null,
