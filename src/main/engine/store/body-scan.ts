@@ -167,8 +167,8 @@ export class BodyScanCache {
     };
     const textBits = text && bitsFor(text);
     const bodyBits = body && bitsFor(body);
-    const textTails = text && this.textTails.begin(text.text);
-    const bodyTails = body && this.bodyTails.begin(body.text);
+    const textTails = text && this.textTails.begin(text.text, n);
+    const bodyTails = body && this.bodyTails.begin(body.text, n);
     /** 0 ruled out, 1 holds it, 2 to be read */
     const verdict = (row: number, needle: BodyNeedle, bitsOf: () => SeqBits | null, tails: TailSession): number => {
       if (needle.bytes > index.bodySize(row)) return 0;

@@ -40,11 +40,17 @@ export class NeedleTails {
     this.bySeq = new Map();
   }
 
-  /** a search for `lowerNeedle` (ASCII letters lower-cased) begins; `done` keeps what it collected */
-  begin(lowerNeedle: string): TailSession & { done(): void } {
+  /**
+   * A search for `lowerNeedle` (ASCII letters lower-cased) over `poolSize` captures begins;
+   * `done` keeps what it collected. The tails are asked only when they cover a good part of the
+   * pool (as when typing on narrows the last result): otherwise a lookup per capture costs more
+   * than it saves.
+   */
+  begin(lowerNeedle: string, poolSize: number): TailSession & { done(): void } {
     if (!lowerNeedle || !ASCII.test(lowerNeedle)) return { ...UNKNOWN, done: () => undefined };
     const old = this.bySeq;
-    const suffix = lowerNeedle.startsWith(this.needle) && this.needle ? lowerNeedle.slice(this.needle.length) : null;
+    const useful = this.needle !== '' && lowerNeedle.startsWith(this.needle) && old.size * 8 >= poolSize;
+    const suffix = useful ? lowerNeedle.slice(this.needle.length) : null;
     const next = suffix === '' ? old : new Map<number, Tails>();
     const needleBytes = Buffer.from(lowerNeedle, 'latin1');
     return {
