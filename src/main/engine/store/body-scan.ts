@@ -151,7 +151,9 @@ export class BodyScanCache {
     for (let r = fresh; r < index.end; r++) pool[n++] = r;
     const bound = filter.bind(index);
     const everyRow = bound.all;
-    const complete = Indexed.Complete;
+    // the columns themselves: no call per row in the loop below (it runs over every capture)
+    const { seq: seqOf, flags, bodySize, live, indexedBits, complete } = index.scanView();
+    const textRows = bound.textRows;
     const seqs = new Float64Array(n);
     const pass = new Uint8Array(n); // 1 match, 2 to be read
     const toRead: number[] = [];
@@ -171,23 +173,23 @@ export class BodyScanCache {
     const bodyTails = body && this.bodyTails.begin(body.text, n);
     /** 0 ruled out, 1 holds it, 2 to be read */
     const verdict = (row: number, needle: BodyNeedle, bitsOf: () => SeqBits | null, tails: TailSession): number => {
-      if (needle.bytes > index.bodySize(row)) return 0;
+      if (needle.bytes > bodySize[row]) return 0;
       // what followed the shorter needle this body was last found to hold
-      const known = tails.verdict(index.seq(row));
+      const known = tails.verdict(seqOf[row]);
       if (known !== 2) return known;
       // only a body whose every word is indexed can be ruled out (or in) by the index
-      if (index.indexed(row) !== complete) return 2;
+      if ((flags[row] & indexedBits) !== complete) return 2;
       const bits = bitsOf();
       if (!bits) return 2;
-      if (!bits.has(index.seq(row))) return 0;
+      if (!bits.has(seqOf[row])) return 0;
       // a fully indexed body that has a word containing a one-word needle holds it
       return needle.tokens.exact ? 1 : 2;
     };
     for (let i = 0; i < n; i++) {
       const row = pool[i];
-      if (!index.live(row) || (!everyRow && !bound.base(row))) continue;
-      seqs[i] = index.seq(row);
-      const t = text && !bound.textInMeta(row) ? verdict(row, text, textBits!, textTails!) : 1;
+      if (!(flags[row] & live) || (!everyRow && !bound.base(row))) continue;
+      seqs[i] = seqOf[row];
+      const t = text && !(textRows !== null && textRows[row] === 1) ? verdict(row, text, textBits!, textTails!) : 1;
       if (t === 0) continue;
       const b = body ? verdict(row, body, bodyBits!, bodyTails!) : 1;
       if (b === 0) continue;

@@ -181,8 +181,8 @@ export class BodyTokenIndex {
   }
 
   /** puts back what `raw` gave (the seqs of further postings end to end); throws when it does not add up */
-  restore(raw: Omit<RawTokens, 'moreSeqs'> & { moreSeqs: Uint32Array }, indexedCaptures: number): void {
-    this.words = TokenArena.restore(raw.bytes, raw.starts, raw.first, raw.moreIds, raw.moreCounts, raw.moreSeqs);
+  restore(raw: Omit<RawTokens, 'moreSeqs' | 'table'> & { moreSeqs: Uint32Array; table: Int32Array | null }, indexedCaptures: number): void {
+    this.words = TokenArena.restore(raw.bytes, raw.starts, raw.first, raw.moreIds, raw.moreCounts, raw.moreSeqs, raw.table);
     this.recount();
     this.indexed = indexedCaptures;
     this.removed = 0;

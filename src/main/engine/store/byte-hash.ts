@@ -17,3 +17,20 @@ export function tableSizeFor(count: number): number {
   while (size < count * 2) size *= 2;
   return size;
 }
+
+/**
+ * A table a snapshot held (slots: 0 empty, -1 removed when `removed`, else id + 1 <= count):
+ * the slots in use, or -1 when it is not a table for `count` ids.
+ */
+export function slotsInUse(table: Int32Array, count: number, removed: boolean): number {
+  const size = table.length;
+  if (size < 1024 || size & (size - 1) || size < count * 2) return -1;
+  let used = 0;
+  for (let i = 0; i < size; i++) {
+    const held = table[i];
+    if (held === 0) continue;
+    if (held > count || held < (removed ? -1 : 1)) return -1;
+    used++;
+  }
+  return used;
+}

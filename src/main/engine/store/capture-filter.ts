@@ -24,6 +24,8 @@ export interface BoundFilter {
   base(row: number): boolean;
   /** the free text is in the method, URL or headers */
   textInMeta(row: number): boolean;
+  /** the same per row (1: in the method, URL or headers); null without free text */
+  textRows: Uint8Array | null;
 }
 
 export interface CompiledFilter {
@@ -79,6 +81,7 @@ export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
           return true;
         },
         textInMeta: rows === null ? () => true : (row) => rows[row] === 1,
+        textRows: rows,
       };
     },
     text: filter.text ? bodyNeedle(asciiLower(filter.text)) : null,

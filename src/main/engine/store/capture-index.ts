@@ -8,7 +8,7 @@
 import type { CaptureSummary, HeaderTuple } from '@shared/capture';
 import type { JournalPointer } from './journal';
 import { BodyTokenIndex } from './body-tokens';
-import { hashBytes, sameBytes, tableSizeFor } from './byte-hash';
+import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
 import { CaptureColumns, INDEXED_SHIFT as INDEXED_SHIFT_, LIVE as LIVE_, URL_CASED as URL_CASED_ } from './capture-columns';
 import { contentTypeKey, newContentTypeTable, newShapeTable, shapeKey, summaryFrom, type CaptureShape } from './capture-shapes';
 import { HeaderLines } from './header-lines';
@@ -38,6 +38,8 @@ export interface IndexParts {
   casedUrls: Map<number, string>;
   headerLines: HeaderLines;
   evictedThroughSegment: number;
+  /** the id table (rebuilt when absent or not fit); the snapshot keeps a copy */
+  idTable: Int32Array | null;
 }
 
 export class CaptureIndex {
@@ -47,7 +49,7 @@ export class CaptureIndex {
   /** seq → the URL as sent, for the few URLs that are not their own lower case */
   private casedUrls = new Map<number, string>();
   private headerLines = new HeaderLines();
-  private idTable = new Int32Array(1024); // row + 1; 0 empty; -1 removed
+  private idTable: Int32Array = new Int32Array(1024); // row + 1; 0 empty; -1 removed
   private idSlotsUsed = 0;
   private scratch = Buffer.allocUnsafe(256);
   private headRow = 0; // rows before it are all dead
@@ -145,6 +147,21 @@ export class CaptureIndex {
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * The columns a search pass reads, for a loop without a call per row; valid until `epoch`
+   * changes (do not hold across an await). `complete(flags)` says the body's words are all indexed.
+   */
+  scanView(): { seq: Float64Array; flags: Uint8Array; bodySize: Uint32Array; live: number; indexedBits: number; complete: number } {
+    return {
+      seq: this.c.seq,
+      flags: this.c.flags,
+      bodySize: this.c.bodySize,
+      live: LIVE,
+      indexedBits: INDEXED_BITS,
+      complete: Indexed.Complete << INDEXED_SHIFT,
+    };
   }
 
   live(row: number): boolean {
@@ -326,6 +343,7 @@ export class CaptureIndex {
       casedUrls: this.casedUrls,
       headerLines: this.headerLines,
       evictedThroughSegment: this.evictedThroughSegment,
+      idTable: this.idTable,
     };
   }
 
@@ -350,7 +368,12 @@ export class CaptureIndex {
       index.bytes += c.length[r];
     }
     for (let i = 0; i < c.lines.used; i++) if (c.lines.refs[i] >= index.headerLines.size) throw new Error('bad snapshot header line');
-    index.rebuildIds();
+    // the table as written fits only while every row it names is still there
+    const used = parts.idTable && !droppedBelow ? slotsInUse(parts.idTable, c.rows, true) : -1;
+    if (used !== -1 && parts.idTable) {
+      index.idTable = parts.idTable;
+      index.idSlotsUsed = used;
+    } else index.rebuildIds();
     index.oldestRow();
     return index;
   }

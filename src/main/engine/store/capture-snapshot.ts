@@ -16,7 +16,7 @@
 // which are never changed in place below their row count, a copy of the row flags, the tables —
 // and `writeSnapshot` writes it out while appends go on.
 //
-// File: "HBIX" u32, version u32, then sections [u32 length][u32 crc32][bytes]: a JSON head (the
+// File: "HBIX" u32, version u32, then sections [u32 length][u32 hash (snapshot-hash.ts)][bytes]: a JSON head (the
 // covered segments, tables, counts), the index columns one section each (COLUMNS, in that order,
 // then the header line dictionary), then the body word index (TOKEN_SECTIONS, see token-arena.ts).
 // Loading reads the columns straight into typed arrays: no object per capture. Written to a
@@ -24,7 +24,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from './frame';
+import { HASH_SEED, sectionHash } from './snapshot-hash';
 import { CaptureIndex, type IndexParts } from './capture-index';
 import { CaptureColumns, INDEXED_SHIFT } from './capture-columns';
 import { shapeOf } from './capture-shapes';
@@ -38,7 +38,7 @@ import { readExactly, readInto } from './file-io';
 
 const MAGIC = 0x58494248; // "HBIX"
 /** bump whenever what a row holds or how summaries are derived from records changes */
-const VERSION = 2;
+const VERSION = 3;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 
@@ -50,7 +50,7 @@ export interface CoveredSegment {
 
 export interface SnapshotHead {
   segments: CoveredSegment[];
-  /** crc32 of the first `size` bytes of the last covered segment */
+  /** hash (snapshot-hash.ts) of the first `size` bytes of the last covered segment */
   lastCrc: number;
   maxSeq: number;
   evictedThroughSegment: number;
@@ -61,6 +61,8 @@ export interface SnapshotHead {
   casedUrls: Array<[number, string]>;
   headerLines: number;
   indexedCaptures: number;
+  /** the byte length of every section after the head, so they can all be read at once */
+  lengths: number[];
 }
 
 /** what the store needs to go on from a snapshot */
@@ -109,9 +111,11 @@ const COLUMNS = [
   'lineRefs',
   'dictStarts',
   'dictBytes',
+  'idTable',
+  'dictTable',
 ] as const;
 /** then the body word index's sections (see token-arena.ts) */
-const TOKEN_SECTIONS = 6;
+const TOKEN_SECTIONS = 7;
 
 const view = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
@@ -130,7 +134,8 @@ export function cutSnapshot(index: CaptureIndex, sizes: Array<[number, number]>,
     undelivered: [...undelivered.entries()],
     rows,
     evictedThroughSegment: parts.evictedThroughSegment,
-    columns: columnBytes(c, flags, lines),
+    // the hash tables change in place: copies (the rest are views)
+    columns: columnBytes(c, flags, lines, parts.idTable ? parts.idTable.slice() : new Int32Array(0)),
     shapes: parts.shapes.keys(),
     contentTypes: parts.contentTypes.keys(),
     casedUrls: [...parts.casedUrls.entries()],
@@ -140,7 +145,7 @@ export function cutSnapshot(index: CaptureIndex, sizes: Array<[number, number]>,
   };
 }
 
-function columnBytes(c: CaptureColumns, flags: Uint8Array, lines: { starts: Uint32Array; bytes: Buffer }): Buffer[] {
+function columnBytes(c: CaptureColumns, flags: Uint8Array, lines: { starts: Uint32Array; bytes: Buffer; table: Int32Array }, idTable: Int32Array): Buffer[] {
   const n = c.rows;
   return [
     view(c.seq.subarray(0, n)),
@@ -160,10 +165,12 @@ function columnBytes(c: CaptureColumns, flags: Uint8Array, lines: { starts: Uint
     view(c.lines.refs.subarray(0, n ? c.lines.end(n - 1, n) : 0)),
     view(lines.starts),
     lines.bytes,
+    view(idTable),
+    view(lines.table),
   ];
 }
 
-type Typed = Float64Array | Uint32Array | Uint8Array;
+type Typed = Float64Array | Uint32Array | Int32Array | Uint8Array;
 type TypedMaker<T extends Typed> = { new (n: number): T; new (buffer: ArrayBuffer, offset: number, n: number): T; BYTES_PER_ELEMENT: number };
 
 /** `bytes` as an aligned typed array of `n` elements with room for `spare` more: taken over when read with that room (see section), else copied */
@@ -197,6 +204,9 @@ function roomFor(head: SnapshotHead, k: number, length: number): number {
       return rows(4);
     case 'flags':
       return rows(1);
+    case 'idTable':
+    case 'dictTable':
+      return length;
     case 'dictStarts':
       return (head.headerLines + spareFor(head.headerLines)) * 4;
     default:
@@ -226,6 +236,8 @@ function restoreParts(head: SnapshotHead, sections: Buffer[]): IndexParts {
     lineRefs,
     dictStarts,
     dictBytes,
+    idTable,
+    dictTable,
   ] = sections;
   const c = new CaptureColumns(0);
   c.seq = typed(Float64Array, seq, n, spare);
@@ -260,9 +272,20 @@ function restoreParts(head: SnapshotHead, sections: Buffer[]): IndexParts {
     shapes: StringTable.restore(head.shapes, shapeOf),
     contentTypes: StringTable.restore(head.contentTypes, (key) => (key === '' ? null : key.slice(1))),
     casedUrls,
-    headerLines: HeaderLines.restore(typed(Uint32Array, dictStarts, head.headerLines, spareFor(head.headerLines)), dictBytes, head.headerLines),
+    headerLines: HeaderLines.restore(
+      typed(Uint32Array, dictStarts, head.headerLines, spareFor(head.headerLines)),
+      dictBytes,
+      head.headerLines,
+      int32(dictTable),
+    ),
     evictedThroughSegment: head.evictedThroughSegment,
+    idTable: int32(idTable),
   };
+}
+
+/** a hash table section (null when its length is off: the table is then rebuilt) */
+function int32(bytes: Buffer): Int32Array | null {
+  return bytes.length % 4 ? null : typed(Int32Array, bytes, bytes.length / 4, 0);
 }
 
 async function coveredSegments(dir: string, sizes: Array<[number, number]>): Promise<CoveredSegment[]> {
@@ -274,15 +297,16 @@ async function coveredSegments(dir: string, sizes: Array<[number, number]>): Pro
 async function prefixCrc(file: string, length: number): Promise<number> {
   const handle = await fs.open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-    let crc = 0;
+    // whole 4 MB pieces (the hash streams exactly over pieces that are multiples of 4 bytes)
+    const buf = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
+    let hash = HASH_SEED;
     for (let at = 0; at < length;) {
-      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, length - at), at);
-      if (bytesRead === 0) throw new Error('segment shorter than the snapshot says');
-      crc = crc32(buf.subarray(0, bytesRead), crc);
-      at += bytesRead;
+      const piece = buf.subarray(0, Math.min(buf.length, length - at));
+      await readInto(handle, at, piece, 'segment shorter than the snapshot says');
+      hash = sectionHash(piece, hash);
+      at += piece.length;
     }
-    return crc >>> 0;
+    return hash;
   } finally {
     await handle.close();
   }
@@ -307,6 +331,7 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
     casedUrls: cut.casedUrls,
     headerLines: cut.headerLines,
     indexedCaptures: cut.tokens.indexed,
+    lengths: [],
   };
   const file = path.join(dir, SNAPSHOT_FILE);
   const temp = `${file}.tmp`;
@@ -317,13 +342,14 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
     start.writeUInt32LE(MAGIC, 0);
     start.writeUInt32LE(VERSION, 4);
     await handle.write(start);
-    await writeSection(handle, Buffer.from(JSON.stringify(head)));
-    for (const part of cut.columns) await writeSection(handle, part);
     const t = cut.tokens;
     const moreSeqs = Buffer.allocUnsafe(t.moreSeqs.reduce((sum, seqs) => sum + seqs.byteLength, 0));
     let at = 0;
     for (const seqs of t.moreSeqs) at += view(seqs).copy(moreSeqs, at);
-    for (const part of [t.bytes, view(t.starts), view(t.first), view(t.moreIds), view(t.moreCounts), moreSeqs]) await writeSection(handle, part);
+    const parts = [...cut.columns, t.bytes, view(t.starts), view(t.first), view(t.moreIds), view(t.moreCounts), moreSeqs, view(t.table)];
+    head.lengths = parts.map((part) => part.length);
+    await writeSection(handle, Buffer.from(JSON.stringify(head)));
+    for (const part of parts) await writeSection(handle, part);
     written = true;
   } finally {
     await handle.close();
@@ -336,7 +362,7 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
 async function writeSection(handle: FileHandle, bytes: Buffer): Promise<void> {
   const frame = Buffer.alloc(8);
   frame.writeUInt32LE(bytes.length, 0);
-  frame.writeUInt32LE(crc32(bytes) >>> 0, 4);
+  frame.writeUInt32LE(sectionHash(bytes), 4);
   await handle.writev([frame, bytes]);
 }
 
@@ -374,7 +400,7 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
     const bytes = room ? Buffer.from(new ArrayBuffer(Math.max(length, room(length))), 0, length) : Buffer.allocUnsafe(length);
     await readInto(handle, at, bytes, 'snapshot cut short');
     at += length;
-    if (crc32(bytes) >>> 0 !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
+    if (sectionHash(bytes) !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
     return bytes;
   };
   const start = await read(8);
@@ -384,14 +410,34 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
   if (dropped === null) return null;
 
   if (!Number.isInteger(head.rows) || head.rows < 0 || !Number.isInteger(head.headerLines) || head.headerLines < 0) return null;
-  const columns: Buffer[] = [];
-  for (let k = 0; k < COLUMNS.length; k++) columns.push(await section((length) => roomFor(head, k, length)));
+  const sections = COLUMNS.length + TOKEN_SECTIONS;
+  if (!Array.isArray(head.lengths) || head.lengths.length !== sections || !head.lengths.every((n) => Number.isInteger(n) && n >= 0)) return null;
+  const wordRoom = (length: number) => length + Math.max(64 * 1024, length >>> 3);
+  // every section read at once (the thread pool reads while finished ones are checked)
+  const reads: Array<Promise<Buffer>> = [];
+  for (let k = 0; k < sections; k++) {
+    const length = head.lengths[k];
+    const room = k < COLUMNS.length ? roomFor(head, k, length) : k < COLUMNS.length + 3 ? wordRoom(length) : length;
+    if (at + 8 + length > fileSize) throw new Error('snapshot cut short');
+    const frame = Buffer.allocUnsafe(8);
+    const bytes = Buffer.from(new ArrayBuffer(Math.max(length, room)), 0, length);
+    const position = at;
+    at += 8 + length;
+    const read = (async () => {
+      await readInto(handle, position, frame, 'snapshot cut short');
+      await readInto(handle, position + 8, bytes, 'snapshot cut short');
+      if (frame.readUInt32LE(0) !== length || sectionHash(bytes) !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
+      return bytes;
+    })();
+    read.catch(() => undefined); // awaited below; not unhandled when an earlier one fails first
+    reads.push(read);
+  }
+  const all = await Promise.all(reads);
+  const columns = all.slice(0, COLUMNS.length);
   const index = CaptureIndex.restore(restoreParts(head, columns), dropped);
   const undelivered = new Map(head.undelivered);
-  const wordRoom = (length: number) => length + Math.max(64 * 1024, length >>> 3);
-  const tokenParts: Buffer[] = [];
-  for (let k = 0; k < TOKEN_SECTIONS; k++) tokenParts.push(await section(k < 3 ? wordRoom : undefined));
-  const [words, starts, first, moreIds, moreCounts, moreSeqs] = tokenParts;
+  const tokenParts = all.slice(COLUMNS.length);
+  const [words, starts, first, moreIds, moreCounts, moreSeqs, table] = tokenParts;
   const u32 = (bytes: Buffer, room: boolean) => {
     if (bytes.length % 4) throw new Error('snapshot word index damaged');
     // the exact elements, a view of the whole room (token-arena.ts takes the room over)
@@ -408,6 +454,7 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
       moreIds: u32(moreIds, false),
       moreCounts: u32(moreCounts, false),
       moreSeqs: u32(moreSeqs, false),
+      table: int32(table),
     },
     head.indexedCaptures,
   );

@@ -2,13 +2,13 @@
 // to end in one byte arena, with a hash table to find a line again. Captures hold lists of line
 // ids (header lines repeat heavily: "content-type: application/json" once, not a million times).
 // A header search scans the distinct lines once and then tests captures by their ids.
-import { hashBytes, sameBytes, tableSizeFor } from './byte-hash';
+import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
 import { TextColumn } from './row-arenas';
 
 export class HeaderLines {
   private lines = new TextColumn(1024, 64 * 1024);
   private count = 0;
-  private table = new Int32Array(1024); // line id + 1; 0: empty
+  private table: Int32Array = new Int32Array(1024); // line id + 1; 0: empty
   private scratch = Buffer.allocUnsafe(4096);
 
   get size(): number {
@@ -73,15 +73,22 @@ export class HeaderLines {
   }
 
   /** for the snapshot: the arena and where each line starts */
-  raw(): { starts: Uint32Array; bytes: Buffer; count: number } {
-    return { starts: this.lines.starts.subarray(0, this.count), bytes: this.lines.bytes.subarray(0, this.lines.used), count: this.count };
+  raw(): { starts: Uint32Array; bytes: Buffer; count: number; table: Int32Array } {
+    // the table changes in place as lines are added: a copy
+    return {
+      starts: this.lines.starts.subarray(0, this.count),
+      bytes: this.lines.bytes.subarray(0, this.lines.used),
+      count: this.count,
+      table: this.table.slice(),
+    };
   }
 
-  static restore(starts: Uint32Array, bytes: Buffer, count: number): HeaderLines {
+  static restore(starts: Uint32Array, bytes: Buffer, count: number, table: Int32Array | null): HeaderLines {
     const out = new HeaderLines();
     out.lines = TextColumn.from(starts, bytes, count, Math.max(1024, count >>> 3));
     out.count = count;
-    out.rehash();
+    if (table && slotsInUse(table, count, false) === count) out.table = table;
+    else out.rehash();
     return out;
   }
 

@@ -4,7 +4,7 @@
 // per word in growable arrays only for words seen in more than one capture. An open-addressing
 // table over the word bytes finds a word again. What is written for a word never changes in
 // place (further seqs are appended past a length), so a snapshot can keep the arrays of a moment.
-import { hashBytes, sameBytes, tableSizeFor } from './byte-hash';
+import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
 import { grownTo, spareRoom } from './row-arenas';
 
 const SEPARATOR = 0x20;
@@ -39,6 +39,8 @@ export interface RawTokens {
   moreIds: Uint32Array;
   moreCounts: Uint32Array;
   moreSeqs: Uint32Array[];
+  /** the hash table (a copy: it changes in place) */
+  table: Int32Array;
 }
 
 /** `a` (n elements) with room behind it: its whole buffer when it was read with room, else a grown copy */
@@ -54,7 +56,7 @@ export class TokenArena {
   private starts = new Uint32Array(1024);
   private first = new Uint32Array(1024);
   private more = new Map<number, MoreSeqs>();
-  private table = new Int32Array(1024); // id + 1; 0: empty
+  private table: Int32Array = new Int32Array(1024); // id + 1; 0: empty
   private count = 0;
 
   get size(): number {
@@ -188,11 +190,20 @@ export class TokenArena {
       moreIds,
       moreCounts,
       moreSeqs,
+      table: this.table.slice(),
     };
   }
 
   /** the arena a snapshot held; throws when it does not add up */
-  static restore(bytes: Buffer, starts: Uint32Array, first: Uint32Array, moreIds: Uint32Array, moreCounts: Uint32Array, moreSeqs: Uint32Array): TokenArena {
+  static restore(
+    bytes: Buffer,
+    starts: Uint32Array,
+    first: Uint32Array,
+    moreIds: Uint32Array,
+    moreCounts: Uint32Array,
+    moreSeqs: Uint32Array,
+    table: Int32Array | null,
+  ): TokenArena {
     const out = new TokenArena();
     const n = starts.length;
     if (first.length !== n || moreIds.length !== moreCounts.length) throw new Error('token index snapshot does not add up');
@@ -219,7 +230,8 @@ export class TokenArena {
       at += c;
     }
     if (at !== moreSeqs.length) throw new Error('token index snapshot does not add up');
-    out.rehash();
+    if (table && slotsInUse(table, n, false) === n) out.table = table;
+    else out.rehash();
     return out;
   }
 
