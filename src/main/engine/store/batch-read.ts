@@ -36,6 +36,9 @@ export interface ReadFailure {
   reason: string;
 }
 
+/** what a visit gets: a record's body (cut at maxBodyBytes) and its meta bytes (views into the bytes read, valid during the call) */
+export type VisitRecord = (index: number, body: Buffer, meta: Buffer) => void;
+
 export interface ReadOptions {
   /** ms a slice may run before yielding (tests make it tiny to cut bodies across slices) */
   sliceMs?: number;
@@ -49,7 +52,7 @@ export async function readBodies(
   pointers: JournalPointer[],
   maxBodyBytes: number,
   reader: SegmentReader,
-  visit: (index: number, body: Buffer) => void,
+  visit: VisitRecord,
   options: ReadOptions = {},
 ): Promise<ReadFailure[]> {
   const sliceMs = options.sliceMs ?? SLICE_MS;
@@ -127,13 +130,13 @@ function readRange(
   range: Range,
   maxBodyBytes: number,
   reader: SegmentReader,
-  visit: (index: number, body: Buffer) => void,
+  visit: VisitRecord,
   failures: ReadFailure[],
 ): number {
   if (range.cut) {
     const body = readCut(reader, pointers[order[range.from]], maxBodyBytes);
     if (typeof body === 'string') failures.push({ index: order[range.from], reason: body });
-    else visit(order[range.from], body);
+    else visit(order[range.from], body, checkedMeta);
     return range.to;
   }
   let bytes: Buffer;
@@ -153,14 +156,14 @@ function deliver(
   range: Range,
   bytes: Buffer,
   maxBodyBytes: number,
-  visit: (index: number, body: Buffer) => void,
+  visit: VisitRecord,
   failures: ReadFailure[],
 ): void {
   for (let m = range.from; m < range.to; m++) {
     const p = pointers[order[m]];
     const body = bodyOf(bytes, p.offset - range.start, p, maxBodyBytes);
     if (typeof body === 'string') failures.push({ index: order[m], reason: `journal record at segment ${p.segment} offset ${p.offset} ${body}` });
-    else visit(order[m], body);
+    else visit(order[m], body, checkedMeta);
   }
 }
 
@@ -175,7 +178,7 @@ async function readConcurrently(
   from: number,
   maxBodyBytes: number,
   reader: SegmentReader,
-  visit: (index: number, body: Buffer) => void,
+  visit: VisitRecord,
   failures: ReadFailure[],
 ): Promise<void> {
   const read = reader.read!.bind(reader);
@@ -211,6 +214,9 @@ async function readConcurrently(
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, ranges.length) }, worker));
 }
 
+/** the meta of the frame bodyOf or readCut last returned a body of (a view, handed to the visit with it; no object per record) */
+let checkedMeta: Buffer = Buffer.alloc(0);
+
 /** the body (cut at maxBodyBytes) of the frame at `at` in `range`, or what is wrong with it */
 function bodyOf(range: Buffer, at: number, p: JournalPointer, maxBodyBytes: number): Buffer | string {
   const header = decodeHeader(range, at);
@@ -224,6 +230,7 @@ function bodyOf(range: Buffer, at: number, p: JournalPointer, maxBodyBytes: numb
   const body = range.subarray(bodyStart, bodyEnd);
   // the header CRC guards lengths and meta; the frame CRC a whole body (a cut one cannot be checked without reading it all)
   if (!headIntact(header, range, at, meta) || (!cut && frameCrc(meta, body) !== header.crc)) return 'is corrupt';
+  checkedMeta = meta;
   return body;
 }
 
@@ -239,6 +246,7 @@ function readCut(reader: SegmentReader, p: JournalPointer, maxBodyBytes: number)
     const meta = rest.subarray(0, header.metaLength);
     const body = rest.subarray(header.metaLength);
     if (!headIntact(header, head, 0, meta) || (bodyBytes === header.bodyLength && frameCrc(meta, body) !== header.crc)) return `${where} is corrupt`;
+    checkedMeta = meta;
     return body;
   } catch (error) {
     return reasonOf(error);

@@ -88,19 +88,41 @@ export async function openTriggerLogStore(
   /** still held: not cleared since `since`, and not older than the oldest entry retention keeps */
   const held = (summary: LogSummary, since: number): boolean => since === generation && summaries.length > 0 && !before(summary.pointer, summaries[0].pointer);
 
+  const unreadable = (summary: LogSummary, error: unknown): Error => {
+    const { segment, offset } = summary.pointer;
+    return new Error(
+      `the trigger log entry of capture ${JSON.stringify(summary.captureId)} (${summary.triggerId}, ${new Date(summary.at).toISOString()}) ` +
+        `cannot be read from trigger-log segment ${segment} at offset ${offset}: ${errorMessage(error)}`,
+      { cause: error },
+    );
+  };
+
   /** the entry as stored; null when it was evicted or cleared while being read */
   async function read(summary: LogSummary, since: number): Promise<TriggerLogEntry | null> {
     try {
       return (await journal.readRecord(summary.pointer)).meta;
     } catch (error) {
       if (!held(summary, since)) return null;
-      const { segment, offset } = summary.pointer;
-      throw new Error(
-        `the trigger log entry of capture ${JSON.stringify(summary.captureId)} (${summary.triggerId}, ${new Date(summary.at).toISOString()}) ` +
-          `cannot be read from trigger-log segment ${segment} at offset ${offset}: ${errorMessage(error)}`,
-        { cause: error },
-      );
+      throw unreadable(summary, error);
     }
+  }
+
+  /**
+   * The entries as stored, in the order given, read together: neighbouring records in one
+   * synchronous read each (the newest entries sit side by side in the journal), not one
+   * thread-pool read per entry. Entries evicted or cleared while being read are left out.
+   */
+  async function readAll(picked: LogSummary[], since: number): Promise<TriggerLogEntry[]> {
+    const read: Array<TriggerLogEntry | undefined> = new Array(picked.length);
+    const failures = await journal.readMetas(
+      picked.map((s) => s.pointer),
+      (index, entry) => (read[index] = entry),
+    );
+    // the newest entry that is still held and could not be read is the error
+    let failed: { index: number; reason: string } | null = null;
+    for (const failure of failures) if (held(picked[failure.index], since) && (failed === null || failure.index < failed.index)) failed = failure;
+    if (failed) throw unreadable(picked[failed.index], new Error(failed.reason));
+    return read.filter((e): e is TriggerLogEntry => e !== undefined);
   }
 
   await journal.replay((meta, pointer) => remember(meta, pointer));
@@ -118,8 +140,7 @@ export async function openTriggerLogStore(
       const since = generation;
       const picked: LogSummary[] = [];
       for (let i = summaries.length - 1; i >= 0 && picked.length < limit; i--) if (matchesLogFilter(summaries[i], filter)) picked.push(summaries[i]);
-      const entries = await Promise.all(picked.map((s) => read(s, since)));
-      return entries.filter((e): e is TriggerLogEntry => e !== null);
+      return readAll(picked, since);
     },
     async forCapture(captureId) {
       if (!captureId) return null;
