@@ -57,6 +57,10 @@ describe('columnar capture index', () => {
           .join('')
           .toLowerCase();
         expect(headers[r] === 1, `headers ${joined} ${needle}`).toBe(joined.includes(needle));
+        // the same asked of one row
+        expect(index.urlHoldsAt(r, needle, false)).toBe(urls[r] === 1);
+        expect(index.urlHoldsAt(r, needle, true)).toBe(paths[r] === 1);
+        expect(index.headerHoldsAt(r, needle)).toBe(headers[r] === 1);
       }
       // a needle across header lines
       const across = index.headerHolding('\nx-');

@@ -149,7 +149,7 @@ export class BodyScanCache {
       }
     }
     for (let r = fresh; r < index.end; r++) pool[n++] = r;
-    const bound = filter.bind(index);
+    const bound = filter.bind(index, n);
     const everyRow = bound.all;
     // the columns themselves: no call per row in the loop below (it runs over every capture)
     const { seq: seqOf, flags, bodySize, live, indexedBits, complete } = index.scanView();
@@ -189,7 +189,7 @@ export class BodyScanCache {
       const row = pool[i];
       if (!(flags[row] & live) || (!everyRow && !bound.base(row))) continue;
       seqs[i] = seqOf[row];
-      const t = text && !(textRows !== null && textRows[row] === 1) ? verdict(row, text, textBits!, textTails!) : 1;
+      const t = text && !(textRows !== null ? textRows[row] === 1 : bound.textInMeta(row)) ? verdict(row, text, textBits!, textTails!) : 1;
       if (t === 0) continue;
       const b = body ? verdict(row, body, bodyBits!, bodyTails!) : 1;
       if (b === 0) continue;

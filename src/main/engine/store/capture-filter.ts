@@ -24,7 +24,7 @@ export interface BoundFilter {
   base(row: number): boolean;
   /** the free text is in the method, URL or headers */
   textInMeta(row: number): boolean;
-  /** the same per row (1: in the method, URL or headers); null without free text */
+  /** the same per row (1: in the method, URL or headers) when worked out for every row; else null (ask textInMeta) */
   textRows: Uint8Array | null;
 }
 
@@ -33,8 +33,9 @@ export interface CompiledFilter {
    * The checks for the rows of `index`: URL and header needles are looked for in the whole
    * index at once (the URL bytes, the distinct header lines), then each row is a lookup. Valid
    * until the index's rows move (its `epoch` changes) or grow: use it without awaiting.
+   * `rowsAsked`: how many rows will be asked about; when few, each is checked by itself instead.
    */
-  bind(index: CaptureIndex): BoundFilter;
+  bind(index: CaptureIndex, rowsAsked?: number): BoundFilter;
   /** free text (searched in the body when not found elsewhere) */
   text: BodyNeedle | null;
   /** the body filter */
@@ -53,35 +54,47 @@ export function compileFilter(filter: CaptureFilter = {}): CompiledFilter {
   const baseKey = JSON.stringify([kind, triggerId, methods && [...methods].sort(), path, header]);
   const body = filter.body ? asciiLower(filter.body) : null;
   return {
-    bind(index) {
+    bind(index, rowsAsked = Infinity) {
       const shapes = index.shapeList;
-      // per shape: kind, trigger and method; per row: path and header
+      // per shape: kind, trigger and method
       const shapeOk = shapes.map(
         (s) => (kind === undefined || s.kind === kind) && (triggerId === undefined || s.triggerId === triggerId) && (!methods || methods.has(s.upperMethod)),
       );
-      const pathRows = path ? index.urlHolding(path, true) : null;
-      const headerRows = header ? index.headerHolding(header) : null;
       const everyShape = shapeOk.every(Boolean);
-      // free text in the method (per shape), the URL or a header line: for every row at once
+      const methodHit = text === null ? [] : shapes.map((s) => s.lowerMethod.includes(text));
+      // a few rows (a repeated or paged query: only what arrived since): each checked by itself;
+      // otherwise the URL bytes and distinct header lines are searched once for every row
+      const few = rowsAsked * 16 < index.span;
+      const rowsHolding = (needle: string, pathOnly: boolean, inHeaders: boolean): ((row: number) => boolean) => {
+        if (few) return (row) => (pathOnly || !inHeaders ? index.urlHoldsAt(row, needle, pathOnly) : index.headerHoldsAt(row, needle));
+        const hits = pathOnly || !inHeaders ? index.urlHolding(needle, pathOnly) : index.headerHolding(needle);
+        return (row) => hits[row] === 1;
+      };
+      const pathOk = path ? rowsHolding(path, true, false) : null;
+      const headerOk = header ? rowsHolding(header, false, true) : null;
+      // free text in the method (per shape), the URL or a header line
       let textRows: Uint8Array | null = null;
-      if (text !== null) {
-        const methodHit = shapes.map((s) => s.lowerMethod.includes(text));
-        textRows = index.urlHolding(text, false);
+      let textInMeta: (row: number) => boolean = () => true;
+      if (text !== null && few) {
+        textInMeta = (row) => methodHit[index.shapeId(row)] || index.urlHoldsAt(row, text, false) || index.headerHoldsAt(row, text);
+      } else if (text !== null) {
+        const rows = index.urlHolding(text, false);
         const inHeaders = index.headerHolding(text);
         const anyMethod = methodHit.some(Boolean);
-        for (let r = index.head; r < textRows.length; r++) textRows[r] |= inHeaders[r] | (anyMethod && methodHit[index.shapeId(r)] ? 1 : 0);
+        for (let r = index.head; r < rows.length; r++) rows[r] |= inHeaders[r] | (anyMethod && methodHit[index.shapeId(r)] ? 1 : 0);
+        textRows = rows;
+        textInMeta = (row) => rows[row] === 1;
       }
-      const rows = textRows;
       return {
-        all: everyShape && !pathRows && !headerRows,
+        all: everyShape && !pathOk && !headerOk,
         base(row) {
           if (!everyShape && !shapeOk[index.shapeId(row)]) return false;
-          if (pathRows && !pathRows[row]) return false;
-          if (headerRows && !headerRows[row]) return false;
+          if (pathOk && !pathOk(row)) return false;
+          if (headerOk && !headerOk(row)) return false;
           return true;
         },
-        textInMeta: rows === null ? () => true : (row) => rows[row] === 1,
-        textRows: rows,
+        textInMeta,
+        textRows,
       };
     },
     text: filter.text ? bodyNeedle(asciiLower(filter.text)) : null,

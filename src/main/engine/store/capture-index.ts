@@ -242,6 +242,25 @@ export class CaptureIndex {
     return out;
   }
 
+  /** whether row's lower-cased URL (or only its path) holds `lowerNeedle` (see urlHolding) */
+  urlHoldsAt(row: number, lowerNeedle: string, pathOnly: boolean): boolean {
+    const col = this.c.url;
+    let url = col.bytes.subarray(col.start(row), col.end(row, this.c.rows));
+    if (pathOnly) {
+      const q = url.indexOf(0x3f);
+      if (q !== -1) url = url.subarray(0, q);
+    }
+    return url.indexOf(lowerNeedle, 0, 'utf8') !== -1;
+  }
+
+  /** whether the row's header lines, joined, hold `lowerNeedle` (see headerHolding) */
+  headerHoldsAt(row: number, lowerNeedle: string): boolean {
+    const lines = this.c.lines;
+    let text = '';
+    for (let i = lines.starts[row], e = lines.end(row, this.c.rows); i < e; i++) text += this.headerLines.line(lines.refs[i]);
+    return text.includes(lowerNeedle);
+  }
+
   /** 1 for each row one of whose header lines (joined, as headerLine gives them) holds `lowerNeedle` */
   headerHolding(lowerNeedle: string): Uint8Array {
     const c = this.c;

@@ -11,11 +11,16 @@ export interface SnapshotPolicy {
    * captures held, so under steady ingest it takes a bounded share of the time
    */
   captures: number;
-  /** a snapshot is due once changes have stopped for this long */
+  /** a snapshot is due once changes have stopped for this long… */
   idleMs: number;
+  /**
+   * …and at least this many happened since the last one (default 1,000): a few changes cost
+   * little to replay, and a snapshot rewrites the whole index (270 MB at a million captures)
+   */
+  idleChanges?: number;
 }
 
-export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { captures: 100_000, idleMs: 30_000 };
+export const DEFAULT_SNAPSHOT_POLICY: SnapshotPolicy = { captures: 100_000, idleMs: 30_000, idleChanges: 1_000 };
 
 export class SnapshotSchedule {
   private changes = 0;
@@ -43,7 +48,7 @@ export class SnapshotSchedule {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.changes > 0) this.due = true;
+      if (this.changes >= Math.max(1, this.policy.idleChanges ?? 1_000)) this.due = true;
       this.settled();
     }, this.policy.idleMs);
     this.timer.unref();
