@@ -8,6 +8,7 @@ import { newCaptureId } from '../store/capture-id';
 import { describeListenError } from './listen-error';
 import { readBody } from './read-body';
 import { errorMessage } from '@shared/error-message';
+import { firstFailure } from '../util/first-failure';
 
 export interface ReceiverOptions {
   host: string;
@@ -178,11 +179,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
       let summary: CaptureSummary;
       if (decision.commit) {
-        const [stored, written] = await Promise.allSettled([captured, decision.commit(captured)]);
-        if (stored.status === 'rejected') throw stored.reason;
-        stage = 'recording the trigger result failed';
-        if (written.status === 'rejected') throw written.reason;
-        summary = stored.value;
+        const failed = await firstFailure(captured, decision.commit(captured));
+        if (failed) {
+          // the capture's own failure comes first; the commit's, with the capture stored, is the trigger's
+          if (failed.index === 1) stage = 'recording the trigger result failed';
+          throw failed.reason;
+        }
+        summary = await captured; // fulfilled: firstFailure waited for it
       } else {
         summary = await captured; // the inbox path: nothing else to wait for
       }

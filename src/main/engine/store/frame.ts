@@ -50,7 +50,8 @@ const nativeCrc32 = (zlib as unknown as { crc32?: Crc32 }).crc32;
 export const crc32: Crc32 = nativeCrc32 ?? tableCrc32;
 
 export function frameCrc(meta: Uint8Array, body: Uint8Array): number {
-  return crc32(body, crc32(meta)) >>> 0;
+  // a record without a body (trigger log entries, runs): the CRC of nothing more is the same value
+  return (body.length ? crc32(body, crc32(meta)) : crc32(meta)) >>> 0;
 }
 
 function headCrcOf(head: Buffer, at: number, meta: Uint8Array): number {

@@ -1,5 +1,4 @@
 // The receiver's trigger URLs: launch and run-info, exactly as docs/triggers.md says.
-import { randomUUID } from 'node:crypto';
 import type { CaptureSummary, CapturedResponse, TriggerOutcome } from '@shared/capture';
 import type { EngineEvent } from '@shared/events';
 import type { Trigger } from '@shared/trigger';
@@ -13,6 +12,8 @@ import { badRequest, launchResponse, methodNotAllowed, notFound } from './respon
 import { completeRun, idOnlyLauncher, type ActionLauncher } from './run-actions';
 import { runIdOf } from './run-id-lookup';
 import { errorMessage } from '@shared/error-message';
+import { randomUuid } from '../crypto/random-uuid';
+import { firstFailure } from '../util/first-failure';
 import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '@shared/kinds/conditions';
 import { isRunAction } from '@shared/kinds/actions';
 import type { TriggerLogStore } from './trigger-log-store';
@@ -35,7 +36,7 @@ export type TriggerRouter = (request: IncomingRequest) => Promise<RouteDecision 
 
 export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   const now = deps.now ?? Date.now;
-  const newId = deps.newId ?? randomUUID;
+  const newId = deps.newId ?? randomUuid;
   const launch = deps.launchAction ?? idOnlyLauncher;
   // committed launches are started together, a macrotask after their commit: by then the
   // receiver has checked that each answer can still go out (one setImmediate per turn, not per launch)
@@ -92,8 +93,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
         };
         // One durable wait, not one per record: the log entry is appended in the same turn as
         // the capture, so the journals' group commits write them side by side.
-        const settled = await Promise.allSettled([captured, deps.log.append(entry)]);
-        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        const failed = await firstFailure(captured, deps.log.append(entry));
         if (failed) throw failed.reason;
         deps.onEvent?.({ type: 'trigger.evaluated', at: entry.at, entry });
       },
@@ -225,8 +225,7 @@ class PendingLaunch {
     };
     // One durable wait, not one per record: the log entry and the run are appended in the same
     // turn as the capture, so the journals' group commits write them side by side.
-    const settled = await Promise.allSettled([captured, deps.log.append(entry), this.storeRun()]);
-    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failed = await firstFailure(captured, deps.log.append(entry), this.storeRun());
     if (failed) {
       // the request is answered 500 and nothing launches: its rate-limit slot is free again,
       // and a run that did reach the disk is not left pending forever
