@@ -10,7 +10,8 @@ export interface Figure {
   /** value / baseline when the target is a ratio */
   ratio?: number;
   target: string;
-  pass: boolean;
+  /** 'info': a figure without a requirement (it informs a decision or shows a path), never a failure */
+  pass: boolean | 'info';
   detail?: Record<string, unknown>;
 }
 
@@ -20,6 +21,11 @@ export function ratioFigure(f: Omit<Figure, 'ratio' | 'pass' | 'target'> & { min
   const r = ratio(f.value, f.baseline!.value);
   const { min, ...rest } = f;
   return { ...rest, ratio: r, target: `>= ${min}x`, pass: f.value / f.baseline!.value >= min };
+}
+
+/** the same figure shown as information: its target becomes the decision it informs */
+export function asInfo(f: Figure, decision: string): Figure {
+  return { ...f, target: decision, pass: 'info', detail: { ...f.detail, wouldHold: f.pass } };
 }
 
 export function maxFigure(f: Omit<Figure, 'pass' | 'target'> & { max: number }): Figure {
@@ -36,7 +42,7 @@ export function table(figures: Figure[]): string {
     f.baseline ? `${fmt(f.baseline.value, f.baseline.unit)} (${f.baseline.label})` : '—',
     f.ratio !== undefined ? `${f.ratio}x` : '—',
     f.target,
-    f.pass ? 'pass' : 'FAIL',
+    f.pass === 'info' ? 'info' : f.pass ? 'pass' : 'FAIL',
   ]);
   const head = ['figure', 'value', 'baseline (same run)', 'ratio', 'target', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

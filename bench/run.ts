@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { capturesDir } from '../src/main/engine/store/capture-store';
 import { firstLine, stopAll, stopAllOnSignals, tsxChild } from './children';
-import { maxFigure, ratioFigure, table, type Figure } from './figures';
+import { asInfo, maxFigure, ratioFigure, table, type Figure } from './figures';
 import { coldStart, SERVE_COMMAND_LABEL } from './cold-start';
 import { BODY, CONNECTIONS } from './load';
 import { FSYNC_DEFAULT_MAX_COST, fsyncFigure } from './fsync-figure';
@@ -82,8 +82,10 @@ async function main(): Promise<void> {
         value: replay.replayMs,
         unit: 'ms',
         baseline: { label: 'reading the same files', value: replay.baselineReadFilesMs, unit: 'ms' },
-        target: MILLION ? '(open <= 3000 ms below)' : '< 2000 ms',
-        pass: replay.replayMs < (MILLION ? 3000 : 2000),
+        // at a million this is the crash path with no snapshot at all; a snapshot is written in the
+        // background, so an open replays only what came after it (the open figure below)
+        target: MILLION ? '— (no snapshot: open below)' : '< 2000 ms',
+        pass: MILLION ? 'info' : replay.replayMs < 2000,
       });
       const empty = await rss(path.join(root, 'rss-empty'));
       const full = await rss(fullDir);
@@ -235,21 +237,24 @@ async function main(): Promise<void> {
       log('durability: fdatasync per group commit vs page cache only…');
       const d = await fsyncFigure(DURATION_S, ROUNDS);
       figures.push(
-        ratioFigure({
-          id: 'durability-fsync',
-          label: 'inbox with fdatasync per group commit (serve --durability power-loss)',
-          value: d.powerLoss.reqPerSec,
-          unit: 'req/s',
-          baseline: { label: 'default durability (process kill)', value: d.processKill.reqPerSec, unit: 'req/s' },
-          min: 1 - FSYNC_DEFAULT_MAX_COST,
-          detail: {
-            cost: d.cost,
-            fsyncByDefault: d.fsyncByDefault,
-            rounds: d.powerLoss.rounds,
-            baselineRounds: d.processKill.rounds,
-            note: 'decides the default, not a requirement',
-          },
-        }),
+        asInfo(
+          ratioFigure({
+            id: 'durability-fsync',
+            label: 'inbox with fdatasync per group commit (serve --durability power-loss)',
+            value: d.powerLoss.reqPerSec,
+            unit: 'req/s',
+            baseline: { label: 'default durability (process kill)', value: d.processKill.reqPerSec, unit: 'req/s' },
+            min: 1 - FSYNC_DEFAULT_MAX_COST,
+            detail: {
+              cost: d.cost,
+              fsyncByDefault: d.fsyncByDefault,
+              rounds: d.powerLoss.rounds,
+              baselineRounds: d.processKill.rounds,
+              note: 'decides the default, not a requirement',
+            },
+          }),
+          `fsync by default if >= ${1 - FSYNC_DEFAULT_MAX_COST}x`,
+        ),
       );
     }
 
