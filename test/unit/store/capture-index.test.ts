@@ -3,7 +3,7 @@
 // row, URL/path and header lookups must agree at every step (seeded).
 import { describe, expect, it } from 'vitest';
 import type { CaptureSummary, HeaderTuple } from '@shared/capture';
-import { CaptureIndex, headerLine } from '../../../src/main/engine/store/capture-index';
+import { CaptureIndex, DISTINCT_VALUES_KEPT, headerLine } from '../../../src/main/engine/store/capture-index';
 import { newCaptureId } from '../../../src/main/engine/store/capture-id';
 import { mulberry32 } from '../../support/seeded-random';
 
@@ -116,5 +116,44 @@ describe('columnar capture index', () => {
     check(3000);
     expect(index.epoch).toBeGreaterThan(20);
     expect(headerLine('X-A', 'B')).toBe('x-a: b\n');
+  });
+
+  it('drops the shapes and content types of gone captures: a multipart boundary per request does not grow memory for good (seeded)', () => {
+    const rand = mulberry32(4242);
+    const index = new CaptureIndex(64);
+    const kept: CaptureSummary[] = [];
+    const KEEP = 50;
+    for (let i = 1; i <= 30_000; i++) {
+      const unique = rand() < 0.9;
+      const summary: CaptureSummary = {
+        id: newCaptureId(1_700_000_000_000 + i),
+        seq: i,
+        receivedAt: 1_700_000_000_000 + i,
+        method: 'POST',
+        url: `/upload/${i % 7}`,
+        path: `/upload/${i % 7}`,
+        status: 200,
+        bodySize: 10,
+        // mostly a boundary of its own; now and then no content type at all (id 0)
+        contentType: rand() < 0.05 ? null : `multipart/form-data; boundary=----b${unique ? i : 'shared'}`,
+        remoteAddress: '127.0.0.1',
+        kind: 'launch',
+        // a trigger id per request varies the shape too
+        triggerId: unique ? `t-${i}` : 'shared',
+        outcome: 'launched',
+      };
+      index.add(summary, { segment: 1, offset: i * 10, length: 10 }, []);
+      kept.push(summary);
+      if (kept.length > KEEP) kept.splice(0, kept.length - KEEP);
+      index.evict(KEEP, 1024 ** 3);
+      if (i % 997 === 0 || i === 30_000) {
+        const rows: CaptureSummary[] = [];
+        for (let r = index.head; r < index.end; r++) if (index.live(r)) rows.push(index.summary(r));
+        expect(rows).toEqual(kept);
+      }
+    }
+    // bounded by what is kept between compactions, not by every capture ever seen
+    expect(index.shapeList.length).toBeLessThanOrEqual(DISTINCT_VALUES_KEPT + 2 * 64 + KEEP);
+    expect(index.parts().contentTypes.size).toBeLessThanOrEqual(DISTINCT_VALUES_KEPT + 2 * 64 + KEEP);
   });
 });

@@ -24,6 +24,8 @@ const INDEXED_SHIFT: number = INDEXED_SHIFT_;
 const URL_CASED: number = URL_CASED_;
 const INDEXED_BITS = 3 << INDEXED_SHIFT;
 const COMPACT_MIN_DEAD = 4096;
+/** distinct shapes or content types kept before a compaction drops the ones no row holds */
+export const DISTINCT_VALUES_KEPT = 4096;
 
 /** the lower-cased "name: value\n" line of one header: what header and free-text filters search */
 export function headerLine(name: string, value: string): string {
@@ -424,9 +426,20 @@ export class CaptureIndex {
     }
     for (const seq of this.casedUrls.keys()) if (!this.isLive(seq)) this.casedUrls.delete(seq);
     this.c = c.pick(keep, remap);
+    this.dropUnusedValues();
     this.headRow = 0;
     this.epoch++;
     this.rebuildIds();
+  }
+
+  /**
+   * Shapes and content types no live row holds any more go, once the tables have grown past a few
+   * thousand: a sender that varies them (a multipart boundary per request) would otherwise keep one
+   * string per capture after its capture is gone.
+   */
+  private dropUnusedValues(): void {
+    this.shapes = keepUsed(this.shapes, this.c.shape, this.c.rows, null);
+    this.contentTypes = keepUsed(this.contentTypes, this.c.contentType, this.c.rows, 0);
   }
 
   /** rows back in seq order after one arrived out of order */
@@ -506,4 +519,15 @@ export class CaptureIndex {
     this.idSlotsUsed = 0;
     for (let r = this.headRow; r < this.c.rows; r++) if (this.c.flags[r] & LIVE) this.insertId(r);
   }
+}
+
+/** `table` without the values no row holds, once it has grown past DISTINCT_VALUES_KEPT; the column's ids are remapped in place */
+function keepUsed<T>(table: StringTable<T>, column: Uint32Array, rows: number, alwaysKeep: number | null): StringTable<T> {
+  if (table.size <= DISTINCT_VALUES_KEPT) return table;
+  const used = new Uint8Array(table.size);
+  if (alwaysKeep !== null) used[alwaysKeep] = 1;
+  for (let r = 0; r < rows; r++) used[column[r]] = 1;
+  const { table: kept, remap } = table.compacted(used);
+  for (let r = 0; r < rows; r++) column[r] = remap[column[r]];
+  return kept;
 }

@@ -19,6 +19,24 @@ export class StringTable<T = string> {
     return id;
   }
 
+  /**
+   * A new table of the values `used` marks, in their old order, and where each old id went (ids
+   * not used map to 0: no row holds them). The table itself is left as it was, for a snapshot
+   * cut that still reads it.
+   */
+  compacted(used: Uint8Array): { table: StringTable<T>; remap: Uint32Array } {
+    const table = new StringTable(this.valueOf);
+    const remap = new Uint32Array(this.values.length);
+    const keys = this.keys();
+    for (let id = 0; id < keys.length; id++) {
+      if (!used[id]) continue;
+      remap[id] = table.values.length;
+      table.values.push(this.values[id]);
+      table.ids.set(keys[id], remap[id]);
+    }
+    return { table, remap };
+  }
+
   /** for the snapshot: the keys in id order */
   keys(): string[] {
     const out = new Array<string>(this.values.length);
