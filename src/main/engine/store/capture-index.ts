@@ -12,6 +12,7 @@ import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
 import { CaptureColumns, INDEXED_SHIFT as INDEXED_SHIFT_, LIVE as LIVE_, URL_CASED as URL_CASED_ } from './capture-columns';
 import { contentTypeKey, newContentTypeTable, newShapeTable, shapeKey, summaryFrom, type CaptureShape } from './capture-shapes';
 import { HeaderLines } from './header-lines';
+import { anyPlace, eachEntryHolding } from './row-arenas';
 import type { StringTable } from './string-intern';
 
 /** whether the body's words are in the token index: not yet, all of them, or not all (read it to search it) */
@@ -220,27 +221,15 @@ export class CaptureIndex {
     const out = new Uint8Array(c.rows);
     const needle = Buffer.from(lowerNeedle, 'utf8');
     const bytes = c.url.bytes.subarray(0, c.url.used);
-    const starts = c.url.starts;
-    let lo = this.headRow;
-    for (let at = bytes.indexOf(needle, c.rows > lo ? starts[lo] : bytes.length); at !== -1;) {
-      // the row the hit starts in (hits come in order, so search from the last one)
-      let hi = c.rows - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      const end = c.url.end(lo, c.rows);
-      let stop = end;
-      if (pathOnly) {
-        const q = bytes.indexOf(0x3f, starts[lo]);
-        if (q !== -1 && q < end) stop = q;
-      }
-      if (at + needle.length <= stop) {
-        out[lo] = 1;
-        at = end >= bytes.length ? -1 : bytes.indexOf(needle, end);
-      } else at = bytes.indexOf(needle, at + 1);
-    }
+    const end = (row: number) => c.url.end(row, c.rows);
+    // only the path: the hit ends before the row's "?"
+    const inPath = (row: number, at: number) => {
+      const q = bytes.indexOf(0x3f, c.url.starts[row]);
+      return q === -1 || q >= end(row) || at + needle.length <= q;
+    };
+    eachEntryHolding(bytes, c.url.starts, c.rows, end, needle, this.headRow, pathOnly ? inPath : anyPlace, (row) => {
+      out[row] = 1;
+    });
     return out;
   }
 

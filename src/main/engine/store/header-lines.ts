@@ -3,7 +3,7 @@
 // ids (header lines repeat heavily: "content-type: application/json" once, not a million times).
 // A header search scans the distinct lines once and then tests captures by their ids.
 import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
-import { TextColumn } from './row-arenas';
+import { anyPlace, eachEntryHolding, TextColumn } from './row-arenas';
 
 export class HeaderLines {
   private lines = new TextColumn(1024, 64 * 1024);
@@ -40,24 +40,19 @@ export class HeaderLines {
   /** 1 for each line that holds `needle` (UTF-8 bytes with no line break before its last byte) */
   holding(needle: Buffer): Uint8Array {
     const out = new Uint8Array(this.count);
-    if (!this.count) return out;
-    const bytes = this.lines.bytes.subarray(0, this.lines.used);
-    const starts = this.lines.starts;
-    for (let at = bytes.indexOf(needle); at !== -1;) {
-      // the line the hit starts in
-      let lo = 0;
-      let hi = this.count - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      const end = this.lines.end(lo, this.count);
-      if (at + needle.length <= end) {
-        out[lo] = 1;
-        at = end >= bytes.length ? -1 : bytes.indexOf(needle, end);
-      } else at = bytes.indexOf(needle, at + 1);
-    }
+    const lines = this.lines;
+    eachEntryHolding(
+      lines.bytes.subarray(0, lines.used),
+      lines.starts,
+      this.count,
+      (id) => lines.end(id, this.count),
+      needle,
+      0,
+      anyPlace,
+      (id) => {
+        out[id] = 1;
+      },
+    );
     return out;
   }
 

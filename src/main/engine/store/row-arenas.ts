@@ -23,6 +23,43 @@ export function spareRoom(bytes: Buffer): Buffer | null {
   return bytes.byteOffset === 0 && bytes.buffer.byteLength > bytes.length ? Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength) : null;
 }
 
+/**
+ * Visits, once each and in order from entry `from`, the entries of an arena that hold `needle`:
+ * `count` entries end to end in `bytes`, entry i from `starts[i]` to `end(i)`. A hit counts when it
+ * lies within its entry and `fits(i, at)` accepts its byte position; the scan then goes on after
+ * that entry. One byte search over the arena, not one per entry.
+ */
+export function eachEntryHolding(
+  bytes: Buffer,
+  starts: Uint32Array,
+  count: number,
+  end: (i: number) => number,
+  needle: Buffer,
+  from: number,
+  fits: (i: number, at: number) => boolean,
+  visit: (i: number) => void,
+): void {
+  if (from >= count) return;
+  let i = from;
+  for (let at = bytes.indexOf(needle, starts[i]); at !== -1;) {
+    // the entry the hit starts in (hits come in order, so search from the last one)
+    let hi = count - 1;
+    while (i < hi) {
+      const mid = (i + hi + 1) >>> 1;
+      if (starts[mid] <= at) i = mid;
+      else hi = mid - 1;
+    }
+    const e = end(i);
+    if (at + needle.length <= e && fits(i, at)) {
+      visit(i);
+      at = e >= bytes.length ? -1 : bytes.indexOf(needle, e);
+    } else at = bytes.indexOf(needle, at + 1);
+  }
+}
+
+/** a `fits` for eachEntryHolding that takes every hit within its entry */
+export const anyPlace = (): boolean => true;
+
 /** UTF-8 text per row */
 export class TextColumn {
   bytes: Buffer;

@@ -5,7 +5,7 @@
 // table over the word bytes finds a word again. What is written for a word never changes in
 // place (further seqs are appended past a length), so a snapshot can keep the arrays of a moment.
 import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
-import { grownTo, spareRoom } from './row-arenas';
+import { eachEntryHolding, grownTo, spareRoom } from './row-arenas';
 
 const SEPARATOR = 0x20;
 
@@ -132,24 +132,9 @@ export class TokenArena {
 
   /** calls `visit(id)` for each word holding `needle` where `at` allows (its position in the word and the word's length) */
   scan(needle: Buffer, fits: (at: number, length: number) => boolean, visit: (id: number) => void): void {
-    if (!this.count) return;
-    const hay = this.bytes.subarray(0, this.used);
-    let id = 0;
-    for (let at = hay.indexOf(needle); at !== -1;) {
-      // hits come in order: the word holding this one is at or after the last
-      let hi = this.count - 1;
-      while (id < hi) {
-        const mid = (id + hi + 1) >>> 1;
-        if (this.starts[mid] <= at) id = mid;
-        else hi = mid - 1;
-      }
-      const start = this.starts[id];
-      const end = this.end(id);
-      if (fits(at - start, end - start)) {
-        visit(id);
-        at = end + 1 >= hay.length ? -1 : hay.indexOf(needle, end + 1);
-      } else at = hay.indexOf(needle, at + 1);
-    }
+    const end = (id: number) => this.end(id);
+    const placed = (id: number, at: number) => fits(at - this.starts[id], end(id) - this.starts[id]);
+    eachEntryHolding(this.bytes.subarray(0, this.used), this.starts, this.count, end, needle, 0, placed, visit);
   }
 
   /** a new arena with the seqs `keep` accepts (words left with none go) */
