@@ -1,6 +1,7 @@
 // What the capture journal holds: capture records (meta + raw body), tombstones and clear markers.
 import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, SentBy, TriggerOutcome } from '@shared/capture';
 import { providerEvent } from '@shared/provider-event';
+import { withOptionalFields } from './capture-shapes';
 import { selfSentBy } from '../http/self-sent';
 import type { NewCapture } from '../ports';
 
@@ -82,19 +83,6 @@ export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
   return meta;
 }
 
-/**
- * One copy of the values that repeat across captures (method, content type, address): 100,000
- * summaries otherwise hold 100,000 copies of "application/json". Bounded, so odd values from
- * a fuzzing sender cannot grow it without limit.
- */
-const interned = new Map<string, string>();
-function intern(value: string): string {
-  const known = interned.get(value);
-  if (known !== undefined) return known;
-  if (interned.size < 4096 && value.length <= 128) interned.set(value, value);
-  return value;
-}
-
 export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
   const q = meta.url.indexOf('?');
   const contentType = headerValue(meta.rawHeaders, 'content-type');
@@ -102,21 +90,16 @@ export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
     id: meta.id,
     seq: meta.seq,
     receivedAt: meta.receivedAt,
-    method: intern(meta.method),
+    method: meta.method,
     url: meta.url,
     path: q === -1 ? meta.url : meta.url.slice(0, q),
     status: meta.response.status,
     bodySize,
-    contentType: contentType === null ? null : intern(contentType),
-    remoteAddress: intern(meta.remoteAddress),
+    contentType,
+    remoteAddress: meta.remoteAddress,
     kind: meta.kind,
   };
-  if (meta.triggerId !== undefined) summary.triggerId = meta.triggerId;
-  if (meta.outcome !== undefined) summary.outcome = meta.outcome;
-  if (meta.event !== undefined) summary.event = meta.event;
-  if (meta.eventProvider !== undefined) summary.eventProvider = meta.eventProvider;
-  if (meta.sentBy !== undefined) summary.sentBy = meta.sentBy;
-  return summary;
+  return withOptionalFields(summary, meta);
 }
 
 export function detailOf(meta: CaptureMeta, body: Buffer, bodySize: number, truncated: boolean, undeliveredLater?: string): CaptureDetail {

@@ -89,10 +89,17 @@ export function summaryFrom(
     remoteAddress: shape.remoteAddress,
     kind: shape.kind,
   };
-  if (shape.triggerId !== undefined) summary.triggerId = shape.triggerId;
-  if (shape.outcome !== undefined) summary.outcome = shape.outcome;
-  if (shape.event !== undefined) summary.event = shape.event;
-  if (shape.eventProvider !== undefined) summary.eventProvider = shape.eventProvider;
-  if (shape.sentBy !== undefined) summary.sentBy = shape.sentBy;
+  return withOptionalFields(summary, shape);
+}
+
+type OptionalFields = Pick<CaptureSummary, 'triggerId' | 'outcome' | 'event' | 'eventProvider' | 'sentBy'>;
+
+/** the optional fields `from` has, set on `summary` in the summary's key order (absent ones stay absent) */
+export function withOptionalFields(summary: CaptureSummary, from: OptionalFields): CaptureSummary {
+  if (from.triggerId !== undefined) summary.triggerId = from.triggerId;
+  if (from.outcome !== undefined) summary.outcome = from.outcome;
+  if (from.event !== undefined) summary.event = from.event;
+  if (from.eventProvider !== undefined) summary.eventProvider = from.eventProvider;
+  if (from.sentBy !== undefined) summary.sentBy = from.sentBy;
   return summary;
 }
