@@ -206,7 +206,12 @@ class JournalCaptureStore implements CaptureStore {
       return { items, total };
     }
     const bound = filter.bind(index);
-    for (let r = index.end - 1; r >= index.head; r--) if (index.live(r) && (bound.all || bound.base(r))) take(r);
+    if (bound.all) {
+      // every live capture matches: the count is known, and the walk stops once the page is full
+      for (let r = index.end - 1; r >= index.head && items.length < limit; r--) if (index.live(r)) take(r);
+      return { items, total: index.count };
+    }
+    for (let r = index.end - 1; r >= index.head; r--) if (index.live(r) && bound.base(r)) take(r);
     return { items, total };
   }
 
