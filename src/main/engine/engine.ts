@@ -7,6 +7,7 @@ import type { SigningProfile } from '@shared/signing/types';
 import { createHandlers } from './api/handlers';
 import type { EngineContext } from './context';
 import { createEventBus } from './events/event-bus';
+import { andThen } from './util/maybe-promise';
 import { deliveriesDir } from './notifications/delivery-store';
 import { openNotifier } from './notifications/notifier';
 import type { Engine, EngineOptions, RequestRouter } from './ports';
@@ -74,7 +75,7 @@ export function createEngine(options: EngineOptions): Engine {
     const inboxRouter = createInboxRouter(() => workspace.settings().inboxResponse);
     // a request that names no trigger URL goes straight to the inbox, with no promise in between
     const router: RequestRouter = (request) =>
-      outsideLaunchPrefix(request.url) ? inboxRouter(request) : triggerRouter(request).then((decision) => decision ?? inboxRouter(request));
+      outsideLaunchPrefix(request.url) ? inboxRouter(request) : andThen(triggerRouter(request), (decision) => decision ?? inboxRouter(request));
 
     const receiver = createReceiverControl({
       router,

@@ -39,7 +39,8 @@ export interface RouteDecision {
   abandon?: (reason: string) => void;
 }
 
-export type RequestRouter = (request: IncomingRequest) => Promise<RouteDecision>;
+/** synchronous when nothing in the decision waits (the inbox, nearly every trigger) */
+export type RequestRouter = (request: IncomingRequest) => RouteDecision | Promise<RouteDecision>;
 
 /** A capture as stored: everything of CaptureDetail but the body preview, plus the body bytes. */
 export interface NewCapture {

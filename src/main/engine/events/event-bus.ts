@@ -1,24 +1,35 @@
 // Engine events go out in batches so a burst of webhooks costs the UI one update, not hundreds.
+// A batch leaves after `intervalMs`, or as soon as `maxBatch` events wait: under a sustained
+// burst that bounds each message (and what the bus holds), and events no longer live long
+// enough to be copied by every young-generation GC of the process that made them.
 import type { EngineEvent } from '@shared/events';
 import type { EventBus, EventListener } from '../ports';
 
 export interface EventBusOptions {
   /** how long events wait to be batched; default 100 ms */
   intervalMs?: number;
+  /** a batch this long goes out at the next turn of the event loop, without waiting; default 256 */
+  maxBatch?: number;
   /** told when a listener throws, so one broken listener never stops delivery to the others */
   onListenerError?: (error: unknown) => void;
 }
 
 export function createEventBus(options: EventBusOptions = {}): EventBus {
   const intervalMs = options.intervalMs ?? 100;
+  const maxBatch = Math.max(1, options.maxBatch ?? 256);
   const listeners = new Set<EventListener>();
   let pending: EngineEvent[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let soon: NodeJS.Immediate | null = null;
 
   const flush = (): void => {
     if (timer) {
       clearTimeout(timer);
       timer = null;
+    }
+    if (soon) {
+      clearImmediate(soon);
+      soon = null;
     }
     if (!pending.length) return;
     const batch = pending;
@@ -34,8 +45,10 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
 
   return {
     emit(event) {
-      pending.push(event);
-      if (!timer) {
+      if (pending.push(event) >= maxBatch) {
+        // not synchronously: emit is called from inside engine work, which a listener must not re-enter
+        soon ??= setImmediate(flush);
+      } else if (!timer) {
         timer = setTimeout(flush, intervalMs);
         timer.unref(); // a pending batch never keeps the process alive
       }

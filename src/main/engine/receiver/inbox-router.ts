@@ -3,7 +3,7 @@ import type { InboxResponse } from '@shared/settings';
 import type { RequestRouter } from '../ports';
 
 export function createInboxRouter(getInboxResponse: () => InboxResponse): RequestRouter {
-  return async () => {
+  return () => {
     const { status, contentType, body } = getInboxResponse();
     return { kind: 'inbox', response: { status, headers: [['Content-Type', contentType]], body } };
   };

@@ -45,15 +45,21 @@ export class SnapshotSchedule {
     if (this.closed || count <= 0) return;
     this.changes += count;
     if (this.changes >= Math.max(this.policy.captures, this.held() / 4)) this.due = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (this.changes >= Math.max(1, this.policy.idleChanges ?? 1_000)) this.due = true;
-      this.settled();
-    }, this.policy.idleMs);
-    this.timer.unref();
+    // restarted, not replaced: changed() runs for every capture, and a refresh costs no new timer
+    if (this.timer) this.timer.refresh();
+    else {
+      this.timer = setTimeout(this.quiet, this.policy.idleMs);
+      this.timer.unref();
+    }
     this.settled();
   }
+
+  /** changes stopped for idleMs */
+  private readonly quiet = (): void => {
+    this.timer = null;
+    if (this.changes >= Math.max(1, this.policy.idleChanges ?? 1_000)) this.due = true;
+    this.settled();
+  };
 
   /** the store calls this when its journal writes have settled: a due snapshot starts if it can */
   settled(): void {

@@ -14,6 +14,7 @@ import { runIdOf } from './run-id-lookup';
 import { errorMessage } from '@shared/error-message';
 import { randomUuid } from '../crypto/random-uuid';
 import { firstFailure } from '../util/first-failure';
+import { andThen, type MaybePromise } from '../util/maybe-promise';
 import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '@shared/kinds/conditions';
 import { isRunAction } from '@shared/kinds/actions';
 import type { TriggerLogStore } from './trigger-log-store';
@@ -32,7 +33,8 @@ export interface TriggerRouterDeps {
   launchAction?: ActionLauncher;
 }
 
-export type TriggerRouter = (request: IncomingRequest) => Promise<RouteDecision | null>;
+/** null: the URL is not a trigger URL. Synchronous unless a condition or a rate-limit lock waits. */
+export type TriggerRouter = (request: IncomingRequest) => MaybePromise<RouteDecision | null>;
 
 export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   const now = deps.now ?? Date.now;
@@ -101,15 +103,16 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   }
 
   /** evaluates a launch and, when it passes, reserves its rate-limit slot */
-  async function evaluateLaunch(request: IncomingRequest, trigger: Trigger): Promise<{ at: number; conditions: ConditionResult[]; passed: boolean }> {
+  function evaluateLaunch(request: IncomingRequest, trigger: Trigger): MaybePromise<Verdict> {
     const at = now();
-    const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, launches: deps.history.times(trigger.id) });
-    const passed = allPassed(conditions);
-    if (passed) deps.history.record(trigger.id, at);
-    return { at, conditions, passed };
+    return andThen(evaluateTrigger(trigger, request, { env: deps.env(), now: at, launches: deps.history.times(trigger.id) }), (conditions) => {
+      const passed = allPassed(conditions);
+      if (passed) deps.history.record(trigger.id, at);
+      return { at, conditions, passed };
+    });
   }
 
-  async function handleLaunch(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
+  function handleLaunch(request: IncomingRequest, trigger: Trigger): MaybePromise<RouteDecision> {
     if (request.method !== 'POST') {
       return decide(request, 'launch', trigger.id, 'method-not-allowed', methodNotAllowed('POST'), {
         note: `${request.method} is not allowed on a launch URL; use POST`,
@@ -117,24 +120,27 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     }
     // Only conditions that count launches (rate limits) need evaluation and reservation to be atomic; other triggers run in parallel.
     const verdict = countsLaunches(trigger.conditions)
-      ? await serially(trigger.id, () => evaluateLaunch(request, trigger))
-      : await evaluateLaunch(request, trigger);
-    const { at, conditions } = verdict;
-    if (!verdict.passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
-
-    const runId = newId();
-    const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
-    return new PendingLaunch(launchDeps, request, trigger, run, conditions).decision;
+      ? serially(trigger.id, () => Promise.resolve(evaluateLaunch(request, trigger)))
+      : evaluateLaunch(request, trigger);
+    return andThen(verdict, ({ at, conditions, passed }) => {
+      if (!passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
+      const runId = newId();
+      const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
+      return new PendingLaunch(launchDeps, request, trigger, run, conditions).decision;
+    });
   }
 
-  async function handleRunInfo(request: IncomingRequest, trigger: Trigger): Promise<RouteDecision> {
+  function handleRunInfo(request: IncomingRequest, trigger: Trigger): MaybePromise<RouteDecision> {
     if (request.method !== 'GET' && request.method !== 'POST') {
       return decide(request, 'run-info', trigger.id, 'method-not-allowed', methodNotAllowed('GET, POST'), {
         note: `${request.method} is not allowed on a run-info URL; use GET or POST`,
       });
     }
     const at = now();
-    const conditions = await evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITION_TYPES });
+    return andThen(evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITION_TYPES }), (conditions) => runInfo(request, trigger, conditions, at));
+  }
+
+  function runInfo(request: IncomingRequest, trigger: Trigger, conditions: ConditionResult[], at: number): RouteDecision {
     if (!allPassed(conditions)) return decide(request, 'run-info', trigger.id, 'rejected', badRequest(), { conditions, at });
     const runId = runIdOf(request);
     const run = runId ? deps.runs.get(runId) : null;
@@ -153,7 +159,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     );
   }
 
-  return async (request) => {
+  return (request) => {
     const target = parseLaunchPath(request.url);
     if (!target) return null;
     const kind = target.kind === 'run-info' ? 'run-info' : 'launch';
@@ -164,6 +170,12 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
     }
     return target.kind === 'launch' ? handleLaunch(request, trigger) : handleRunInfo(request, trigger);
   };
+}
+
+interface Verdict {
+  at: number;
+  conditions: ConditionResult[];
+  passed: boolean;
 }
 
 interface LaunchDeps extends Pick<TriggerRouterDeps, 'log' | 'runs' | 'history' | 'onEvent'> {
