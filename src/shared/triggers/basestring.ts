@@ -108,7 +108,7 @@ export function renderBasestring(format: string, request: RequestView): Rendered
       continue;
     }
     chunks.push(bytes);
-    const preview = cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS);
+    const preview = previewText(bytes);
     segments.push(
       name !== undefined
         ? { kind: part.kind, name, source: part.source, preview, byteLength: bytes.length }
@@ -127,9 +127,21 @@ export function describeBasestring(segments: BasestringSegment[], max = PREVIEW_
   return cut(text, max);
 }
 
+/**
+ * The first PREVIEW_CHARS characters of bytes read as UTF-8, with … when there are more. When
+ * the bytes up to one past the cut are ASCII they are those characters, so only they are
+ * decoded (a body preview is made for every HMAC check); otherwise enough bytes for the cut
+ * whatever the encoding (4 per character).
+ */
+export function previewText(bytes: Uint8Array): string {
+  const n = Math.min(bytes.length, PREVIEW_CHARS + 1);
+  for (let i = 0; i < n; i++) if (bytes[i] >= 0x80) return cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS);
+  return cut(decodeUtf8Lenient(bytes.subarray(0, n)), PREVIEW_CHARS);
+}
+
 export function basestringPreview(bytes: Uint8Array): { text: string; hex: string } {
   return {
-    text: cut(decodeUtf8Lenient(bytes.subarray(0, PREVIEW_CHARS * 4)), PREVIEW_CHARS),
+    text: previewText(bytes),
     hex: toHex(bytes.subarray(0, 32)),
   };
 }

@@ -35,4 +35,22 @@ describe('event bus', () => {
     bus.flush(); // nothing pending: no empty batches
     expect(errors.length).toBe(2);
   });
+
+  it('sends a batch at the next turn once maxBatch events wait, in order, without waiting for the interval', async () => {
+    const bus = createEventBus({ intervalMs: 10_000, maxBatch: 4 });
+    const batches: number[][] = [];
+    bus.subscribe((b) => batches.push(b.map((e) => e.at)));
+    for (let i = 0; i < 3; i++) bus.emit(ev(i));
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([]); // under the cap: the interval still holds them
+    for (let i = 3; i < 6; i++) bus.emit(ev(i));
+    expect(batches).toEqual([]); // never from inside emit
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[0, 1, 2, 3, 4, 5]]); // everything of that turn, once the cap was reached
+    bus.emit(ev(6));
+    bus.flush();
+    expect(batches).toEqual([[0, 1, 2, 3, 4, 5], [6]]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(batches.length).toBe(2); // the flushed batch left no timer or immediate behind
+  });
 });

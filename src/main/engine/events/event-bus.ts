@@ -1,7 +1,8 @@
 // Engine events go out in batches so a burst of webhooks costs the UI one update, not hundreds.
-// A batch leaves after `intervalMs`, or as soon as `maxBatch` events wait: under a sustained
-// burst that bounds each message (and what the bus holds), and events no longer live long
-// enough to be copied by every young-generation GC of the process that made them.
+// A batch leaves after `intervalMs`, or at the next turn of the event loop once `maxBatch`
+// events wait: under sustained load (thousands of launches a second, four events each) the bus
+// then holds a few milliseconds of events, not 100 ms of them, so they die young instead of
+// being copied by every young-generation GC, and each message stays a few hundred events.
 import type { EngineEvent } from '@shared/events';
 import type { EventBus, EventListener } from '../ports';
 
