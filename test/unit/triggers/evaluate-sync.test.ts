@@ -16,7 +16,15 @@ import type { RequestView } from '../../../src/main/engine/triggers/conditions/t
 const SECRET = 'evaluate-sync-secret';
 const env: EnvSource = [{ name: 'T', value: SECRET, secret: true }];
 const hmac: Condition = { type: 'web-auth', authType: 'hmac', namespace: 'header', key: 'X-Sig', prefix: 'sha256=', secretKey: '{env:T}', algorithm: 'sha256' };
-const jwt: Condition = { type: 'web-auth', authType: 'jwt', namespace: 'header', key: 'Authorization', prefix: 'Bearer ', secretKey: '{env:T}', algorithm: 'HS256' };
+const jwt: Condition = {
+  type: 'web-auth',
+  authType: 'jwt',
+  namespace: 'header',
+  key: 'Authorization',
+  prefix: 'Bearer ',
+  secretKey: '{env:T}',
+  algorithm: 'HS256',
+};
 const filter: Condition = { type: 'payload-filter', namespace: 'json', key: 'ref', operator: 'equals', value: 'refs/heads/main' };
 // a static check whose failure reason quotes what it got: the secret, when that is what was sent
 const staticToken: Condition = { type: 'web-auth', authType: 'static', namespace: 'query', key: 'token', secretKey: 'a-literal-token-value' };
@@ -35,7 +43,13 @@ async function reference(t: Trigger, req: RequestView, ctxEnv: EnvSource, now: n
   const out: ConditionResult[] = [];
   for (const [index, condition] of t.conditions.entries()) {
     const outcome = await checkCondition(condition, req, { env: ctxEnv, now });
-    out.push({ index, type: condition.type, passed: outcome.passed, reason: redactText(outcome.reason, secrets), ...(outcome.trace ? { trace: outcome.trace } : {}) });
+    out.push({
+      index,
+      type: condition.type,
+      passed: outcome.passed,
+      reason: redactText(outcome.reason, secrets),
+      ...(outcome.trace ? { trace: outcome.trace } : {}),
+    });
   }
   return out;
 }

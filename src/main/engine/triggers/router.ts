@@ -137,7 +137,9 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
       });
     }
     const at = now();
-    return andThen(evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITION_TYPES }), (conditions) => runInfo(request, trigger, conditions, at));
+    return andThen(evaluateTrigger(trigger, request, { env: deps.env(), now: at, only: RUN_INFO_CONDITION_TYPES }), (conditions) =>
+      runInfo(request, trigger, conditions, at),
+    );
   }
 
   function runInfo(request: IncomingRequest, trigger: Trigger, conditions: ConditionResult[], at: number): RouteDecision {
