@@ -6,12 +6,15 @@ import type { FileHandle } from 'node:fs/promises';
 /** below this a batch is written synchronously: a page-cache copy costs less than a thread-pool round trip */
 const SYNC_WRITE_BYTES = 1024 * 1024;
 
+/** whether writeFully writes `total` bytes before it returns (its buffers are then free at once) */
+export const writesSynchronously = (total: number): boolean => total <= SYNC_WRITE_BYTES;
+
 /** writes every byte of `parts` (`total` bytes), continuing after a short write */
 export async function writeFully(handle: FileHandle, parts: Buffer[], total: number): Promise<void> {
   let written = 0;
   let rest = parts;
   while (written < total) {
-    const bytesWritten = total <= SYNC_WRITE_BYTES ? writevSync(handle.fd, rest) : (await handle.writev(rest)).bytesWritten;
+    const bytesWritten = writesSynchronously(total) ? writevSync(handle.fd, rest) : (await handle.writev(rest)).bytesWritten;
     written += bytesWritten;
     if (written < total) rest = [Buffer.concat(rest).subarray(bytesWritten)];
   }

@@ -8,7 +8,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { readBodies, type ReadFailure, type SegmentReader } from './batch-read';
 import { HEADER_BYTES, MAX_HEADER_BYTES, decodeHeader, encodeFrameHeadInto, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
-import { readExactly, syncDir, writeFully } from './file-io';
+import { readExactly, syncDir, writeFully, writesSynchronously } from './file-io';
 import { forgetSegmentDamage, recordSegmentDamage, tornTailFile } from './journal-damage';
 import { makePrivateDir, writePrivateFile } from './private-files';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
@@ -165,6 +165,7 @@ class SegmentedJournal<M> implements RecordJournal<M> {
     read: async (segment, offset, into, length) => (await (await this.reader(segment)).read(into, 0, length, offset)).bytesRead,
   };
   private totalBytes = 0;
+  private scratchBuffer: Buffer = EMPTY;
   private closed = false;
   /** segments in which the last replay skipped damaged ranges */
   private readonly damaged = new Set<number>();
@@ -228,24 +229,20 @@ class SegmentedJournal<M> implements RecordJournal<M> {
         await this.rotate();
         continue;
       }
-      // every header and meta of this write in one buffer: one allocation per group commit, not per record
-      const heads = Buffer.allocUnsafe(headBytes);
+      // every header and meta of this write in one buffer: per group commit, not per record (and
+      // the journal's own, reused, when the write is synchronous: nothing holds it after)
+      const heads = writesSynchronously(end - start) ? this.scratch(headBytes) : Buffer.allocUnsafe(headBytes);
       const parts: Buffer[] = [];
-      const done: Array<[PendingAppend, JournalPointer]> = [];
       let at = 0;
       let run = 0; // where the heads not yet in `parts` start: frames without a body are adjacent in `heads`
-      let offset = start;
       for (let k = first; k < i; k++) {
         const item = batch[k];
-        const headLength = HEADER_BYTES + item.metaLength;
         encodeFrameHeadInto(heads, at, item.json, item.metaLength, item.body);
-        at += headLength;
+        at += HEADER_BYTES + item.metaLength;
         if (item.body.length) {
           parts.push(heads.subarray(run, at), item.body);
           run = at;
         }
-        done.push([item, { segment: this.current, offset, length: headLength + item.body.length }]);
-        offset += headLength + item.body.length;
       }
       if (run < at) parts.push(heads.subarray(run, at));
       try {
@@ -255,13 +252,25 @@ class SegmentedJournal<M> implements RecordJournal<M> {
         // cut back the partial write so later frames never follow garbage
         await this.writer.truncate(start).catch(() => undefined);
         const err = error instanceof Error ? error : new Error(String(error));
-        for (const item of batch.slice(i - done.length)) item.reject(err);
+        for (const item of batch.slice(first)) item.reject(err);
         return;
       }
       this.sizes.set(this.current, end);
       this.totalBytes += end - start;
-      for (const [item, pointer] of done) item.resolve(pointer);
+      let offset = start;
+      for (let k = first; k < i; k++) {
+        const item = batch[k];
+        const length = HEADER_BYTES + item.metaLength + item.body.length;
+        item.resolve({ segment: this.current, offset, length });
+        offset += length;
+      }
     }
+  }
+
+  /** the journal's scratch buffer for heads written synchronously, grown to a power of two as needed */
+  private scratch(bytes: number): Buffer {
+    if (this.scratchBuffer.length < bytes) this.scratchBuffer = Buffer.allocUnsafe(Math.max(64 * 1024, 2 ** Math.ceil(Math.log2(bytes))));
+    return this.scratchBuffer;
   }
 
   private async rotate(): Promise<void> {
