@@ -3,13 +3,13 @@
 // arrives out of seq order), which bumps `epoch` — code that awaits in between holds seqs, not
 // rows. Removals only clear a row's live bit; the columns are compacted once dead rows are a
 // quarter of them, so deletes and evictions stay cheap. Ids are found through an open-addressing
-// table over the id bytes; header lines are kept once each (header-lines.ts); what captures share
-// (method, address, kind, status, trigger...) is one shape id (capture-shapes.ts).
+// table over the id bytes (capture-id-table.ts); header lines are kept once each (header-lines.ts);
+// what captures share (method, address, kind, status, trigger...) is one shape id (capture-shapes.ts).
 import type { CaptureSummary, HeaderTuple } from '@shared/capture';
 import type { JournalPointer } from './journal';
 import { BodyTokenIndex } from './body-tokens';
-import { hashBytes, sameBytes, slotsInUse, tableSizeFor } from './byte-hash';
 import { CaptureColumns, INDEXED_SHIFT as INDEXED_SHIFT_, LIVE as LIVE_, URL_CASED as URL_CASED_ } from './capture-columns';
+import { CaptureIdTable } from './capture-id-table';
 import { contentTypeKey, newContentTypeTable, newShapeTable, shapeKey, summaryFrom, type CaptureShape } from './capture-shapes';
 import { HeaderLines } from './header-lines';
 import { anyPlace, eachEntryHolding } from './row-arenas';
@@ -52,9 +52,7 @@ export class CaptureIndex {
   /** seq → the URL as sent, for the few URLs that are not their own lower case */
   private casedUrls = new Map<number, string>();
   private headerLines = new HeaderLines();
-  private idTable: Int32Array = new Int32Array(1024); // row + 1; 0 empty; -1 removed
-  private idSlotsUsed = 0;
-  private scratch = Buffer.allocUnsafe(256);
+  private ids = new CaptureIdTable();
   private headRow = 0; // rows before it are all dead
   private liveCount = 0;
   private bytes = 0;
@@ -119,18 +117,12 @@ export class CaptureIndex {
     this.liveCount++;
     this.bytes += pointer.length;
     if (outOfOrder) this.reorder();
-    else this.putId(row);
+    else this.ids.put(this.c, row, this.headRow, this.liveCount);
   }
 
   /** the live row of `id`, or -1 */
   rowOf(id: string): number {
-    const n = this.encode(id);
-    const mask = this.idTable.length - 1;
-    for (let slot = hashBytes(this.scratch, 0, n) & mask; ; slot = (slot + 1) & mask) {
-      const held = this.idTable[slot];
-      if (held === 0) return -1;
-      if (held > 0 && this.idIs(held - 1, this.scratch, n)) return held - 1;
-    }
+    return this.ids.rowOf(this.c, id);
   }
 
   /** the live row of `seq`, or -1 */
@@ -293,8 +285,7 @@ export class CaptureIndex {
     this.c = new CaptureColumns();
     this.casedUrls = new Map();
     this.headerLines = new HeaderLines();
-    this.idTable = new Int32Array(1024);
-    this.idSlotsUsed = 0;
+    this.ids = new CaptureIdTable();
     this.tokens.clear();
     this.headRow = 0;
     this.liveCount = 0;
@@ -353,7 +344,7 @@ export class CaptureIndex {
       casedUrls: this.casedUrls,
       headerLines: this.headerLines,
       evictedThroughSegment: this.evictedThroughSegment,
-      idTable: this.idTable,
+      idTable: this.ids.slots,
     };
   }
 
@@ -379,18 +370,14 @@ export class CaptureIndex {
     }
     for (let i = 0; i < c.lines.used; i++) if (c.lines.refs[i] >= index.headerLines.size) throw new Error('bad snapshot header line');
     // the table as written fits only while every row it names is still there
-    const used = parts.idTable && !droppedBelow ? slotsInUse(parts.idTable, c.rows, true) : -1;
-    if (used !== -1 && parts.idTable) {
-      index.idTable = parts.idTable;
-      index.idSlotsUsed = used;
-    } else index.rebuildIds();
+    if (!(parts.idTable && !droppedBelow && index.ids.adopt(parts.idTable, c.rows))) index.rebuildIds();
     index.oldestRow();
     return index;
   }
 
   private kill(row: number): void {
     this.c.flags[row] &= ~LIVE;
-    this.dropId(row);
+    this.ids.drop(this.c, row);
     if (this.indexed(row) !== Indexed.Not) this.tokens.forget(this.isLive);
     this.liveCount--;
     this.bytes -= this.c.length[row];
@@ -441,72 +428,8 @@ export class CaptureIndex {
     this.rebuildIds();
   }
 
-  private encode(id: string): number {
-    if (this.scratch.length < id.length * 3) this.scratch = Buffer.allocUnsafe(id.length * 3);
-    return this.scratch.write(id, 0, 'utf8');
-  }
-
-  private idIs(row: number, bytes: Uint8Array, n: number): boolean {
-    const col = this.c.id;
-    return sameBytes(col.bytes, col.start(row), col.end(row, this.c.rows), bytes, 0, n);
-  }
-
-  private idHash(row: number): number {
-    const col = this.c.id;
-    return hashBytes(col.bytes, col.start(row), col.end(row, this.c.rows));
-  }
-
-  /** a live row's id into the table; a row with the same id gives way (the newest wins, as a replay would) */
-  private putId(row: number): void {
-    if ((this.idSlotsUsed + 1) * 2 > this.idTable.length)
-      this.rebuildIds(); // rebuilds with `row` too
-    else this.insertId(row);
-  }
-
-  private insertId(row: number): void {
-    const mask = this.idTable.length - 1;
-    const col = this.c.id;
-    const start = col.start(row);
-    const n = col.end(row, this.c.rows) - start;
-    let free = -1;
-    for (let slot = this.idHash(row) & mask; ; slot = (slot + 1) & mask) {
-      const held = this.idTable[slot];
-      if (held === 0) {
-        if (free === -1) {
-          free = slot;
-          this.idSlotsUsed++;
-        }
-        break;
-      }
-      if (held === -1) {
-        if (free === -1) free = slot;
-        continue;
-      }
-      if (sameBytes(col.bytes, col.start(held - 1), col.end(held - 1, this.c.rows), col.bytes, start, start + n)) {
-        // the same id again: the older row stays in the columns but is found no more
-        this.idTable[slot] = row + 1;
-        return;
-      }
-    }
-    this.idTable[free] = row + 1;
-  }
-
-  private dropId(row: number): void {
-    const mask = this.idTable.length - 1;
-    for (let slot = this.idHash(row) & mask; ; slot = (slot + 1) & mask) {
-      const held = this.idTable[slot];
-      if (held === 0) return;
-      if (held === row + 1) {
-        this.idTable[slot] = -1;
-        return;
-      }
-    }
-  }
-
   private rebuildIds(): void {
-    this.idTable = new Int32Array(tableSizeFor(this.liveCount + 1));
-    this.idSlotsUsed = 0;
-    for (let r = this.headRow; r < this.c.rows; r++) if (this.c.flags[r] & LIVE) this.insertId(r);
+    this.ids.rebuild(this.c, this.headRow, this.liveCount);
   }
 }
 
