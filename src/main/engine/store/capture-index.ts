@@ -5,14 +5,15 @@
 // quarter of them, so deletes and evictions stay cheap. Ids are found through an open-addressing
 // table over the id bytes (capture-id-table.ts); header lines are kept once each (header-lines.ts);
 // what captures share (method, address, kind, status, trigger...) is one shape id (capture-shapes.ts).
+// The URL and header needle searches are in capture-meta-search.ts.
 import type { CaptureSummary, HeaderTuple } from '@shared/capture';
 import type { JournalPointer } from './journal';
 import { BodyTokenIndex } from './body-tokens';
 import { CaptureColumns, INDEXED_SHIFT as INDEXED_SHIFT_, LIVE as LIVE_, URL_CASED as URL_CASED_ } from './capture-columns';
 import { CaptureIdTable } from './capture-id-table';
+import { rowHeadersHold, rowsWhoseHeadersHold, rowsWhoseUrlHolds, rowUrlHolds } from './capture-meta-search';
 import { contentTypeKey, newContentTypeTable, newShapeTable, shapeKey, summaryFrom, type CaptureShape } from './capture-shapes';
 import { HeaderLines } from './header-lines';
-import { anyPlace, eachEntryHolding } from './row-arenas';
 import type { StringTable } from './string-intern';
 
 /** whether the body's words are in the token index: not yet, all of them, or not all (read it to search it) */
@@ -209,68 +210,22 @@ export class CaptureIndex {
 
   /** 1 for each row whose lower-cased URL (or only its path, before "?") holds `lowerNeedle` */
   urlHolding(lowerNeedle: string, pathOnly: boolean): Uint8Array {
-    const c = this.c;
-    const out = new Uint8Array(c.rows);
-    const needle = Buffer.from(lowerNeedle, 'utf8');
-    const bytes = c.url.bytes.subarray(0, c.url.used);
-    const end = (row: number) => c.url.end(row, c.rows);
-    // only the path: the hit ends before the row's "?"
-    const inPath = (row: number, at: number) => {
-      const q = bytes.indexOf(0x3f, c.url.starts[row]);
-      return q === -1 || q >= end(row) || at + needle.length <= q;
-    };
-    eachEntryHolding(bytes, c.url.starts, c.rows, end, needle, this.headRow, pathOnly ? inPath : anyPlace, (row) => {
-      out[row] = 1;
-    });
-    return out;
+    return rowsWhoseUrlHolds(this.c, this.headRow, lowerNeedle, pathOnly);
   }
 
   /** whether row's lower-cased URL (or only its path) holds `lowerNeedle` (see urlHolding) */
   urlHoldsAt(row: number, lowerNeedle: string, pathOnly: boolean): boolean {
-    const col = this.c.url;
-    let url = col.bytes.subarray(col.start(row), col.end(row, this.c.rows));
-    if (pathOnly) {
-      const q = url.indexOf(0x3f);
-      if (q !== -1) url = url.subarray(0, q);
-    }
-    return url.indexOf(lowerNeedle, 0, 'utf8') !== -1;
+    return rowUrlHolds(this.c, row, lowerNeedle, pathOnly);
   }
 
   /** whether the row's header lines, joined, hold `lowerNeedle` (see headerHolding) */
   headerHoldsAt(row: number, lowerNeedle: string): boolean {
-    const lines = this.c.lines;
-    let text = '';
-    for (let i = lines.starts[row], e = lines.end(row, this.c.rows); i < e; i++) text += this.headerLines.line(lines.refs[i]);
-    return text.includes(lowerNeedle);
+    return rowHeadersHold(this.c, this.headerLines, row, lowerNeedle);
   }
 
   /** 1 for each row one of whose header lines (joined, as headerLine gives them) holds `lowerNeedle` */
   headerHolding(lowerNeedle: string): Uint8Array {
-    const c = this.c;
-    const out = new Uint8Array(c.rows);
-    const refs = c.lines.refs;
-    const starts = c.lines.starts;
-    const lineBreak = lowerNeedle.indexOf('\n');
-    if (lineBreak !== -1 && lineBreak < lowerNeedle.length - 1) {
-      // the needle spans lines: join each capture's lines (rare: a needle with a line break inside)
-      for (let r = this.headRow; r < c.rows; r++) {
-        let text = '';
-        for (let i = starts[r], e = c.lines.end(r, c.rows); i < e; i++) text += this.headerLines.line(refs[i]);
-        if (text.includes(lowerNeedle)) out[r] = 1;
-      }
-      return out;
-    }
-    const hits = this.headerLines.holding(Buffer.from(lowerNeedle, 'utf8'));
-    if (!hits.includes(1)) return out;
-    for (let r = this.headRow; r < c.rows; r++) {
-      for (let i = starts[r], e = c.lines.end(r, c.rows); i < e; i++) {
-        if (hits[refs[i]]) {
-          out[r] = 1;
-          break;
-        }
-      }
-    }
-    return out;
+    return rowsWhoseHeadersHold(this.c, this.headerLines, this.headRow, lowerNeedle);
   }
 
   remove(id: string): boolean {
