@@ -4,9 +4,9 @@
 //
 // The journal stays the truth. The snapshot records which journal bytes it covers: every
 // segment's size and modification time, and a CRC of the covered part of the newest one (which
-// later appends extend). At open it is used only when all of that still holds; then only the
-// journal from where it ends is replayed (captures, deletes, clears written since, e.g. before
-// a crash). A covered segment that retention has since deleted takes its captures with it, as a
+// later appends extend; snapshot-coverage.ts). At open it is used only when all of that still
+// holds; then only the journal from where it ends is replayed (captures, deletes, clears written
+// since, e.g. before a crash). A covered segment that retention has since deleted takes its captures with it, as a
 // replay would. Anything else — a missing, truncated, damaged or foreign file, a segment that
 // changed, a snapshot from another format version — means a full replay. Journals in which
 // replay found damage are never snapshotted, so damage is always reported by a replay.
@@ -16,15 +16,14 @@
 // which are never changed in place below their row count, a copy of the row flags, the tables —
 // and `writeSnapshot` writes it out while appends go on.
 //
-// File: "HBIX" u32, version u32, then sections [u32 length][u32 hash (snapshot-hash.ts)][bytes]: a JSON head (the
-// covered segments, tables, counts), the index columns one section each (COLUMNS, in that order,
-// then the header line dictionary), then the body word index (TOKEN_SECTIONS, see token-arena.ts).
-// Loading reads the columns straight into typed arrays: no object per capture. Written to a
-// temporary file and renamed over the old one.
+// File: "HBIX" u32, version u32, then sections [u32 length][u32 hash][bytes] (the framing is
+// snapshot-sections.ts): a JSON head (the covered segments, tables, counts), the index columns one
+// section each (COLUMNS, in that order, then the header line dictionary), then the body word index
+// (TOKEN_SECTIONS, see token-arena.ts). Loading reads the columns straight into typed arrays: no
+// object per capture. Written to a temporary file and renamed over the old one.
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { HASH_SEED, sectionHash } from './snapshot-hash';
 import { CaptureIndex, type IndexParts } from './capture-index';
 import { CaptureColumns, INDEXED_SHIFT } from './capture-columns';
 import { shapeOf } from './capture-shapes';
@@ -34,24 +33,15 @@ import { RefListColumn, TextColumn } from './row-arenas';
 import type { RawTokens } from './token-arena';
 import { segmentPath } from './segment-files';
 import { makePrivateDir } from './private-files';
-import { readExactly, readInto } from './file-io';
+import { checkCovered, coveredSegments, prefixCrc, type Coverage } from './snapshot-coverage';
+import { SectionReader, writeSections } from './snapshot-sections';
 
-const MAGIC = 0x58494248; // "HBIX"
 /** bump whenever what a row holds or how summaries are derived from records changes */
 const VERSION = 3;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 
-export interface CoveredSegment {
-  segment: number;
-  size: number;
-  mtimeMs: number;
-}
-
-export interface SnapshotHead {
-  segments: CoveredSegment[];
-  /** hash (snapshot-hash.ts) of the first `size` bytes of the last covered segment */
-  lastCrc: number;
+export interface SnapshotHead extends Coverage {
   maxSeq: number;
   evictedThroughSegment: number;
   undelivered: Array<[string, string]>;
@@ -288,30 +278,6 @@ function int32(bytes: Buffer): Int32Array | null {
   return bytes.length % 4 ? null : typed(Int32Array, bytes, bytes.length / 4, 0);
 }
 
-async function coveredSegments(dir: string, sizes: Array<[number, number]>): Promise<CoveredSegment[]> {
-  const out: CoveredSegment[] = [];
-  for (const [segment, size] of sizes) out.push({ segment, size, mtimeMs: (await fs.stat(segmentPath(dir, segment))).mtimeMs });
-  return out;
-}
-
-async function prefixCrc(file: string, length: number): Promise<number> {
-  const handle = await fs.open(file, 'r');
-  try {
-    // whole 4 MB pieces (the hash streams exactly over pieces that are multiples of 4 bytes)
-    const buf = Buffer.allocUnsafeSlow(4 * 1024 * 1024);
-    let hash = HASH_SEED;
-    for (let at = 0; at < length;) {
-      const piece = buf.subarray(0, Math.min(buf.length, length - at));
-      await readInto(handle, at, piece, 'segment shorter than the snapshot says');
-      hash = sectionHash(piece, hash);
-      at += piece.length;
-    }
-    return hash;
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Writes the snapshot `cut` took of the index, for the journal (in `dir`) as it was then. */
 export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void> {
   const { sizes } = cut;
@@ -333,37 +299,13 @@ export async function writeSnapshot(dir: string, cut: SnapshotCut): Promise<void
     indexedCaptures: cut.tokens.indexed,
     lengths: [],
   };
-  const file = path.join(dir, SNAPSHOT_FILE);
-  const temp = `${file}.tmp`;
-  const handle = await fs.open(temp, 'w', 0o600);
-  let written = false;
-  try {
-    const start = Buffer.alloc(8);
-    start.writeUInt32LE(MAGIC, 0);
-    start.writeUInt32LE(VERSION, 4);
-    await handle.write(start);
-    const t = cut.tokens;
-    const moreSeqs = Buffer.allocUnsafe(t.moreSeqs.reduce((sum, seqs) => sum + seqs.byteLength, 0));
-    let at = 0;
-    for (const seqs of t.moreSeqs) at += view(seqs).copy(moreSeqs, at);
-    const parts = [...cut.columns, t.bytes, view(t.starts), view(t.first), view(t.moreIds), view(t.moreCounts), moreSeqs, view(t.table)];
-    head.lengths = parts.map((part) => part.length);
-    await writeSection(handle, Buffer.from(JSON.stringify(head)));
-    for (const part of parts) await writeSection(handle, part);
-    written = true;
-  } finally {
-    await handle.close();
-    // a snapshot cut short by an error is no use to anyone: the old one (if any) stays
-    if (!written) await fs.rm(temp, { force: true });
-  }
-  await fs.rename(temp, file);
-}
-
-async function writeSection(handle: FileHandle, bytes: Buffer): Promise<void> {
-  const frame = Buffer.alloc(8);
-  frame.writeUInt32LE(bytes.length, 0);
-  frame.writeUInt32LE(sectionHash(bytes), 4);
-  await handle.writev([frame, bytes]);
+  const t = cut.tokens;
+  const moreSeqs = Buffer.allocUnsafe(t.moreSeqs.reduce((sum, seqs) => sum + seqs.byteLength, 0));
+  let at = 0;
+  for (const seqs of t.moreSeqs) at += view(seqs).copy(moreSeqs, at);
+  const parts = [...cut.columns, t.bytes, view(t.starts), view(t.first), view(t.moreIds), view(t.moreCounts), moreSeqs, view(t.table)];
+  head.lengths = parts.map((part) => part.length);
+  await writeSections(path.join(dir, SNAPSHOT_FILE), VERSION, [Buffer.from(JSON.stringify(head)), ...parts]);
 }
 
 /** the snapshot in `dir` if it holds and fits the journal's segments now (`sizes`), else null */
@@ -384,28 +326,9 @@ export async function loadSnapshot(dir: string, sizes: Array<[number, number]>):
 }
 
 async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[number, number]>): Promise<LoadedSnapshot | null> {
-  const { size: fileSize } = await handle.stat();
-  let at = 0;
-  const read = async (length: number): Promise<Buffer> => {
-    if (at + length > fileSize) throw new Error('snapshot cut short');
-    const buf = await readExactly(handle, at, length, 'snapshot cut short');
-    at += length;
-    return buf;
-  };
-  /** the next section's bytes; read into an ArrayBuffer of `room` bytes when given, so arrays made of it can grow in place */
-  const section = async (room?: (length: number) => number): Promise<Buffer> => {
-    const frame = await read(8);
-    const length = frame.readUInt32LE(0);
-    if (at + length > fileSize) throw new Error('snapshot cut short');
-    const bytes = room ? Buffer.from(new ArrayBuffer(Math.max(length, room(length))), 0, length) : Buffer.allocUnsafe(length);
-    await readInto(handle, at, bytes, 'snapshot cut short');
-    at += length;
-    if (sectionHash(bytes) !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
-    return bytes;
-  };
-  const start = await read(8);
-  if (start.readUInt32LE(0) !== MAGIC || start.readUInt32LE(4) !== VERSION) return null;
-  const head = JSON.parse((await section()).toString('utf8')) as SnapshotHead;
+  const reader = await SectionReader.open(handle, VERSION);
+  if (!reader) return null;
+  const head = JSON.parse((await reader.next()).toString('utf8')) as SnapshotHead;
   const dropped = await checkCovered(dir, head, sizes);
   if (dropped === null) return null;
 
@@ -413,26 +336,10 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
   const sections = COLUMNS.length + TOKEN_SECTIONS;
   if (!Array.isArray(head.lengths) || head.lengths.length !== sections || !head.lengths.every((n) => Number.isInteger(n) && n >= 0)) return null;
   const wordRoom = (length: number) => length + Math.max(64 * 1024, length >>> 3);
-  // every section read at once (the thread pool reads while finished ones are checked)
-  const reads: Array<Promise<Buffer>> = [];
-  for (let k = 0; k < sections; k++) {
-    const length = head.lengths[k];
-    const room = k < COLUMNS.length ? roomFor(head, k, length) : k < COLUMNS.length + 3 ? wordRoom(length) : length;
-    if (at + 8 + length > fileSize) throw new Error('snapshot cut short');
-    const frame = Buffer.allocUnsafe(8);
-    const bytes = Buffer.from(new ArrayBuffer(Math.max(length, room)), 0, length);
-    const position = at;
-    at += 8 + length;
-    const read = (async () => {
-      await readInto(handle, position, frame, 'snapshot cut short');
-      await readInto(handle, position + 8, bytes, 'snapshot cut short');
-      if (frame.readUInt32LE(0) !== length || sectionHash(bytes) !== frame.readUInt32LE(4)) throw new Error('snapshot section damaged');
-      return bytes;
-    })();
-    read.catch(() => undefined); // awaited below; not unhandled when an earlier one fails first
-    reads.push(read);
-  }
-  const all = await Promise.all(reads);
+  // the columns and the first three word index sections get room to grow in place
+  const all = await reader.nextAll(head.lengths, (k, length) =>
+    k < COLUMNS.length ? roomFor(head, k, length) : k < COLUMNS.length + 3 ? wordRoom(length) : length,
+  );
   const columns = all.slice(0, COLUMNS.length);
   const index = CaptureIndex.restore(restoreParts(head, columns), dropped);
   const undelivered = new Map(head.undelivered);
@@ -458,38 +365,8 @@ async function readSnapshot(handle: FileHandle, dir: string, sizes: Array<[numbe
     },
     head.indexedCaptures,
   );
-  if (at !== fileSize) throw new Error('snapshot has trailing bytes');
+  reader.checkEnd();
   for (const id of undelivered.keys()) if (index.rowOf(id) === -1) undelivered.delete(id);
   const last = head.segments[head.segments.length - 1];
   return { index, maxSeq: head.maxSeq, undelivered, from: { segment: last.segment, offset: last.size } };
-}
-
-/**
- * Whether the journal still holds what the snapshot covers: the segment below which covered
- * segments are gone (0: none), or null when the snapshot does not fit.
- */
-async function checkCovered(dir: string, head: SnapshotHead, sizes: Array<[number, number]>): Promise<number | null> {
-  if (!Array.isArray(head.segments) || !head.segments.length) return null;
-  const now = new Map(sizes);
-  const last = head.segments[head.segments.length - 1];
-  const lastSize = now.get(last.segment);
-  if (lastSize === undefined || lastSize < last.size) return null;
-  if ((await prefixCrc(segmentPath(dir, last.segment), last.size)) !== head.lastCrc) return null;
-  let dropped = 0;
-  let present = false;
-  for (const covered of head.segments.slice(0, -1)) {
-    const size = now.get(covered.segment);
-    if (size === undefined) {
-      // only the oldest segments can have gone (retention), never one after a segment still there
-      if (present) return null;
-      dropped = covered.segment + 1;
-      continue;
-    }
-    present = true;
-    const stat = await fs.stat(segmentPath(dir, covered.segment)).catch(() => null);
-    if (!stat || size !== covered.size || stat.size !== covered.size || stat.mtimeMs !== covered.mtimeMs) return null;
-  }
-  // a segment the journal has now that the snapshot does not know, older than its last: it does not fit
-  for (const [segment] of sizes) if (segment < last.segment && !head.segments.some((c) => c.segment === segment)) return null;
-  return dropped;
 }
