@@ -88,22 +88,27 @@ class JournalCaptureStore implements CaptureStore {
   private droppedBelow = 0;
   private readonly scans: BodyScanCache;
   /** changes whose journal write is under way: close waits for them before the snapshot */
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private inFlight = 0;
+  /** told when inFlight drops to 0 */
+  private drained: Array<() => void> = [];
 
   /** how the index was built at open: from the snapshot (then the journal after it), or by a full replay */
   opened = { fromSnapshot: false, replayedRecords: 0 };
   /** background snapshots (null: none, e.g. read-only) */
   private readonly snapshots: SnapshotSchedule | null;
 
+  /** a counter and one shared handler, not a set entry and a closure per capture */
   private track<T>(work: Promise<T>): Promise<T> {
-    this.inFlight.add(work);
-    const done = () => {
-      this.inFlight.delete(work);
-      if (!this.inFlight.size) this.snapshots?.settled();
-    };
-    work.then(done, done);
+    this.inFlight++;
+    work.then(this.settledOne, this.settledOne);
     return work;
   }
+
+  private readonly settledOne = (): void => {
+    if (--this.inFlight > 0) return;
+    this.snapshots?.settled();
+    for (const done of this.drained.splice(0)) done();
+  };
 
   constructor(
     private readonly journal: RecordJournal<CaptureJournalMeta>,
@@ -132,7 +137,7 @@ class JournalCaptureStore implements CaptureStore {
 
   /** a snapshot can be cut when no journal write is under way and replay found no damage (such a journal is replayed at every open, which reports it) */
   private canSnapshot(): boolean {
-    return this.inFlight.size === 0 && !damageUnder(this.journal.directory).length;
+    return this.inFlight === 0 && !damageUnder(this.journal.directory).length;
   }
 
   /** cuts the index now (synchronously), then writes it out */
@@ -306,7 +311,7 @@ class JournalCaptureStore implements CaptureStore {
   async close(): Promise<void> {
     await this.scans.close();
     await this.snapshots?.close();
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    while (this.inFlight > 0) await new Promise<void>((done) => this.drained.push(done));
     await this.journal.close();
     // a journal in which replay found damage gets no snapshot: the next open replays it and says so
     if (this.snapshots && this.canSnapshot()) await this.writeSnapshotNow().catch(() => undefined);
