@@ -48,9 +48,11 @@ export function concatBytes(parts: Uint8Array[]): Uint8Array {
 const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i]];
-  return out;
+  // joined once into a flat string: `+=` per byte leaves a chain of partial strings behind (a
+  // hex preview is made for every HMAC check)
+  const pairs = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) pairs[i] = HEX_PAIRS[bytes[i]];
+  return pairs.join('');
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
