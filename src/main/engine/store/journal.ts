@@ -2,15 +2,17 @@
 // newest segment, so their cost does not grow with history; old data goes away only as
 // whole segment files, by retention, never because of damage. Damaged ranges are skipped
 // (the scan resynchronises on the next intact frame) and reported; the only bytes ever cut
-// are a torn tail at the very end of the newest segment that no intact frame follows.
+// are a torn tail at the very end of the newest segment that no intact frame follows
+// (journal-torn-tail.ts).
 import { promises as fs, readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { readBodies, type ReadFailure, type SegmentReader } from './batch-read';
 import { HEADER_BYTES, MAX_HEADER_BYTES, decodeHeader, encodeFrameHeadInto, frameCrc, frameLength } from './frame';
 import { scanFrames, type DamagedRange } from './frame-scanner';
 import { readExactly, syncDir, writeFully, writesSynchronously } from './file-io';
-import { forgetSegmentDamage, recordSegmentDamage, tornTailFile } from './journal-damage';
-import { makePrivateDir, writePrivateFile } from './private-files';
+import { forgetSegmentDamage, recordSegmentDamage } from './journal-damage';
+import { cutTornTail, sizesBeforeTornTail } from './journal-torn-tail';
+import { makePrivateDir } from './private-files';
 import { listSegments, removeIfExists, segmentPath } from './segment-files';
 import { SerialLock } from './serial-lock';
 
@@ -97,50 +99,11 @@ export async function openJournal<M>(options: JournalOptions): Promise<RecordJou
 /** The journal as it is on disk now: a torn or half-written tail is skipped, never cut. */
 async function openReadOnly<M>(options: JournalOptions): Promise<RecordJournal<M>> {
   const segments = await listSegments(options.dir).catch(() => [] as number[]);
-  const sizes = new Map<number, number>();
-  for (const segment of segments) {
-    const handle = await fs.open(segmentPath(options.dir, segment), 'r');
-    try {
-      const { size } = await handle.stat();
-      if (segment !== segments[segments.length - 1]) {
-        sizes.set(segment, size);
-        continue;
-      }
-      // a damaged range that runs to the end is a write in progress or torn: read up to it
-      const { damaged } = await scanFrames(handle, size, true, () => undefined);
-      const last = damaged[damaged.length - 1];
-      sizes.set(segment, last && last.offset + last.length >= size ? last.offset : size);
-    } finally {
-      await handle.close();
-    }
-  }
+  const sizes = await sizesBeforeTornTail(options.dir, segments);
   const newest = segments.length ? segments[segments.length - 1] : 0;
   // a handle opened for reading: any write through it fails
   const writer = newest ? await fs.open(segmentPath(options.dir, newest), 'r') : await fs.open(process.platform === 'win32' ? 'NUL' : '/dev/null', 'r');
   return new SegmentedJournal<M>(options.dir, options.segmentBytes ?? DEFAULT_SEGMENT_BYTES, sizes, newest, writer, null, false);
-}
-
-/**
- * Verifies every frame of the newest segment. When the last damaged range runs to the end of
- * the file (no intact frame follows it: a write torn by a crash), its bytes are kept aside in
- * `<segment>.journal.tail-<offset>.damaged` and the segment is truncated there, so appends
- * continue right after the last intact frame. Damage followed by intact frames stays.
- */
-async function cutTornTail(file: string): Promise<{ size: number; cut: DamagedRange | null }> {
-  const handle = await fs.open(file, 'a+', 0o600);
-  try {
-    const { size } = await handle.stat();
-    const { damaged } = await scanFrames(handle, size, true, () => undefined);
-    const last = damaged[damaged.length - 1];
-    if (!last || last.offset + last.length < size) return { size, cut: null };
-    const tail = Buffer.alloc(last.length);
-    await handle.read(tail, 0, last.length, last.offset);
-    await writePrivateFile(tornTailFile(file, last.offset), tail);
-    await handle.truncate(last.offset);
-    return { size: last.offset, cut: last };
-  } finally {
-    await handle.close();
-  }
 }
 
 class SegmentedJournal<M> implements RecordJournal<M> {
