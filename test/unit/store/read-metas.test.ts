@@ -125,7 +125,7 @@ describe('trigger log list', () => {
     const log = await openTriggerLogStore(dir);
     for (let n = 0; n < 20; n++) await log.append(entry(n));
     const newest = log.summaries()[19];
-    await fs.truncate(segmentPath(path.join(dir, 'trigger-log'), newest.pointer.segment), newest.pointer.offset + 10);
+    await fs.truncate(segmentPath(path.join(dir, 'trigger-log'), newest.segment), newest.offset + 10);
     await expect(log.list()).rejects.toThrow(
       /^the trigger log entry of capture "c19" \(t1, .*\) cannot be read from trigger-log segment 1 at offset \d+: .*cut short$/,
     );

@@ -125,9 +125,9 @@ describe('trigger log read back from its journal', () => {
     const log = await openTriggerLogStore(dir);
     for (const e of entries) await log.append(e);
     const victim = log.summaries()[12];
-    const file = segmentPath(path.join(dir, 'trigger-log'), victim.pointer.segment);
+    const file = segmentPath(path.join(dir, 'trigger-log'), victim.segment);
     const bytes = await fs.readFile(file);
-    bytes[victim.pointer.offset + victim.pointer.length - 3] ^= 0x20; // inside its JSON
+    bytes[victim.offset + victim.length - 3] ^= 0x20; // inside its JSON
     await fs.writeFile(file, bytes);
 
     const message =
@@ -143,9 +143,9 @@ describe('trigger log read back from its journal', () => {
     // cut short: the file ends inside the newest records
     const sizeBefore = (await fs.stat(file)).size;
     const newest = log.summaries()[log.count() - 1];
-    await fs.truncate(file, newest.pointer.offset + 10);
+    await fs.truncate(file, newest.offset + 10);
     await expect(log.forCapture('c20')).rejects.toThrow(/^the trigger log entry of capture "c20" .* journal record is cut short$/);
-    expect(sizeBefore).toBeGreaterThan(newest.pointer.offset + 10);
+    expect(sizeBefore).toBeGreaterThan(newest.offset + 10);
     await log.close();
 
     // a reopen skips the damaged record and keeps the others

@@ -11,15 +11,17 @@ import { UNBOUNDED, type LogRetention } from '../store/journal-retention';
 
 export type { LogRetention };
 
-/** What the log holds in memory per entry; the entry itself is read back from `pointer`. */
-export interface LogSummary {
+/**
+ * What the log holds in memory per entry; the entry itself is read back from where it is in the
+ * journal (the summary is its own pointer: one object kept per launch, not two).
+ */
+export interface LogSummary extends Readonly<JournalPointer> {
   readonly at: number;
   readonly triggerId: string;
   readonly captureId: string;
   readonly outcome: TriggerOutcome;
   /** the types of the conditions that failed, in order (one shared empty array when none did) */
   readonly failedTypes: readonly string[];
-  readonly pointer: JournalPointer;
 }
 
 export interface TriggerLogStore {
@@ -73,7 +75,9 @@ export async function openTriggerLogStore(
       captureId: entry.captureId,
       outcome: entry.outcome,
       failedTypes: failedTypesOf(entry),
-      pointer,
+      segment: pointer.segment,
+      offset: pointer.offset,
+      length: pointer.length,
     };
     summaries.push(summary);
   };
@@ -83,13 +87,13 @@ export async function openTriggerLogStore(
     if (summaries.length <= max) return;
     const excess = summaries.length - max + Math.floor(max / 16);
     summaries.splice(0, excess);
-    if (summaries.length) await journal.dropBefore(summaries[0].pointer, { damagedBefore: summaries[0].pointer.segment });
+    if (summaries.length) await journal.dropBefore(summaries[0], { damagedBefore: summaries[0].segment });
   };
   /** still held: not cleared since `since`, and not older than the oldest entry retention keeps */
-  const held = (summary: LogSummary, since: number): boolean => since === generation && summaries.length > 0 && !before(summary.pointer, summaries[0].pointer);
+  const held = (summary: LogSummary, since: number): boolean => since === generation && summaries.length > 0 && !before(summary, summaries[0]);
 
   const unreadable = (summary: LogSummary, error: unknown): Error => {
-    const { segment, offset } = summary.pointer;
+    const { segment, offset } = summary;
     return new Error(
       `the trigger log entry of capture ${JSON.stringify(summary.captureId)} (${summary.triggerId}, ${new Date(summary.at).toISOString()}) ` +
         `cannot be read from trigger-log segment ${segment} at offset ${offset}: ${errorMessage(error)}`,
@@ -100,7 +104,7 @@ export async function openTriggerLogStore(
   /** the entry as stored; null when it was evicted or cleared while being read */
   async function read(summary: LogSummary, since: number): Promise<TriggerLogEntry | null> {
     try {
-      return (await journal.readRecord(summary.pointer)).meta;
+      return (await journal.readRecord(summary)).meta;
     } catch (error) {
       if (!held(summary, since)) return null;
       throw unreadable(summary, error);
@@ -114,10 +118,7 @@ export async function openTriggerLogStore(
    */
   async function readAll(picked: LogSummary[], since: number): Promise<TriggerLogEntry[]> {
     const read: Array<TriggerLogEntry | undefined> = new Array(picked.length);
-    const failures = await journal.readMetas(
-      picked.map((s) => s.pointer),
-      (index, entry) => (read[index] = entry),
-    );
+    const failures = await journal.readMetas(picked, (index, entry) => (read[index] = entry));
     // the newest entry that is still held and could not be read is the error
     let failed: { index: number; reason: string } | null = null;
     for (const failure of failures) if (held(picked[failure.index], since) && (failed === null || failure.index < failed.index)) failed = failure;

@@ -17,6 +17,11 @@ export interface TriggerRunStore {
   close(): Promise<void>;
 }
 
+/** a run as held in memory: itself, and its latest record's place in the journal */
+interface HeldRun extends JournalPointer {
+  run: TriggerRun;
+}
+
 export const INTERRUPTED_LAUNCH_REASON =
   'Hookbench stopped (crash or kill) before the run actions finished launching; the actions not listed in the result did not run';
 
@@ -27,12 +32,14 @@ export async function openTriggerRunStore(
   options: { sync?: boolean } = {},
 ): Promise<TriggerRunStore> {
   const journal: Journal<TriggerRun> = await openJournal<TriggerRun>({ dir: path.join(dataDir, 'trigger-runs'), sync: options.sync });
-  // Map order follows the latest update, so the first run's pointer is the oldest one still
-  // needed: every record in earlier segments is superseded or belongs to an evicted run.
-  const runs = new Map<string, { run: TriggerRun; pointer: JournalPointer }>();
+  // Map order follows the latest update, so the first run's record is the oldest one still
+  // needed: every record in earlier segments is superseded or belongs to an evicted run. Each
+  // held run is one object, the run and where its record is (a launch keeps it for as long as
+  // retention does).
+  const runs = new Map<string, HeldRun>();
   const remember = (run: TriggerRun, pointer: JournalPointer): void => {
     runs.delete(run.id);
-    runs.set(run.id, { run, pointer });
+    runs.set(run.id, { run, segment: pointer.segment, offset: pointer.offset, length: pointer.length });
   };
   const evict = async (): Promise<void> => {
     const max = retention?.maxEntries() ?? Number.POSITIVE_INFINITY;
@@ -40,7 +47,7 @@ export async function openTriggerRunStore(
     const ids = runs.keys();
     for (let excess = runs.size - max; excess > 0; excess--) runs.delete(ids.next().value as string);
     const oldest = runs.values().next().value;
-    if (oldest) await journal.dropBefore(oldest.pointer, { damagedBefore: oldest.pointer.segment });
+    if (oldest) await journal.dropBefore(oldest, { damagedBefore: oldest.segment });
   };
   await journal.replay((meta, pointer) => remember(meta, pointer));
   // forget what retention forgot before settling, so a settled run never revives an evicted one
