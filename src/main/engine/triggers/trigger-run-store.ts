@@ -41,13 +41,18 @@ export async function openTriggerRunStore(
     runs.delete(run.id);
     runs.set(run.id, { run, segment: pointer.segment, offset: pointer.offset, length: pointer.length });
   };
+  // segments before this one hold nothing needed and are gone: once retention is full every put
+  // evicts a run, but the journal is asked to drop files only when that moves to a newer segment
+  let droppedBelow = 0;
   const evict = async (): Promise<void> => {
     const max = retention?.maxEntries() ?? Number.POSITIVE_INFINITY;
     if (runs.size <= max) return;
     const ids = runs.keys();
     for (let excess = runs.size - max; excess > 0; excess--) runs.delete(ids.next().value as string);
     const oldest = runs.values().next().value;
-    if (oldest) await journal.dropBefore(oldest, { damagedBefore: oldest.segment });
+    if (!oldest || oldest.segment <= droppedBelow) return;
+    await journal.dropBefore(oldest, { damagedBefore: oldest.segment });
+    droppedBelow = oldest.segment;
   };
   await journal.replay((meta, pointer) => remember(meta, pointer));
   // forget what retention forgot before settling, so a settled run never revives an evicted one
