@@ -4,6 +4,7 @@
 // damage without reading a large body, and can resynchronise on the next magic after damage.
 // Older segments hold "HBJ1" frames (16-byte header, no header CRC); they are still read.
 import zlib from 'node:zlib';
+import { crc32Combine } from './crc32-combine';
 
 export const FRAME_MAGIC = 0x48424a32; // "HBJ2"
 export const FRAME_MAGIC_V1 = 0x48424a31; // "HBJ1", read only
@@ -80,9 +81,11 @@ export function encodeFrameHeadInto(target: Buffer, at: number, metaJson: string
   target.writeUInt32LE(FRAME_MAGIC, at);
   target.writeUInt32LE(metaLength, at + 4);
   target.writeUInt32LE(body.length, at + 8);
-  const meta = target.subarray(metaAt, metaAt + metaLength);
-  target.writeUInt32LE(frameCrc(meta, body), at + 12);
-  target.writeUInt32LE(headCrcOf(target, at, meta), at + 16);
+  // the meta's CRC once, for both: the frame's continues it over the body, the head's joins the
+  // header's first 16 bytes (frame CRC included) before it (same values as frameCrc, headCrcOf)
+  const metaCrc = crc32(target.subarray(metaAt, metaAt + metaLength));
+  target.writeUInt32LE(body.length ? crc32(body, metaCrc) >>> 0 : metaCrc >>> 0, at + 12);
+  target.writeUInt32LE(crc32Combine(crc32(target.subarray(at, at + HEADER_BYTES_V1)), metaCrc, metaLength), at + 16);
 }
 
 /**
