@@ -56,3 +56,23 @@ it('keeps the latest state of the most recently updated runs', async () => {
   await reopened.close();
   expect((await readdir(path.join(dir, 'trigger-runs'))).length).toBeGreaterThan(0);
 });
+
+it('past the limit evicts runs in slices of 1/16 of it, oldest first, and keeps updated runs by their update', async () => {
+  const max = 1600;
+  const runs = await openTriggerRunStore(dir, { maxEntries: () => max });
+  for (let n = 0; n < 5000; n++) {
+    await runs.put(run(n));
+    expect(runs.count()).toBeLessThanOrEqual(max);
+    expect(runs.count()).toBeGreaterThanOrEqual(Math.min(n + 1, max - max / 16));
+    if (n === 4500) await runs.put({ ...run(4000), status: 'completed' }); // held, and now among the newest
+  }
+  expect(runs.get('r4999')?.id).toBe('r4999');
+  expect(runs.get('r4000')?.status).toBe('completed');
+  expect(runs.get('r3000')).toBeNull();
+  const held = runs.count();
+  await runs.close();
+  const reopened = await openTriggerRunStore(dir, { maxEntries: () => max });
+  expect(reopened.count()).toBe(held);
+  expect(reopened.get('r4000')?.status).toBe('completed');
+  await reopened.close();
+});

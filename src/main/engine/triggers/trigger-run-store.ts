@@ -41,14 +41,16 @@ export async function openTriggerRunStore(
     runs.delete(run.id);
     runs.set(run.id, { run, segment: pointer.segment, offset: pointer.offset, length: pointer.length });
   };
-  // segments before this one hold nothing needed and are gone: once retention is full every put
-  // evicts a run, but the journal is asked to drop files only when that moves to a newer segment
-  let droppedBelow = 0;
+  // Past the limit, runs are evicted in slices of 1/16 of it (as the trigger log's entries are),
+  // not one per put: finding the oldest walks the map from its start, over every entry deleted
+  // since the map last rehashed — one a put made that walk tens of thousands of steps long once
+  // retention was full, and each launch twice as dear.
+  let droppedBelow = 0; // segments before this one hold nothing needed and are gone
   const evict = async (): Promise<void> => {
     const max = retention?.maxEntries() ?? Number.POSITIVE_INFINITY;
     if (runs.size <= max) return;
     const ids = runs.keys();
-    for (let excess = runs.size - max; excess > 0; excess--) runs.delete(ids.next().value as string);
+    for (let excess = runs.size - max + Math.floor(max / 16); excess > 0; excess--) runs.delete(ids.next().value as string);
     const oldest = runs.values().next().value;
     if (!oldest || oldest.segment <= droppedBelow) return;
     await journal.dropBefore(oldest, { damagedBefore: oldest.segment });
