@@ -1,5 +1,5 @@
 // Runs one server under test in its own process, so the load generator never shares its core.
-// argv: bare | bare-hmac | mockttp | engine <dataDir>. Prints {"url": ...} once listening;
+// argv: bare | bare-hmac | mockttp | engine <dataDir> [keep]. Prints {"url": ...} once listening;
 // stops on SIGTERM. With BENCH_PROFILE=<file>, SIGUSR2 starts the CPU profiler and SIGTERM
 // writes the profile of just that window (bench/profile.ts uses this).
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -61,9 +61,12 @@ async function mockttp(): Promise<string> {
 
 // The whole engine as `hookbench serve` runs it (routers, trigger emulator, event bus, stores),
 // not just the receiver: that is what a sender's webhook goes through.
-async function engine(dataDir: string): Promise<string> {
+// With `keep`, retention holds that many captures (and trigger-log entries and runs): a run past
+// it measures every request also evicting, as a long session's does.
+async function engine(dataDir: string, keep?: number): Promise<string> {
   const engine = createEngine({ dataDir, mode: 'headless', settingsOverride: { receiver: { port: 0 } }, workspace: benchWorkspace() });
   await engine.start();
+  if (keep) await engine.handlers['settings.update']({ retention: { maxCaptures: keep } });
   engine.events.subscribe(() => undefined);
   process.on('SIGTERM', () => {
     void engine.stop().then(() => process.exit(0));
@@ -94,7 +97,7 @@ function profileOnSignal(file: string): void {
 }
 
 async function main(): Promise<void> {
-  const [mode, dataDir] = process.argv.slice(2);
+  const [mode, dataDir, keep] = process.argv.slice(2);
   if (process.env.BENCH_PROFILE) profileOnSignal(process.env.BENCH_PROFILE);
   if (mode !== 'engine' && mode !== 'mockttp') process.on('SIGTERM', () => process.exit(0));
   const url =
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
         : mode === 'mockttp'
           ? await mockttp()
           : mode === 'engine'
-            ? await engine(dataDir)
+            ? await engine(dataDir, keep ? Number(keep) : undefined)
             : Promise.reject(new Error(`unknown server mode ${mode}`));
   process.stdout.write(`${JSON.stringify({ url })}\n`);
 }

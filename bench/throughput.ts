@@ -34,8 +34,13 @@ export interface ThroughputRuns {
   mockttp: Load & { rounds: number[] };
   inboxEmpty: Load & { rounds: number[] };
   triggerHmac: Load & { rounds: number[] };
+  /** the trigger path with retention full (RETENTION_KEEP), each launch also evicting */
+  triggerFull: Load & { rounds: number[] };
   inboxFull: Load & { rounds: number[] };
 }
+
+/** captures (and log entries, runs) kept for the retention-full trigger figure: the warm-up alone fills it */
+export const RETENTION_KEEP = 20_000;
 
 export async function throughput(opts: {
   root: string;
@@ -45,7 +50,7 @@ export async function throughput(opts: {
   log: (line: string) => void;
 }): Promise<ThroughputRuns> {
   const { root, fullDir, rounds, seconds, log } = opts;
-  const runs: Record<keyof ThroughputRuns, Load[]> = { bare: [], bareHmac: [], mockttp: [], inboxEmpty: [], triggerHmac: [], inboxFull: [] };
+  const runs: Record<keyof ThroughputRuns, Load[]> = { bare: [], bareHmac: [], mockttp: [], inboxEmpty: [], triggerHmac: [], triggerFull: [], inboxFull: [] };
   const fixed = {
     bare: await startServer(['bare'], INBOX_PATH),
     bareHmac: await startServer(['bare-hmac'], TRIGGER_PATH, SIGNED),
@@ -54,8 +59,8 @@ export async function throughput(opts: {
   };
   // a fresh, empty data dir for each engine of each round: a 5 s run stores 100k+ captures
   // (warmed longer than the long-lived servers, which are warm from earlier rounds)
-  const fresh = async (name: string, warmPath: string, headers: Record<string, string>, run: (s: Server) => Promise<Load>): Promise<Load> => {
-    const server = await startServer(['engine', path.join(root, name)], warmPath, headers, 3);
+  const fresh = async (name: string, warmPath: string, headers: Record<string, string>, run: (s: Server) => Promise<Load>, keep?: number): Promise<Load> => {
+    const server = await startServer(['engine', path.join(root, name), ...(keep ? [String(keep)] : [])], warmPath, headers, 3);
     try {
       return await run(server);
     } finally {
@@ -73,10 +78,13 @@ export async function throughput(opts: {
       runs.inboxEmpty.push(checked('inbox', await fresh(`inbox-${round}`, INBOX_PATH, {}, (s) => load(s.url + INBOX_PATH, seconds))));
       runs.bareHmac.push(checked('bare-hmac', await load(fixed.bareHmac.url + TRIGGER_PATH, seconds, SIGNED)));
       runs.triggerHmac.push(checked('trigger', await fresh(`trigger-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED))));
+      runs.triggerFull.push(
+        checked('trigger (retention full)', await fresh(`trigger-full-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED), RETENTION_KEEP)),
+      );
       runs.inboxFull.push(checked('inbox (stored)', await load(fixed.full.url + INBOX_PATH, seconds)));
       log(
         `  round ${round + 1}/${rounds}: bare ${runs.bare[round].reqPerSec}, mockttp ${runs.mockttp[round].reqPerSec}, inbox ${runs.inboxEmpty[round].reqPerSec}, ` +
-          `bare-hmac ${runs.bareHmac[round].reqPerSec}, trigger ${runs.triggerHmac[round].reqPerSec}, inbox with stored ${runs.inboxFull[round].reqPerSec} req/s`,
+          `bare-hmac ${runs.bareHmac[round].reqPerSec}, trigger ${runs.triggerHmac[round].reqPerSec}, trigger with retention full ${runs.triggerFull[round].reqPerSec}, inbox with stored ${runs.inboxFull[round].reqPerSec} req/s`,
       );
     }
   } finally {
@@ -88,6 +96,7 @@ export async function throughput(opts: {
     mockttp: median(runs.mockttp),
     inboxEmpty: median(runs.inboxEmpty),
     triggerHmac: median(runs.triggerHmac),
+    triggerFull: median(runs.triggerFull),
     inboxFull: median(runs.inboxFull),
   };
 }
