@@ -79,7 +79,10 @@ export async function throughput(opts: {
       runs.bareHmac.push(checked('bare-hmac', await load(fixed.bareHmac.url + TRIGGER_PATH, seconds, SIGNED)));
       runs.triggerHmac.push(checked('trigger', await fresh(`trigger-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED))));
       runs.triggerFull.push(
-        checked('trigger (retention full)', await fresh(`trigger-full-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED), RETENTION_KEEP)),
+        checked(
+          'trigger (retention full)',
+          await fresh(`trigger-full-${round}`, TRIGGER_PATH, SIGNED, (s) => load(s.url + TRIGGER_PATH, seconds, SIGNED), RETENTION_KEEP),
+        ),
       );
       runs.inboxFull.push(checked('inbox (stored)', await load(fixed.full.url + INBOX_PATH, seconds)));
       log(
