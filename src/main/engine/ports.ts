@@ -73,7 +73,7 @@ export type EventListener = (batch: EngineEvent[]) => void;
 
 export interface EventBus {
   emit(event: EngineEvent): void;
-  /** listeners receive events in batches (≈100 ms); returns an unsubscribe function */
+  /** listeners receive events in batches (after 100 ms, or at the next turn once 256 wait); returns an unsubscribe function */
   subscribe(listener: EventListener): () => void;
   /** delivers whatever is pending now (used on shutdown and in tests) */
   flush(): void;
