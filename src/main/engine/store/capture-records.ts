@@ -1,11 +1,12 @@
 // What the capture journal holds: capture records (meta + raw body), tombstones and clear markers.
-import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple, SentBy, TriggerOutcome } from '@shared/capture';
+import type { CaptureDetail, CaptureKind, CaptureSummary, CapturedResponse, HeaderTuple } from '@shared/capture';
 import { providerEvent } from '@shared/provider-event';
-import { withOptionalFields } from './capture-shapes';
+import { pathOf, withOptionalFields, type OptionalCaptureFields } from './capture-shapes';
 import { selfSentBy } from '../http/self-sent';
 import type { NewCapture } from '../ports';
 
-export interface CaptureMeta {
+/** a capture record; its `event` and `eventProvider` are found once at capture time (from a well-known header or body field) */
+export interface CaptureMeta extends OptionalCaptureFields {
   t: 'c';
   id: string;
   seq: number;
@@ -18,13 +19,6 @@ export interface CaptureMeta {
   remotePort: number;
   timings: { startedAt: number; headersMs: number; bodyMs: number };
   kind: CaptureKind;
-  triggerId?: string;
-  outcome?: TriggerOutcome;
-  /** the provider event named by a well-known header or body field, found once at capture time */
-  event?: string;
-  eventProvider?: string;
-  /** Hookbench itself sent this request */
-  sentBy?: SentBy;
   response: CapturedResponse;
   /** why the client did not get `response`; absent when it did */
   undelivered?: string;
@@ -84,7 +78,6 @@ export function captureMeta(capture: NewCapture, seq: number): CaptureMeta {
 }
 
 export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
-  const q = meta.url.indexOf('?');
   const contentType = headerValue(meta.rawHeaders, 'content-type');
   const summary: CaptureSummary = {
     id: meta.id,
@@ -92,7 +85,7 @@ export function summaryOf(meta: CaptureMeta, bodySize: number): CaptureSummary {
     receivedAt: meta.receivedAt,
     method: meta.method,
     url: meta.url,
-    path: q === -1 ? meta.url : meta.url.slice(0, q),
+    path: pathOf(meta.url),
     status: meta.response.status,
     bodySize,
     contentType,

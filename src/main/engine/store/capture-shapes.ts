@@ -4,19 +4,19 @@
 import type { CaptureKind, CaptureSummary, SentBy, TriggerOutcome } from '@shared/capture';
 import { StringTable } from './string-intern';
 
-export interface CaptureShape {
-  method: string;
+/** the summary fields a capture may or may not have (the journal's meta carries the same) */
+export type OptionalCaptureFields = Pick<CaptureSummary, 'triggerId' | 'outcome' | 'event' | 'eventProvider' | 'sentBy'>;
+
+export interface CaptureShape extends Pick<CaptureSummary, 'method' | 'status' | 'remoteAddress' | 'kind'>, OptionalCaptureFields {
   /** method.toLowerCase(), for free text */
   lowerMethod: string;
   upperMethod: string;
-  status: number;
-  remoteAddress: string;
-  kind: CaptureKind;
-  triggerId?: string;
-  outcome?: TriggerOutcome;
-  event?: string;
-  eventProvider?: string;
-  sentBy?: SentBy;
+}
+
+/** a request target's path: everything before the query */
+export function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
 }
 
 type ShapeKey = [string, number, string, CaptureKind, string | null, TriggerOutcome | null, string | null, string | null, SentBy | null];
@@ -75,14 +75,13 @@ export function summaryFrom(
   bodySize: number,
   contentType: string | null,
 ): CaptureSummary {
-  const q = url.indexOf('?');
   const summary: CaptureSummary = {
     id,
     seq,
     receivedAt,
     method: shape.method,
     url,
-    path: q === -1 ? url : url.slice(0, q),
+    path: pathOf(url),
     status: shape.status,
     bodySize,
     contentType,
@@ -92,10 +91,8 @@ export function summaryFrom(
   return withOptionalFields(summary, shape);
 }
 
-type OptionalFields = Pick<CaptureSummary, 'triggerId' | 'outcome' | 'event' | 'eventProvider' | 'sentBy'>;
-
 /** the optional fields `from` has, set on `summary` in the summary's key order (absent ones stay absent) */
-export function withOptionalFields(summary: CaptureSummary, from: OptionalFields): CaptureSummary {
+export function withOptionalFields(summary: CaptureSummary, from: OptionalCaptureFields): CaptureSummary {
   if (from.triggerId !== undefined) summary.triggerId = from.triggerId;
   if (from.outcome !== undefined) summary.outcome = from.outcome;
   if (from.event !== undefined) summary.event = from.event;
