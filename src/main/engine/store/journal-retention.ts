@@ -30,8 +30,11 @@ export function pickEvictions<K, V>(entries: Map<K, V>, max: number, isLive: (va
   return out;
 }
 
+/** whether `a` is written before `b` in the journal */
+export const pointerBefore = (a: JournalPointer, b: JournalPointer): boolean => a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
+
 export function earlier(a: JournalPointer | null, b: JournalPointer): JournalPointer {
-  return !a || b.segment < a.segment || (b.segment === a.segment && b.offset < a.offset) ? b : a;
+  return !a || pointerBefore(b, a) ? b : a;
 }
 
 /** The earliest pointer any retained entry still needs; null when nothing is retained. */

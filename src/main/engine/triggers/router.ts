@@ -58,7 +58,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
   // Evaluation and the rate-limit reservation of one trigger must not interleave, or two
   // concurrent requests could both take the last slot of a quota.
   const locks = new Map<string, Promise<unknown>>();
-  const serially = <T>(key: string, task: () => Promise<T>): Promise<T> => {
+  const serially = <T>(key: string, task: () => MaybePromise<T>): Promise<T> => {
     const run = (locks.get(key) ?? Promise.resolve()).then(task, task);
     const tail = run.catch(() => undefined);
     locks.set(key, tail);
@@ -119,9 +119,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
       });
     }
     // Only conditions that count launches (rate limits) need evaluation and reservation to be atomic; other triggers run in parallel.
-    const verdict = countsLaunches(trigger.conditions)
-      ? serially(trigger.id, () => Promise.resolve(evaluateLaunch(request, trigger)))
-      : evaluateLaunch(request, trigger);
+    const verdict = countsLaunches(trigger.conditions) ? serially(trigger.id, () => evaluateLaunch(request, trigger)) : evaluateLaunch(request, trigger);
     return andThen(verdict, ({ at, conditions, passed }) => {
       if (!passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
       const runId = newId();

@@ -7,7 +7,7 @@ import type { TriggerOutcome } from '@shared/capture';
 import type { TriggerLogEntry, TriggerLogFilter } from '@shared/trigger-log';
 import { errorMessage } from '@shared/error-message';
 import { openJournal, type JournalPointer, type RecordJournal } from '../store/journal';
-import { UNBOUNDED, type LogRetention } from '../store/journal-retention';
+import { pointerBefore, UNBOUNDED, type LogRetention } from '../store/journal-retention';
 
 export type { LogRetention };
 
@@ -51,8 +51,6 @@ export function matchesLogFilter(entry: LogSummary, filter: TriggerLogFilter = {
   return true;
 }
 
-const before = (a: JournalPointer, b: JournalPointer): boolean => a.segment < b.segment || (a.segment === b.segment && a.offset < b.offset);
-
 export async function openTriggerLogStore(
   dataDir: string,
   retention: LogRetention = UNBOUNDED,
@@ -90,7 +88,7 @@ export async function openTriggerLogStore(
     if (summaries.length) await journal.dropBefore(summaries[0], { damagedBefore: summaries[0].segment });
   };
   /** still held: not cleared since `since`, and not older than the oldest entry retention keeps */
-  const held = (summary: LogSummary, since: number): boolean => since === generation && summaries.length > 0 && !before(summary, summaries[0]);
+  const held = (summary: LogSummary, since: number): boolean => since === generation && summaries.length > 0 && !pointerBefore(summary, summaries[0]);
 
   const unreadable = (summary: LogSummary, error: unknown): Error => {
     const { segment, offset } = summary;
