@@ -124,7 +124,7 @@ export function createTriggerRouter(deps: TriggerRouterDeps): TriggerRouter {
       if (!passed) return decide(request, 'launch', trigger.id, 'rejected', badRequest(), { conditions, at });
       const runId = newId();
       const run: TriggerRun = { id: runId, triggerId: trigger.id, captureId: request.id, createdAt: at, updatedAt: at, status: 'pending', result: [] };
-      return new PendingLaunch(launchDeps, request, trigger, run, conditions).decision;
+      return new PendingLaunch(launchDeps, request, trigger, run, conditions);
     });
   }
 
@@ -186,17 +186,21 @@ interface LaunchDeps extends Pick<TriggerRouterDeps, 'log' | 'runs' | 'history' 
 }
 
 /**
- * A launch that passed its conditions: its run and log entry are committed with the capture,
- * then it starts (or, when its answer was abandoned, its run ends as error). Its decision's
- * commit and abandon are bound methods, not closures made per request.
+ * A launch that passed its conditions, and the receiver's decision for it: its run and log
+ * entry are committed with the capture, then it starts (or, when its answer was abandoned, its
+ * run ends as error). It is the RouteDecision itself: commit and abandon are methods on the
+ * prototype, so a launch makes no functions of its own.
  *
  * A trigger without run actions has nothing to launch, so its run is final at its commit: the
  * record stored then is already `completed` (what completeRun would store, with updatedAt the
  * launch time), one record instead of pending and then completed. The events are the same
  * (run.status pending at the commit, completed once started) and a reopen reads the same run.
  */
-class PendingLaunch {
-  readonly decision: RouteDecision;
+class PendingLaunch implements RouteDecision {
+  readonly kind = 'launch';
+  readonly outcome = 'launched';
+  readonly response: CapturedResponse;
+  readonly triggerId: string;
   private runStored = false;
   private abandoned: string | null = null;
   /** the run as stored at the commit when the trigger has no run actions; null when it has some */
@@ -209,20 +213,13 @@ class PendingLaunch {
     private readonly run: TriggerRun,
     private readonly conditions: ConditionResult[],
   ) {
-    this.decision = {
-      kind: 'launch',
-      response: launchResponse(trigger.actions, run.id),
-      triggerId: trigger.id,
-      outcome: 'launched',
-      commit: this.commit.bind(this),
-      // an answer the client never gets launches nothing: its rate-limit slot is free again
-      abandon: this.abandon.bind(this),
-    };
+    this.response = launchResponse(trigger.actions, run.id);
+    this.triggerId = trigger.id;
     // the same keys in the same order as completeRun's record: ...run, status, result, updatedAt
     this.final = trigger.actions.some(isRunAction) ? null : { ...run, status: 'completed', result: [], updatedAt: run.createdAt };
   }
 
-  private async commit(captured: Promise<CaptureSummary>): Promise<void> {
+  async commit(captured: Promise<CaptureSummary>): Promise<void> {
     const { deps, run } = this;
     const at = run.createdAt;
     const entry: TriggerLogEntry = {
@@ -232,7 +229,7 @@ class PendingLaunch {
       captureId: run.captureId,
       outcome: 'launched',
       conditions: this.conditions,
-      status: this.decision.response.status,
+      status: this.response.status,
       runId: run.id,
     };
     // One durable wait, not one per record: the log entry and the run are appended in the same
@@ -249,13 +246,15 @@ class PendingLaunch {
     deps.scheduleStart(this);
   }
 
-  private async storeRun(): Promise<void> {
-    await this.deps.runs.put(this.final ?? this.run);
-    this.runStored = true;
-    this.deps.onEvent?.({ type: 'run.status', at: this.run.createdAt, run: this.run });
+  private storeRun(): Promise<void> {
+    return this.deps.runs.put(this.final ?? this.run).then(() => {
+      this.runStored = true;
+      this.deps.onEvent?.({ type: 'run.status', at: this.run.createdAt, run: this.run });
+    });
   }
 
-  private abandon(reason: string): void {
+  /** the answer cannot reach the client: an answer the client never gets launches nothing, and its rate-limit slot is free again */
+  abandon(reason: string): void {
     this.abandoned = reason;
     this.deps.history.forget(this.run.triggerId, this.run.createdAt);
   }

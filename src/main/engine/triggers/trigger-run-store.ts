@@ -38,8 +38,13 @@ export async function openTriggerRunStore(
   // retention does).
   const runs = new Map<string, HeldRun>();
   const remember = (run: TriggerRun, pointer: JournalPointer): void => {
-    runs.delete(run.id);
-    runs.set(run.id, { run, segment: pointer.segment, offset: pointer.offset, length: pointer.length });
+    const held: HeldRun = { run, segment: pointer.segment, offset: pointer.offset, length: pointer.length };
+    const size = runs.size;
+    // a new run (every launch's first record) costs one lookup; an update is moved to the end
+    if (runs.set(run.id, held).size === size) {
+      runs.delete(run.id);
+      runs.set(run.id, held);
+    }
   };
   // Past the limit, runs are evicted in slices of 1/16 of it (as the trigger log's entries are),
   // not one per put: finding the oldest walks the map from its start, over every entry deleted
