@@ -46,7 +46,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? (await makeTempDir('triggers'));
   const log = await openTriggerLogStore(dataDir);
-  const runs = await openTriggerRunStore(dataDir);
+  const runs = await openTriggerRunStore(dataDir, log);
   const triggers = new Map((opts.triggers ?? []).map((t) => [t.id, t]));
   const env = opts.env ?? [];
   const events: EngineEvent[] = [];

@@ -38,7 +38,7 @@ async function setup() {
   const dataDir = await makeTempDir('one-wait');
   dirs.push(dataDir);
   const log = await openTriggerLogStore(dataDir);
-  const runs = await openTriggerRunStore(dataDir);
+  const runs = await openTriggerRunStore(dataDir, log);
   open.push(log, runs);
   const events: EngineEvent[] = [];
   const router = createTriggerRouter({

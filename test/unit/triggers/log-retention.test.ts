@@ -43,14 +43,14 @@ it('keeps at most maxEntries log entries, newest, across a reopen', async () => 
 });
 
 it('keeps the latest state of the most recently updated runs', async () => {
-  const runs = await openTriggerRunStore(dir, { maxEntries: () => 3 });
+  const runs = await openTriggerRunStore(dir, null, { maxEntries: () => 3 });
   for (let n = 0; n < 5; n++) await runs.put(run(n));
   await runs.put({ ...run(0), status: 'completed' });
   expect(runs.count()).toBe(3);
   expect(runs.get('r0')?.status).toBe('completed');
   expect(runs.get('r1')).toBeNull();
   await runs.close();
-  const reopened = await openTriggerRunStore(dir, { maxEntries: () => 3 });
+  const reopened = await openTriggerRunStore(dir, null, { maxEntries: () => 3 });
   expect(reopened.get('r0')?.status).toBe('completed');
   expect(reopened.get('r4')?.id).toBe('r4');
   await reopened.close();
@@ -59,7 +59,7 @@ it('keeps the latest state of the most recently updated runs', async () => {
 
 it('past the limit evicts runs in slices of 1/16 of it, oldest first, and keeps updated runs by their update', async () => {
   const max = 1600;
-  const runs = await openTriggerRunStore(dir, { maxEntries: () => max });
+  const runs = await openTriggerRunStore(dir, null, { maxEntries: () => max });
   for (let n = 0; n < 5000; n++) {
     await runs.put(run(n));
     expect(runs.count()).toBeLessThanOrEqual(max);
@@ -70,7 +70,7 @@ it('past the limit evicts runs in slices of 1/16 of it, oldest first, and keeps 
   expect(runs.get('r4000')?.status).toBe('completed');
   expect(runs.get('r3000')).toBeNull();
   await runs.close();
-  const reopened = await openTriggerRunStore(dir, { maxEntries: () => max });
+  const reopened = await openTriggerRunStore(dir, null, { maxEntries: () => max });
   expect(reopened.count()).toBeLessThanOrEqual(max);
   expect(reopened.get('r4999')?.id).toBe('r4999');
   expect(reopened.get('r3000')).toBeNull();

@@ -28,7 +28,7 @@ export async function openTriggerStores(
   options: { sync?: boolean } = {},
 ): Promise<TriggerStores> {
   const log = await openTriggerLogStore(dataDir, retention, options);
-  const runs = await openTriggerRunStore(dataDir, retention, now, options);
+  const runs = await openTriggerRunStore(dataDir, log, retention, now, options);
   return {
     log,
     runs,

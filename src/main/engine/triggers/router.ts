@@ -191,10 +191,11 @@ interface LaunchDeps extends Pick<TriggerRouterDeps, 'log' | 'runs' | 'history' 
  * run ends as error). It is the RouteDecision itself: commit and abandon are methods on the
  * prototype, so a launch makes no functions of its own.
  *
- * A trigger without run actions has nothing to launch, so its run is final at its commit: the
- * record stored then is already `completed` (what completeRun would store, with updatedAt the
- * launch time), one record instead of pending and then completed. The events are the same
- * (run.status pending at the commit, completed once started) and a reopen reads the same run.
+ * A trigger without run actions has nothing to launch, so its run is final at its commit:
+ * already `completed` (what completeRun would store, with updatedAt the launch time), and its
+ * log entry carries it (carried-runs.ts) — no run record of its own, where the run store reads
+ * through that log. The events are the same (run.status pending at the commit, completed once
+ * started) and a reopen reads the same run.
  */
 class PendingLaunch implements RouteDecision {
   readonly kind = 'launch';
@@ -203,7 +204,7 @@ class PendingLaunch implements RouteDecision {
   readonly triggerId: string;
   private runStored = false;
   private abandoned: string | null = null;
-  /** the run as stored at the commit when the trigger has no run actions; null when it has some */
+  /** the run, completed, when the trigger has no run actions; null when it has some */
   private readonly final: TriggerRun | null;
 
   constructor(
@@ -233,8 +234,13 @@ class PendingLaunch implements RouteDecision {
       runId: run.id,
     };
     // One durable wait, not one per record: the log entry and the run are appended in the same
-    // turn as the capture, so the journals' group commits write them side by side.
-    const failed = await firstFailure(captured, deps.log.append(entry), this.storeRun());
+    // turn as the capture, so the journals' group commits write them side by side. A final run
+    // is carried by the entry when the run store reads through this log.
+    const carried = this.final !== null && deps.runs.carriedBy === deps.log;
+    const logged = deps.log.append(entry, carried);
+    const failed = carried
+      ? await firstFailure(captured, this.stored(logged))
+      : await firstFailure(captured, logged, this.stored(deps.runs.put(this.final ?? run)));
     if (failed) {
       // the request is answered 500 and nothing launches: its rate-limit slot is free again,
       // and a run that did reach the disk is not left pending forever
@@ -246,8 +252,9 @@ class PendingLaunch implements RouteDecision {
     deps.scheduleStart(this);
   }
 
-  private storeRun(): Promise<void> {
-    return this.deps.runs.put(this.final ?? this.run).then(() => {
+  /** once the run is on disk (its record, or the entry carrying it): run.status pending */
+  private stored(written: Promise<void>): Promise<void> {
+    return written.then(() => {
       this.runStored = true;
       this.deps.onEvent?.({ type: 'run.status', at: this.run.createdAt, run: this.run });
     });

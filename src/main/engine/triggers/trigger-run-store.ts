@@ -2,17 +2,24 @@
 // A run still `pending` at open was interrupted by a crash or kill while its actions were
 // being launched: it is settled (`error`, or `complete_with_error` when some actions had
 // launched) with the reason kept on the run, where the trigger log shows it.
+// A run of a trigger without run actions has no record here: its launch's log entry carries it
+// (carried-runs.ts), and this store reads and settles it through the log.
 import path from 'node:path';
 import type { TriggerRun } from '@shared/trigger-log';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
 import type { LogRetention } from './trigger-log-store';
+import type { CarriedRunSource } from './carried-runs';
 
 export interface TriggerRunStore {
+  /** the log whose entries carry the runs of triggers without run actions; null: every run has its record here */
+  readonly carriedBy: CarriedRunSource | null;
+  /** a carried run's new state is recorded beside its log entry */
   put(run: TriggerRun): Promise<void>;
   get(id: string): TriggerRun | null;
   /** newest first */
   listForTrigger(triggerId: string, limit?: number): TriggerRun[];
   count(): number;
+  /** the records here; carried runs go when the log is cleared */
   clear(): Promise<void>;
   close(): Promise<void>;
 }
@@ -27,6 +34,7 @@ export const INTERRUPTED_LAUNCH_REASON =
 
 export async function openTriggerRunStore(
   dataDir: string,
+  carriedBy: CarriedRunSource | null,
   retention?: LogRetention,
   now: () => number = Date.now,
   options: { sync?: boolean } = {},
@@ -77,22 +85,26 @@ export async function openTriggerRunStore(
   await evict();
 
   return {
+    carriedBy,
     put(run) {
+      const settling = carriedBy?.settleCarriedRun(run);
+      if (settling) return settling;
       return journal.append(run).then((pointer) => {
         remember(run, pointer);
         // only past the limit is there anything to evict (no promise per put otherwise)
         return runs.size > (retention?.maxEntries() ?? Number.POSITIVE_INFINITY) ? evict() : undefined;
       });
     },
-    get: (id) => runs.get(id)?.run ?? null,
+    get: (id) => runs.get(id)?.run ?? carriedBy?.carriedRun(id) ?? null,
     listForTrigger(triggerId, limit = Infinity) {
       const out = [...runs.values()]
         .map((e) => e.run)
+        .concat(carriedBy ? [...carriedBy.carriedRuns()] : [])
         .filter((r) => r.triggerId === triggerId)
         .sort((a, b) => b.createdAt - a.createdAt);
       return out.slice(0, limit);
     },
-    count: () => runs.size,
+    count: () => runs.size + (carriedBy?.carriedRunCount() ?? 0),
     async clear() {
       await journal.clear();
       runs.clear();
