@@ -40,49 +40,82 @@ export function carriedRunOf(summary: CarrierSummary, id: string): TriggerRun {
   return { id, triggerId: summary.triggerId, captureId: summary.captureId, createdAt: summary.at, updatedAt: summary.at, status: 'completed', result: [] };
 }
 
+/**
+ * The carried runs of a log's held entries (`entries`, oldest first, the log's own array). The
+ * id → entry map is brought up to date when a run is looked up, not on every launch: a launch
+ * costs a count, and run-info lookups (rare beside launches) index the entries added since the
+ * last lookup. An entry leaving the log takes its run (and any settlement) with it.
+ */
 export class CarriedRuns {
   private readonly byId = new Map<string, CarrierSummary>();
   /** the few carried runs whose state changed after the launch */
   private readonly settled = new Map<string, TriggerRun>();
+  /** the newest entry in byId; entries after it are not indexed yet */
+  private indexedThrough: CarrierSummary | null = null;
+  private count = 0;
 
-  add(summary: CarrierSummary): void {
-    if (summary.carriedRunId !== null) this.byId.set(summary.carriedRunId, summary);
+  constructor(private readonly entries: readonly CarrierSummary[]) {}
+
+  /** the log held a new entry (the newest) */
+  added(summary: CarrierSummary): void {
+    if (summary.carriedRunId !== null) this.count++;
   }
 
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.index().has(id);
   }
 
   /** false when no held entry carries the run (evicted, or never carried) */
   settle(run: TriggerRun): boolean {
-    if (!this.byId.has(run.id)) return false;
+    if (!this.has(run.id)) return false;
     this.settled.set(run.id, run);
     return true;
   }
 
   get(id: string): TriggerRun | null {
-    const summary = this.byId.get(id);
+    const summary = this.index().get(id);
     if (!summary) return null;
     return this.settled.get(id) ?? carriedRunOf(summary, id);
   }
 
   *all(): Iterable<TriggerRun> {
-    for (const [id, summary] of this.byId) yield this.settled.get(id) ?? carriedRunOf(summary, id);
+    for (const summary of this.entries) {
+      const id = summary.carriedRunId;
+      if (id !== null) yield this.settled.get(id) ?? carriedRunOf(summary, id);
+    }
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.count;
   }
 
   /** the entry left the log (retention): its run goes with it */
   forget(summary: CarrierSummary): void {
-    if (summary.carriedRunId === null) return;
-    this.byId.delete(summary.carriedRunId);
-    this.settled.delete(summary.carriedRunId);
+    const id = summary.carriedRunId;
+    if (id === null) return;
+    this.count--;
+    if (this.byId.size) this.byId.delete(id);
+    if (this.settled.size) this.settled.delete(id);
+    if (summary === this.indexedThrough) this.indexedThrough = null; // not kept alive by the index (a scan not finding it goes to the start anyway)
   }
 
   clear(): void {
     this.byId.clear();
     this.settled.clear();
+    this.indexedThrough = null;
+    this.count = 0;
+  }
+
+  /** byId with every held entry in it: the entries after the last indexed one are added */
+  private index(): Map<string, CarrierSummary> {
+    const { entries } = this;
+    const newest = entries.length ? entries[entries.length - 1] : null;
+    if (newest === this.indexedThrough) return this.byId;
+    for (let i = entries.length - 1; i >= 0 && entries[i] !== this.indexedThrough; i--) {
+      const id = entries[i].carriedRunId;
+      if (id !== null) this.byId.set(id, entries[i]);
+    }
+    this.indexedThrough = newest;
+    return this.byId;
   }
 }

@@ -79,7 +79,7 @@ export async function openTriggerLogStore(
   // No map by capture id: forCapture (a capture's detail, forensics) scans from the newest, which
   // costs less than a map entry made and kept for every launch.
   const summaries: LogSummary[] = [];
-  const carried = new CarriedRuns();
+  const carried = new CarriedRuns(summaries);
   let generation = 0; // bumped by clear(), so reads begun before it know their entries are gone
   const remember = (entry: TriggerLogEntry, pointer: JournalPointer, carriesRun: boolean) => {
     const summary: LogSummary = {
@@ -94,7 +94,7 @@ export async function openTriggerLogStore(
       length: pointer.length,
     };
     summaries.push(summary);
-    carried.add(summary);
+    carried.added(summary);
   };
   // Evicts in slices of 1/16 of the limit, so the array copy is paid once per many appends.
   const evict = async (): Promise<void> => {
