@@ -10,5 +10,10 @@ it('equals Buffer hex for any bytes (seeded)', () => {
     const bytes = Uint8Array.from({ length: random.below(300) }, () => random.below(256));
     expect(toHex(bytes)).toBe(Buffer.from(bytes).toString('hex'));
   }
+  // a preview's 32 bytes take their own path
+  for (let run = 0; run < 200; run++) {
+    const bytes = Uint8Array.from({ length: 32 }, () => random.below(256));
+    expect(toHex(bytes)).toBe(Buffer.from(bytes).toString('hex'));
+  }
   expect(toHex(new Uint8Array())).toBe('');
 });

@@ -12,14 +12,15 @@ export function parseLaunchPath(url: string): LaunchTarget | null {
   if (outsideLaunchPrefix(url)) return null;
   const q = url.search(/[?#]/);
   let pathname = q < 0 ? url : url.slice(0, q);
-  // absolute-form request targets ("http://host/api/...") are legal HTTP/1.1
-  const abs = pathname.match(/^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i);
+  // absolute-form request targets ("http://host/api/...") are legal HTTP/1.1 (an origin-form one starts with "/")
+  const abs = pathname.charCodeAt(0) === 0x2f ? null : pathname.match(/^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i);
   if (abs) pathname = abs[1] ?? '/';
   if (!pathname.startsWith(LAUNCH_PREFIX)) return null;
-  const parts = pathname.slice(LAUNCH_PREFIX.length).split('/');
-  if (parts[parts.length - 1] === '') parts.pop(); // the trailing slash is optional
-  const triggerId = parts[0] ?? '';
-  if (parts.length === 1 && triggerId) return { kind: 'launch', triggerId };
-  if (parts.length === 2 && parts[1] === 'run' && triggerId) return { kind: 'run-info', triggerId };
-  return { kind: 'unknown', triggerId };
+  // <id>[/] launches, <id>/run[/] is run-info; one trailing slash is optional
+  const end = pathname.endsWith('/') ? pathname.length - 1 : pathname.length;
+  const slash = pathname.indexOf('/', LAUNCH_PREFIX.length);
+  const triggerId = pathname.slice(LAUNCH_PREFIX.length, slash < 0 || slash > end ? end : slash);
+  if (!triggerId) return { kind: 'unknown', triggerId };
+  if (slash < 0 || slash >= end) return { kind: 'launch', triggerId };
+  return pathname.slice(slash + 1, end) === 'run' ? { kind: 'run-info', triggerId } : { kind: 'unknown', triggerId };
 }
