@@ -3,7 +3,7 @@
 // order of settling, seeded), never leaving a rejection unhandled; randomUuid as
 // crypto.randomUUID's format (version 4, variant 10, lower-case hex) with no repeats.
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstFailure } from '../../../src/main/engine/util/first-failure';
+import { Failure, firstFailure, valueUnlessFailed } from '../../../src/main/engine/util/first-failure';
 import { randomUuid } from '../../../src/main/engine/crypto/random-uuid';
 import { mulberry32 } from '../../support/seeded-random';
 
@@ -69,6 +69,41 @@ describe('firstFailure', () => {
     const failed = await result;
     expect(lateSettled).toBe(true);
     expect(failed).toMatchObject({ index: 0, reason: new Error('early') });
+  });
+});
+
+describe('valueUnlessFailed', () => {
+  it("is the first failure in argument order, else the first input's value, once both settled (seeded)", async () => {
+    process.on('unhandledRejection', onUnhandled);
+    const rand = mulberry32(777);
+    for (let trial = 0; trial < 300; trial++) {
+      const plan = Array.from({ length: 2 }, (_, i) => ({ reject: rand() < 0.35, delay: Math.floor(rand() * 4), reason: new Error(`r${trial}.${i}`) }));
+      let settled = 0;
+      const [a, b] = plan.map(
+        (p, i) =>
+          new Promise<unknown>((resolve, reject) => {
+            const settle = () => {
+              settled++;
+              if (p.reject) reject(p.reason);
+              else resolve({ value: i });
+            };
+            if (p.delay === 0) settle();
+            else if (p.delay === 1) queueMicrotask(settle);
+            else if (p.delay === 2) setImmediate(settle);
+            else setTimeout(settle, 1);
+          }),
+      );
+      const got = await valueUnlessFailed(a, b);
+      expect(settled).toBe(2);
+      const first = plan.findIndex((p) => p.reject);
+      if (first === -1) expect(got).toEqual({ value: 0 });
+      else {
+        expect(got).toBeInstanceOf(Failure);
+        expect(got).toMatchObject({ index: first, reason: plan[first].reason });
+      }
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    expect(unhandled).toEqual([]);
   });
 });
 

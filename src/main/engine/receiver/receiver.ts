@@ -8,7 +8,7 @@ import { newCaptureId } from '../store/capture-id';
 import { describeListenError } from './listen-error';
 import { readBody } from './read-body';
 import { errorMessage } from '@shared/error-message';
-import { firstFailure } from '../util/first-failure';
+import { Failure, valueUnlessFailed } from '../util/first-failure';
 
 export interface ReceiverOptions {
   host: string;
@@ -150,7 +150,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     };
     let stage = 'routing failed';
     try {
-      const decision = await options.router(request);
+      // a decision made synchronously (the inbox, nearly every trigger) is not awaited: no turn of the microtask queue
+      const routed = options.router(request);
+      const decision = routed instanceof Promise ? await routed : routed;
       stage = 'storing the request failed';
       const lostEarly = undeliverable(req);
       if (lostEarly) {
@@ -179,13 +181,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       });
       let summary: CaptureSummary;
       if (decision.commit) {
-        const failed = await firstFailure(captured, decision.commit(captured));
-        if (failed) {
+        const stored = await valueUnlessFailed(captured, decision.commit(captured));
+        if (stored instanceof Failure) {
           // the capture's own failure comes first; the commit's, with the capture stored, is the trigger's
-          if (failed.index === 1) stage = 'recording the trigger result failed';
-          throw failed.reason;
+          if (stored.index === 1) stage = 'recording the trigger result failed';
+          throw stored.reason;
         }
-        summary = await captured; // fulfilled: firstFailure waited for it
+        summary = stored;
       } else {
         summary = await captured; // the inbox path: nothing else to wait for
       }
