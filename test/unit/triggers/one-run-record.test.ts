@@ -258,3 +258,20 @@ it('property: whatever launches, settlements, retention and reopens, a reopen re
     expect(ids.carried.length).toBeGreaterThan(40);
   }
 });
+
+it('a carried run whose entry retention took cannot be settled back to life', async () => {
+  const max = 16;
+  const { log, runs, events, router } = await setup({ maxEntries: max });
+  const decision = (await router(request('c-first', 'none')))!;
+  await decision.commit!(Promise.resolve(summary('c-first')));
+  const first = runEvents(events)[0].run;
+  for (let n = 0; n < max * 2; n++) {
+    const next = (await router(request(`c${n}`, 'none')))!;
+    await next.commit!(Promise.resolve(summary(`c${n}`)));
+  }
+  expect(runs.get(first.id)).toBeNull();
+  expect(log.settleCarriedRun({ ...first, status: 'error', updatedAt: first.createdAt + 1 })).toBeNull();
+  await turn();
+  expect(runs.get(first.id)).toBeNull();
+  expect(runs.count()).toBe(log.count());
+});

@@ -33,7 +33,7 @@ export interface RunSettlement {
   settledRun: TriggerRun;
 }
 
-export const isRunSettlement = (meta: object): meta is RunSettlement => 'settledRun' in meta;
+export const isRunSettlement = (meta: unknown): meta is RunSettlement => typeof meta === 'object' && meta !== null && 'settledRun' in meta;
 
 /** what completeRun would have stored for a run without actions, keys in the same order */
 export function carriedRunOf(summary: CarrierSummary, id: string): TriggerRun {

@@ -206,6 +206,8 @@ class PendingLaunch implements RouteDecision {
   private abandoned: string | null = null;
   /** the run, completed, when the trigger has no run actions; null when it has some */
   private readonly final: TriggerRun | null;
+  /** the final run is carried by the log entry (the run store reads through this log), not stored on its own */
+  private readonly carried: boolean;
 
   constructor(
     private readonly deps: LaunchDeps,
@@ -218,6 +220,7 @@ class PendingLaunch implements RouteDecision {
     this.triggerId = trigger.id;
     // the same keys in the same order as completeRun's record: ...run, status, result, updatedAt
     this.final = trigger.actions.some(isRunAction) ? null : { ...run, status: 'completed', result: [], updatedAt: run.createdAt };
+    this.carried = this.final !== null && deps.runs.carriedBy === deps.log;
   }
 
   async commit(captured: Promise<CaptureSummary>): Promise<void> {
@@ -236,9 +239,8 @@ class PendingLaunch implements RouteDecision {
     // One durable wait, not one per record: the log entry and the run are appended in the same
     // turn as the capture, so the journals' group commits write them side by side. A final run
     // is carried by the entry when the run store reads through this log.
-    const carried = this.final !== null && deps.runs.carriedBy === deps.log;
-    const logged = deps.log.append(entry, carried);
-    const failed = carried
+    const logged = deps.log.append(entry, this.carried);
+    const failed = this.carried
       ? await firstFailure(captured, this.stored(logged))
       : await firstFailure(captured, logged, this.stored(deps.runs.put(this.final ?? run)));
     if (failed) {
@@ -280,7 +282,9 @@ class PendingLaunch implements RouteDecision {
   /** a stored run that will never launch ends as error, with why, instead of staying pending */
   private settleAsError(message: string): Promise<void> {
     const settled: TriggerRun = { ...this.run, status: 'error', updatedAt: this.deps.now(), errors: [{ action: 'launch', message }] };
-    return this.deps.runs.put(settled).then(
+    // a carried run is settled beside its entry; one whose entry retention already took is gone, and stays gone
+    const written = this.carried ? (this.deps.log.settleCarriedRun(settled) ?? Promise.resolve()) : this.deps.runs.put(settled);
+    return written.then(
       () => this.deps.onEvent?.({ type: 'run.status', at: settled.updatedAt, run: settled }),
       () => undefined,
     );

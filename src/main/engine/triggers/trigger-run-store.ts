@@ -3,7 +3,7 @@
 // being launched: it is settled (`error`, or `complete_with_error` when some actions had
 // launched) with the reason kept on the run, where the trigger log shows it.
 // A run of a trigger without run actions has no record here: its launch's log entry carries it
-// (carried-runs.ts), and this store reads and settles it through the log.
+// (carried-runs.ts), and this store reads it through the log (the router settles it there).
 import path from 'node:path';
 import type { TriggerRun } from '@shared/trigger-log';
 import { openJournal, type Journal, type JournalPointer } from '../store/journal';
@@ -11,9 +11,8 @@ import type { LogRetention } from './trigger-log-store';
 import type { CarriedRunSource } from './carried-runs';
 
 export interface TriggerRunStore {
-  /** the log whose entries carry the runs of triggers without run actions; null: every run has its record here */
+  /** the log whose entries carry the runs of triggers without run actions (read here, settled there); null: every run has its record here */
   readonly carriedBy: CarriedRunSource | null;
-  /** a carried run's new state is recorded beside its log entry */
   put(run: TriggerRun): Promise<void>;
   get(id: string): TriggerRun | null;
   /** newest first */
@@ -87,8 +86,6 @@ export async function openTriggerRunStore(
   return {
     carriedBy,
     put(run) {
-      const settling = carriedBy?.settleCarriedRun(run);
-      if (settling) return settling;
       return journal.append(run).then((pointer) => {
         remember(run, pointer);
         // only past the limit is there anything to evict (no promise per put otherwise)
