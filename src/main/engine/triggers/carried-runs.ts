@@ -41,28 +41,35 @@ export function carriedRunOf(summary: CarrierSummary, id: string): TriggerRun {
 }
 
 /**
- * The carried runs of a log's held entries (`entries`, oldest first, the log's own array). The
- * id → entry map is brought up to date when a run is looked up, not on every launch: a launch
- * costs a count, and run-info lookups (rare beside launches) index the entries added since the
- * last lookup. An entry leaving the log takes its run (and any settlement) with it.
+ * The carried runs of a log's held entries (`entries`, oldest first, the log's own array). No
+ * map by run id: inserting every launch's id into a map of every held run cost about 1.5 µs a
+ * launch, and building one at the first lookup stalled the engine for over a second with a
+ * million held. Instead each entry's run id is reduced to a 32-bit key in a flat array beside
+ * `entries`, and a lookup (run-info, the API: rare beside launches) compares keys, newest first
+ * — about a millisecond for a million — and checks the id itself only where a key matches. An
+ * entry leaving the log takes its run (and any settlement) with it.
  */
 export class CarriedRuns {
-  private readonly byId = new Map<string, CarrierSummary>();
   /** the few carried runs whose state changed after the launch */
   private readonly settled = new Map<string, TriggerRun>();
-  /** the newest entry in byId; entries after it are not indexed yet */
-  private indexedThrough: CarrierSummary | null = null;
+  /** keys[start + i] is the key of entries[i]'s run id (0: it carries none) */
+  private keys = new Int32Array(1024);
+  private start = 0;
+  private end = 0;
   private count = 0;
 
   constructor(private readonly entries: readonly CarrierSummary[]) {}
 
   /** the log held a new entry (the newest) */
   added(summary: CarrierSummary): void {
-    if (summary.carriedRunId !== null) this.count++;
+    if (this.end === this.keys.length) this.makeRoom();
+    const id = summary.carriedRunId;
+    this.keys[this.end++] = id === null ? 0 : keyOf(id);
+    if (id !== null) this.count++;
   }
 
   has(id: string): boolean {
-    return this.index().has(id);
+    return this.find(id) !== undefined;
   }
 
   /** false when no held entry carries the run (evicted, or never carried) */
@@ -73,7 +80,7 @@ export class CarriedRuns {
   }
 
   get(id: string): TriggerRun | null {
-    const summary = this.index().get(id);
+    const summary = this.find(id);
     if (!summary) return null;
     return this.settled.get(id) ?? carriedRunOf(summary, id);
   }
@@ -89,33 +96,45 @@ export class CarriedRuns {
     return this.count;
   }
 
-  /** the entry left the log (retention): its run goes with it */
+  /** the oldest entry left the log (retention): its run goes with it */
   forget(summary: CarrierSummary): void {
+    this.start++;
     const id = summary.carriedRunId;
     if (id === null) return;
     this.count--;
-    if (this.byId.size) this.byId.delete(id);
     if (this.settled.size) this.settled.delete(id);
-    if (summary === this.indexedThrough) this.indexedThrough = null; // not kept alive by the index (a scan not finding it goes to the start anyway)
   }
 
   clear(): void {
-    this.byId.clear();
     this.settled.clear();
-    this.indexedThrough = null;
-    this.count = 0;
+    this.start = this.end = this.count = 0;
   }
 
-  /** byId with every held entry in it: the entries after the last indexed one are added */
-  private index(): Map<string, CarrierSummary> {
-    const { entries } = this;
-    const newest = entries.length ? entries[entries.length - 1] : null;
-    if (newest === this.indexedThrough) return this.byId;
-    for (let i = entries.length - 1; i >= 0 && entries[i] !== this.indexedThrough; i--) {
-      const id = entries[i].carriedRunId;
-      if (id !== null) this.byId.set(id, entries[i]);
+  private find(id: string): CarrierSummary | undefined {
+    const key = keyOf(id);
+    const { keys, entries, start } = this;
+    for (let k = this.end - 1; k >= start; k--) {
+      if (keys[k] !== key) continue;
+      const summary = entries[k - start];
+      if (summary.carriedRunId === id) return summary;
     }
-    this.indexedThrough = newest;
-    return this.byId;
+    return undefined;
   }
+
+  /** the keys of held entries moved to the front, in an array with room for as many again */
+  private makeRoom(): void {
+    const held = this.end - this.start;
+    const keys = held * 2 > this.keys.length ? new Int32Array(Math.max(1024, held * 2)) : this.keys;
+    keys.set(this.keys.subarray(this.start, this.end));
+    this.keys = keys;
+    this.start = 0;
+    this.end = held;
+  }
+}
+
+/** a run id's 32-bit key (FNV-1a over its UTF-16 code units), never 0 */
+function keyOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h | 1;
 }
