@@ -2,6 +2,7 @@
 // receiver, the trigger emulator, the stores and the transports can be tested alone.
 import type { CaptureDetail, CaptureKind, CapturePage, CaptureQuery, CaptureSummary, CapturedResponse, HeaderTuple, TriggerOutcome } from '@shared/capture';
 import type { Durability } from './store/durability';
+import type { MaybePromise } from './util/maybe-promise';
 import type { EngineEvent } from '@shared/events';
 
 /** A request as the receiver read it, before anything is stored. */
@@ -40,7 +41,7 @@ export interface RouteDecision {
 }
 
 /** synchronous when nothing in the decision waits (the inbox, nearly every trigger) */
-export type RequestRouter = (request: IncomingRequest) => RouteDecision | Promise<RouteDecision>;
+export type RequestRouter = (request: IncomingRequest) => MaybePromise<RouteDecision>;
 
 /** A capture as stored: everything of CaptureDetail but the body preview, plus the body bytes. */
 export interface NewCapture {

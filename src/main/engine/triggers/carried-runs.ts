@@ -35,9 +35,26 @@ export interface RunSettlement {
 
 export const isRunSettlement = (meta: unknown): meta is RunSettlement => typeof meta === 'object' && meta !== null && 'settledRun' in meta;
 
-/** what completeRun would have stored for a run without actions, keys in the same order */
+/**
+ * A launch's run when its trigger has no run actions: completed at the launch, no result — what
+ * completeRun would store, keys in the same order. The router's run and the one read back
+ * through the log are both this.
+ */
+export function completedAtLaunch(run: Pick<TriggerRun, 'id' | 'triggerId' | 'captureId' | 'createdAt'>): TriggerRun {
+  return {
+    id: run.id,
+    triggerId: run.triggerId,
+    captureId: run.captureId,
+    createdAt: run.createdAt,
+    updatedAt: run.createdAt,
+    status: 'completed',
+    result: [],
+  };
+}
+
+/** the run an entry carries, from its summary */
 export function carriedRunOf(summary: CarrierSummary, id: string): TriggerRun {
-  return { id, triggerId: summary.triggerId, captureId: summary.captureId, createdAt: summary.at, updatedAt: summary.at, status: 'completed', result: [] };
+  return completedAtLaunch({ id, triggerId: summary.triggerId, captureId: summary.captureId, createdAt: summary.at });
 }
 
 /**

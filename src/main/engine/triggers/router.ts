@@ -19,6 +19,7 @@ import { countsLaunches, RUN_INFO_CONDITION_TYPES } from '@shared/kinds/conditio
 import { isRunAction } from '@shared/kinds/actions';
 import type { TriggerLogStore } from './trigger-log-store';
 import type { TriggerRunStore } from './trigger-run-store';
+import { completedAtLaunch } from './carried-runs';
 
 export interface TriggerRouterDeps {
   getTrigger(id: string): Trigger | undefined;
@@ -218,8 +219,7 @@ class PendingLaunch implements RouteDecision {
   ) {
     this.response = launchResponse(trigger.actions, run.id);
     this.triggerId = trigger.id;
-    // the same keys in the same order as completeRun's record: ...run, status, result, updatedAt
-    this.final = trigger.actions.some(isRunAction) ? null : { ...run, status: 'completed', result: [], updatedAt: run.createdAt };
+    this.final = trigger.actions.some(isRunAction) ? null : completedAtLaunch(run);
     this.carried = this.final !== null && deps.runs.carriedBy === deps.log;
   }
 
